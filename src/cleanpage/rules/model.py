@@ -1,0 +1,486 @@
+"""The frozen, compiled rule objects that :func:`cleanpage.rules.load_rules` returns.
+
+Rules are data (TOML files beside this module); these classes are what the data becomes after it
+has been validated once: immutable values (safe to share between threads and to pickle to worker
+processes) with precompiled regexes and lookup tables, so that the per-block questions the
+pipeline asks ("is this block boilerplate?", "is this a wire credit?", "how many comments does
+this heading announce?") cost a dictionary lookup and at most one regex call each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Any
+
+from ._firstchar import prefix_keys
+
+__all__ = [
+    "CREDIT_KINDS",
+    "Agency",
+    "BoilerplateRule",
+    "CommentCues",
+    "CreditPattern",
+    "Rules",
+    "RulesError",
+    "collapse",
+    "normalise_phrase",
+]
+
+#: The attribution kinds a credit pattern can have (the values of ``Attribution.kind``).
+CREDIT_KINDS: frozenset[str] = frozenset({"credit", "dateline", "contributor", "byline", "copyright"})
+
+#: Longest block (collapsed) that credit, contributor, byline and copyright patterns are tried on:
+#: the longest real contributor lines ("Associated Press writers A in B, C in D ... contributed")
+#: stay under it, article paragraphs mostly exceed it.
+CREDIT_MAX_CHARS = 600
+#: How much of a first paragraph a dateline may occupy ("MOSCOW, March 3 (Reuters) -").
+DATELINE_SCAN_CHARS = 200
+#: Longest comment heading (collapsed). Above the spec's 120 so that a heading quoting a long
+#: article title ("2 thoughts on “…”") still counts; the heading patterns themselves are
+#: anchored (count + noun + optional *quoted* title), which is what keeps sentences out.
+HEADING_MAX_CHARS = 300
+#: Longest comment heading without a quoted title ("View all 1,234 comments so far").
+HEADING_UNQUOTED_MAX_CHARS = 80
+_QUOTES = re.compile("[\"“”„«»‘‚‹›]")
+#: Longest comment-chrome text; chrome is a word or two ("Reply", "12 Likes").
+CHROME_MAX_CHARS = 120
+
+
+class RulesError(ValueError):
+    """A rule table is malformed: the message names the file, the entry and what is wrong.
+
+    Raised at load time so that a bad table fails loudly once instead of silently matching
+    everything (an empty phrase or regex) or nothing (a typo'd key) on every page.
+    """
+
+
+# Typographic variants that must not make two spellings of one phrase differ. Applied with one
+# regex pass (str.translate with a dict costs ~50 ns per character, too slow for every block).
+_TYPO_MAP = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2010": "-", "\u2011": "-",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+}
+_TYPO = re.compile("[" + "".join(_TYPO_MAP) + "]")
+
+
+def _untypo(m: re.Match[str]) -> str:
+    return _TYPO_MAP[m.group(0)]
+
+
+# Trailing decoration ignored when comparing phrases ("Search for:" == "Search for", "Read more »").
+_TRAIL = " :….»›>→"
+# Leading decoration ignored when comparing phrases ("« Older Entries", "← Previous").
+_LEAD = " «‹<←"
+
+
+def collapse(text: str) -> str:
+    r"""Whitespace-collapse ``text`` and straighten its apostrophes: what patterns match against.
+
+    Patterns see one space between words (so ``\s`` is always " ") and ``'`` for ``’``, whatever
+    the page's markup did. Deliberately cheap (no full typographic pass): it runs on every block.
+    """
+    flat = " ".join(text.split())
+    return flat.replace("\u2019", "'") if "\u2019" in flat else flat
+
+
+def normalise_phrase(text: str) -> str:
+    """The key under which a whole-block phrase is looked up.
+
+    Casefolded, whitespace-collapsed, curly quotes straightened, zero-width characters and soft
+    hyphens dropped, trailing ``: … . » › > →`` and leading ``« ‹ < ←`` removed, so one table
+    entry covers the spellings pages actually use.
+    """
+    return _phrase_key(" ".join(text.split()))
+
+
+def _phrase_key(flat: str) -> str:
+    if not flat.isascii():
+        flat = _TYPO.sub(_untypo, flat)
+        if "\u200b" in flat or "\u00ad" in flat:  # removal may leave double spaces
+            flat = " ".join(flat.split())
+    return flat.casefold().rstrip(_TRAIL).lstrip(_LEAD)
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRule:
+    """One named kind of page furniture; ``name`` is what ``Removed.reason`` records."""
+
+    name: str
+    role: str
+    phrases: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    tokens: frozenset[str]
+    #: Wildcard tokens ("div-gpt-ad-*") compiled to full-match regexes.
+    token_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Pattern hits are rejected when the block is an agency credit ("© 2024 Reuters"): those
+    #: lines are attribution, not footer.
+    exclude_agency: bool = False
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A news agency: ``name`` is the canonical short name used as ``Attribution.agency``."""
+
+    name: str
+    full: str
+    aliases: tuple[str, ...]
+    #: Aliases that are also ordinary words/abbreviations: matched case-sensitively, strict shapes only.
+    ambiguous: frozenset[str]
+    country: str = ""
+    langs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CreditPattern:
+    """A credit shape ("(AP)", "By X, Reuters") of one attribution ``kind``."""
+
+    name: str
+    kind: str
+    regex: re.Pattern[str]
+    #: (text, canonical agency name or None) pairs the pattern must match (tested).
+    examples: tuple[tuple[str, str | None], ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    #: Keys (:func:`~._firstchar.prefix_key`) a match can start with (None: any): a cheap prefilter.
+    prefixes: frozenset[str] | None = None
+    #: Casefolded substrings of which one must occur (in the scanned text) for the pattern to be
+    #: tried at all ("(" for parenthesised datelines): a second cheap prefilter, from the table.
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CommentCues:
+    """Cues that find reader responses: class/id tokens, chrome, and count-announcing headings."""
+
+    section_tokens: frozenset[str]
+    comment_tokens: frozenset[str]
+    author_tokens: frozenset[str]
+    date_tokens: frozenset[str]
+    chrome_phrases: frozenset[str]
+    heading_patterns: tuple[re.Pattern[str], ...]
+    section_heading_phrases: frozenset[str]
+    #: Number word (casefolded) -> value, all languages ("one" 1, "keine" 0, "deux" 2).
+    number_words: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+    chrome_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Text-dump comment introducers ("Jane says:"): group ``author``, optional ``date``.
+    author_patterns: tuple[re.Pattern[str], ...] = ()
+    #: "in reply to Jane" cues: group ``author``.
+    reply_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Wildcard tokens per set ("dsq-*", "comment-#"), compiled; None when the set has none.
+    section_token_regex: re.Pattern[str] | None = None
+    comment_token_regex: re.Pattern[str] | None = None
+    author_token_regex: re.Pattern[str] | None = None
+    date_token_regex: re.Pattern[str] | None = None
+    #: Class/id words of a comment's chrome (reply link, votes, avatar), skipped for its text.
+    chrome_tokens: frozenset[str] = frozenset()
+    chrome_token_regex: re.Pattern[str] | None = None
+    #: Value of each heading pattern that has no count group ("Be the first to comment" -> 0).
+    heading_values: tuple[int | None, ...] = ()
+    heading_prefixes: tuple[frozenset[str] | None, ...] = ()
+    heading_examples: tuple[tuple[str, int], ...] = ()
+    heading_counter_examples: tuple[str, ...] = ()
+    author_examples: tuple[tuple[str, str, str | None], ...] = ()
+    author_counter_examples: tuple[str, ...] = ()
+    reply_examples: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.number_words, MappingProxyType):
+            object.__setattr__(self, "number_words", MappingProxyType(dict(self.number_words)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A mappingproxy cannot be pickled; rebuild from a plain dict (re-wrapped read-only).
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["number_words"] = dict(self.number_words)
+        return (_make_cues, (values,))
+
+    def announced(self, text: str) -> int | None:
+        """The count a comment-section heading announces ("3 Responses" -> 3), else None.
+
+        "One thought on “X”" -> 1, "Keine Kommentare" -> 0, "Comments (4)" -> 4. Only short,
+        heading-shaped blocks qualify, so a sentence that mentions comments never counts.
+        """
+        if len(text) > 4 * HEADING_MAX_CHARS:
+            return None
+        flat = collapse(text).rstrip(_TRAIL).lstrip(_LEAD)
+        if not flat or len(flat) > HEADING_MAX_CHARS:
+            return None
+        # Past a short heading's length, only "N thoughts on “Title”" shapes remain: need a quote.
+        if len(flat) > HEADING_UNQUOTED_MAX_CHARS and _QUOTES.search(flat) is None:
+            return None
+        key, *wild = prefix_keys(flat)
+        for pattern, value, keys in zip(self.heading_patterns, self.heading_values, self.heading_prefixes):
+            if keys is not None and key not in keys and not (wild and wild[0] in keys):
+                continue
+            m = pattern.fullmatch(flat)
+            if m is None:
+                continue
+            groups = m.groupdict()
+            digits = groups.get("n")
+            if digits:
+                return int(re.sub(r"\D", "", digits))
+            word = groups.get("word")
+            if word:
+                found = self.number_words.get(" ".join(word.casefold().split()))
+                if found is not None:
+                    return found
+                continue
+            if value is not None:
+                return value
+        return None
+
+    def is_chrome(self, text: str) -> bool:
+        """True when ``text`` is comment chrome ("Reply", "says:", "12 Likes"), not reader words."""
+        if len(text) > 4 * CHROME_MAX_CHARS:
+            return False
+        flat = collapse(text)
+        if not flat or len(flat) > CHROME_MAX_CHARS:
+            return False
+        if _phrase_key(flat) in self.chrome_phrases:
+            return True
+        return any(p.fullmatch(flat) for p in self.chrome_patterns)
+
+    def is_section_heading(self, text: str) -> bool:
+        """True for a comment-section heading, with a count ("3 Responses") or without ("Kommentare")."""
+        return normalise_phrase(text) in self.section_heading_phrases or self.announced(text) is not None
+
+    def author_line(self, text: str) -> tuple[str, str | None] | None:
+        """(author, date text or None) for a text-dump comment introducer ("Jane says:"), else None."""
+        flat = collapse(text)
+        if not flat or len(flat) > CHROME_MAX_CHARS:
+            return None
+        for pattern in self.author_patterns:
+            m = pattern.fullmatch(flat)
+            if m is not None:
+                return m.group("author").strip(), (m.groupdict().get("date") or None)
+        return None
+
+    def reply_to(self, text: str) -> str | None:
+        """The author a response says it replies to ("In reply to Jane" -> "Jane"), else None."""
+        flat = collapse(text)
+        if not flat or len(flat) > CHROME_MAX_CHARS:
+            return None
+        for pattern in self.reply_patterns:
+            m = pattern.fullmatch(flat)
+            if m is not None:
+                return m.group("author").strip()
+        return None
+
+    def is_section(self, tokens: Iterable[str]) -> bool:
+        """True when a class/id token marks a comment section (list of responses)."""
+        return _has_token(tokens, self.section_tokens, self.section_token_regex)
+
+    def is_comment(self, tokens: Iterable[str]) -> bool:
+        """True when a class/id token marks one comment."""
+        return _has_token(tokens, self.comment_tokens, self.comment_token_regex)
+
+    def is_author(self, tokens: Iterable[str]) -> bool:
+        """True when a class/id token marks a comment's author name."""
+        return _has_token(tokens, self.author_tokens, self.author_token_regex)
+
+    def is_date(self, tokens: Iterable[str]) -> bool:
+        """True when a class/id token marks a comment's date/metadata."""
+        return _has_token(tokens, self.date_tokens, self.date_token_regex)
+
+    def is_chrome_element(self, tokens: Iterable[str]) -> bool:
+        """True when a class/id token marks comment chrome (reply link, vote buttons, avatar)."""
+        return _has_token(tokens, self.chrome_tokens, self.chrome_token_regex)
+
+
+def _make_cues(values: dict[str, Any]) -> CommentCues:
+    return CommentCues(**values)
+
+
+def _has_token(tokens: Iterable[str], exact: frozenset[str], globs: re.Pattern[str] | None) -> bool:
+    for token in tokens:
+        if token in exact or (globs is not None and globs.fullmatch(token)):
+            return True
+    return False
+
+
+# eq=False: a Rules value is compared and hashed by identity. It is one big immutable table that
+# callers cache and pass around; hashing it by value would walk every phrase on each dict lookup.
+@dataclass(frozen=True, slots=True, eq=False)
+class Rules:
+    """All rule tables, validated and compiled. Obtain with :func:`cleanpage.rules.load_rules`."""
+
+    boilerplate: tuple[BoilerplateRule, ...]
+    agencies: tuple[Agency, ...]
+    credit_patterns: tuple[CreditPattern, ...]
+    comments: CommentCues
+    #: Longest block (collapsed) boilerplate patterns are tried on.
+    pattern_max_chars: int = 300
+    #: Normalised texts that are never a person's name ("staff writer", "email the author").
+    not_author_phrases: frozenset[str] = frozenset()
+    _phrase_index: Mapping[str, BoilerplateRule] = field(default_factory=dict, repr=False)
+    _phrase_max: int = field(default=0, repr=False)
+    #: every boilerplate pattern in table order, with the index of its rule
+    _patterns: tuple[tuple[re.Pattern[str], int], ...] = field(default=(), repr=False)
+    #: prefix key -> indices into ``_patterns`` of the patterns that can start that way
+    _pattern_buckets: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    #: indices of the patterns that can start with anything (the bucket of unlisted keys)
+    _pattern_any: tuple[int, ...] = field(default=(), repr=False)
+    _token_index: Mapping[str, int] = field(default_factory=dict, repr=False)
+    _token_glob_union: re.Pattern[str] | None = field(default=None, repr=False)
+    _token_glob_owner: tuple[int, ...] = field(default=(), repr=False)
+    _agency_exact: Mapping[str, Agency] = field(default_factory=dict, repr=False)
+    _agency_folded: Mapping[str, Agency] = field(default_factory=dict, repr=False)
+    _agency_search: re.Pattern[str] | None = field(default=None, repr=False)
+    #: the three TOML texts this was built from: pickling re-parses them (cached per process)
+    _sources: tuple[str, str, str] | None = field(default=None, repr=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Worker processes get the same tables by re-parsing the sources once (lookup tables are
+        # read-only mappings, which pickle cannot copy); the packaged tables come back as the
+        # worker's own load_rules() object.
+        if self._sources is None:
+            raise TypeError("a Rules built without its sources cannot be pickled")
+        return (_restore_rules, self._sources)
+
+    @staticmethod
+    def normalise(text: str) -> str:
+        """The phrase-lookup normalisation (see :func:`normalise_phrase`)."""
+        return normalise_phrase(text)
+
+    def match_text(self, text: str) -> BoilerplateRule | None:
+        """The boilerplate rule whose phrase or pattern is this whole block, else None.
+
+        Phrases cost one dict lookup; patterns are only tried on short blocks, and only those that
+        can start the way the block starts, so calling this for every block of every page is cheap.
+        """
+        limit = max(self._phrase_max, self.pattern_max_chars)
+        if len(text) > 4 * limit + 64:
+            return None
+        flat = collapse(text)
+        if not flat:
+            return None
+        if len(flat) <= self._phrase_max:
+            rule = self._phrase_index.get(_phrase_key(flat))
+            if rule is not None:
+                return rule
+        if len(flat) > self.pattern_max_chars:
+            return None
+        patterns = self._patterns
+        buckets = self._pattern_buckets
+        key, *wild = prefix_keys(flat)
+        members = buckets.get(key) or (wild and buckets.get(wild[0])) or self._pattern_any
+        for k in members:
+            pattern, index = patterns[k]
+            if pattern.fullmatch(flat) is None:
+                continue
+            rule = self.boilerplate[index]
+            # An agency's copyright line ("© 2024 Reuters") is attribution, not footer.
+            if rule.exclude_agency and self._is_agency_credit(flat):
+                continue
+            return rule
+        return None
+
+    def match_tokens(self, tokens: Iterable[str]) -> BoilerplateRule | None:
+        """The strongest rule (earliest in the table) one of whose class/id tokens is present.
+
+        ``tokens`` are lower-cased class names and ids of a block's element and its ancestors.
+        """
+        best: int | None = None
+        glob = self._token_glob_union
+        for token in tokens:
+            index = self._token_index.get(token)
+            if index is None and glob is not None:
+                m = glob.fullmatch(token)
+                if m is not None and m.lastindex is not None:
+                    index = self._token_glob_owner[m.lastindex]
+            if index is not None and (best is None or index < best):
+                best = index
+                if best == 0:
+                    break
+        return None if best is None else self.boilerplate[best]
+
+    def agency_for(self, alias: str) -> Agency | None:
+        """The agency an alias names ("AP", "The Associated Press", "ТАСС"), else None.
+
+        Ambiguous short aliases ("AP", "TT") must match exactly; the others ignore case.
+        """
+        key = " ".join(alias.split())
+        found = self._agency_exact.get(key)
+        if found is not None:
+            return found
+        folded = key.casefold()
+        found = self._agency_folded.get(folded)
+        if found is None and folded.startswith("the "):
+            found = self._agency_folded.get(folded[4:])
+        return found
+
+    def find_agencies(self, text: str) -> tuple[Agency, ...]:
+        """Every agency named in ``text`` (in order, once each): for "AFP/dpa"-style credits.
+
+        This is a plain alias search, not a credit test: use :meth:`match_credit` to decide
+        whether a block *is* attribution.
+        """
+        if self._agency_search is None:
+            return ()
+        seen: dict[str, Agency] = {}
+        for m in self._agency_search.finditer(collapse(text)):
+            agency = self.agency_for(m.group(0))
+            if agency is not None and agency.name not in seen:
+                seen[agency.name] = agency
+        return tuple(seen.values())
+
+    def match_credit(
+        self, text: str, kinds: Iterable[str] | None = None
+    ) -> tuple[CreditPattern, re.Match[str], Agency | None] | None:
+        """The first credit pattern matching ``text``, its match and the agency it names.
+
+        credit/contributor/byline/copyright patterns must match the whole block; dateline
+        patterns match at the start (the paragraph stays in the body). The match is against the
+        whitespace-collapsed text (see :func:`collapse`).
+        """
+        wanted: frozenset[str] | None = None
+        if kinds is not None:
+            wanted = frozenset(str(getattr(k, "value", k)) for k in kinds)
+            unknown = wanted - CREDIT_KINDS
+            if unknown:
+                raise ValueError(f"unknown credit kind(s) {sorted(unknown)}; known: {sorted(CREDIT_KINDS)}")
+        if len(text) > 2 * CREDIT_MAX_CHARS:
+            text = text[: 2 * DATELINE_SCAN_CHARS]  # only a dateline can still match
+            wanted = frozenset({"dateline"}) & (wanted if wanted is not None else CREDIT_KINDS)
+        flat = collapse(text)
+        if not flat:
+            return None
+        whole_ok = len(flat) <= CREDIT_MAX_CHARS
+        folded = flat.casefold() if whole_ok else ""
+        head = flat[:DATELINE_SCAN_CHARS]
+        head_folded = folded[:DATELINE_SCAN_CHARS] if whole_ok else head.casefold()
+        key, *wild = prefix_keys(flat)
+        for pattern in self.credit_patterns:
+            if wanted is not None and pattern.kind not in wanted:
+                continue
+            keys = pattern.prefixes
+            if keys is not None and key not in keys and not (wild and wild[0] in keys):
+                continue
+            if pattern.kind == "dateline":
+                if pattern.requires and not any(r in head_folded for r in pattern.requires):
+                    continue
+                m = pattern.regex.match(head)
+            elif whole_ok:
+                if pattern.requires and not any(r in folded for r in pattern.requires):
+                    continue
+                m = pattern.regex.fullmatch(flat)
+            else:
+                continue
+            if m is None:
+                continue
+            alias = m.groupdict().get("agency")
+            return pattern, m, (self.agency_for(alias) if alias else None)
+        return None
+
+    def _is_agency_credit(self, flat: str) -> bool:
+        return self.match_credit(flat, ("copyright", "credit")) is not None
+
+
+def _restore_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str) -> Rules:
+    from .load import parse_cached  # load imports this module
+
+    return parse_cached(boilerplate_toml, agencies_toml, comments_toml)
