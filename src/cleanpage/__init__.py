@@ -1,0 +1,50 @@
+"""cleanpage: saved web pages (HTML or plain-text dumps) in, clean typed records out.
+
+>>> import cleanpage
+>>> page = cleanpage.clean(open("page.html", "rb").read())   # doctest: +SKIP
+>>> page.title, page.body, page.attribution, page.responses  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+
+from cleanpage.errors import (
+    CleanpageError,
+    DecodeError,
+    EmptyInputError,
+    InputTypeError,
+    ParseError,
+    ReadError,
+    Timeout,
+    TooLargeError,
+)
+from cleanpage.options import KindOption, Options
+from cleanpage.pipeline import clean, clean_file
+from cleanpage.result import Attribution, AttributionKind, InputKind, Page, Removed, Response
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Attribution",
+    "AttributionKind",
+    "CleanpageError",
+    "DecodeError",
+    "EmptyInputError",
+    "InputKind",
+    "InputTypeError",
+    "KindOption",
+    "Options",
+    "Page",
+    "ParseError",
+    "ReadError",
+    "Removed",
+    "Response",
+    "Timeout",
+    "TooLargeError",
+    "__version__",
+    "clean",
+    "clean_file",
+]

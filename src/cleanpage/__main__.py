@@ -1,0 +1,5 @@
+"""``python -m cleanpage`` runs the CLI."""
+
+from cleanpage.cli import main
+
+raise SystemExit(main())

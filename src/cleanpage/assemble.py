@@ -1,0 +1,55 @@
+"""Stage 6: labelled blocks and the other stages' findings become the frozen :class:`Page`."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from cleanpage.decode import Decoded
+from cleanpage.labels import Label, Labelled
+from cleanpage.options import Options
+from cleanpage.result import Attribution, InputKind, Page, Removed, Response
+from cleanpage.rules import Rules
+
+__all__ = ["assemble"]
+
+
+def assemble(
+    labelled: tuple[Labelled, ...],
+    *,
+    kind: InputKind,
+    title: str | None,
+    attribution: tuple[Attribution, ...],
+    authors: tuple[str, ...],
+    published: _dt.date | _dt.datetime | None,
+    responses: tuple[Response, ...],
+    announced: int | None,
+    decoded: Decoded,
+    url: str | None,
+    language: str | None,
+    options: Options,
+    rules: Rules,
+) -> Page:
+    paragraphs: list[str] = []
+    removed: list[Removed] = []
+    for item in labelled:
+        if item.label is Label.BODY:
+            # the same paragraph twice in a row is a template echo (a lead repeated as a teaser)
+            if not paragraphs or paragraphs[-1] != item.block.text:
+                paragraphs.append(item.block.text)
+        elif item.label in (Label.BOILERPLATE, Label.RESPONSE_HEADER) and options.keep_removed:
+            removed.append(Removed(text=item.block.text, reason=item.reason or item.label.value))
+    return Page(
+        kind=kind,
+        url=url,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        attribution=attribution,
+        authors=authors,
+        published=published,
+        responses=responses,
+        responses_announced=announced,
+        removed=tuple(removed),
+        encoding=decoded.encoding,
+        encoding_source=decoded.source,
+        language=language,
+    )

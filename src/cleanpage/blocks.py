@@ -1,0 +1,57 @@
+"""The block model: both input kinds become a tuple of :class:`Block` values.
+
+Rules and classifiers read blocks, never the tree or the raw lines, so one rule works on HTML and
+on text dumps alike. A block remembers its context (the class/id words and semantic roles of the
+element and its ancestors for HTML; indentation and list markers for text) because boilerplate is
+mostly recognised by *where* a text sits, not by the text alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Block", "normalise_space", "text_key"]
+
+_SPACE = re.compile(r"\s+")
+_KEY_DROP = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace to one space: the only change we make to page text."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def text_key(text: str) -> str:
+    """A key for aligning the same text seen by two engines: casefolded, letters and digits only."""
+    return _KEY_DROP.sub("", text).casefold()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Block:
+    """One paragraph-like unit of the page, in page order.
+
+    ``tag`` is the HTML element name (``"p"``, ``"h1"``, ``"li"``) or, for text dumps, a line-shape
+    label (``"line"``, ``"item"``, ``"heading"``). ``tokens`` holds the lower-cased class/id words of
+    the element and its ancestors; ``roles`` the semantic containers around it (``nav``, ``aside``,
+    ``footer``, ``form``, ``header``, ``article``, ``main``, ``comment``, ARIA roles); ``link_chars`` how
+    many characters of the text are link text; ``indent`` the indentation of a text line.
+    """
+
+    index: int
+    text: str
+    tag: str
+    tokens: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    link_chars: int = 0
+    indent: int = 0
+    depth: int = 0
+    node: int = -1  # position of the source element in document order (HTML), -1 for text
+
+    @property
+    def link_share(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())

@@ -1,0 +1,126 @@
+"""Stage 1: bytes or str in, text out — and a record of how it was decoded.
+
+Decoding is done in documented steps that never guess silently (after resiliparse):
+
+1. a byte-order mark wins (``bom``);
+2. strict UTF-8 that contains non-ASCII bytes is UTF-8 whatever the page declares — a wrong
+   ``<meta charset>`` is common in saved pages, valid multi-byte UTF-8 by chance is not (``utf-8-valid``);
+3. the charset the page declares (``<meta charset>``, ``http-equiv``, ``<?xml encoding?>``) if the
+   bytes decode with it (``declared``);
+4. charset-normalizer's detection (``detected``);
+5. UTF-8 with replacement characters as the last resort (``fallback``).
+
+Binary input (NUL-heavy, or undecodable everywhere) is a :class:`DecodeError`, not mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from cleanpage.errors import DecodeError, EmptyInputError, InputTypeError, TooLargeError
+
+__all__ = ["Decoded", "decode"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""",
+    re.IGNORECASE,
+)
+#: Control characters that never occur in real text; a page full of them is binary.
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_STRIP_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Decoded:
+    """Decoded text and the provenance of the decoding, surfaced on ``Page.encoding``."""
+
+    text: str
+    encoding: str | None
+    source: str  # bom | utf-8-valid | declared | detected | fallback | str
+
+
+def _check_type(source: object) -> None:
+    if not isinstance(source, (str, bytes, bytearray, memoryview)):
+        raise InputTypeError(
+            f"clean() accepts str or bytes (HTML or a plain-text dump), not {type(source).__name__}"
+        )
+
+
+def _declared(head: bytes) -> str | None:
+    match = _DECLARED.search(head)
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2) or b"").decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    controls = len(_CONTROL.findall(sample))
+    return controls / len(sample) > 0.05
+
+
+def _decode_bytes(data: bytes) -> Decoded:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(text=data.decode(name), encoding=name.replace("-sig", ""), source="bom")
+            except UnicodeDecodeError:
+                break
+    if _looks_binary(data):
+        raise DecodeError("input looks binary (control bytes), not HTML or text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        return Decoded(text=text, encoding="utf-8", source="utf-8-valid" if not text.isascii() else "ascii")
+    declared = _declared(data[:4096])
+    if declared and declared not in {"utf-8", "utf_8"}:
+        try:
+            return Decoded(text=data.decode(declared), encoding=declared, source="declared")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return Decoded(text=data.decode(best.encoding), encoding=best.encoding, source="detected")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", source="fallback")
+
+
+def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> Decoded:
+    """Turn a source into clean text or raise a typed error; never returns mojibake silently."""
+    _check_type(source)
+    if isinstance(source, str):
+        if len(source) > max_bytes or len(source.encode("utf-8", "surrogatepass")) > max_bytes:
+            raise TooLargeError(f"input is larger than max_bytes={max_bytes}")
+        decoded = Decoded(text=source, encoding=None, source="str")
+    else:
+        data = bytes(source)
+        if len(data) > max_bytes:
+            raise TooLargeError(f"input is {len(data)} bytes, larger than max_bytes={max_bytes}")
+        if not data.strip():
+            raise EmptyInputError("input is empty")
+        decoded = _decode_bytes(data)
+    text = _STRIP_CHARS.sub("", decoded.text).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyInputError("input holds no text")
+    return Decoded(text=text, encoding=decoded.encoding, source=decoded.source)

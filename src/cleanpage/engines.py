@@ -1,0 +1,81 @@
+"""Adapters for the third-party extraction engines we build on.
+
+Each engine is evidence, not the pipeline: it gets the already-parsed tree (trafilatura copies it,
+so our tree stays intact), and what it returns is reduced to plain, ordered text units that the
+classifier aligns back onto our blocks. Engines' failures are caught and logged here, so a bug in
+a dependency costs one page some evidence, never the page itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cleanpage.blocks import normalise_space
+
+__all__ = ["EngineText", "run_trafilatura"]
+
+log = logging.getLogger(__name__)
+
+#: trafilatura's output elements that hold one paragraph-like unit of text
+_UNIT_TAGS = frozenset({"p", "head", "quote", "code", "item", "row", "cell", "lb", "list", "table"})
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EngineText:
+    """What an engine kept: body units and comment units, each a whitespace-normalised string."""
+
+    body: tuple[str, ...]
+    comments: tuple[str, ...]
+
+
+def _units(tree: etree._Element | None) -> tuple[str, ...]:
+    if tree is None:
+        return ()
+    units: list[str] = []
+    for child in tree:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "list":
+            for item in child.iter("item"):
+                # nested lists: an item's own text without its sub-items (they come as items too)
+                own = [item.text or ""]
+                for sub in item:
+                    if sub.tag != "list":
+                        own.append("".join(sub.itertext()))
+                    own.append(sub.tail or "")
+                text = normalise_space("".join(own))
+                if text:
+                    units.append(text)
+        elif tag == "table":
+            for row in child.iter("row"):
+                text = normalise_space(" ".join("".join(c.itertext()) for c in row))
+                if text:
+                    units.append(text)
+        else:
+            text = normalise_space("".join(child.itertext()))
+            if text:
+                units.append(text)
+    return tuple(units)
+
+
+def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
+    """trafilatura's main text and comments on our tree, or ``None`` when it finds nothing."""
+    try:
+        from trafilatura import bare_extraction
+
+        doc = bare_extraction(
+            root,
+            url=url,
+            include_comments=True,
+            include_tables=True,
+            include_formatting=False,
+            with_metadata=False,
+        )
+    except Exception:  # noqa: BLE001 - a dependency's bug must not sink the page
+        log.warning("trafilatura failed on %s", url or "<page>", exc_info=True)
+        return None
+    if doc is None:
+        return None
+    return EngineText(body=_units(getattr(doc, "body", None)), comments=_units(getattr(doc, "commentsbody", None)))

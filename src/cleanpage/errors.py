@@ -1,0 +1,91 @@
+"""Every error cleanpage raises on purpose.
+
+Callers (and batch jobs) can tell *why* a page produced no record by the class of the error,
+never by a ``None``. The hierarchy::
+
+    CleanpageError                 base; carries ``context`` (which input, which stage)
+    ├── InputTypeError             source is neither ``str`` nor ``bytes`` (also a ``TypeError``)
+    ├── EmptyInputError            nothing but whitespace / no text at all
+    ├── DecodeError                bytes that are not text in any encoding we can trust (binary)
+    ├── TooLargeError              input past ``Options.max_bytes``
+    ├── ParseError                 the markup could not be turned into a tree at all
+    ├── Timeout                    a document exceeded its time limit
+    └── ReadError                  a file or stream could not be read (missing, permission, WARC)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CleanpageError",
+    "DecodeError",
+    "EmptyInputError",
+    "InputTypeError",
+    "ParseError",
+    "ReadError",
+    "Timeout",
+    "TooLargeError",
+]
+
+
+class CleanpageError(Exception):
+    """Base class: ``context`` says where (a path, a record id, a stage) when it is known."""
+
+    def __init__(self, message: str, *, context: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.context = context
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.context}]" if self.context else self.message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # keyword-only ``context`` must survive pickling across process pools
+        return (_rebuild, (type(self), self.message, self.context))
+
+    @property
+    def reason(self) -> str:
+        """A short, stable machine name for error files (``decode-error``, ``timeout``...)."""
+        return _REASONS.get(type(self), "error")
+
+
+def _rebuild(cls: type[CleanpageError], message: str, context: str | None) -> CleanpageError:
+    return cls(message, context=context)
+
+
+class InputTypeError(CleanpageError, TypeError):
+    """The source is not ``str`` or ``bytes``."""
+
+
+class EmptyInputError(CleanpageError):
+    """The source holds no text."""
+
+
+class DecodeError(CleanpageError):
+    """The bytes are binary or undecodable."""
+
+
+class TooLargeError(CleanpageError):
+    """The source is larger than the configured limit."""
+
+
+class ParseError(CleanpageError):
+    """The markup could not be parsed into a usable tree."""
+
+
+class Timeout(CleanpageError):
+    """A document took longer than its time limit."""
+
+
+class ReadError(CleanpageError):
+    """A file, stream or archive record could not be read."""
+
+
+_REASONS: dict[type[CleanpageError], str] = {
+    InputTypeError: "input-type",
+    EmptyInputError: "empty-input",
+    DecodeError: "decode-error",
+    TooLargeError: "too-large",
+    ParseError: "parse-error",
+    Timeout: "timeout",
+    ReadError: "read-error",
+}

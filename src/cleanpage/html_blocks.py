@@ -1,0 +1,173 @@
+"""Stage 3 (HTML): the parsed tree as ordered blocks that remember their context.
+
+One pass with ``lxml.etree.iterwalk`` (no recursion, so 10,000 nested divs cannot overflow the
+stack). A block element's own text — its text and the text of its inline descendants — becomes
+one block; a nested block element starts a new one, so every character of the page is in exactly
+one block, in page order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from lxml import etree
+
+from cleanpage.blocks import Block, normalise_space
+
+__all__ = ["html_blocks", "element_tokens", "BLOCK_TAGS", "SKIP_TAGS"]
+
+BLOCK_TAGS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 td th dt dd blockquote pre article section header footer nav aside "
+    "form figcaption figure address tr table ul ol dl main body button label fieldset legend "
+    "details summary dialog center hr caption time-block".split()
+)
+#: Never text a reader sees (or text that only a script reads).
+SKIP_TAGS = frozenset("script style noscript template svg math head iframe object embed select textarea input canvas audio video source picture map".split())
+#: Semantic containers that locate a block on the page.
+ROLE_TAGS = frozenset("nav aside footer header form article main figure figcaption button label blockquote dialog".split())
+ARIA_ROLES = frozenset("navigation banner contentinfo complementary search dialog menu menubar toolbar alert form main article comment".split())
+_SPLIT = re.compile(r"[\s]+")
+
+
+def element_tokens(el: etree._Element) -> tuple[str, ...]:
+    """Lower-cased class and id words of one element (``"site-header sticky"`` -> two tokens)."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return ()
+    words = []
+    if cls:
+        words.extend(_SPLIT.split(cls.strip().lower()))
+    if ident:
+        words.append(ident.strip().lower())
+    return tuple(w for w in words if w)
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
+class _Frame:
+    __slots__ = ("tag", "tokens", "roles", "parts", "link_chars", "depth", "node")
+
+    def __init__(self, tag: str, tokens: frozenset[str], roles: frozenset[str], depth: int, node: int) -> None:
+        self.tag = tag
+        self.tokens = tokens
+        self.roles = roles
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.depth = depth
+        self.node = node
+
+
+def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) -> tuple[Block, ...]:
+    """All visible text of the document body as blocks, in document order.
+
+    ``marks`` maps ``id(element)`` to an extra role for the element's whole subtree; earlier stages
+    use it to say "this is a comment section" without a second walk. The caller keeps the marked
+    elements alive, so their ids stay valid.
+    """
+    marks = marks or {}
+    body = root.find("body")
+    start = body if body is not None else root
+    blocks: list[Block] = []
+    stack: list[_Frame] = []
+    link_depth = 0
+    node = 0
+
+    def flush(frame: _Frame) -> None:
+        if not frame.parts:
+            return
+        raw = "".join(frame.parts)
+        frame.parts = []
+        # two or more line breaks separate paragraphs in br-formatted pages
+        for piece in re.split(r"\n\s*\n", raw) if "\n\n" in raw.replace(" ", "") else (raw,):
+            text = normalise_space(piece)
+            if text:
+                share = min(frame.link_chars, len(text))
+                blocks.append(
+                    Block(
+                        index=len(blocks),
+                        text=text,
+                        tag=frame.tag,
+                        tokens=frame.tokens,
+                        roles=frame.roles,
+                        link_chars=share,
+                        depth=frame.depth,
+                        node=frame.node,
+                    )
+                )
+        frame.link_chars = 0
+
+    def add(text: str | None) -> None:
+        if text and stack:
+            stack[-1].parts.append(text)
+            if link_depth:
+                stack[-1].link_chars += len(text.strip())
+
+    walker = etree.iterwalk(start, events=("start", "end"))
+    skipped: set[int] = set()
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments / PIs that survived parsing
+            if event == "end":
+                add(el.tail)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            node += 1
+            if tag in SKIP_TAGS:
+                skipped.add(id(el))
+                walker.skip_subtree()
+                continue
+            marked = marks.get(id(el))
+            if marked is not None and stack and tag not in BLOCK_TAGS:
+                # a marked inline element still opens its own block, so its role stays its own
+                tag = "div"
+            if tag in BLOCK_TAGS or not stack:
+                parent = stack[-1] if stack else None
+                own = element_tokens(el)
+                tokens = parent.tokens.union(own) if parent and own else (parent.tokens if parent else frozenset(own))
+                roles = parent.roles if parent else frozenset()
+                role = el.get("role")
+                extra = []
+                if tag in ROLE_TAGS:
+                    extra.append(tag)
+                if role and role.lower() in ARIA_ROLES:
+                    extra.append(role.lower())
+                if _is_hidden(el):
+                    extra.append("hidden")
+                if el.get("itemprop") in ("comment", "comments") or "Comment" in (el.get("itemtype") or ""):
+                    extra.append("schema-comment")
+                if marked is not None:
+                    extra.append(marked)
+                if extra:
+                    roles = roles.union(extra)
+                if parent:
+                    flush(parent)
+                stack.append(_Frame(tag, tokens, roles, len(stack), node))
+                add(el.text)
+            elif tag == "br":
+                add("\n")
+            else:
+                if tag == "a":
+                    link_depth += 1
+                add(el.text)
+        else:  # end
+            if id(el) in skipped:
+                skipped.discard(id(el))
+                add(el.tail)
+                continue
+            if tag in BLOCK_TAGS or el is start or id(el) in marks:
+                if stack:
+                    flush(stack.pop())
+            elif tag == "a":
+                link_depth = max(0, link_depth - 1)
+            add(el.tail)
+    while stack:
+        flush(stack.pop())
+    return tuple(blocks)

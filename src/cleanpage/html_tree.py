@@ -1,0 +1,47 @@
+"""Parse HTML once, safely, into the lxml tree every later stage shares.
+
+The parser never loads DTDs or touches the network, drops comments and processing instructions,
+and refuses nothing that a browser would render: lxml's own refusals (a ``str`` that carries an
+``<?xml encoding?>`` declaration) are handled here instead of leaking out as ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from cleanpage.errors import ParseError
+
+__all__ = ["parse_html"]
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
+
+
+def _parser() -> lxml.html.HTMLParser:
+    # a fresh parser per call: lxml parsers keep error logs and are not safe to share across threads
+    return lxml.html.HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        remove_blank_text=False,
+        compact=True,
+        default_doctype=False,
+    )
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """Return the document root (``<html>``) or raise :class:`ParseError`."""
+    text = _XML_DECL.sub("", text, count=1)
+    # an internal DTD subset can only declare entities (billion laughs, external files): never
+    # needed to render a page, so it is dropped before parsing
+    text = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", text[:100_000], count=1) + text[100_000:]
+    try:
+        root = lxml.html.document_fromstring(text, parser=_parser())
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+        raise ParseError(f"HTML could not be parsed: {exc}") from exc
+    if root is None:
+        raise ParseError("HTML could not be parsed: empty document")
+    return root

@@ -1,0 +1,29 @@
+"""What the classifier says about each block; the meeting point of the HTML and text paths."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from cleanpage.blocks import Block
+
+__all__ = ["Label", "Labelled"]
+
+
+class Label(str, enum.Enum):
+    TITLE = "title"
+    BODY = "body"
+    ATTRIBUTION = "attribution"
+    RESPONSE = "response"
+    RESPONSE_HEADER = "response-header"
+    BOILERPLATE = "boilerplate"
+    META = "meta"  # byline/date lines: kept out of the body, read by metadata, not "removed"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Labelled:
+    """A block with its label; ``reason`` names the rule for boilerplate (it becomes ``Removed.reason``)."""
+
+    block: Block
+    label: Label
+    reason: str = ""

@@ -1,0 +1,169 @@
+"""The one way in: ``clean()`` reads like the pipeline it runs.
+
+decode → sniff → blocks → classify (strip + segment) → attribute → respond → assemble.
+Both input kinds meet at the block model; only block building, classification and response
+splitting differ by kind.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import replace
+
+from cleanpage.assemble import assemble
+from cleanpage.attribute import attribute
+from cleanpage.decode import Decoded, decode
+from cleanpage.errors import ReadError
+from cleanpage.labels import Label
+from cleanpage.options import KindOption, Options
+from cleanpage.result import InputKind, Page
+from cleanpage.rules import Rules, load_rules
+from cleanpage.sniff import sniff
+
+__all__ = ["clean", "clean_file"]
+
+
+def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None:
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return published
+    return _dt.datetime(published.year, published.month, published.day, 12)
+
+
+def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
+    from cleanpage.classify_html import classify_html
+    from cleanpage.engines import run_trafilatura
+    from cleanpage.html_blocks import html_blocks
+    from cleanpage.html_tree import parse_html
+    from cleanpage.metadata import html_metadata
+    from cleanpage.respond_html import find_html_responses
+
+    root = parse_html(decoded.text)
+    meta = html_metadata(root, rules)
+    found = find_html_responses(root, rules, _reference(meta.published))
+    marks = {id(el): "comments" for el in found.sections}
+    marks.update({id(el): "comment-item" for el in found.items})
+    blocks = html_blocks(root, marks)
+    engine = run_trafilatura(root, url) if options.use_trafilatura else None
+    labelled = classify_html(blocks, engine, rules, title=meta.title)
+    labelled, credits = attribute(labelled, rules)
+    return assemble(
+        labelled,
+        kind=InputKind.HTML,
+        title=meta.title,
+        attribution=credits,
+        authors=meta.authors,
+        published=meta.published,
+        responses=found.responses,
+        announced=found.announced,
+        decoded=decoded,
+        url=url,
+        language=meta.language,
+        options=options,
+        rules=rules,
+    )
+
+
+def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
+    from cleanpage.respond_text import split_text_responses
+    from cleanpage.text_blocks import text_blocks
+    from cleanpage.text_classify import classify_text
+    from cleanpage.text_meta import text_metadata
+
+    blocks, _shape = text_blocks(decoded.text)
+    labelled = classify_text(blocks, rules)
+    labelled, credits = attribute(labelled, rules)
+    meta = text_metadata(labelled, rules)
+    region = [item.block for item in labelled if item.label is Label.RESPONSE]
+    split = split_text_responses(region, rules, _reference(meta.published))
+    chrome = {b.index for b in split.chrome}
+    labelled = tuple(
+        replace(item, label=Label.BOILERPLATE, reason="comment-chrome") if item.block.index in chrome else item
+        for item in labelled
+    )
+    announced = next(
+        (rules.comments.announced(i.block.text) for i in labelled if i.label is Label.RESPONSE_HEADER), None
+    )
+    title = next((i.block.text for i in labelled if i.label is Label.TITLE), None)
+    return assemble(
+        labelled,
+        kind=InputKind.TEXT,
+        title=title,
+        attribution=credits,
+        authors=meta.authors,
+        published=meta.published,
+        responses=split.responses,
+        announced=announced,
+        decoded=decoded,
+        url=url,
+        language=None,
+        options=options,
+        rules=rules,
+    )
+
+
+def clean(
+    source: str | bytes,
+    url: str | None = None,
+    *,
+    kind: str | KindOption | None = None,
+    options: Options | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+) -> Page:
+    """Clean one saved page (HTML or a plain-text dump) into a :class:`Page`.
+
+    Raises a :class:`~cleanpage.errors.CleanpageError` subclass for input that cannot give a page
+    (wrong type, empty, binary, too large, over the time limit); never another exception type for
+    bad input.
+    """
+    opts = options or Options()
+    changes: dict[str, object] = {}
+    if kind is not None:
+        changes["kind"] = KindOption(kind)
+    if max_bytes is not None:
+        changes["max_bytes"] = max_bytes
+    if timeout is not None:
+        changes["timeout"] = timeout
+    if changes:
+        opts = replace(opts, **changes)  # type: ignore[arg-type]
+    if opts.timeout is not None:
+        from cleanpage.limits import run_with_timeout
+
+        return run_with_timeout(_clean, source, url, replace(opts, timeout=None), timeout=opts.timeout)
+    return _clean(source, url, opts)
+
+
+def _clean(source: str | bytes, url: str | None, opts: Options) -> Page:
+    decoded = decode(source, max_bytes=opts.max_bytes)
+    rules = load_rules()
+    if opts.kind is KindOption.HTML:
+        input_kind = InputKind.HTML
+    elif opts.kind is KindOption.TEXT:
+        input_kind = InputKind.TEXT
+    else:
+        input_kind = sniff(decoded.text)
+    if input_kind is InputKind.HTML:
+        return _clean_html(decoded, url, opts, rules)
+    return _clean_text(decoded, url, opts, rules)
+
+
+def clean_file(
+    path: str | os.PathLike[str],
+    url: str | None = None,
+    *,
+    kind: str | KindOption | None = None,
+    options: Options | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+) -> Page:
+    """Read a file as bytes and :func:`clean` it; unreadable files raise :class:`ReadError`."""
+    limit = max_bytes or (options.max_bytes if options else Options().max_bytes)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}", context=os.fspath(path)) from exc
+    return clean(data, url, kind=kind, options=options, max_bytes=max_bytes, timeout=timeout)

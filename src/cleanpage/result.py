@@ -1,0 +1,197 @@
+"""The typed, immutable record that :func:`cleanpage.clean` returns.
+
+Values are frozen, slotted and keyword-only so they can be hashed, compared in golden tests,
+pickled across process pools and never edited behind the caller's back. Every value has
+``to_dict``/``from_dict`` that round-trip through JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Attribution",
+    "AttributionKind",
+    "InputKind",
+    "Page",
+    "Removed",
+    "Response",
+]
+
+
+class InputKind(str, enum.Enum):
+    """What the source was read as. A ``str`` enum so it serialises as ``"html"``/``"text"``."""
+
+    HTML = "html"
+    TEXT = "text"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class AttributionKind(str, enum.Enum):
+    """The shape a credit takes on the page (see docs/attribution.md)."""
+
+    DATELINE = "dateline"
+    CREDIT = "credit"
+    CONTRIBUTOR = "contributor"
+    BYLINE = "byline"
+    COPYRIGHT = "copyright"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _date_to_json(value: _dt.date | _dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _date_from_json(value: str | None) -> _dt.date | _dt.datetime | None:
+    if not value:
+        return None
+    if "T" in value or " " in value:
+        return _dt.datetime.fromisoformat(value)
+    return _dt.date.fromisoformat(value)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Attribution:
+    """A wire-service or author credit: ``agency`` is the canonical short name (``"AP"``), or
+    ``None`` for a credit to a person/outlet that is not in the agency table."""
+
+    agency: str | None
+    text: str
+    kind: AttributionKind
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agency": self.agency, "text": self.text, "kind": self.kind.value}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        return cls(agency=data.get("agency"), text=data["text"], kind=AttributionKind(data["kind"]))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Response:
+    """One reader response. ``parent`` is the index in ``Page.responses`` of the response it
+    replies to, so a thread can be rebuilt without object references."""
+
+    text: str
+    author: str | None = None
+    published: _dt.date | _dt.datetime | None = None
+    parent: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "author": self.author,
+            "published": _date_to_json(self.published),
+            "parent": self.parent,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Response:
+        return cls(
+            text=data["text"],
+            author=data.get("author"),
+            published=_date_from_json(data.get("published")),
+            parent=data.get("parent"),
+        )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Removed:
+    """A block that was stripped, and the name of the rule that stripped it."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Removed:
+        return cls(text=data["text"], reason=data["reason"])
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Page:
+    """A cleaned page. ``body`` is derived from ``paragraphs`` so the two can never disagree."""
+
+    kind: InputKind
+    title: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    attribution: tuple[Attribution, ...] = ()
+    authors: tuple[str, ...] = ()
+    published: _dt.date | _dt.datetime | None = None
+    responses: tuple[Response, ...] = ()
+    responses_announced: int | None = None
+    removed: tuple[Removed, ...] = ()
+    url: str | None = None
+    encoding: str | None = None
+    encoding_source: str | None = None
+    language: str | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    # -- serialisation -------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "url": self.url,
+            "title": self.title,
+            "authors": list(self.authors),
+            "published": _date_to_json(self.published),
+            "language": self.language,
+            "encoding": self.encoding,
+            "encoding_source": self.encoding_source,
+            "paragraphs": list(self.paragraphs),
+            "attribution": [a.to_dict() for a in self.attribution],
+            "responses_announced": self.responses_announced,
+            "responses": [r.to_dict() for r in self.responses],
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Page:
+        return cls(
+            kind=InputKind(data["kind"]),
+            url=data.get("url"),
+            title=data.get("title"),
+            authors=tuple(data.get("authors", ())),
+            published=_date_from_json(data.get("published")),
+            language=data.get("language"),
+            encoding=data.get("encoding"),
+            encoding_source=data.get("encoding_source"),
+            paragraphs=tuple(data.get("paragraphs", ())),
+            attribution=tuple(Attribution.from_dict(a) for a in data.get("attribution", ())),
+            responses_announced=data.get("responses_announced"),
+            responses=tuple(Response.from_dict(r) for r in data.get("responses", ())),
+            removed=tuple(Removed.from_dict(r) for r in data.get("removed", ())),
+        )
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_text(self) -> str:
+        """Title and body as plain text: what a corpus wants, nothing else."""
+        parts = [self.title] if self.title else []
+        parts.extend(self.paragraphs)
+        return "\n\n".join(parts) + ("\n" if parts else "")
+
+    def to_markdown(self) -> str:
+        from cleanpage.render import page_markdown
+
+        return page_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from cleanpage.render import page_html
+
+        return page_html(self)

@@ -1,0 +1,34 @@
+"""Stage 2: is this text HTML or a plain-text dump?
+
+A dump may mention a tag in passing ("use the <p> element"), and HTML may start with a long
+comment or a BOM, so the decision counts real markup near the start instead of trusting one token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleanpage.result import InputKind
+
+__all__ = ["sniff"]
+
+_STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*\?>\s*<(?:!doctype|html)", re.I)
+_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|table|tr|td|ul|ol|li|h[1-6]|article|section|main|nav|header|footer|"
+    r"script|style|meta|link|title|img|form|em|strong|b|i)\b[^<>]{0,500}>",
+    re.I,
+)
+
+
+def sniff(text: str) -> InputKind:
+    """HTML when the start declares a document, or when markup is dense enough to be a fragment."""
+    head = text[:20_000]
+    if _STRONG.search(head[:2_000]):
+        return InputKind.HTML
+    tags = len(_TAG.findall(head))
+    lines = max(1, head.count("\n") + 1)
+    # a fragment like "<p>a</p><p>b</p>" has about as many tags as lines or more; a dump that
+    # quotes a tag or two has far fewer
+    if tags >= 3 and tags >= lines / 4:
+        return InputKind.HTML
+    return InputKind.TEXT
