@@ -1,0 +1,127 @@
+"""Bad input gives a typed error or an empty result, in bounded time — never another exception."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import cleanpage
+from cleanpage import (
+    CleanpageError,
+    DecodeError,
+    EmptyInputError,
+    InputTypeError,
+    TooLargeError,
+)
+
+
+@pytest.mark.parametrize("source", ["", "   \n\t  ", b"", b"  \n "])
+def test_empty_is_a_typed_error(source: str | bytes) -> None:
+    with pytest.raises(EmptyInputError):
+        cleanpage.clean(source)
+
+
+@pytest.mark.parametrize("source", [None, 42, ["<p>x</p>"], object()])
+def test_wrong_type_says_what_is_accepted(source: object) -> None:
+    with pytest.raises(InputTypeError, match="str or bytes"):
+        cleanpage.clean(source)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):  # also a TypeError, as Python users expect
+        cleanpage.clean(source)  # type: ignore[arg-type]
+
+
+def test_binary_bytes() -> None:
+    data = bytes(range(256)) * 200
+    with pytest.raises(DecodeError):
+        cleanpage.clean(data)
+
+
+def test_invalid_utf8_still_decodes() -> None:
+    html = "<html><head><title>Grüße</title></head><body><article><p>" + "Grüße aus Köln, schön war es. " * 20 + "</p></article></body></html>"
+    data = html.encode("latin-1")
+    page = cleanpage.clean(data)
+    assert "Grüße aus Köln" in page.body
+    assert page.encoding_source in ("declared", "detected", "fallback")
+
+
+def test_meta_charset_disagrees_with_real_encoding() -> None:
+    html = ('<html><head><meta charset="iso-8859-1"><title>Überblick</title></head><body><article><p>'
+            + "Die Bürger äußerten sich über die Straßenbahn sehr zufrieden. " * 10 + "</p></article></body></html>")
+    page = cleanpage.clean(html.encode("utf-8"))
+    assert "Bürger äußerten" in page.body
+    assert page.encoding == "utf-8"
+    assert page.encoding_source == "utf-8-valid"
+
+
+def test_str_with_xml_declaration() -> None:
+    html = '<?xml version="1.0" encoding="utf-8"?><html><body><article><p>' + "An XHTML page that lxml refuses as str. " * 10 + "</p></article></body></html>"
+    page = cleanpage.clean(html)
+    assert "An XHTML page" in page.body
+
+
+def test_too_large() -> None:
+    big = b"<html><body>" + b"<p>word word word.</p>" * (50 * 1024 * 1024 // 22) + b"</body></html>"
+    start = time.perf_counter()
+    with pytest.raises(TooLargeError):
+        cleanpage.clean(big)
+    assert time.perf_counter() - start < 5
+
+
+def test_too_large_limit_is_an_option() -> None:
+    with pytest.raises(TooLargeError):
+        cleanpage.clean("<p>" + "x" * 2000 + "</p>", max_bytes=1000)
+
+
+def test_deeply_nested() -> None:
+    html = "<html><body>" + "<div>" * 10000 + "<p>deep text here.</p>" + "</div>" * 10000 + "</body></html>"
+    start = time.perf_counter()
+    page = cleanpage.clean(html)
+    assert isinstance(page, cleanpage.Page)
+    assert time.perf_counter() - start < 20
+
+
+def test_html_without_body() -> None:
+    page = cleanpage.clean("<html><head><title>Only a head</title></head></html>")
+    assert page.paragraphs == ()
+    assert page.title == "Only a head"
+
+
+def test_malformed_json_ld() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+            '<title>Broken data</title></head><body><article><h1>Broken data</h1><p>'
+            + "The structured data of this page is broken, but the page is fine. " * 5
+            + "</p></article></body></html>")
+    page = cleanpage.clean(html)
+    assert "structured data of this page is broken" in page.body
+
+
+def test_external_entities_are_never_resolved(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    html = (f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+            '<html><body><article><p>Entity: &xxe; ' + "and some ordinary text to read. " * 10 + "</p></article></body></html>")
+    page = cleanpage.clean(html)
+    assert "TOP-SECRET-CONTENT" not in page.to_json()
+
+
+def test_billion_laughs_is_bounded() -> None:
+    lol = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10)
+    ) + "]>"
+    html = lol + "<html><body><p>&lol9;</p><p>" + "Plain words after the attack. " * 10 + "</p></body></html>"
+    start = time.perf_counter()
+    page = cleanpage.clean(html)
+    assert time.perf_counter() - start < 10
+    assert "lollollol" not in page.to_json()
+
+
+def test_errors_share_a_base() -> None:
+    for exc in (DecodeError, EmptyInputError, InputTypeError, TooLargeError):
+        assert issubclass(exc, CleanpageError)
+
+
+def test_same_input_same_output() -> None:
+    html = "<html><body><article><h1>Same</h1><p>" + "Deterministic output for the same input. " * 8 + "</p></article></body></html>"
+    assert cleanpage.clean(html) == cleanpage.clean(html)
+    assert cleanpage.clean(html.encode()) == cleanpage.clean(html.encode())
+    assert cleanpage.clean(html).paragraphs == cleanpage.clean(html.encode()).paragraphs
