@@ -1,0 +1,367 @@
+"""Scoring helpers shared by the cleanpage benchmarks (pure functions, no I/O, no engines).
+
+Every benchmark that reads ``evaldata.json`` (``body.py`` for HTML pages, a text-dump benchmark
+later) scores with these functions so that the figures mean the same thing everywhere.
+The definitions are also written out in ``benchmarks/README.md``.
+
+Body snippets (the way trafilatura's own evaluation scores, ``tests/eval_common.py``)
+    Whitespace is normalised in both the snippet and the extracted text (every run of whitespace
+    becomes one space, ends stripped); a snippet "is in" a text when it is a plain substring of
+    it (case-sensitive). For one page:
+
+    * a ``with`` snippet found is a true positive (TP), not found a false negative (FN);
+    * a ``without`` snippet found is a false positive (FP), not found a true negative (TN).
+
+    Counts are summed over all pages (micro average), then
+    ``precision = TP/(TP+FP)``, ``recall = TP/(TP+FN)``,
+    ``F1 = 2·TP/(2·TP+FP+FN)``, ``accuracy = (TP+TN)/(TP+TN+FP+FN)``; a ratio whose denominator
+    is zero is reported as 0.0. An engine that raises, or returns ``None``/empty text, is scored
+    with an empty text (all ``with`` snippets missed, all ``without`` snippets true negatives).
+
+Comments (issue 5), on pages whose ``comments`` list is non-empty
+    ``found`` = comment snippets contained in the engine's comment text (for cleanpage the
+    responses' texts joined by a blank line); ``recall = found/total``.
+    ``leaked`` = comment snippets contained in the engine's body text; ``leak rate = leaked/total``.
+
+Metadata (issue 6), on pages whose gold value is non-empty
+    * title: ``casefold`` and whitespace-normalised, then equal (exact match);
+    * author: every gold name (see :func:`split_gold_authors`) is contained, casefolded and
+      whitespace-normalised, in the engine's authors joined by ``"; "``;
+    * date: the same calendar day as the gold ``YYYY-MM-DD`` (the time of day is ignored).
+
+    ``accuracy = correct/pages``; ``wrong`` counts pages where the engine gave an answer that
+    does not match (an answer of ``None`` is a miss, not a wrong answer).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CommentTally",
+    "Counts",
+    "MetaTally",
+    "SnippetResult",
+    "authors_match",
+    "contains",
+    "date_matches",
+    "median",
+    "normalize_ws",
+    "parse_gold_date",
+    "safe_ratio",
+    "score_comments",
+    "score_snippets",
+    "split_gold_authors",
+    "title_matches",
+    "to_date",
+]
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_ws(text: str | None) -> str:
+    """Collapse every run of whitespace (incl. non-breaking spaces) to one space; strip ends.
+
+    ``None`` becomes ``""``.
+    """
+    if not text:
+        return ""
+    return _WS.sub(" ", text).strip()
+
+
+def contains(haystack_normalized: str, snippet: str) -> bool:
+    """True when the whitespace-normalised ``snippet`` is a substring of an already normalised text.
+
+    An empty snippet is never "contained" (it would be a free true positive).
+    """
+    needle = normalize_ws(snippet)
+    return bool(needle) and needle in haystack_normalized
+
+
+def safe_ratio(numerator: float, denominator: float) -> float:
+    """``numerator/denominator``, or 0.0 when the denominator is zero."""
+    return numerator / denominator if denominator else 0.0
+
+
+def median(values: Sequence[float]) -> float:
+    """Median of ``values``; 0.0 for an empty sequence."""
+    return float(statistics.median(values)) if values else 0.0
+
+
+# -- body snippets ------------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    """A confusion matrix over snippets, summed over pages (micro average)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Add another page's counts in place."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.tn += other.tn
+
+    @property
+    def precision(self) -> float:
+        """TP/(TP+FP)."""
+        return safe_ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        """TP/(TP+FN)."""
+        return safe_ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall, as 2·TP/(2·TP+FP+FN)."""
+        return safe_ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+
+    @property
+    def accuracy(self) -> float:
+        """(TP+TN)/all snippets."""
+        return safe_ratio(self.tp + self.tn, self.tp + self.tn + self.fp + self.fn)
+
+    @property
+    def n_with(self) -> int:
+        """Number of ``with`` snippets scored."""
+        return self.tp + self.fn
+
+    @property
+    def n_without(self) -> int:
+        """Number of ``without`` snippets scored."""
+        return self.fp + self.tn
+
+    def to_dict(self) -> dict[str, float | int]:
+        """Counts and derived scores, for JSON output."""
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+            "snippets_with": self.n_with,
+            "snippets_without": self.n_without,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "accuracy": self.accuracy,
+        }
+
+
+@dataclass
+class SnippetResult:
+    """One page scored for one engine: its counts and which snippets went wrong."""
+
+    counts: Counts
+    missed: list[str] = field(default_factory=list)
+    """``with`` snippets not found (false negatives)."""
+    leaked: list[str] = field(default_factory=list)
+    """``without`` snippets found (false positives)."""
+
+
+def score_snippets(text: str | None, with_: Iterable[str], without: Iterable[str]) -> SnippetResult:
+    """Score one extracted text against a page's ``with``/``without`` snippets.
+
+    ``None`` or an empty text scores as a text that contains nothing.
+    """
+    body = normalize_ws(text)
+    counts = Counts()
+    missed: list[str] = []
+    leaked: list[str] = []
+    for snippet in with_:
+        if contains(body, snippet):
+            counts.tp += 1
+        else:
+            counts.fn += 1
+            missed.append(snippet)
+    for snippet in without:
+        if contains(body, snippet):
+            counts.fp += 1
+            leaked.append(snippet)
+        else:
+            counts.tn += 1
+    return SnippetResult(counts=counts, missed=missed, leaked=leaked)
+
+
+# -- comments -----------------------------------------------------------------------------------
+
+
+@dataclass
+class CommentTally:
+    """Comment snippets found in an engine's comment text and leaked into its body."""
+
+    pages: int = 0
+    total: int = 0
+    found: int | None = 0
+    """``None`` for an engine that does not separate comments (leak figures only)."""
+    leaked: int = 0
+
+    @property
+    def recall(self) -> float | None:
+        """found/total, or ``None`` when the engine has no comment output."""
+        return None if self.found is None else safe_ratio(self.found, self.total)
+
+    @property
+    def leak_rate(self) -> float:
+        """leaked/total."""
+        return safe_ratio(self.leaked, self.total)
+
+    def to_dict(self) -> dict[str, float | int | None]:
+        """Counts and rates, for JSON output."""
+        return {
+            "pages": self.pages,
+            "snippets": self.total,
+            "found": self.found,
+            "recall": self.recall,
+            "leaked": self.leaked,
+            "leak_rate": self.leak_rate,
+        }
+
+
+def score_comments(
+    snippets: Sequence[str], comments_text: str | None, body_text: str | None
+) -> tuple[list[str], list[str]]:
+    """Return ``(found, leaked)``: the comment snippets contained in ``comments_text`` and those
+    contained in ``body_text`` (whitespace-normalised substring match, as for the body)."""
+    comments_n = normalize_ws(comments_text)
+    body_n = normalize_ws(body_text)
+    found = [s for s in snippets if contains(comments_n, s)]
+    leaked = [s for s in snippets if contains(body_n, s)]
+    return found, leaked
+
+
+# -- metadata -----------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return normalize_ws(text).casefold()
+
+
+def title_matches(gold: str, predicted: str | None) -> bool:
+    """Exact match after whitespace normalisation and ``casefold``."""
+    return predicted is not None and _fold(gold) == _fold(predicted) and bool(_fold(gold))
+
+
+# "and" in the languages of the dev set; a separator only when it stands as a word.
+_AUTHOR_SEP = re.compile(r"\s*(?:,|&|/|\s(?:and|und|et|y|e)\s)\s*", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
+
+
+def split_gold_authors(gold: str | Sequence[str] | None) -> list[str]:
+    """The person names a gold ``author`` value stands for.
+
+    The dev set stores ``author`` as a string (one name, or several) or, for four pages, as a
+    list of names. Rules, decided from the data:
+
+    * a list: each item is one name, kept whole (``"Michael L. Anderson, PhD"`` is one name);
+    * a string containing ``;``: split on ``;`` only (``"Luana Patriolino; Raphael Felice"``);
+    * otherwise split on ``,``, ``&``, ``/`` and a standalone "and"/"und"/"et"/"y"/"e"
+      (``"Benjamin Fischer und Marcus Theurer"``, ``"CLARA LÖW, SIDDHARTH PRAKASH & KLAUS JACOB"``,
+      ``"dpa/lno"``);
+    * a leading "By"/"Von"/"Par"/"Por"/"Di"/"Door" is dropped from each name
+      (``"Von Roland Brockmann und …"``), since it is byline chrome, not part of the name.
+
+    Splitting can only make the check more lenient (each part of a name contained ⇐ the whole
+    contained), and it is applied identically to every engine.
+    """
+    if not gold:
+        return []
+    if isinstance(gold, str):
+        parts = gold.split(";") if ";" in gold else _AUTHOR_SEP.split(gold)
+    else:
+        parts = list(gold)
+    names: list[str] = []
+    for part in parts:
+        name = _BY_PREFIX.sub("", normalize_ws(part))
+        if name:
+            names.append(name)
+    return names
+
+
+def authors_match(gold: str | Sequence[str] | None, predicted: Sequence[str] | str | None) -> bool:
+    """True when every gold name is contained (casefolded, whitespace-normalised) in the
+    predicted authors joined by ``"; "``. No gold names, or no prediction, is ``False``."""
+    names = split_gold_authors(gold)
+    if not names or not predicted:
+        return False
+    joined = predicted if isinstance(predicted, str) else "; ".join(predicted)
+    haystack = _fold(joined)
+    return bool(haystack) and all(_fold(name) in haystack for name in names)
+
+
+_DATE_PARTS = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
+
+
+def parse_gold_date(gold: str | None) -> _dt.date | None:
+    """Read a gold ``YYYY-MM-DD`` date; tolerates the dev set's ``2022-01.26``/``2022-11-1``."""
+    if not gold:
+        return None
+    match = _DATE_PARTS.search(gold)
+    if not match:
+        return None
+    try:
+        return _dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def to_date(value: _dt.date | _dt.datetime | str | None) -> _dt.date | None:
+    """A calendar day from an engine's answer (``date``, ``datetime`` or an ISO-like string)."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    return parse_gold_date(str(value))
+
+
+def date_matches(gold: str | None, predicted: _dt.date | _dt.datetime | str | None) -> bool:
+    """Same calendar day as the gold date."""
+    gold_day = parse_gold_date(gold)
+    return gold_day is not None and to_date(predicted) == gold_day
+
+
+@dataclass
+class MetaTally:
+    """Per-field tallies of one engine's metadata answers."""
+
+    pages: int = 0
+    correct: int = 0
+    answered: int = 0
+    """Pages where the engine gave a (non-empty) answer."""
+
+    @property
+    def wrong(self) -> int:
+        """Answered but not matching."""
+        return self.answered - self.correct
+
+    @property
+    def accuracy(self) -> float:
+        """correct/pages."""
+        return safe_ratio(self.correct, self.pages)
+
+    def add(self, answered: bool, correct: bool) -> None:
+        """Record one page."""
+        self.pages += 1
+        self.answered += int(answered)
+        self.correct += int(correct)
+
+    def to_dict(self) -> dict[str, float | int]:
+        """Counts and accuracy, for JSON output."""
+        return {
+            "pages": self.pages,
+            "correct": self.correct,
+            "answered": self.answered,
+            "wrong": self.wrong,
+            "accuracy": self.accuracy,
+        }
