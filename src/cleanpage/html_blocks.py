@@ -130,7 +130,8 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                 tag = "div"
             if tag in BLOCK_TAGS or not stack:
                 parent = stack[-1] if stack else None
-                own = element_tokens(el)
+                # themes put layout words ("right-sidebar", "loading") on <html>/<body>: not roles
+                own = element_tokens(el) if tag not in ("body", "html") else ()
                 tokens = parent.tokens.union(own) if parent and own else (parent.tokens if parent else frozenset(own))
                 roles = parent.roles if parent else frozenset()
                 role = el.get("role")
