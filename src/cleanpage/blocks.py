@@ -47,6 +47,9 @@ class Block:
     indent: int = 0
     depth: int = 0
     node: int = -1  # position of the source element in document order (HTML), -1 for text
+    #: document-order positions of the enclosing block elements, outermost first (HTML); lets a
+    #: classifier reason about containers ("most of this <div>'s prose was kept") without the tree
+    path: tuple[int, ...] = ()
 
     @property
     def link_share(self) -> float:

@@ -9,10 +9,16 @@ Evidence, strongest first:
    the block *and* it reads as prose, because sites do wrap articles in oddly named containers;
 4. whether trafilatura's main text covers the block (aligned by normalised text);
 5. with no engine output, the block's own prose features.
+
+Then structure corrects the engine both ways: runs of short link-only blocks (and the heading
+that introduces them) are link lists, "SEE ALSO: <link>" lines are inline teasers; and prose that
+sits in the same container as the kept text but was dropped by the engine comes back.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 
 from cleanpage.blocks import Block, text_key
@@ -24,28 +30,36 @@ from cleanpage.rules import Rules
 __all__ = ["classify_html", "Coverage"]
 
 #: semantic containers whose blocks are furniture unless the engine keeps them
-_CONTAINER_REASONS = {
-    "nav": "navigation",
-    "navigation": "navigation",
-    "menu": "navigation",
-    "menubar": "navigation",
-    "header": "page-header",
-    "banner": "page-header",
-    "footer": "page-footer",
-    "contentinfo": "page-footer",
-    "aside": "sidebar",
-    "complementary": "sidebar",
-    "form": "form",
-    "search": "search-widget",
-    "dialog": "dialog",
-    "button": "button",
-    "label": "form",
-    "hidden": "hidden",
-}
+_CONTAINER_REASONS = (
+    ("hidden", "hidden"),
+    ("dialog", "dialog"),
+    ("search", "search-widget"),
+    ("nav", "navigation"),
+    ("navigation", "navigation"),
+    ("menu", "navigation"),
+    ("menubar", "navigation"),
+    ("footer", "page-footer"),
+    ("contentinfo", "page-footer"),
+    ("aside", "sidebar"),
+    ("complementary", "sidebar"),
+    ("form", "form"),
+    ("header", "page-header"),
+    ("banner", "page-header"),
+    ("button", "button"),
+    ("label", "form"),
+    ("noscript", "noscript"),
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: "SEE ALSO: <headline link>", "LEE TAMBIÉN: …", "Mehr zum Thema: …" — a short label, a colon, a link
+_TEASER = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s*\S")
+#: captions and quotes of other pages are not article prose the engine forgot
+_NOT_RECOVERED = frozenset({"figure", "figcaption", "hidden", "dialog", "noscript"})
+#: a run of this many short link-only blocks is a link list, not article text
+_LINK_RUN = 3
 
 
 class Coverage:
-    """Which blocks an engine's text covers: exact unit matches, or long blocks found inside its
+    """Which blocks an engine's text covers: exact unit matches, long blocks found inside its
     text, or long blocks mostly made of its units (one block split in two by the engine)."""
 
     __slots__ = ("_keys", "_joined", "_units")
@@ -59,8 +73,7 @@ class Coverage:
     def __bool__(self) -> bool:
         return bool(self._joined)
 
-    def covers(self, text: str) -> bool:
-        key = text_key(text)
+    def covers(self, key: str) -> bool:
         if not key:
             return False
         if key in self._keys:
@@ -72,13 +85,79 @@ class Coverage:
             return inside >= 0.6 * len(key)
         return False
 
+    def contains(self, key: str) -> bool:
+        """The key occurs somewhere in the engine's text (weak evidence for short blocks)."""
+        return bool(key) and key in self._joined
+
 
 def _container_reason(roles: frozenset[str]) -> str | None:
-    for role in ("hidden", "dialog", "search", "nav", "navigation", "menu", "menubar", "footer", "contentinfo",
-                 "aside", "complementary", "form", "header", "banner", "button", "label"):
+    for role, reason in _CONTAINER_REASONS:
         if role in roles:
-            return _CONTAINER_REASONS[role]
+            return reason
     return None
+
+
+def _kept_flags(blocks: tuple[Block, ...], coverage: Coverage) -> list[bool]:
+    """Coverage per block; a short block the engine merged into a neighbour's unit counts as kept
+    when the engine's text contains it and a neighbour is kept."""
+    keys = [text_key(b.text) for b in blocks]
+    kept = [coverage.covers(k) for k in keys]
+    for i, key in enumerate(keys):
+        if kept[i] or len(key) >= 12 or not coverage.contains(key):
+            continue
+        if (i > 0 and kept[i - 1]) or (i + 1 < len(kept) and kept[i + 1]):
+            kept[i] = True
+    return kept
+
+
+def _is_linky(block: Block) -> bool:
+    return block.link_share >= 0.7 and block.words <= 25
+
+
+def _link_lists(out: list[Labelled]) -> None:
+    """Body blocks in runs of short link-only blocks, and the heading just before such a run."""
+    i = 0
+    n = len(out)
+    while i < n:
+        if out[i].label is not Label.BODY or not _is_linky(out[i].block):
+            i += 1
+            continue
+        j = i
+        while j < n and out[j].label is Label.BODY and _is_linky(out[j].block):
+            j += 1
+        if j - i >= _LINK_RUN or (j - i >= 2 and i > 0 and out[i - 1].block.tag in _HEADINGS):
+            start = i - 1 if i > 0 and out[i - 1].block.tag in _HEADINGS and out[i - 1].label is Label.BODY else i
+            for k in range(start, j):
+                out[k] = Labelled(block=out[k].block, label=Label.BOILERPLATE, reason="link-list")
+        i = j
+
+
+def _teasers(out: list[Labelled]) -> None:
+    for k, item in enumerate(out):
+        block = item.block
+        if item.label is not Label.BODY or block.words > 30 or not _TEASER.match(block.text):
+            continue
+        label_part, rest = block.text.split(":", 1)
+        rest = rest.strip()
+        if (len(label_part.split()) <= 5 and not rest.startswith("//")
+                and block.link_chars >= 0.8 * len(rest) and sum(c.isalpha() for c in label_part) >= 4):
+            out[k] = Labelled(block=block, label=Label.BOILERPLATE, reason="inline-teaser")
+
+
+def _orphan_headings(out: list[Labelled]) -> None:
+    """A heading belongs to what follows it: one under which no body text follows before the next
+    heading (or the end) introduces furniture ("Related articles", "More on this topic")."""
+    n = len(out)
+    for k in range(n):
+        item = out[k]
+        # a lead paragraph set in a heading tag is not a heading
+        if item.label is not Label.BODY or item.block.tag not in _HEADINGS or item.block.words > 12:
+            continue
+        j = k + 1
+        while j < n and out[j].block.tag not in _HEADINGS and out[j].label is not Label.BODY:
+            j += 1
+        if j >= n or out[j].block.tag in _HEADINGS:
+            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason="orphan-heading")
 
 
 def classify_html(
@@ -90,14 +169,15 @@ def classify_html(
 ) -> tuple[Labelled, ...]:
     """A label for every block of an HTML page, in page order."""
     coverage = Coverage(engine.body) if engine is not None else Coverage(())
+    kept = _kept_flags(blocks, coverage) if coverage else [is_prose(b.text) for b in blocks]
     cues = rules.comments
     title_key = text_key(title) if title else ""
     title_done = False
     out: list[Labelled] = []
-    for block in blocks:
+    for block, keep in zip(blocks, kept):
         text = block.text
         roles = block.roles
-        if "comments" in roles:
+        if "comments" in roles or "comment-item" in roles:
             rule = rules.match_text(text)
             if rule is not None:
                 out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name))
@@ -118,18 +198,58 @@ def classify_html(
         if rule is not None:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name))
             continue
-        kept = coverage.covers(text) if coverage else is_prose(text)
-        prose = kept and is_prose(text)
+        prose = keep and is_prose(text)
         token_rule = rules.match_tokens(block.tokens)
         if token_rule is not None and not prose:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=token_rule.name))
             continue
         container = _container_reason(roles)
-        if container is not None and not kept and not (coverage and prose):
+        if container is not None and not keep:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container))
             continue
-        if kept and (container is None or prose or container in ("page-header",)):
+        if keep and (container is None or prose or container == "page-header"):
             out.append(Labelled(block=block, label=Label.BODY))
         else:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container or "outside-main-content"))
+    _link_lists(out)
+    _teasers(out)
+    _recover(out)
+    _orphan_headings(out)
     return tuple(out)
+
+
+def _recover(out: list[Labelled]) -> None:
+    """Prose the engine dropped from inside the container that holds the kept text.
+
+    The main container is the innermost enclosing element that holds most of the kept body
+    text; a prose block inside it that no rule, role or link list removed comes back. This
+    repairs engines that drop a paragraph with an unusual wrapper, without letting sidebars in.
+    """
+    body_chars: Counter[int] = Counter()
+    total = 0
+    for item in out:
+        if item.label is Label.BODY:
+            n = len(item.block.text)
+            total += n
+            for node in item.block.path:
+                body_chars[node] += n
+    if not total:
+        return
+    # innermost container (deepest in document order) that holds >= 80% of the kept text
+    main = None
+    for node, chars in body_chars.items():
+        if chars >= 0.8 * total and (main is None or node > main):
+            main = node
+    if main is None:
+        return
+    body_at = [k for k, item in enumerate(out) if item.label is Label.BODY]
+    # only between the first and the last kept block: what follows an article in its container is
+    # teasers of other articles, what precedes it is a header
+    for k in range(body_at[0] + 1, body_at[-1]):
+        item = out[k]
+        if item.label is not Label.BOILERPLATE or item.reason != "outside-main-content":
+            continue
+        block = item.block
+        if (main in block.path and block.link_share < 0.3 and not block.roles & _NOT_RECOVERED
+                and is_prose(block.text)):
+            out[k] = Labelled(block=block, label=Label.BODY)

@@ -49,8 +49,9 @@ def _units(tree: etree._Element | None) -> tuple[str, ...]:
                 if text:
                     units.append(text)
         elif tag == "table":
-            for row in child.iter("row"):
-                text = normalise_space(" ".join("".join(c.itertext()) for c in row))
+            # one unit per cell: our blocks are cells too, so alignment stays exact
+            for cell in child.iter("cell"):
+                text = normalise_space("".join(cell.itertext()))
                 if text:
                     units.append(text)
         else:

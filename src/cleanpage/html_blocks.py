@@ -20,12 +20,12 @@ __all__ = ["html_blocks", "element_tokens", "BLOCK_TAGS", "SKIP_TAGS"]
 BLOCK_TAGS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 td th dt dd blockquote pre article section header footer nav aside "
     "form figcaption figure address tr table ul ol dl main body button label fieldset legend "
-    "details summary dialog center hr caption time-block".split()
+    "details summary dialog center hr caption noscript".split()
 )
 #: Never text a reader sees (or text that only a script reads).
-SKIP_TAGS = frozenset("script style noscript template svg math head iframe object embed select textarea input canvas audio video source picture map".split())
+SKIP_TAGS = frozenset("script style template svg math head iframe object embed select textarea input canvas audio video source picture map rt rp".split())
 #: Semantic containers that locate a block on the page.
-ROLE_TAGS = frozenset("nav aside footer header form article main figure figcaption button label blockquote dialog".split())
+ROLE_TAGS = frozenset("nav aside footer header form article main figure figcaption button label blockquote dialog noscript".split())
 ARIA_ROLES = frozenset("navigation banner contentinfo complementary search dialog menu menubar toolbar alert form main article comment".split())
 _SPLIT = re.compile(r"[\s]+")
 
@@ -52,9 +52,10 @@ def _is_hidden(el: etree._Element) -> bool:
 
 
 class _Frame:
-    __slots__ = ("tag", "tokens", "roles", "parts", "link_chars", "depth", "node")
+    __slots__ = ("tag", "tokens", "roles", "parts", "link_chars", "depth", "node", "path")
 
-    def __init__(self, tag: str, tokens: frozenset[str], roles: frozenset[str], depth: int, node: int) -> None:
+    def __init__(self, tag: str, tokens: frozenset[str], roles: frozenset[str], depth: int, node: int,
+                 path: tuple[int, ...]) -> None:
         self.tag = tag
         self.tokens = tokens
         self.roles = roles
@@ -62,6 +63,7 @@ class _Frame:
         self.link_chars = 0
         self.depth = depth
         self.node = node
+        self.path = path
 
 
 def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) -> tuple[Block, ...]:
@@ -99,6 +101,7 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                         link_chars=share,
                         depth=frame.depth,
                         node=frame.node,
+                        path=frame.path,
                     )
                 )
         frame.link_chars = 0
@@ -150,7 +153,8 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                     roles = roles.union(extra)
                 if parent:
                     flush(parent)
-                stack.append(_Frame(tag, tokens, roles, len(stack), node))
+                path = parent.path + (parent.node,) if parent else ()
+                stack.append(_Frame(tag, tokens, roles, len(stack), node, path))
                 add(el.text)
             elif tag == "br":
                 add("\n")

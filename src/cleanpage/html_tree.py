@@ -20,9 +20,9 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 
 
-def _parser() -> lxml.html.HTMLParser:
+def _parser() -> etree.HTMLParser:
     # a fresh parser per call: lxml parsers keep error logs and are not safe to share across threads
-    return lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -30,6 +30,14 @@ def _parser() -> lxml.html.HTMLParser:
         compact=True,
         default_doctype=False,
     )
+    # Every element is an HtmlElement (trafilatura requires it), chosen by lxml's C-level default
+    # lookup instead of lxml.html's Python lookup per element: every later tree walk (ours and the
+    # engines') is markedly faster, since each element proxy no longer costs a Python call.
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+                                        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity)
+    )
+    return parser
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
