@@ -93,6 +93,8 @@ class Coverage:
 def _container_reason(roles: frozenset[str]) -> str | None:
     for role, reason in _CONTAINER_REASONS:
         if role in roles:
+            if reason == "page-header" and ("article" in roles or "main" in roles):
+                continue  # an article's own header holds its title, lead and byline
             return reason
     return None
 
@@ -142,6 +144,13 @@ def _teasers(out: list[Labelled]) -> None:
         if (len(label_part.split()) <= 5 and not rest.startswith("//")
                 and block.link_chars >= 0.8 * len(rest) and sum(c.isalpha() for c in label_part) >= 4):
             out[k] = Labelled(block=block, label=Label.BOILERPLATE, reason="inline-teaser")
+
+
+def _captions(out: list[Labelled]) -> None:
+    """Figure captions describe a picture, not the story (and carry photo credits)."""
+    for k, item in enumerate(out):
+        if item.label is Label.BODY and "figcaption" in item.block.roles:
+            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason="caption")
 
 
 def _orphan_headings(out: list[Labelled]) -> None:
@@ -211,11 +220,46 @@ def classify_html(
             out.append(Labelled(block=block, label=Label.BODY))
         else:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container or "outside-main-content"))
+    _fallback(out)
     _link_lists(out)
     _teasers(out)
     _recover(out)
+    _captions(out)
     _orphan_headings(out)
     return tuple(out)
+
+
+def _fallback(out: list[Labelled]) -> None:
+    """When the engine kept little of the page's prose, take the prose of the densest container.
+
+    A page whose article sits in markup the engine does not recognise leaves the engine with a
+    fragment; the container that holds most of the page's unremoved prose is the article then
+    (the readability idea, on our blocks: no second parse, no second engine).
+    """
+    prose_at = [
+        k for k, item in enumerate(out)
+        if item.label is Label.BOILERPLATE and item.reason == "outside-main-content"
+        and item.block.link_share < 0.3 and is_prose(item.block.text)
+    ]
+    if not prose_at:
+        return
+    kept = sum(len(item.block.text) for item in out if item.label is Label.BODY)
+    loose = sum(len(out[k].block.text) for k in prose_at)
+    if kept >= 250 and kept >= 0.3 * (kept + loose):
+        return
+    chars: Counter[int] = Counter()
+    for k in prose_at:
+        n = len(out[k].block.text)
+        for node in out[k].block.path:
+            chars[node] += n
+    best = max(chars.values(), default=0)
+    if best < 200:
+        return
+    # the deepest container that still holds most of the loose prose
+    main = max(node for node, n in chars.items() if n >= 0.6 * best)
+    for k in prose_at:
+        if main in out[k].block.path:
+            out[k] = Labelled(block=out[k].block, label=Label.BODY)
 
 
 def _recover(out: list[Labelled]) -> None:
@@ -243,9 +287,13 @@ def _recover(out: list[Labelled]) -> None:
     if main is None:
         return
     body_at = [k for k, item in enumerate(out) if item.label is Label.BODY]
-    # only between the first and the last kept block: what follows an article in its container is
-    # teasers of other articles, what precedes it is a header
-    for k in range(body_at[0] + 1, body_at[-1]):
+    # only between the title (or the first kept block) and the last kept block: what follows an
+    # article in its container is teasers of other articles, what precedes its title is a header
+    first = body_at[0]
+    title_at = next((k for k, item in enumerate(out) if item.label is Label.TITLE), None)
+    if title_at is not None and title_at < first:
+        first = title_at
+    for k in range(first + 1, body_at[-1]):
         item = out[k]
         if item.label is not Label.BOILERPLATE or item.reason != "outside-main-content":
             continue

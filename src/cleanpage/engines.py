@@ -73,6 +73,9 @@ def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
             include_tables=True,
             include_formatting=False,
             with_metadata=False,
+            # no readability/justext fallback inside trafilatura: the classifier's own fallback
+            # on our blocks does that job without two more passes over the tree
+            fast=True,
         )
     except Exception:  # noqa: BLE001 - a dependency's bug must not sink the page
         log.warning("trafilatura failed on %s", url or "<page>", exc_info=True)
