@@ -224,6 +224,7 @@ def classify_html(
     _link_lists(out)
     _teasers(out)
     _recover(out)
+    _lead(out)
     _captions(out)
     _orphan_headings(out)
     return tuple(out)
@@ -260,6 +261,27 @@ def _fallback(out: list[Labelled]) -> None:
     for k in prose_at:
         if main in out[k].block.path:
             out[k] = Labelled(block=out[k].block, label=Label.BODY)
+
+
+def _lead(out: list[Labelled]) -> None:
+    """The lead paragraph between the headline and the article text.
+
+    News templates set the lead (teaser, standfirst) apart from the text container, where
+    engines that look for one dense container drop it. Prose directly under the title, before
+    the first kept paragraph, with no furniture role, is the lead.
+    """
+    title_at = next((k for k, item in enumerate(out) if item.label is Label.TITLE), None)
+    if title_at is None:
+        title_at = next((k for k, item in enumerate(out) if item.block.tag == "h1"), None)
+    first = next((k for k, item in enumerate(out) if item.label is Label.BODY), None)
+    if title_at is None or first is None or not title_at < first <= title_at + 12:
+        return
+    for k in range(title_at + 1, first):
+        item = out[k]
+        block = item.block
+        if (item.label is Label.BOILERPLATE and item.reason in ("outside-main-content", "page-header")
+                and block.link_share < 0.3 and not block.roles & _NOT_RECOVERED and is_prose(block.text)):
+            out[k] = Labelled(block=block, label=Label.BODY)
 
 
 def _recover(out: list[Labelled]) -> None:
