@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 __all__ = ["Block", "normalise_space", "text_key"]
 
-_SPACE = re.compile(r"\s+")
 _KEY_DROP = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def normalise_space(text: str) -> str:
     """Collapse every run of whitespace to one space: the only change we make to page text."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def text_key(text: str) -> str:

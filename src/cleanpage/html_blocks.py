@@ -28,6 +28,7 @@ SKIP_TAGS = frozenset("script style template svg math head iframe object embed s
 ROLE_TAGS = frozenset("nav aside footer header form article main figure figcaption button label blockquote dialog noscript".split())
 ARIA_ROLES = frozenset("navigation banner contentinfo complementary search dialog menu menubar toolbar alert form main article comment".split())
 _SPLIT = re.compile(r"[\s]+")
+_PARA_BREAK = re.compile(r"\n\s*\n")
 
 
 def element_tokens(el: etree._Element) -> tuple[str, ...]:
@@ -87,7 +88,7 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
         raw = "".join(frame.parts)
         frame.parts = []
         # two or more line breaks separate paragraphs in br-formatted pages
-        for piece in re.split(r"\n\s*\n", raw) if "\n\n" in raw.replace(" ", "") else (raw,):
+        for piece in _PARA_BREAK.split(raw) if raw.count("\n") >= 2 else (raw,):
             text = normalise_space(piece)
             if text:
                 share = min(frame.link_chars, len(text))
