@@ -1,0 +1,135 @@
+"""The HTML classifier on hand-built blocks: each heuristic that changes the body, alone."""
+
+from __future__ import annotations
+
+from cleanpage.blocks import Block
+from cleanpage.classify_html import Coverage, classify_html
+from cleanpage.engines import EngineText
+from cleanpage.labels import Label
+from cleanpage.rules import load_rules
+
+RULES = load_rules()
+PROSE = [
+    "The council approved the new budget on Tuesday after a debate that lasted well into the night.",
+    "Opposition members said the plan would raise fees for families while doing little for the schools.",
+    "The mayor said the city had no choice after two years of falling revenue from the port and the airport.",
+    "A final vote on the fee schedule is expected next month, when the committee has reviewed the figures.",
+]
+
+
+def _block(i: int, text: str, *, tag: str = "p", path: tuple[int, ...] = (1, 2), roles: frozenset[str] = frozenset(),
+           tokens: frozenset[str] = frozenset(), link_chars: int = 0) -> Block:
+    return Block(index=i, text=text, tag=tag, path=path, roles=roles, tokens=tokens, link_chars=link_chars, node=100 + i)
+
+
+def _labels(blocks: list[Block], kept: list[str], title: str | None = None) -> list[tuple[str, str]]:
+    engine = EngineText(body=tuple(kept), comments=())
+    return [(item.label.value, item.reason) for item in classify_html(tuple(blocks), engine, RULES, title=title)]
+
+
+def test_engine_coverage_decides_plain_blocks() -> None:
+    blocks = [_block(0, "Weather and traffic"), _block(1, PROSE[0]), _block(2, PROSE[1])]
+    assert _labels(blocks, [PROSE[0], PROSE[1]]) == [
+        ("boilerplate", "outside-main-content"), ("body", ""), ("body", ""),
+    ]
+
+
+def test_whole_block_phrase_beats_the_engine() -> None:
+    blocks = [_block(0, PROSE[0]), _block(1, "Close this search box."), _block(2, PROSE[1])]
+    labels = _labels(blocks, [PROSE[0], "Close this search box.", PROSE[1]])
+    assert labels[1] == ("boilerplate", "search-widget")
+
+
+def test_run_of_short_links_is_a_link_list_with_its_heading() -> None:
+    links = ["Port expansion approved", "Ferry fares to rise", "New school opens in May"]
+    blocks = [_block(0, PROSE[0]), _block(1, PROSE[1]), _block(2, "Earlier coverage", tag="h3")]
+    blocks += [_block(3 + i, t, tag="li", link_chars=len(t)) for i, t in enumerate(links)]
+    labels = _labels(blocks, [PROSE[0], PROSE[1], "Earlier coverage", *links])
+    assert labels[:2] == [("body", ""), ("body", "")]
+    assert all(label == ("boilerplate", "link-list") for label in labels[2:])
+
+
+def test_inline_teaser_line() -> None:
+    teaser = "Background: Ferry fares to rise in spring"
+    link = len("Ferry fares to rise in spring")
+    blocks = [_block(0, PROSE[0]), _block(1, teaser, link_chars=link), _block(2, PROSE[1])]
+    assert _labels(blocks, [PROSE[0], teaser, PROSE[1]])[1] == ("boilerplate", "inline-teaser")
+
+
+def test_a_url_in_the_text_is_not_a_teaser() -> None:
+    url = "http://www.example.org/petition/online/against-the-fee"
+    blocks = [_block(0, PROSE[0]), _block(1, url, link_chars=len(url)), _block(2, PROSE[1])]
+    assert _labels(blocks, [PROSE[0], url, PROSE[1]])[1] == ("body", "")
+
+
+def test_heading_with_nothing_under_it_is_an_orphan() -> None:
+    blocks = [_block(0, PROSE[0]), _block(1, PROSE[1]), _block(2, "Methods", tag="h2"), _block(3, "Imprint")]
+    labels = _labels(blocks, [PROSE[0], PROSE[1], "Methods"])
+    assert labels[2] == ("boilerplate", "orphan-heading")
+
+
+def test_heading_that_introduces_body_text_stays() -> None:
+    blocks = [_block(0, PROSE[0]), _block(1, "What happens next", tag="h2"), _block(2, PROSE[1])]
+    assert _labels(blocks, [PROSE[0], "What happens next", PROSE[1]])[1] == ("body", "")
+
+
+def test_caption_leaves_the_body() -> None:
+    caption = "The harbour at dawn, seen from the old lighthouse on the northern pier of the port."
+    blocks = [_block(0, PROSE[0]), _block(1, caption, roles=frozenset({"figure", "figcaption"})), _block(2, PROSE[1])]
+    assert _labels(blocks, [PROSE[0], caption, PROSE[1]])[1] == ("boilerplate", "caption")
+
+
+def test_lead_between_title_and_text_comes_back() -> None:
+    lead = "The city will spend more on its schools and less on roads, according to a plan adopted late on Tuesday."
+    blocks = [
+        _block(0, "Council approves budget", tag="h1", path=(1,)),
+        _block(1, lead, path=(1, 5)),
+        _block(2, PROSE[0]), _block(3, PROSE[1]),
+    ]
+    labels = _labels(blocks, [PROSE[0], PROSE[1]], title="Council approves budget")
+    assert labels == [("title", ""), ("body", ""), ("body", ""), ("body", "")]
+
+
+def test_prose_dropped_inside_the_main_container_comes_back() -> None:
+    blocks = [_block(i, text, path=(1, 2)) for i, text in enumerate(PROSE)]
+    labels = _labels(blocks, [PROSE[0], PROSE[1], PROSE[3]])
+    assert labels[2] == ("body", "")
+
+
+def test_prose_outside_the_main_container_stays_out() -> None:
+    aside = "Readers who liked this story also read about the harbour festival that starts on Friday evening."
+    blocks = [_block(0, PROSE[0]), _block(1, aside, path=(1, 9)), _block(2, PROSE[1]), _block(3, PROSE[2])]
+    labels = _labels(blocks, [PROSE[0], PROSE[1], PROSE[2]])
+    assert labels[1] == ("boilerplate", "outside-main-content")
+
+
+def test_fallback_takes_the_densest_container_when_the_engine_finds_little() -> None:
+    blocks = [_block(0, "Menu", path=(1, 3)), *(_block(i + 1, t, path=(1, 4, 8)) for i, t in enumerate(PROSE))]
+    labels = _labels(blocks, ["Menu"])
+    assert [label for label, _ in labels[1:]] == ["body"] * 4
+
+
+def test_furniture_container_needs_engine_support() -> None:
+    nav = "Politics Business Sport Culture Opinion"
+    blocks = [_block(0, nav, roles=frozenset({"nav"})), _block(1, PROSE[0]), _block(2, PROSE[1])]
+    assert _labels(blocks, [PROSE[0], PROSE[1]])[0] == ("boilerplate", "navigation")
+
+
+def test_coverage_aligns_units_split_differently() -> None:
+    first = "First half of a long paragraph that the engine cut in two at a line break,"
+    second = "and its second half, which is about as long as the first half was."
+    coverage = Coverage([first, second])
+    from cleanpage.blocks import text_key
+
+    joined = f"{first} {second}"
+    assert coverage.covers(text_key(joined))
+    assert coverage.covers(text_key(first))
+    assert not coverage.covers(text_key("Something else entirely that is long enough to be checked."))
+    assert not Coverage([])
+
+
+def test_labels_cover_every_block_in_order() -> None:
+    blocks = [_block(i, t) for i, t in enumerate(["Search", *PROSE, "Leave a Reply"])]
+    result = classify_html(tuple(blocks), EngineText(body=tuple(PROSE), comments=()), RULES, title=None)
+    assert [item.block.index for item in result] == list(range(len(blocks)))
+    assert {item.label for item in result} <= set(Label)
