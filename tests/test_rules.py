@@ -511,6 +511,30 @@ def test_text_dump_comment_cues() -> None:
     assert cues.reply_to("Muggers should complain about those who stop them.") is None
 
 
+def test_comment_stem_cues() -> None:
+    cues = RULES.comments
+    for token in ("kb-comment", "commentscon", "kommentar-item", "mo-comment-card", "xenforo-comments-list"):
+        assert cues.is_comment_like(token), token
+    # the form, counters, links, widgets, taxonomy and parts of one comment are not comments
+    for token in ("comment-form", "comment-respond", "comment-count", "comments-link", "recent-comments",
+                  "recentcomments", "no-comments", "commentary", "category-kommentar", "comment-author-owen",
+                  "comment-meta", "entry-content"):
+        assert not cues.is_comment_like(token), token
+    assert cues.is_text(["comment-content"]) and cues.is_text(["post-message"]) and cues.is_text(["kommentar-text"])
+    assert cues.is_text(["c-comment-card__text"]) and not cues.is_text(["comment-body-wrapper"])
+    assert cues.comment_stems == tuple(sorted(cues.comment_stems))
+    assert "" not in cues.stem_stop_parts
+
+
+def test_item_heading_cues() -> None:
+    cues = RULES.comments
+    assert cues.item_heading("#1 Kommentar von Naru-chan") == "Naru-chan"
+    assert cues.item_heading("Comment by Jane Doe") == "Jane Doe"
+    assert cues.item_heading("Commentaire de Marie") == "Marie"
+    for text in ("Kommentare", "3 Responses", "The comment by the minister was misread by the press."):
+        assert cues.item_heading(text) is None, text
+
+
 def test_number_words_are_read_only_and_consistent() -> None:
     words = RULES.comments.number_words
     assert words["one"] == 1 and words["keine"] == 0 and words["deux"] == 2 and words["eén"] == 1
@@ -525,6 +549,14 @@ def test_not_author_phrases() -> None:
     for text in ("Staff", "Email the author", "Staff Writer", "Redaktion", "Hours ago"):
         assert RULES.normalise(text) in RULES.not_author_phrases
     assert RULES.normalise("Jane Doe") not in RULES.not_author_phrases
+
+
+def test_not_author_phrases_cover_organisations_and_placeholders() -> None:
+    # a name containing one of these words is an organisation or a template slot, not a person
+    for text in ("University", "GmbH", "Verlag", "Stiftung", "Gesponserte Inhalte", "null", "undefined"):
+        assert RULES.normalise(text) in RULES.not_author_phrases, text
+    for text in ("Byron", "Jung", "Universe"):
+        assert RULES.normalise(text) not in RULES.not_author_phrases, text
 
 
 # ---- the loader and the value ----------------------------------------------------------------

@@ -8,17 +8,56 @@ stays in its paragraph (the body is the page's own words) and is recorded beside
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from cleanpage.labels import Label, Labelled
 from cleanpage.result import Attribution, AttributionKind
 from cleanpage.rules import Rules
 
-__all__ = ["attribute"]
+__all__ = ["attribute", "byline_agency"]
 
 _STANDALONE = ("credit", "contributor", "copyright", "byline")
 
 
-def attribute(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[tuple[Labelled, ...], tuple[Attribution, ...]]:
-    """Relabel credit blocks and collect the attribution, in page order, without duplicates."""
+def byline_agency(text: str, rules: Rules) -> Attribution | None:
+    """An agency byline element ("Von Anna Meier, dpa", "Par Jean Dupont (AFP)", "Agencia EFE").
+
+    HTML pages mark bylines up (``.byline``, ``.author``): the element's own text is the
+    attribution, even when the block around it also holds the date. A byline naming no agency is
+    the author's name (metadata), not attribution.
+    """
+    hit = rules.match_credit(text, ("byline",))
+    if hit is not None and hit[2] is not None:
+        return Attribution(agency=hit[2].name, text=text, kind=AttributionKind.BYLINE)
+    agency = rules.agency_for(text)
+    if agency is not None and agency.name != text or (agency is not None and len(text) > 3):
+        # the whole element is the agency's name (an agency signs the story)
+        return Attribution(agency=agency.name, text=text, kind=AttributionKind.BYLINE)
+    return None
+
+
+#: containers whose credits belong to other stories (teasers, sidebars, menus)
+_SIDE_ROLES = frozenset({"aside", "complementary", "nav", "navigation", "menu", "comments"})
+_COPYRIGHT_START = frozenset("©Cc(")
+_PERSON_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
+
+
+def _is_person_byline(text: str, bylines: frozenset[str]) -> bool:
+    """A short "By Jane Doe" line, or the text of a byline element of the page."""
+    if len(text) > 80:
+        return False
+    return text in bylines or (_PERSON_BYLINE.match(text) is not None and len(text.split()) <= 6
+                               and not text.rstrip().endswith((".", "!", "?")))
+
+
+def attribute(
+    labelled: tuple[Labelled, ...], rules: Rules, bylines: Sequence[str] = ()
+) -> tuple[tuple[Labelled, ...], tuple[Attribution, ...]]:
+    """Relabel credit blocks and collect the attribution, in page order, without duplicates.
+
+    ``bylines`` are the texts of an HTML page's byline elements (they come before the story).
+    """
     out: list[Labelled] = []
     found: list[Attribution] = []
     seen: set[tuple[str | None, str, str]] = set()
@@ -29,8 +68,15 @@ def attribute(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[tuple[Label
             seen.add(key)
             found.append(Attribution(agency=agency, text=text, kind=AttributionKind(kind)))
 
+    for text in bylines:
+        credit = byline_agency(text, rules)
+        if credit is not None:
+            record(credit.agency, credit.text, "byline")
+
+    byline_set = frozenset(bylines)
     first_body = True
     for item in labelled:
+
         block = item.block
         if item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) and len(block.text) <= 400:
             hit = rules.match_credit(block.text, _STANDALONE)
@@ -47,6 +93,19 @@ def attribute(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[tuple[Label
             if item.label is Label.ATTRIBUTION:
                 # pre-labelled by a credit shape that did not resolve: keep the words in the body
                 item = Labelled(block=block, label=Label.BODY)
+        if (item.label is Label.BOILERPLATE and len(block.text) <= 200 and not block.roles & _SIDE_ROLES
+                and block.text.lstrip()[:1] in _COPYRIGHT_START):
+            # an agency's copyright line often sits in the article's footer, which the
+            # classifier strips as furniture: it is still the story's attribution
+            hit = rules.match_credit(block.text, ("copyright",))
+            if hit is not None and hit[2] is not None:
+                record(hit[2].name, block.text, "copyright")
+                out.append(Labelled(block=block, label=Label.ATTRIBUTION, reason=hit[0].name))
+                continue
+        if item.label is Label.BODY and _is_person_byline(block.text, byline_set):
+            # "By Jane Doe": the author's name (metadata), neither prose nor a credit
+            out.append(Labelled(block=block, label=Label.META, reason="byline"))
+            continue
         if item.label is Label.BODY and first_body:
             first_body = False
             hit = rules.match_credit(block.text, ("dateline",))

@@ -10,31 +10,50 @@ from __future__ import annotations
 
 import re
 
-from cleanpage.blocks import normalise_space
+from cleanpage.blocks import normalise_space, text_key
 from cleanpage.rules import Rules
 
 __all__ = ["clean_authors", "person_name"]
 
 _LEAD = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|publié|escrito|scritto)\s+)?"
-    r"(?:by|von|par|por|di|da|door|av|af|przez|от|autor(?:in)?|author|auteur|texte|text|written by)\s*[:\-]?\s+",
-    re.I,
+    r"(?:by|von|par|por|di|da|door|av|af|przez|от|autor(?:in)?|author|auteur|texte|text|interview|written by)\s*[:\-]?\s+",
+    re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b)\s*", re.I)
-_PARTICLES = frozenset("van von de da del der den di du la le bin ibn al el dos das ter zu y e".split())
-_NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net|de)\b", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b)\s*", re.IGNORECASE)
+_PARTICLES = frozenset(["van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das", "ter", "zu", "y", "e"])
+_NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net|de)\b", re.IGNORECASE)
+#: a one-word name or user handle: letters (any script), digits, "_", "-", "."
+_HANDLE = re.compile(r"^(?=.*[^\W\d_])[^\W_][\w.\-]{1,29}$", re.UNICODE)
+_DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
 
 
-def person_name(text: str, rules: Rules) -> str | None:
-    """The name in one candidate fragment, or ``None`` if it is not a person's name."""
-    name = normalise_space(_LEAD.sub("", normalise_space(text))).strip(" .,:;-–—|·•()[]\"'")
-    if not name or len(name) > 60 or _NOT_NAME.search(name):
+def person_name(
+    text: str, rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset()
+) -> str | None:
+    """The name in one candidate fragment, or ``None`` if it is not a person's name.
+
+    ``single_ok`` accepts a one-word name ("Heiko", a blog's user name): only for structured
+    sources (``meta[name=author]``, JSON-LD, ``rel=author``), where the page says it is the
+    author; a lone word in a byline element is too often a label. ``exclude`` holds
+    :func:`~cleanpage.blocks.text_key` keys of the site's own names (an organisation).
+    """
+    name = normalise_space(_LEAD.sub("", normalise_space(text))).strip(" ,:;-–—|·•()[]\"'")
+    if name.endswith(".") and not re.search(r"(?:^|\s)\w{1,2}\.$|\b(?:Jr|Sr)\.$", name):
+        name = name[:-1].rstrip()
+    if not name or len(name) > 60:
         return None
     if rules.normalise(name) in rules.not_author_phrases or rules.agency_for(name) is not None:
         return None
+    if exclude and text_key(name) in exclude:
+        return None
     words = name.split()
-    if not 2 <= len(words) <= 5 and not (len(words) == 1 and len(name) >= 3 and name[0].isupper() and False):
+    if len(words) == 1:
+        if single_ok and _HANDLE.match(name) and not name.isdigit() and not _DOMAIN.search(name):
+            return name
+        return None
+    if _NOT_NAME.search(name) or len(words) > 5:
         return None
     if not all(_NAME_WORD.match(w) or w.lower() in _PARTICLES for w in words):
         return None
@@ -43,16 +62,22 @@ def person_name(text: str, rules: Rules) -> str | None:
     return name
 
 
-def clean_authors(candidates: list[str], rules: Rules) -> tuple[str, ...]:
-    """Person names, in first-seen order, without duplicates."""
+def clean_authors(
+    candidates: list[str], rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """Person names, in first-seen order, without duplicates (see :func:`person_name`)."""
     names: list[str] = []
     seen: set[str] = set()
     for candidate in candidates:
         if not candidate:
             continue
         text = _LEAD.sub("", normalise_space(candidate))
-        for part in _SPLIT.split(text):
-            name = person_name(part, rules)
+        parts = [p for p in _SPLIT.split(text) if p]
+        # a lone word is a name only when it is the whole statement ("Heiko"), not a piece of
+        # "Frankfurt, Germany" or "Jobs & Hire"
+        single = single_ok and len(parts) == 1
+        for part in parts:
+            name = person_name(part, rules, single_ok=single, exclude=exclude)
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)

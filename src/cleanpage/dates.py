@@ -14,11 +14,11 @@ import logging
 import re
 import warnings
 
-__all__ = ["parse_date", "parse_iso"]
+__all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date"]
 
 log = logging.getLogger(__name__)
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$")
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|[^\W\d_]{3,}")
 #: Two distant bases: a relative expression resolves differently against them, an absolute one not.
 _BASE_A = _dt.datetime(2001, 6, 15, 12, 0, 0)
@@ -41,13 +41,158 @@ def parse_iso(value: str) -> _dt.date | _dt.datetime | None:
         elif tz:
             sign = -1 if tz[0] == "-" else 1
             digits = tz[1:].replace(":", "")
-            zone = _dt.timezone(sign * _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+            zone = _dt.timezone(sign * _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
         return _dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), tzinfo=zone)
     except ValueError:
         return None
 
 
-def _dateparser(text: str, base: _dt.datetime) -> _dt.datetime | None:
+#: "20.06.2019", "2019-06-20", "26/10/2018", "2019/06/20", optionally followed by a time "11:43" / "11h20"
+_NUMERIC = re.compile(
+    r"(?<![\d.,])(?:(?P<y1>(?:19|20)\d{2})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[./-])\s?(?P<b>\d{1,2})(?P=sep)\s?(?P<y2>(?:19|20)\d{2}))(?![\d])"
+    r"(?:\D{1,14}?(?P<hh>\d{1,2})[:h](?P<mm>\d{2}))?"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+#: a date inside a URL path: /2014/05/18/ (a number from an id is never read as a day)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+#: leads of date lines that dateparser does not know: "Published:", "Stand -", "Erschienen am:"
+_DATE_LEAD = re.compile(
+    r"^.{0,40}?\b(?:published|posted|updated|on|veröffentlicht(?: am)?|publiziert(?: am)?|erschienen(?: am)?|stand|datum|am|"
+    r"publié(?: le)?|le|publicado(?: el)?|el|pubblicato(?: il)?|il|date|written)\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _numeric(text: str, month_first: bool) -> _dt.date | _dt.datetime | None:
+    m = _NUMERIC.search(text)
+    if m is None:
+        return None
+    if m["y1"]:
+        y, mo, d = int(m["y1"]), int(m["m1"]), int(m["d1"])
+    else:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y2"])
+        if m["sep"] == "." or a > 12:
+            d, mo = a, b
+        elif b > 12 or month_first:
+            mo, d = a, b
+        else:
+            d, mo = a, b
+    try:
+        if m["hh"] is not None and int(m["hh"]) < 24 and int(m["mm"]) < 60:
+            return _dt.datetime(y, mo, d, int(m["hh"]), int(m["mm"]))
+        return _dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def parse_visible_date(
+    text: str | None, *, month_first: bool = False, lang: str | None = None
+) -> _dt.date | _dt.datetime | None:
+    """The page's own date as a reader sees it ("20.06.2019 11:43", "December 4, 2006", "Publié le
+    3 mars 2024 à 11h20"): a ``date``, or a naive ``datetime`` when a time is written.
+
+    Only absolute dates with a year are read (a visible "3 days ago" has no reference); numbers
+    are read with a regular expression, month names with dateparser on the short text only.
+    ``month_first`` reads an ambiguous "03/04/2020" as March 4 (US English). ``lang`` (the page's
+    language) narrows dateparser to that language and English, which is many times faster than
+    letting it try every locale.
+    """
+    if not text:
+        return None
+    text = " ".join(text.split())
+    if len(text) > 120 or not _YEAR.search(text):
+        return None
+    value = _numeric(text, month_first)
+    if value is None:
+        short = _DATE_LEAD.sub("", text, count=1)
+        # "3 mars 2024 à 11h20 - Mis à jour le …": the first date only
+        short = re.split(r"\s[-–|·•]\s|\s/\s|\(", short, maxsplit=1)[0].strip()
+        if not short or len(short) > 60 or not _YEAR.search(short):
+            return None
+        if not _DAY.search(_CLOCK.sub("", _YEAR.sub("", short))):
+            return None  # "March 2024": dateparser would invent the day
+        languages = _languages(lang)
+        parsed = _dateparser(re.sub(r"(?<=\d)h(?=\d{2}\b)", ":", short), _BASE_A, languages)
+        if parsed is None:
+            return None
+        value = parsed if _CLOCK.search(short) else parsed.date()
+    if _implausible(value):
+        return None
+    return value
+
+
+def _languages(lang: str | None) -> list[str] | None:
+    code = (lang or "").lower().replace("_", "-").split("-")[0]
+    if not code or len(code) not in (2, 3) or not code.isalpha():
+        return None
+    return [code] if code == "en" else [code, "en"]
+
+
+def date_from_url(url: str | None) -> _dt.date | None:
+    """A /YYYY/MM/DD/ path date (the publication day many CMSs put in permalinks)."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url.split("?", 1)[0])
+    if m is None:
+        return None
+    try:
+        value = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return None if _implausible(value) else value
+
+
+#: The time zone a language tag implies, for languages (or language-region pairs) spoken in one
+#: zone; "en" and "es" alone span continents and imply none.
+_ZONES = {
+    "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw", "cs": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
+    "da": "Europe/Copenhagen", "sv": "Europe/Stockholm", "nb": "Europe/Oslo", "no": "Europe/Oslo",
+    "fi": "Europe/Helsinki", "el": "Europe/Athens", "ro": "Europe/Bucharest", "bg": "Europe/Sofia",
+    "hr": "Europe/Zagreb", "sl": "Europe/Ljubljana", "tr": "Europe/Istanbul", "uk": "Europe/Kyiv",
+    "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "zh-cn": "Asia/Shanghai", "zh": "Asia/Shanghai",
+    "pt-br": "America/Sao_Paulo", "pt-pt": "Europe/Lisbon", "es-es": "Europe/Madrid",
+    "es-ar": "America/Argentina/Buenos_Aires", "es-mx": "America/Mexico_City", "es-co": "America/Bogota",
+    "es-cl": "America/Santiago", "es-pe": "America/Lima", "es-bo": "America/La_Paz", "es-ve": "America/Caracas",
+    "es-uy": "America/Montevideo", "es-ec": "America/Guayaquil", "es-gt": "America/Guatemala",
+    "es-hn": "America/Tegucigalpa", "es-pa": "America/Panama", "en-gb": "Europe/London", "en-ie": "Europe/Dublin",
+    "en-in": "Asia/Kolkata", "en-au": "Australia/Sydney", "en-nz": "Pacific/Auckland",
+    "de-ch": "Europe/Zurich", "de-at": "Europe/Vienna", "fr-ch": "Europe/Zurich", "fr-ca": "America/Toronto",
+    "ru": "Europe/Moscow",
+}
+
+
+def in_page_zone(value: _dt.datetime, lang: str | None) -> _dt.datetime:
+    """A UTC time stamp shown in the page's own zone (the same instant), when the page's language
+    tag implies one zone: "2022-11-06T23:00:00+00:00" on a ``de`` page is 2022-11-07 00:00+01:00,
+    the day its readers saw. Anything else is returned unchanged."""
+    if value.utcoffset() != _dt.timedelta(0) or not lang:
+        return value
+    tag = lang.lower().replace("_", "-")
+    zone = _ZONES.get(tag) or (_ZONES.get(tag.split("-")[0]) if tag.split("-")[0] not in ("en", "es", "pt") else None)
+    if zone is None:
+        return value
+    try:
+        from zoneinfo import ZoneInfo
+
+        local = value.astimezone(ZoneInfo(zone))
+    except Exception:  # noqa: BLE001 - no tz database: keep the page's value
+        return value
+    offset = local.utcoffset()
+    if offset is None or offset == _dt.timedelta(0):
+        return value
+    return local.replace(tzinfo=_dt.timezone(offset))  # a fixed offset, as parse_iso gives
+
+
+def local_day(value: _dt.date | _dt.datetime) -> _dt.date:
+    """The calendar day as the page wrote it (an offset is kept, never converted)."""
+    return value.date() if isinstance(value, _dt.datetime) else value
+
+
+def _dateparser(text: str, base: _dt.datetime, languages: list[str] | None = None) -> _dt.datetime | None:
     import dateparser
 
     settings = {
@@ -59,8 +204,9 @@ def _dateparser(text: str, base: _dt.datetime) -> _dt.datetime | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd text
+            parsed: _dt.datetime | None = dateparser.parse(text, languages=languages, settings=settings)
+            return parsed
+    except Exception:
         log.debug("dateparser failed on %r", text, exc_info=True)
         return None
 

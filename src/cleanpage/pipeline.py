@@ -41,14 +41,14 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     from cleanpage.respond_html import find_html_responses
 
     root = parse_html(decoded.text)
-    meta = html_metadata(root, rules)
+    meta = html_metadata(root, rules, url)
     found = find_html_responses(root, rules, _reference(meta.published))
     marks = {id(el): "comments" for el in found.sections}
     marks.update({id(el): "comment-item" for el in found.items})
     blocks = html_blocks(root, marks)
     engine = run_trafilatura(root, url) if options.use_trafilatura else None
     labelled = classify_html(blocks, engine, rules, title=meta.title)
-    labelled, credits = attribute(labelled, rules)
+    labelled, credits = attribute(labelled, rules, meta.byline_texts)
     return assemble(
         labelled,
         kind=InputKind.HTML,
@@ -86,7 +86,7 @@ def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rule
     announced = next(
         (rules.comments.announced(i.block.text) for i in labelled if i.label is Label.RESPONSE_HEADER), None
     )
-    title = next((i.block.text for i in labelled if i.label is Label.TITLE), None)
+    title = meta.title
     return assemble(
         labelled,
         kind=InputKind.TEXT,

@@ -1,8 +1,8 @@
-"""Authors and date of a text dump, from byline-shaped lines above the body.
+"""Title, authors and date of a text dump, from the lines above the body.
 
-A dump has no ``<meta>``: the only statements are lines like "By Jane Doe" or "March 3, 2024"
-between the headline and the first paragraph. Only that window is read, so a date quoted in the
-article or a name in a comment is never taken for the page's own.
+A dump has no ``<meta>``: the only statements are the headline and lines like "By Jane Doe" or
+"March 3, 2024" between the page's furniture and the first paragraph. Only that window is read,
+so a date quoted in the article or a name in a comment is never taken for the page's own.
 """
 
 from __future__ import annotations
@@ -12,27 +12,64 @@ import re
 from dataclasses import dataclass
 
 from cleanpage.authors import clean_authors
-from cleanpage.dates import parse_date
+from cleanpage.dates import parse_visible_date
 from cleanpage.labels import Label, Labelled
 from cleanpage.rules import Rules
 
-__all__ = ["TextMeta", "text_metadata"]
+__all__ = ["TextMeta", "headline_shaped", "text_metadata"]
 
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.I)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
 _DATEISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
+#: how many blocks above the first paragraph may hold the headline, byline and date
+_WINDOW = 8
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class TextMeta:
+    title: str | None
     authors: tuple[str, ...]
     published: _dt.date | _dt.datetime | None
 
 
+def headline_shaped(text: str, rules: Rules) -> bool:
+    """A line that can be a headline: a few words, not a date, byline, label or UI phrase."""
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) > 220 or text.endswith((":", ",")):
+        return False
+    if _BYLINE.match(text) or rules.match_text(text) is not None:
+        return False
+    if rules.match_credit(text) is not None:
+        return False
+    if _DATEISH.search(text) and parse_visible_date(text) is not None and len(words) <= 25:
+        return False
+    # a navigation run ("Home News Sport Weather …"): every word capitalised, no punctuation
+    return not (len(words) >= 6 and all(w[:1].isupper() for w in words) and not re.search(r"[:,;!?.'’\"“”«»-]", text))
+
+
 def text_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
-    """Read the lines between the title (or the start) and the first body paragraph."""
+    """Read the blocks above the first body paragraph: the headline nearest to the body, the
+    byline and the first date line."""
     first_body = next((i for i, item in enumerate(labelled) if item.label is Label.BODY), len(labelled))
-    title = next((i for i, item in enumerate(labelled) if item.label is Label.TITLE), -1)
-    window = labelled[max(title + 1, first_body - 6):first_body]
+    labelled_title = next((i for i, item in enumerate(labelled[:first_body]) if item.label is Label.TITLE), None)
+    window = labelled[max(0, first_body - _WINDOW):first_body]
+    # a line the page repeats (a share bar above and below the story) is furniture, not the headline
+    seen: dict[str, int] = {}
+    for item in labelled:
+        seen[item.block.text] = seen.get(item.block.text, 0) + 1
+
+    def headline(text: str) -> bool:
+        return seen.get(text, 0) == 1 and headline_shaped(text, rules)
+
+    title: str | None = None
+    if labelled_title is not None and headline(labelled[labelled_title].block.text):
+        title = labelled[labelled_title].block.text
+        window = labelled[labelled_title + 1:first_body]
+    else:
+        for offset, item in enumerate(reversed(window)):
+            if item.label in (Label.TITLE, Label.BOILERPLATE, Label.META) and headline(item.block.text):
+                title = item.block.text
+                window = window[len(window) - offset:]
+                break
     names: list[str] = []
     published = None
     for item in window:
@@ -42,5 +79,5 @@ def text_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
         if _BYLINE.match(text):
             names.append(text)
         if published is None and _DATEISH.search(text):
-            published = parse_date(re.sub(r"^(?:published|updated|veröffentlicht|publié|publicado)\s*:?\s*", "", text, flags=re.I))
-    return TextMeta(authors=clean_authors(names, rules), published=published)
+            published = parse_visible_date(text)
+    return TextMeta(title=title, authors=clean_authors(names, rules), published=published)

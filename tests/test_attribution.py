@@ -1,0 +1,152 @@
+"""Attribution: wire credits as data, each kind in several languages (issue 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanpage.attribute import attribute, byline_agency
+from cleanpage.blocks import Block
+from cleanpage.labels import Label, Labelled
+from cleanpage.result import AttributionKind
+from cleanpage.rules import load_rules
+
+RULES = load_rules()
+
+PROSE = "This is an ordinary paragraph of the article that says what happened and why it matters to readers."
+
+
+def _run(texts: list[str], bylines: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    labelled = tuple(
+        Labelled(block=Block(index=i, text=t, tag="p"), label=Label.BODY) for i, t in enumerate(texts)
+    )
+    return attribute(labelled, RULES, bylines)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "agency"),
+    [
+        # credit: a standalone tag, English / German / French / Spanish / Chinese agency
+        ("(AP)", "credit", "AP"),
+        ("— Reuters", "credit", "Reuters"),
+        ("AFP/dpa", "credit", "AFP"),
+        ("(dpa)", "credit", "dpa"),
+        ("Source: Xinhua", "credit", "Xinhua"),
+        ("(EFE)", "credit", "EFE"),
+        # contributor lines
+        ("Associated Press writer Jane Doe in Kyiv contributed to this report.", "contributor", "AP"),
+        ("Reporting by Jane Doe; Editing by John Smith", "contributor", None),
+        ("Mit Material von dpa", "contributor", "dpa"),
+        ("Avec AFP", "contributor", "AFP"),
+        ("Con información de EFE", "contributor", "EFE"),
+        # bylines naming an agency
+        ("By Jane Doe, Associated Press", "byline", "AP"),
+        ("Von Anna Meier, dpa", "byline", "dpa"),
+        ("Par Jean Dupont (AFP)", "byline", "AFP"),
+        ("Por Juan Pérez, EFE", "byline", "EFE"),
+        # agency copyrights
+        ("© 2024 The Associated Press. All rights reserved.", "copyright", "AP"),
+        ("Copyright 2023 Reuters", "copyright", "Reuters"),
+        ("© AFP", "copyright", "AFP"),
+        ("© EFE 2024", "copyright", "EFE"),
+        ("© dpa-infocom, dpa:240312-99-123456/2", "copyright", "dpa"),
+    ],
+)
+def test_standalone_credit_leaves_the_body(text: str, kind: str, agency: str | None) -> None:
+    labelled, credits = _run([PROSE, text])
+    assert [(c.agency, c.kind.value, c.text) for c in credits] == [(agency, kind, text)]
+    assert labelled[1].label is Label.ATTRIBUTION
+    assert labelled[0].label is Label.BODY
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "agency"),
+    [
+        ("WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill.", "WASHINGTON (AP) —", "AP"),
+        ("MOSCOW, March 3 (Reuters) - Russia said on Friday it would respond.", "MOSCOW, March 3 (Reuters) -", "Reuters"),
+        ("Berlin (dpa) - Immer mehr Berufstätige fahren mit dem Rad.", "Berlin (dpa) -", "dpa"),
+        ("PARIS (AFP) - Douze départements ont été placés en vigilance.", "PARIS (AFP) -", "AFP"),
+        ("MADRID, 3 mar (EFE).- La ocupación hotelera marca un récord.", "MADRID, 3 mar (EFE).-", "EFE"),
+    ],
+)
+def test_dateline_is_recorded_and_the_paragraph_stays(paragraph: str, dateline: str, agency: str) -> None:
+    labelled, credits = _run([paragraph, PROSE])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [(agency, AttributionKind.DATELINE, dateline)]
+    assert labelled[0].label is Label.BODY and labelled[0].block.text == paragraph
+
+
+def test_dateline_only_in_the_first_paragraph() -> None:
+    _, credits = _run([PROSE, "WASHINGTON (AP) — A second paragraph that only looks like a dateline."])
+    assert credits == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported on Tuesday that the company would cut jobs.",
+        "Thomson Reuters lifts forecast as news licensing deals grow.",
+        "Le ministre a expliqué à l’AFP que la situation restait grave.",
+        "Die dpa berichtete am Montag über die Umfrage.",
+        "The gap between the two rates narrowed sharply.",
+        "See https://example.com/afp/photo for the picture.",
+    ],
+)
+def test_agency_words_in_prose_are_not_credits(text: str) -> None:
+    labelled, credits = _run([text, text + " More."])
+    assert credits == ()
+    assert all(item.label is Label.BODY for item in labelled)
+
+
+def test_site_copyright_footer_is_not_attribution() -> None:
+    labelled, credits = _run([PROSE, "© 2022 The Harbor Ledger. All rights reserved."])
+    assert credits == ()
+    assert labelled[1].label is not Label.ATTRIBUTION
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [("Von Anna Meier, dpa", "dpa"), ("Par Jean Dupont (AFP)", "AFP"), ("Agencia EFE", "EFE"),
+     ("By The Associated Press", "AP")],
+)
+def test_byline_elements_name_their_agency(text: str, agency: str) -> None:
+    credit = byline_agency(text, RULES)
+    assert credit is not None and credit.agency == agency and credit.kind is AttributionKind.BYLINE
+    assert credit.text == text
+
+
+@pytest.mark.parametrize("text", ["By Jane Doe", "Hannah Whitfield", "Von Klaus Becker", "AP"])
+def test_bylines_without_an_agency_are_not_attribution(text: str) -> None:
+    assert byline_agency(text, RULES) is None
+
+
+def test_byline_elements_come_first_and_are_not_duplicated() -> None:
+    _, credits = _run(["Berlin (dpa) - Immer mehr Berufstätige fahren mit dem Rad."],
+                      bylines=("Von Anna Meier, dpa", "Von Anna Meier, dpa"))
+    assert [(c.kind.value, c.text) for c in credits] == [("byline", "Von Anna Meier, dpa"), ("dateline", "Berlin (dpa) -")]
+
+
+def test_page_without_credit_has_empty_tuple() -> None:
+    assert _run([PROSE, PROSE + " Again."])[1] == ()
+
+
+def test_agency_copyright_in_a_stripped_footer_is_still_attribution() -> None:
+    footer = Labelled(block=Block(index=1, text="© dpa-infocom, dpa:240115-99-612345/3", tag="p",
+                                  roles=frozenset({"footer"})), label=Label.BOILERPLATE, reason="page-footer")
+    site = Labelled(block=Block(index=2, text="© 2024 Hamburger Rundschau Medien GmbH", tag="p",
+                                roles=frozenset({"footer"})), label=Label.BOILERPLATE, reason="page-footer")
+    body = Labelled(block=Block(index=0, text=PROSE, tag="p"), label=Label.BODY)
+    labelled, credits = attribute((body, footer, site), RULES)
+    assert [(c.agency, c.kind.value) for c in credits] == [("dpa", "copyright")]
+    assert labelled[1].label is Label.ATTRIBUTION and labelled[2].label is Label.BOILERPLATE
+
+
+def test_credits_in_sidebars_belong_to_other_stories() -> None:
+    teaser = Labelled(block=Block(index=1, text="© 2024 The Associated Press.", tag="p",
+                                  roles=frozenset({"aside"})), label=Label.BOILERPLATE, reason="sidebar")
+    _, credits = attribute((teaser,), RULES)
+    assert credits == ()
+
+
+def test_person_byline_line_leaves_the_body_as_metadata() -> None:
+    labelled, credits = _run(["By Jane Doe", "LONDON, March 3 (Reuters) - British train maker Halden Rail has won."])
+    assert labelled[0].label is Label.META
+    assert [(c.kind.value, c.text) for c in credits] == [("dateline", "LONDON, March 3 (Reuters) -")]

@@ -1,0 +1,247 @@
+"""Metadata: titles, authors and dates that are right or ``None`` (issue 6)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import lxml.html
+import pytest
+
+from cleanpage.authors import clean_authors, person_name
+from cleanpage.dates import date_from_url, parse_date, parse_iso, parse_visible_date
+from cleanpage.metadata import html_metadata, strip_site_suffix
+from cleanpage.rules import load_rules
+
+RULES = load_rules()
+
+
+# ---- title ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Russian FM: US, NATO Directly Involved - The Harbor Ledger", {"theharborledger"}, "Russian FM: US, NATO Directly Involved"),
+        ("A Year of Sourdough · Crumb & Kettle", {"crumbkettle"}, "A Year of Sourdough"),
+        ("Umfrage: Pendeln mit dem Rad | Havelländer Tagblatt", set(), "Umfrage: Pendeln mit dem Rad"),
+        ("Tagesschau — Daten von Rheinmetall gehackt", {"tagesschau"}, "Daten von Rheinmetall gehackt"),
+        ("Headline here – Section – Site", {"site"}, "Headline here – Section"),
+        # a dash also joins the halves of real headlines: kept without evidence of a site name
+        ("Würde des Lebens – ein Projekt", set(), "Würde des Lebens – ein Projekt"),
+        ("Korsetts – Shops, Designer, online kaufen", {"pinupfashion"}, "Korsetts – Shops, Designer, online kaufen"),
+        ("No separator at all", {"site"}, "No separator at all"),
+    ],
+)
+def test_strip_site_suffix(title: str, sites: set[str], expected: str) -> None:
+    assert strip_site_suffix(title, [], frozenset(sites)) == expected
+
+
+def test_strip_site_suffix_prefers_the_part_another_source_states() -> None:
+    assert strip_site_suffix("Section - The Headline - Site", ["The Headline"]) == "The Headline"
+
+
+def _meta(html: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    return html_metadata(lxml.html.document_fromstring(html), RULES, url)
+
+
+def test_title_from_agreeing_headline_not_the_blog_name() -> None:
+    page = _meta(
+        "<html><head><title>Nebelsuppe. – Das Leben und ich</title>"
+        "<meta property='og:site_name' content='Das Leben und ich'></head>"
+        "<body><h1 class='site-title'>Das Leben und ich</h1><article><h2 class='entry-title'>Nebelsuppe.</h2>"
+        "<p>Text.</p></article></body></html>"
+    )
+    assert page.title == "Nebelsuppe."
+
+
+def test_placeholder_title_is_none() -> None:
+    assert _meta("<html><head><title>Loading…</title></head><body><div id='app'></div></body></html>").title is None
+
+
+def test_title_entities_are_decoded() -> None:
+    page = _meta("<html><head><meta property='og:title' content='Signa in Sorge &amp;#8211; Berater'></head><body></body></html>")
+    assert page.title == "Signa in Sorge – Berater"
+
+
+# ---- authors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text", ["Email the author", "Staff", "Hours ago", "By", "Redaktion", "Associated Press", "Reuters",
+             "Clemson University", "Gesponserte Inhalte", "https://example.com/jane", "2 hours ago"],
+)
+def test_ui_text_and_organisations_are_not_names(text: str) -> None:
+    assert person_name(text, RULES) is None
+    assert person_name(text, RULES, single_ok=True) is None
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        (["By Byron Smith"], ("Byron Smith",)),
+        (["Byron Smith"], ("Byron Smith",)),
+        (["Von Anna Meier, dpa"], ("Anna Meier",)),
+        (["Par Jean Dupont"], ("Jean Dupont",)),
+        (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
+        (["Benjamin Fischer und Marcus Theurer"], ("Benjamin Fischer", "Marcus Theurer")),
+        (["Nathan Parker, Varun Khaneja & Eric Mill"], ("Nathan Parker", "Varun Khaneja", "Eric Mill")),
+        (["By Tom Harlow, Associated Press"], ("Tom Harlow",)),
+        (["Rodolfo Costa."], ("Rodolfo Costa",)),
+        (["Perry Bacon Jr."], ("Perry Bacon Jr.",)),
+        (["Jane Doe", "jane doe", "By Jane Doe"], ("Jane Doe",)),
+    ],
+)
+def test_clean_authors(candidates: list[str], expected: tuple[str, ...]) -> None:
+    assert clean_authors(candidates, RULES) == expected
+
+
+def test_single_word_names_only_from_structured_sources() -> None:
+    assert clean_authors(["Heiko"], RULES) == ()
+    assert clean_authors(["Heiko"], RULES, single_ok=True) == ("Heiko",)
+    assert clean_authors(["Staff"], RULES, single_ok=True) == ()
+
+
+def test_site_name_is_not_an_author() -> None:
+    assert clean_authors(["EAT SMARTER"], RULES, exclude=frozenset({"eatsmarter"})) == ()
+
+
+def test_related_article_authors_are_ignored() -> None:
+    page = _meta(
+        "<html><body><article><h1>Story</h1><span class='byline'>By Jane Doe</span><p>Text.</p></article>"
+        "<aside class='related'><span class='byline'>By Other Person</span></aside>"
+        "<div class='comments'><span class='author'>Commenter Name</span></div></body></html>"
+    )
+    assert page.authors == ("Jane Doe",)
+
+
+def test_organisation_author_in_json_ld_is_not_a_name() -> None:
+    page = _meta(
+        '<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":'
+        '{"@type":"Organization","name":"Agencia EFE"}}</script></head><body></body></html>'
+    )
+    assert page.authors == ()
+
+
+# ---- dates ----------------------------------------------------------------------------------
+
+def test_iso_keeps_the_page_offset() -> None:
+    value = parse_iso("2024-03-12T08:30:00+01:00")
+    assert isinstance(value, _dt.datetime) and value.utcoffset() == _dt.timedelta(hours=1)
+
+
+def test_future_and_prehistoric_dates_are_rejected() -> None:
+    next_year = _dt.date.today().year + 1
+    assert parse_date(f"{next_year}-06-01") is None
+    assert parse_date("1970-01-01") is None
+    assert parse_visible_date(f"12.05.{next_year}") is None
+
+
+def test_relative_dates_need_a_reference() -> None:
+    assert parse_date("3 days ago") is None
+    assert parse_date("3 days ago", _dt.datetime(2024, 3, 10, 12)) is not None
+    assert parse_visible_date("3 days ago") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20.06.2019 11:43", _dt.datetime(2019, 6, 20, 11, 43)),
+        ("December 4, 2006", _dt.date(2006, 12, 4)),
+        ("March 3, 2024", _dt.date(2024, 3, 3)),
+        ("Publié le 3 mars 2024 à 11h20 - Mis à jour le 3 mars 2024 à 12h05", _dt.datetime(2024, 3, 3, 11, 20)),
+        ("12. März 2024 um 14:05 Uhr", _dt.datetime(2024, 3, 12, 14, 5)),
+        ("Stand - 12.11.2021", _dt.date(2021, 11, 12)),
+        ("26/10/2018", _dt.date(2018, 10, 26)),
+        ("Written: 2023-11-07 15:03:30", _dt.datetime(2023, 11, 7, 15, 3)),
+        ("March 2024", None),  # no day: never invented
+        ("Artikel 1234567", None),
+    ],
+)
+def test_visible_dates(text: str, expected: object) -> None:
+    assert parse_visible_date(text) == expected
+
+
+def test_url_dates_only_from_date_shaped_paths() -> None:
+    assert date_from_url("https://blog.example/2014/05/18/a-post/") == _dt.date(2014, 5, 18)
+    assert date_from_url("https://news.example/story/2014/05/1234567") is None
+    assert date_from_url("https://news.example/article-20190518123.html") is None
+    assert date_from_url(None) is None
+
+
+def test_utc_value_gives_way_to_the_local_day_the_page_shows() -> None:
+    page = _meta(
+        "<html><head><meta property='article:published_time' content='2022-11-06T23:00:00+00:00'></head>"
+        "<body><article><h1>T</h1><span class='date'>07.11.2022</span><p>x</p></article></body></html>"
+    )
+    assert page.published == _dt.date(2022, 11, 7)
+
+
+def test_structured_date_wins_when_the_day_agrees() -> None:
+    page = _meta(
+        "<html><head><meta property='article:published_time' content='2024-03-12T08:30:00+01:00'></head>"
+        "<body><span class='date'>12.03.2024</span></body></html>"
+    )
+    assert page.published == _dt.datetime(2024, 3, 12, 8, 30, tzinfo=_dt.timezone(_dt.timedelta(hours=1)))
+
+
+def test_visible_and_url_dates_when_nothing_is_structured() -> None:
+    assert _meta("<html><body><div class='post-date'>Veröffentlicht am 06.10.2023</div></body></html>").published \
+        == _dt.date(2023, 10, 6)
+    assert _meta("<html><body><p>x</p></body></html>", "https://b.example/2014/05/18/x/").published \
+        == _dt.date(2014, 5, 18)
+
+
+def test_comment_dates_are_not_the_page_date() -> None:
+    page = _meta("<html><body><ol class='comment-list'><li><span class='date'>01.02.2020</span></li></ol></body></html>")
+    assert page.published is None
+
+
+def test_utc_stamp_is_shown_in_the_zone_the_page_language_implies() -> None:
+    from cleanpage.dates import in_page_zone
+
+    utc = _dt.datetime(2022, 11, 6, 23, 0, tzinfo=_dt.timezone.utc)
+    local = in_page_zone(utc, "de-DE")
+    assert local == utc and local.date() == _dt.date(2022, 11, 7)
+    assert local.utcoffset() == _dt.timedelta(hours=1)
+    assert in_page_zone(utc, "en") is utc  # English spans continents: no zone implied
+    assert in_page_zone(utc, None) is utc
+    cet = _dt.datetime(2022, 11, 6, 23, 0, tzinfo=_dt.timezone(_dt.timedelta(hours=1)))
+    assert in_page_zone(cet, "de") is cet  # a stated local offset is the page's own
+
+
+def test_cjk_titles_lose_their_unspaced_site_suffix() -> None:
+    assert strip_site_suffix("武汉的声音：有英勇的你，才有英雄的城！-新华网", []) == "武汉的声音：有英勇的你，才有英雄的城！"
+
+
+def test_markup_shown_as_text_is_never_a_title() -> None:
+    page = _meta(
+        "<html><head><title>Meet the Artist - LA Weekly</title><meta property='og:site_name' content='LA Weekly'></head>"
+        "<body><h1>&lt;div class=\"nav-bar\"&gt;</h1><h1 class='entry-title'>Meet the Artist</h1></body></html>"
+    )
+    assert page.title == "Meet the Artist"
+
+
+def test_truncated_title_gives_way_to_the_whole_one() -> None:
+    page = _meta(
+        "<html><head><meta property='og:title' content='Darán bendición a vehículos este sábad...'></head>"
+        "<body><h1>Darán bendición a vehículos este sábado</h1></body></html>"
+    )
+    assert page.title == "Darán bendición a vehículos este sábado"
+
+
+def test_person_named_like_the_site_is_still_the_author() -> None:
+    page = _meta(
+        '<html><head><script type="application/ld+json">{"@graph":['
+        '{"@type":"WebSite","name":"Wolfgang Schmale"},'
+        '{"@type":"Article","headline":"X","author":{"@id":"#p"}},'
+        '{"@type":["Person","Organization"],"@id":"#p","name":"Wolfgang Schmale"}]}</script></head>'
+        "<body></body></html>"
+    )
+    assert page.authors == ("Wolfgang Schmale",)
+
+
+def test_hcard_and_yoast_author_markup() -> None:
+    hcard = _meta("<html><body><article><h1>T</h1><p class='meta'>by <span class='author vcard fn'>oz</span></p>"
+                  "</article></body></html>")
+    assert hcard.authors == ("oz",)
+    yoast = _meta("<html><head><meta name='twitter:label1' content='Written by'>"
+                  "<meta name='twitter:data1' content='Amy Motroni'></head><body></body></html>")
+    assert yoast.authors == ("Amy Motroni",)
