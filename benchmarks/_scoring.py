@@ -36,6 +36,7 @@ Metadata (issue 6), on pages whose gold value is non-empty
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -51,16 +52,19 @@ __all__ = [
     "date_matches",
     "median",
     "normalize_ws",
+    "page_text",
     "parse_gold_date",
     "safe_ratio",
     "score_comments",
     "score_snippets",
+    "snippets_present",
     "split_gold_authors",
     "title_matches",
     "to_date",
 ]
 
 _WS = re.compile(r"\s+")
+_CHARSET = re.compile(rb"""charset=["']?([A-Za-z0-9_-]{2,40})""", re.IGNORECASE)
 
 
 def normalize_ws(text: str | None) -> str:
@@ -204,6 +208,10 @@ class CommentTally:
     found: int | None = 0
     """``None`` for an engine that does not separate comments (leak figures only)."""
     leaked: int = 0
+    present: int = 0
+    """Snippets whose text occurs in the saved page itself (the rest are loaded by JavaScript)."""
+    found_present: int | None = 0
+    leaked_present: int = 0
 
     @property
     def recall(self) -> float | None:
@@ -215,6 +223,16 @@ class CommentTally:
         """leaked/total."""
         return safe_ratio(self.leaked, self.total)
 
+    @property
+    def recall_present(self) -> float | None:
+        """found/present: recall over the snippets an extractor can see in the saved page."""
+        return None if self.found_present is None else safe_ratio(self.found_present, self.present)
+
+    @property
+    def leak_rate_present(self) -> float:
+        """leaked/present."""
+        return safe_ratio(self.leaked_present, self.present)
+
     def to_dict(self) -> dict[str, float | int | None]:
         """Counts and rates, for JSON output."""
         return {
@@ -224,6 +242,11 @@ class CommentTally:
             "recall": self.recall,
             "leaked": self.leaked,
             "leak_rate": self.leak_rate,
+            "present": self.present,
+            "found_present": self.found_present,
+            "recall_present": self.recall_present,
+            "leaked_present": self.leaked_present,
+            "leak_rate_present": self.leak_rate_present,
         }
 
 
@@ -237,6 +260,30 @@ def score_comments(
     found = [s for s in snippets if contains(comments_n, s)]
     leaked = [s for s in snippets if contains(body_n, s)]
     return found, leaked
+
+
+def page_text(raw: bytes) -> str:
+    """The saved page as searchable text: decoded (UTF-8, else the declared charset, else
+    cp1252), HTML entities unescaped, whitespace normalised. Markup stays in: a snippet that is
+    not even in this text is not in the page (it was loaded by JavaScript)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        m = _CHARSET.search(raw[:4096])
+        text = ""
+        if m:
+            try:
+                text = raw.decode(m.group(1).decode("ascii"), errors="replace")
+            except LookupError:
+                text = ""
+        if not text:
+            text = raw.decode("cp1252", errors="replace")
+    return normalize_ws(html.unescape(text))
+
+
+def snippets_present(snippets: Sequence[str], page_normalized: str) -> list[str]:
+    """The snippets that occur in the page text (see :func:`page_text`)."""
+    return [s for s in snippets if contains(page_normalized, s)]
 
 
 # -- metadata -----------------------------------------------------------------------------------

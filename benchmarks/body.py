@@ -85,9 +85,11 @@ from _scoring import (
     authors_match,
     date_matches,
     median,
+    page_text,
     safe_ratio,
     score_comments,
     score_snippets,
+    snippets_present,
     title_matches,
 )
 
@@ -431,6 +433,7 @@ def run_page(job: tuple[int, dict[str, Any]]) -> dict[str, Any]:
         calls[AUX] = guarded_call(runners[AUX], raw, url, timeout)
 
     gold_comments = [c for c in (item.get("comments") or []) if c and c.strip()]
+    present = set(snippets_present(gold_comments, page_text(raw))) if gold_comments else set()
     for name, call in calls.items():
         out = call.output
         body = out.body if out is not None else None
@@ -452,6 +455,10 @@ def run_page(job: tuple[int, dict[str, Any]]) -> dict[str, Any]:
                 "snippets": len(gold_comments),
                 "found": len(found) if name in (CANDIDATE, AUX) else None,
                 "leaked": len(leaked),
+                "present": len(present),
+                "found_present": sum(s in present for s in found) if name in (CANDIDATE, AUX) else None,
+                "leaked_present": sum(s in present for s in leaked),
+                "not_present": [c for c in gold_comments if c not in present],
                 "missed": [c for c in gold_comments if c not in found],
                 "leaked_snippets": leaked,
             }
@@ -586,7 +593,9 @@ def aggregate(records: list[dict[str, Any]], names: list[str]) -> dict[str, Any]
         counts = Counts()
         times: list[float] = []
         exc = empty = timeouts = 0
-        ctally = CommentTally(found=0 if name in (CANDIDATE, AUX) else None)
+        ctally = CommentTally(
+            found=0 if name in (CANDIDATE, AUX) else None, found_present=0 if name in (CANDIDATE, AUX) else None
+        )
         spurious = no_comment_pages = 0
         tallies = {field: MetaTally() for field in ("title", "author", "date")}
         for record in scored:
@@ -603,8 +612,12 @@ def aggregate(records: list[dict[str, Any]], names: list[str]) -> dict[str, Any]
                 ctally.pages += 1
                 ctally.total += c["snippets"]
                 ctally.leaked += c["leaked"]
+                ctally.present += c.get("present", 0)
+                ctally.leaked_present += c.get("leaked_present", 0)
                 if ctally.found is not None:
                     ctally.found += c["found"] or 0
+                if ctally.found_present is not None:
+                    ctally.found_present += c.get("found_present") or 0
             if "comment_text_on_no_comment_page" in e:
                 no_comment_pages += 1
                 spurious += e["comment_text_on_no_comment_page"]
@@ -751,14 +764,24 @@ def print_comment_table(comments: dict[str, Any], names: list[str], with_aux: bo
         f"{first['snippets']} comment snippets."
     )
     print("found = snippets in the engine's comment text; leaked = snippets in its body text.")
+    print(
+        f"'present' = the {first['present']} snippets whose text occurs in the saved page (HTML-unescaped, "
+        f"whitespace-normalised); the other {first['snippets'] - first['present']} are loaded by JavaScript "
+        "and no extractor can see them."
+    )
     header = (
         f"{'engine':<24}{'comment text / body':<40}{'found':>7}{'recall':>8}{'leaked':>8}{'leak rate':>10}"
+        f"{'| of present: found':>20}{'recall':>8}{'leaked':>8}{'leak rate':>10}"
     )
     print(header)
     print("-" * len(header))
     for label, where, c in rows:
         found = "-" if c["found"] is None else str(c["found"])
-        print(f"{label:<24}{where:<40}{found:>7}{_f(c['recall']):>8}{c['leaked']:>8}{_f(c['leak_rate']):>10}")
+        found_p = "-" if c["found_present"] is None else str(c["found_present"])
+        print(
+            f"{label:<24}{where:<40}{found:>7}{_f(c['recall']):>8}{c['leaked']:>8}{_f(c['leak_rate']):>10}"
+            f"{found_p:>20}{_f(c['recall_present']):>8}{c['leaked_present']:>8}{_f(c['leak_rate_present']):>10}"
+        )
     for label, _, c in rows:
         if c["comment_text_on_those_pages"] is not None and c["pages_annotated_without_comments"]:
             print(

@@ -350,7 +350,8 @@ def _comments(doc: dict[str, Any]) -> CommentCues:
     _keys(
         doc,
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
-         "author_pattern", "reply_pattern"},
+         "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
+         "item_heading_patterns"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -421,6 +422,12 @@ def _comments(doc: dict[str, Any]) -> CommentCues:
         author_examples=tuple((t, a, d) for t, a, d in a_examples),
         author_counter_examples=a_counter,
         reply_examples=tuple((t, a) for t, a, _ in r_examples),
+        comment_stems=tuple(sorted(_tokens(_strs(doc, "comment_stems", where), f"{where} comment_stems")[0])),
+        stem_stop_parts=_tokens(_strs(doc, "stem_stop_parts", where), f"{where} stem_stop_parts")[0],
+        text_tokens=_tokens(_strs(doc, "text_tokens", where), f"{where} text_tokens")[0],
+        item_heading_patterns=tuple(
+            _pattern(p, f"{where} item_heading_patterns", True) for p in _strs(doc, "item_heading_patterns", where)
+        ),
     )
 
 

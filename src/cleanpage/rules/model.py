@@ -187,6 +187,16 @@ class CommentCues:
     author_examples: tuple[tuple[str, str, str | None], ...] = ()
     author_counter_examples: tuple[str, ...] = ()
     reply_examples: tuple[tuple[str, str], ...] = ()
+    #: Word stems that make a class/id word comment-like wherever they appear in it ("kb-comment",
+    #: "commentsCon", "kommentar-item"): site themes coin endless compounds, the stem is stable.
+    comment_stems: tuple[str, ...] = ()
+    #: Parts of a class/id word ("comment-form", "comments-link", "recent-comments") that make a
+    #: stem match something else: the form, a counter, a widget, a part of one comment.
+    stem_stop_parts: frozenset[str] = frozenset()
+    #: Class/id words of the element holding a comment's own words ("comment-content", "post-message").
+    text_tokens: frozenset[str] = frozenset()
+    #: Headings that head one comment ("#1 Comment by Jane", "Kommentar von Hans"): group ``author``.
+    item_heading_patterns: tuple[re.Pattern[str], ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.number_words, MappingProxyType):
@@ -285,6 +295,42 @@ class CommentCues:
     def is_date(self, tokens: Iterable[str]) -> bool:
         """True when a class/id token marks a comment's date/metadata."""
         return _has_token(tokens, self.date_tokens, self.date_token_regex)
+
+    def is_comment_like(self, token: str) -> bool:
+        """True when one class/id word names a comment or a comment section by its stem.
+
+        Splits the word on ``-``/``_`` and needs a part that starts with a stem ("comment",
+        "kommentar") and no part that names something else ("form", "count", "recent").
+        """
+        if not self.comment_stems:
+            return False
+        parts = [p for p in re.split(r"[-_]+", token) if p]
+        if not any(p.startswith(self.comment_stems) for p in parts):
+            return False
+        return not any(p in self.stem_stop_parts for p in parts)
+
+    def item_heading(self, text: str) -> str | None:
+        """The author named by a heading that heads one comment ("Comment by Jane" -> "Jane"), else None."""
+        flat = collapse(text)
+        if not flat or len(flat) > CHROME_MAX_CHARS:
+            return None
+        for pattern in self.item_heading_patterns:
+            m = pattern.fullmatch(flat)
+            if m is not None:
+                return m.group("author").strip()
+        return None
+
+    def is_text(self, tokens: Iterable[str]) -> bool:
+        """True when a class/id word marks the element that holds a comment's own words."""
+        for token in tokens:
+            if token in self.text_tokens:
+                return True
+            parts = [p for p in re.split(r"[-_]+", token) if p]
+            if len(parts) > 1 and parts[-1] in ("text", "content", "message", "txt", "inhalt") and any(
+                p.startswith(self.comment_stems) for p in parts[:-1]
+            ):
+                return True
+        return False
 
     def is_chrome_element(self, tokens: Iterable[str]) -> bool:
         """True when a class/id token marks comment chrome (reply link, vote buttons, avatar)."""
