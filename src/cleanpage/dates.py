@@ -124,10 +124,16 @@ def parse_visible_date(
     return value
 
 
-def _languages(lang: str | None) -> list[str] | None:
+#: Languages tried when a page does not declare its own: dateparser's search over all of its ~200
+#: locales costs tens of milliseconds per call (it compiles each locale's patterns on first use),
+#: which a batch of pages in unknown languages cannot afford.
+_DEFAULT_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "pl"]
+
+
+def _languages(lang: str | None) -> list[str]:
     code = (lang or "").lower().replace("_", "-").split("-")[0]
     if not code or len(code) not in (2, 3) or not code.isalpha():
-        return None
+        return list(_DEFAULT_LANGUAGES)
     return [code] if code == "en" else [code, "en"]
 
 
@@ -204,7 +210,9 @@ def _dateparser(text: str, base: _dt.datetime, languages: list[str] | None = Non
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed: _dt.datetime | None = dateparser.parse(text, languages=languages, settings=settings)
+            parsed: _dt.datetime | None = dateparser.parse(
+                text, languages=languages or _DEFAULT_LANGUAGES, settings=settings
+            )
             return parsed
     except Exception:
         log.debug("dateparser failed on %r", text, exc_info=True)

@@ -42,7 +42,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
 
     root = parse_html(decoded.text)
     meta = html_metadata(root, rules, url)
-    found = find_html_responses(root, rules, _reference(meta.published))
+    found = find_html_responses(root, rules, _reference(meta.published), meta.language)
     marks = {id(el): "comments" for el in found.sections}
     marks.update({id(el): "comment-item" for el in found.items})
     blocks = html_blocks(root, marks)

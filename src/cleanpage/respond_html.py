@@ -398,10 +398,11 @@ class _Dates:
     date, the shortest text is tried first, and a page gets a bounded number of dateparser calls (a
     thread of thousands of comments in one free-text format would otherwise cost seconds)."""
 
-    __slots__ = ("budget", "misses", "reference")
+    __slots__ = ("budget", "lang", "misses", "reference")
 
-    def __init__(self, reference: _dt.datetime | None) -> None:
+    def __init__(self, reference: _dt.datetime | None, lang: str | None) -> None:
         self.reference = reference
+        self.lang = lang
         self.budget = _MAX_FREE_DATES
         self.misses = 0  # free texts dateparser could not read: a page's format rarely changes
 
@@ -416,7 +417,7 @@ class _Dates:
         if _YEARISH.search(text):
             # an absolute date: numbers by regex, month names by one dateparser call
             self.budget -= 1
-            value = parse_visible_date(text)
+            value = parse_visible_date(text, lang=self.lang)
         elif self.reference is not None and _RELATIVE.search(text):
             # "2 days ago" only means something against the page's own date
             self.budget -= 1
@@ -584,7 +585,9 @@ def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
     return out
 
 
-def find_html_responses(root: etree._Element, rules: Rules, reference: _dt.datetime | None) -> HtmlResponses:
+def find_html_responses(
+    root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None
+) -> HtmlResponses:
     """Find comment sections and read each comment; ``reference`` resolves relative dates."""
     cues = rules.comments
     kinds = _Kinds(cues)
@@ -631,7 +634,7 @@ def find_html_responses(root: etree._Element, rules: Rules, reference: _dt.datet
         owner = _inside(h, section_ids)
         if owner is not None:
             headings_of.setdefault(id(owner), []).append(h)
-    dates = _Dates(reference)
+    dates = _Dates(reference, lang)
     responses: list[Response] = []
     all_items: list[etree._Element] = []
     kept_sections: list[etree._Element] = []
