@@ -245,14 +245,18 @@ def _fallback(out: list[Labelled]) -> None:
     fragment; the container that holds most of the page's unremoved prose is the article then
     (the readability idea, on our blocks: no second parse, no second engine).
     """
-    prose_at = [
+    kept = sum(len(item.block.text) for item in out if item.label is Label.BODY)
+    candidates = [
         k for k, item in enumerate(out)
         if item.label is Label.BOILERPLATE and item.reason == "outside-main-content"
-        and item.block.link_share < 0.3 and is_prose(item.block.text)
+        and item.block.link_share < 0.3 and item.block.words >= 6
     ]
+    # cheap bound first: if the engine kept enough even against every candidate, nothing to do
+    if kept >= 250 and kept >= 0.3 * (kept + sum(len(out[k].block.text) for k in candidates)):
+        return
+    prose_at = [k for k in candidates if is_prose(out[k].block.text)]
     if not prose_at:
         return
-    kept = sum(len(item.block.text) for item in out if item.label is Label.BODY)
     loose = sum(len(out[k].block.text) for k in prose_at)
     if kept >= 250 and kept >= 0.3 * (kept + loose):
         return

@@ -152,7 +152,7 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                     extra.append(marked)
                 if extra:
                     roles = roles.union(extra)
-                if parent:
+                if parent is not None and parent.parts:
                     flush(parent)
                 path = parent.path + (parent.node,) if parent else ()
                 stack.append(_Frame(tag, tokens, roles, len(stack), node, path))
@@ -170,7 +170,9 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                 continue
             if tag in BLOCK_TAGS or el is start or id(el) in marks:
                 if stack:
-                    flush(stack.pop())
+                    frame = stack.pop()
+                    if frame.parts:
+                        flush(frame)
             elif tag == "a":
                 link_depth = max(0, link_depth - 1)
             add(el.tail)
