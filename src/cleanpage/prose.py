@@ -3,13 +3,17 @@
 Used by the text-dump path (which has nothing else) and as a tie-breaker on HTML. Multilingual by
 construction: sentence punctuation and word counts work in any script; the stop-word share uses a
 small list per language and takes the best-scoring language, so no language detection is needed.
+
+A long line is not prose by length alone: a menu or a tag cloud flattened into one line ("Home |
+News | Sport | …") has many words but no function words, no sentence punctuation and many
+separators. Languages without a stop list here still pass on sentence punctuation.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["is_prose", "looks_like_heading", "stopword_share", "ends_sentence"]
+__all__ = ["ends_sentence", "is_prose", "looks_like_heading", "sentence_count", "separator_share", "stopword_share"]
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the a an and of to in is was that for on with as by at from it he she they this be are were has have had not but or which who will would said".split()),
@@ -21,14 +25,34 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "nl": frozenset("de het een en van in is dat op te zijn met voor niet aan er die ook als bij om door maar werd".split()),
     "pl": frozenset("i w na z do się nie że to jest o jak po ale od za co przez dla był są".split()),
     "ru": frozenset("и в не на что с по как это он она они из за у от к но был была для о то же".split()),
+    "sv": frozenset("och i att det som en på är av för med till den har de inte om ett han var så men hon från vid".split()),
+    "da-no": frozenset("og i at det er en til på som de med han af for ikke den var har et jeg vi om av ble".split()),
+    "fi": frozenset("ja on ei se että oli hän ovat mutta kun myös tai niin joka sen kuin olla jo vain mukaan ole".split()),
+    "cs": frozenset("a v se na je že s z do o to k i jako ve by pro ale jsou bylo který které podle".split()),
+    "tr": frozenset("ve bir bu da de için ile olarak çok daha en gibi ne ama o kadar olan".split()),
+    "hu": frozenset("a az és hogy is nem egy meg de már csak ki el volt van mint".split()),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+#: a sentence boundary inside a block: end punctuation, then a space and a capital or a quote
+_INNER_END = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“„«(]?[A-ZÀ-ÞĀ-Ž\u0400-\u042f]")
+_SEPARATOR = re.compile(r"(?:^|\s)[|•·»›/>–—\-]+(?=\s|$)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def ends_sentence(text: str) -> bool:
     return bool(_END.search(text.rstrip()))
+
+
+def sentence_count(text: str) -> int:
+    """Sentence ends in a block: boundaries inside it plus a final one."""
+    return len(_INNER_END.findall(text)) + (1 if ends_sentence(text) else 0)
+
+
+def separator_share(text: str) -> float:
+    """Standalone separators ("|", "•", "»", "/") per word: high in menus and breadcrumbs."""
+    words = len(text.split())
+    return len(_SEPARATOR.findall(text)) / words if words else 0.0
 
 
 def stopword_share(text: str) -> float:
@@ -48,13 +72,17 @@ def is_prose(text: str) -> bool:
     if _CJK.search(text):
         return len(text) >= 40 and ends_sentence(text)
     words = len(text.split())
-    if words >= 25:
-        return True
     if words < 6:
         return False
+    if separator_share(text) > 0.15:
+        return False
+    share = stopword_share(text)
+    if words >= 25:
+        # long: function words or sentences, either suffices (languages without a stop list)
+        return share >= 0.06 or sentence_count(text) >= 2
     if ends_sentence(text):
-        return stopword_share(text) >= 0.12 or words >= 12
-    return words >= 15 and stopword_share(text) >= 0.2
+        return share >= 0.12 or words >= 12
+    return words >= 15 and share >= 0.2
 
 
 def looks_like_heading(text: str) -> bool:

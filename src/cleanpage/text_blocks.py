@@ -1,10 +1,18 @@
 """Stage 3 (text): a plain-text dump as ordered blocks.
 
 Dumps come in a few shapes: one block per line (a browser's select-all), paragraphs separated by
-blank lines, paragraphs hard-wrapped at a fixed width (email archives, ``lynx -dump``), and
+blank lines, paragraphs hard-wrapped at a fixed width (e-mail archives, ``lynx -dump``), and
 markdown-like output of HTML-to-text converters. The shape decides how lines become paragraphs;
-after that every block carries its line shape (indentation, list marker) so the classifier can
-tell a navigation run from prose and a numbered response from a paragraph.
+after that every block carries its line shape (indentation, list marker, a blank line before it,
+its link share) so the classifier can tell a navigation run from prose and a numbered response
+from a paragraph.
+
+Re-joining wrapped lines uses the rule the wrapper itself followed: a line was broken where the
+next word no longer fitted, so a line continues the one above exactly when the above line plus
+the first word of this one would overflow the wrap width. That holds for any wrapper (textwrap,
+lynx, fmt, mail clients) and needs no guess about sentence ends: a short last line of a paragraph
+ends it, a list item after a full line starts a new block, a "- Plan du site" wrapped off a long
+footer line joins it.
 """
 
 from __future__ import annotations
@@ -12,18 +20,26 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from cleanpage.blocks import Block, normalise_space
 
-__all__ = ["DumpShape", "detect_shape", "text_blocks", "ITEM_MARKER"]
+__all__ = ["ITEM_MARKER", "DumpShape", "detect_shape", "text_blocks", "wrap_width"]
 
 #: a list or numbered-item marker at the start of a line: "1.", "2)", "-", "*", "•", "·", "[3]"
 ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·▪►‣◦]|\[\d{1,3}\])\s+(?=\S)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _LYNX_REF = re.compile(r"\[\d{1,4}\]")
-_LYNX_REF_LIST = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$", re.I)
-_SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]$")
+_LYNX_LINK = re.compile(r"\[\d{1,4}\]([^\[\],.;:|!?]{0,60})")
+_LYNX_REF_LIST = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$", re.IGNORECASE)
+#: characters a page never shows: soft hyphen, zero-width space, word joiner, BOM. Removing them
+#: keeps a word searchable ("Wort\u00adteil" is the word "Wortteil" on screen).
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+#: wrap widths outside this range are not a wrapper's (a 30-column dump is a list, 130 a table)
+_MIN_WIDTH, _MAX_WIDTH = 40, 120
+#: wrapped line pairs needed to call a dump wrapped, and the share that must obey the wrap rule
+_MIN_PAIRS, _MIN_FIT = 3, 0.75
 
 
 class DumpShape(str, enum.Enum):
@@ -33,88 +49,112 @@ class DumpShape(str, enum.Enum):
     LYNX = "lynx"  # lynx -dump: wrapped, indented, [n] references and a References list
 
 
-def _width_profile(lines: list[str]) -> tuple[int, float]:
-    """The most common long-line width and the share of lines that end near it."""
-    lengths = [len(l.rstrip()) for l in lines if len(l.strip()) > 20]
-    if len(lengths) < 8:
-        return 0, 0.0
-    top = max(lengths)
-    if top > 120:
-        return top, 0.0
-    near = sum(1 for n in lengths if n >= top - 12)
-    return top, near / len(lengths)
+def wrap_width(lines: list[str]) -> int:
+    """The width the dump was hard-wrapped at, or 0 when it was not wrapped.
+
+    Only a long line followed by another non-blank line can be a wrapped one. The width is the
+    longest such line (95th percentile, so one overlong URL does not set it); the dump is wrapped
+    when nearly every such pair obeys the wrapper's rule (the next line's first word would not
+    have fitted). One long wrapped paragraph is enough evidence; a column of short menu lines is
+    none, however many there are.
+    """
+    pairs = [
+        (len(line.rstrip()), len(after.split(None, 1)[0]))
+        for line, after in zip(lines, lines[1:])
+        if len(line.strip()) > 30 and after.strip()
+    ]
+    if len(pairs) < _MIN_PAIRS:
+        return 0
+    lengths = sorted(n for n, _ in pairs)
+    width = lengths[int((len(lengths) - 1) * 0.95)]
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return 0
+    fits = sum(1 for n, first in pairs if n + 1 + first > width)
+    return width if fits / len(pairs) >= _MIN_FIT else 0
 
 
 def detect_shape(text: str) -> DumpShape:
     """Guess the dump's shape from a sample of its lines."""
-    lines = text.splitlines()[:2000]
+    lines = text.splitlines()[:3000]
     sample = "\n".join(lines)
     if len(_LYNX_REF.findall(sample)) >= 3 and any(_LYNX_REF_LIST.match(l) for l in lines):
         return DumpShape.LYNX
     md_signals = len(_MD_LINK.findall(sample)) + sum(1 for l in lines if _MD_HEADING.match(l))
     if md_signals >= 3:
         return DumpShape.MARKDOWN
-    width, share = _width_profile(lines)
-    if width and share >= 0.45:
+    if wrap_width(lines):
         return DumpShape.WRAPPED
     return DumpShape.LINES
 
 
-def _strip_markup(line: str, shape: DumpShape) -> str:
+def _strip_markup(line: str, shape: DumpShape) -> tuple[str, int]:
+    """The line without link markup, and how many of its characters were link text."""
+    links = 0
     if shape is DumpShape.MARKDOWN:
+        links = sum(len(m.group(1)) for m in _MD_LINK.finditer(line))
         line = _MD_LINK.sub(lambda m: m.group(1), line)
         line = _MD_HEADING.sub("", line)
         line = line.replace("**", "").replace("__", "")
     elif shape is DumpShape.LYNX:
+        links = sum(len(m.group(1).strip()) for m in _LYNX_LINK.finditer(line))
         line = _LYNX_REF.sub("", line)
-    return line
+    return line, links
 
 
-def _paragraphs(lines: list[str], shape: DumpShape) -> list[tuple[str, int, bool]]:
-    """(text, indent, starts_with_item_marker) per paragraph."""
-    out: list[tuple[str, int, bool]] = []
-    joined: list[str] = []
-    indent = 0
-    item = False
-    wrapped = shape in (DumpShape.WRAPPED, DumpShape.LYNX)
+@dataclass
+class _Para:
+    """A paragraph being rebuilt from its lines."""
 
-    def flush() -> None:
-        nonlocal joined
-        if joined:
-            text = normalise_space(" ".join(joined))
-            if text:
-                out.append((text, indent, item))
-        joined = []
+    parts: list[str]
+    indent: int
+    item: bool
+    gap: bool  # a blank line (or the start of the dump) before it
+    links: int = 0
+    heading: bool = False  # a markdown "#" heading
 
-    width = _width_profile(lines)[0] if wrapped else 0
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether ``line`` was wrapped off ``previous``: its first word would not have fitted."""
+    if not width or not previous:
+        return False
+    first = line.split(None, 1)[0]
+    return len(previous) + 1 + len(first) > width
+
+
+def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
+    out: list[_Para] = []
+    current: _Para | None = None
+    width = wrap_width(lines) if shape is not DumpShape.LINES else 0
     previous = ""
+    gap = True
     for raw in lines:
         line = raw.rstrip()
         if not line.strip():
-            flush()
-            previous = ""
+            current, previous, gap = None, "", True
             continue
         stripped = line.lstrip()
-        lead = len(line) - len(stripped)
-        marker = bool(ITEM_MARKER.match(line))
         heading = shape is DumpShape.MARKDOWN and bool(_MD_HEADING.match(line))
-        # a wrapped paragraph continues while the previous line reached near the wrap width
-        # a wrapped paragraph continues while the previous line reached near the wrap width
-        continues = wrapped and bool(joined) and not marker and not heading and len(previous) >= width - 15
-        if not continues:
-            flush()
-            indent = lead
-            item = marker
-        joined.append(_strip_markup(stripped, shape))
-        previous = line
+        text, links = _strip_markup(stripped, shape)
+        if current is not None and not heading and _continues(previous, line, width):
+            current.parts.append(text)
+            current.links += links
+        else:
+            marker = bool(ITEM_MARKER.match(line))
+            current = _Para([text], len(line) - len(stripped), marker, gap, links, heading)
+            out.append(current)
+        previous, gap = line, False
         if heading:
-            flush()
-    flush()
+            current, previous = None, ""
     return out
 
 
 def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
-    """Blocks of a dump and the shape it was read as."""
+    """Blocks of a dump and the shape it was read as.
+
+    Roles on text blocks: ``gap`` (a blank line before it), ``repeated`` (the same short text
+    elsewhere in the dump: menus and footers echo), ``references`` (lynx's trailing link list).
+    """
+    text = _INVISIBLE.sub("", text)
     shape = detect_shape(text)
     lines = text.splitlines()
     references: list[str] = []
@@ -123,15 +163,28 @@ def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
             if _LYNX_REF_LIST.match(line):
                 lines, references = lines[:i], lines[i:]
                 break
-    paragraphs = _paragraphs(lines, shape)
-    counts = Counter(p[0] for p in paragraphs)
+    paragraphs = [(normalise_space(" ".join(p.parts)), p) for p in _paragraphs(lines, shape)]
+    paragraphs = [(t, p) for t, p in paragraphs if t]
+    counts = Counter(t for t, _ in paragraphs)
     blocks: list[Block] = []
-    for text_, indent, item in paragraphs:
-        tag = "item" if item else "line"
-        roles = frozenset({"repeated"}) if counts[text_] > 1 and len(text_) < 200 else frozenset()
-        blocks.append(Block(index=len(blocks), text=text_, tag=tag, indent=indent, roles=roles))
+    for text_, para in paragraphs:
+        roles: set[str] = set()
+        if counts[text_] > 1 and len(text_) < 200:
+            roles.add("repeated")
+        if para.gap:
+            roles.add("gap")
+        blocks.append(
+            Block(
+                index=len(blocks),
+                text=text_,
+                tag="heading" if para.heading else "item" if para.item else "line",
+                indent=para.indent,
+                roles=frozenset(roles),
+                link_chars=min(para.links, len(text_)),
+            )
+        )
     for line in references:
         if line.strip():
-            roles = frozenset({"references"})
-            blocks.append(Block(index=len(blocks), text=normalise_space(line), tag="line", roles=roles))
+            ref = frozenset({"references"})
+            blocks.append(Block(index=len(blocks), text=normalise_space(line), tag="line", roles=ref))
     return tuple(blocks), shape

@@ -1,24 +1,57 @@
 """Stages 4–5 (text): label the blocks of a dump, with no markup to lean on.
 
 Order of evidence, strongest first: the rule tables (widget labels, comment forms, related-list
-headings), credit shapes, announced-count headings (which open the response region), then the shape
-of the text itself: prose (sentences with function words) marks the body region, short unpunctuated
-lines around it are navigation, and a rule heading like "Related" swallows the list that follows it.
+headings), credit shapes, response headings, then the shape of the text itself:
+
+1. the article is the densest run of prose (:mod:`cleanpage.text_region`), above the first
+   response heading or comment form that has a real article above it, and cut where a comment
+   thread with no heading begins (:mod:`cleanpage.text_cues`); a second run on either side joins
+   it when it is worth a good share of the first (a story split by a gallery);
+2. the responses run from each response heading after the article (or a thread's first header
+   line) to the comment form or the next section;
+3. inside the article, prose and sentence-like lines are body; a short line only when it leads
+   into prose (a subheading) or belongs to a list — captions, credits and teaser links do not;
+4. the title is the nearest headline-shaped block above the article; a rule heading like
+   "Related" swallows the short list that follows it.
 """
 
 from __future__ import annotations
 
+import re
+
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
-from cleanpage.prose import is_prose, looks_like_heading
+from cleanpage.prose import is_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules
+from cleanpage.text_cues import announces_responses, comment_cue, thread_start
+from cleanpage.text_region import LINK_SHARE, Region, best_region, block_value, near_good
 
 __all__ = ["classify_text"]
 
 #: roles whose heading takes the list of links below it along (a "Related" heading and its items)
-_LIST_ROLES = frozenset({"related", "popular", "navigation", "share", "tags", "footer", "newsletter"})
+_LIST_ROLES = frozenset({"related", "popular", "latest", "navigation", "share", "tags", "footer", "newsletter", "sidebar"})
 #: roles that end the response region (the comment form follows the comments)
 _FORM_ROLES = frozenset({"comment-form", "comments-closed", "footer", "related", "popular"})
+#: an article found before a response heading must be at least this big (value) to be the article:
+#: a "3 Comments" link under the headline comes before a handful of words, not before the story
+_MIN_ARTICLE = 150.0
+#: a run of prose below a response heading is a thread when this many of its blocks, and this
+#: share of them, are comment header or chrome lines
+_THREAD_MIN_CUES, _THREAD_CUE_SHARE = 3, 0.08
+#: value of a comment-chrome line ("Reply", "NAME says:"): the article stops before a thread
+_CHROME_VALUE = -150.0
+#: a second run of prose joins the article when it is worth this share of the first
+_SECOND_SHARE, _MIN_SECOND = 0.3, 300.0
+#: response headings tried as the end of the article (the first few are enough)
+_MAX_HEADINGS = 5
+#: a run of this many short non-prose lines inside the article is a pasted menu, not a list
+_MAX_SHORT_RUN = 12
+#: a byline, dateline-of-page or publication line: never the title
+_NOT_TITLE = re.compile(
+    r"^(?:by|von|par|por|di|door|posted|published|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado)\b"
+    r"|\b(?:19|20)\d{2}\b.{0,40}$|\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
 
 
 def _prelabel(block: Block, rules: Rules) -> Labelled | None:
@@ -29,89 +62,202 @@ def _prelabel(block: Block, rules: Rules) -> Labelled | None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
     if rules.match_credit(block.text, ("credit", "contributor", "copyright", "byline")) is not None:
         return Labelled(block=block, label=Label.ATTRIBUTION, reason="credit")
-    if rules.comments.announced(block.text) is not None or rules.comments.is_section_heading(block.text):
+    if announces_responses(block.text, rules):
         return Labelled(block=block, label=Label.RESPONSE_HEADER, reason="responses-header")
     return None
 
 
-def _role_of(reason: str, rules: Rules) -> str:
-    for rule in rules.boilerplate:
-        if rule.name == reason:
-            return rule.role
-    return ""
+def _roles(rules: Rules) -> dict[str, str]:
+    return {rule.name: rule.role for rule in rules.boilerplate}
+
+
+def _article(values: list[float], ends: list[int], cues: list[str]) -> Region:
+    """The article region: before the first response heading (or comment form) that has an
+    article above it.
+
+    A long comment thread can hold more prose than the article, so the run above a heading wins
+    with a quarter of the best run's value, or with any real size when the best run below the
+    heading reads as a thread (comment header lines all through it). A "5 Comments" link or a
+    "Write a comment" button above the story has only menus above it, and the story below.
+    """
+    whole = best_region(values)
+    for h in ends[:_MAX_HEADINGS]:
+        before = best_region(values, 0, h)
+        if before.score < _MIN_ARTICLE:
+            continue
+        if before.score >= 0.25 * whole.score:
+            return before
+        after = best_region(values, h + 1)
+        hits = sum(1 for c in cues[after.start : after.end + 1] if c)
+        if hits >= _THREAD_MIN_CUES and hits >= _THREAD_CUE_SHARE * (after.end - after.start + 1):
+            return before
+    return whole
+
+
+def _second_runs(values: list[float], region: Region, thread: int) -> set[int]:
+    """A second article run on either side of the first (a story split by a gallery or a long
+    ad block), when it is worth a good share of the first; never inside the responses."""
+    out: set[int] = set()
+    for lo, hi in ((0, region.start), (region.end + 1, thread)):
+        other = best_region(values, lo, hi)
+        if other.score >= max(_MIN_SECOND, _SECOND_SHARE * region.score):
+            out.update(range(other.start, other.end + 1))
+    return out
+
+
+def _extend(region: Region, blocks: tuple[Block, ...], pre: list[Labelled | None]) -> Region:
+    """Take in sentence-like blocks at the edges (a one-line lead, a closing remark)."""
+    start, end = region.start, region.end
+    if end < start:
+        return region
+    while start > 0 and pre[start - 1] is None and near_good(blocks[start - 1]):
+        start -= 1
+    while end + 1 < len(blocks) and pre[end + 1] is None and near_good(blocks[end + 1]):
+        end += 1
+    return Region(start, end, region.score)
+
+
+def _short_runs(blocks: tuple[Block, ...], values: list[float], pre: list[Labelled | None]) -> set[int]:
+    """Blocks in long runs of short non-prose lines: menus and link lists, wherever they are."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and values[i] < 0 and pre[i] is None:
+            run.append(i)
+            continue
+        if len(run) >= _MAX_SHORT_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A label for every block of a dump, in order."""
-    pre: list[Labelled | None] = [_prelabel(b, rules) for b in blocks]
     n = len(blocks)
+    pre: list[Labelled | None] = [_prelabel(b, rules) for b in blocks]
+    role_of = _roles(rules)
+    roles = [role_of.get(p.reason, "") if p else "" for p in pre]
+    cues = [comment_cue(b, rules) if p is None else "" for b, p in zip(blocks, pre)]
+    values = [
+        _CHROME_VALUE if cue in ("chrome", "author") else block_value(b, p, r)
+        for b, p, r, cue in zip(blocks, pre, roles, cues)
+    ]
+    headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
+    # where an article ends: a response heading or the comment form (comments follow the article)
+    ends = sorted(headers + [i for i, r in enumerate(roles) if r in ("comment-form", "comments-closed")])
+    region = _article(values, ends, cues)
+    # a thread with no heading inside the run: the article ends where the thread begins
+    inner = thread_start(blocks, cues, region.start, strict=True) if region.end >= region.start else None
+    if inner is not None and inner <= region.end:
+        shorter = best_region(values, region.start, inner)
+        if shorter.score >= _MIN_ARTICLE:
+            region = shorter
+    region = _extend(region, blocks, pre)
+    responses = _response_blocks(blocks, pre, roles, cues, headers, region)
+    extra = _second_runs(values, region, min(responses, default=n))
 
-    # the response region: from the first announced heading to the comment form (or the end)
-    resp_start = next((i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER), n)
-    resp_end = n
-    if resp_start < n:
-        for i in range(resp_start + 1, n):
-            p = pre[i]
-            if p and p.label is Label.BOILERPLATE and _role_of(p.reason, rules) in _FORM_ROLES:
-                resp_end = i
-                break
-
-    # the body region: first to last prose block before the responses
-    prose = [i for i in range(resp_start) if pre[i] is None and is_prose(blocks[i].text)]
-    body_start = prose[0] if prose else resp_start
-    body_end = prose[-1] if prose else -1
+    menus = _short_runs(blocks, values, pre)
+    gaps_mean_breaks = 0 < sum(1 for b in blocks if "gap" in b.roles) < 0.8 * n
+    title_index = _title_index(blocks, pre, region.start)
 
     out: list[Labelled] = []
     swallowing = ""  # reason of a list heading whose items are being removed
-    title_index = _title_index(blocks, pre, body_start)
+    swallowed = 0
     for i, block in enumerate(blocks):
         p = pre[i]
         if p is not None:
-            if p.label is Label.BOILERPLATE and _role_of(p.reason, rules) in _LIST_ROLES:
-                swallowing = p.reason
+            if p.label is Label.BOILERPLATE and roles[i] in _LIST_ROLES:
+                swallowing, swallowed = p.reason, 0
             elif p.label is not Label.BOILERPLATE:
                 swallowing = ""
             out.append(p)
             continue
-        if resp_start < i < resp_end:
+        if i in responses:
             out.append(Labelled(block=block, label=Label.RESPONSE))
             continue
-        prose_here = is_prose(block.text)
-        if swallowing and not prose_here and (block.tag == "item" or block.words <= 12):
+        if swallowing and (gaps_mean_breaks and swallowed and "gap" in block.roles or i == title_index):
+            swallowing = ""
+        if swallowing and not is_prose(block.text) and not near_good(block) and (block.tag == "item" or block.words <= 12):
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=swallowing))
+            swallowed += 1
             continue
         swallowing = ""
         if i == title_index:
             out.append(Labelled(block=block, label=Label.TITLE))
-        elif body_start <= i <= body_end and (prose_here or _inner_keep(blocks, pre, i)):
+        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus):
             out.append(Labelled(block=block, label=Label.BODY))
-        elif i < body_start:
+        elif i < region.start:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="before-content"))
+        elif region.start <= i <= region.end:
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="inside-content"))
         else:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="after-content"))
     return tuple(out)
 
 
-def _inner_keep(blocks: tuple[Block, ...], pre: list[Labelled | None], i: int) -> bool:
-    """A short block inside the body region: a subheading or a short paragraph stays, a run of
-    short lines (a menu or link list pasted mid-article) does not."""
-    def short(j: int) -> bool:
-        return 0 <= j < len(blocks) and pre[j] is None and not is_prose(blocks[j].text) and blocks[j].words <= 8
+def _response_blocks(
+    blocks: tuple[Block, ...],
+    pre: list[Labelled | None],
+    roles: list[str],
+    cues: list[str],
+    headers: list[int],
+    region: Region,
+) -> set[int]:
+    """Blocks of the response regions: from each response heading after the article (or the first
+    comment header line of a thread with no heading) to the comment form or the next section."""
+    n = len(blocks)
+    starts = [h + 1 for h in headers if h > region.end]
+    if region.end >= region.start:
+        thread = thread_start(blocks, cues, region.end)
+        if thread is not None:
+            starts.append(thread)
+    out: set[int] = set()
+    for start in sorted(starts):
+        if start in out:
+            continue
+        for i in range(start, n):
+            p = pre[i]
+            if p is not None and p.label is Label.BOILERPLATE and roles[i] in _FORM_ROLES:
+                break
+            if p is not None and p.label is Label.RESPONSE_HEADER:
+                continue
+            out.add(i)
+    return out
 
-    if short(i - 1) and short(i + 1):
+
+def _keep(blocks: tuple[Block, ...], values: list[float], i: int, in_menu: bool) -> bool:
+    """A block inside the article region: prose and sentence-like lines stay; a short line stays
+    when it leads into prose (a subheading) or belongs to a list (an item, or after a line ending
+    in ":"), unless it is a link, an echo or part of a menu. A short line between two short lines
+    and not a list item is a caption, a credit or a teaser link."""
+    block = blocks[i]
+    if values[i] >= 0:
+        return True
+    if in_menu or block.link_share > LINK_SHARE or "repeated" in block.roles:
         return False
-    if short(i - 1) and short(i - 2) or short(i + 1) and short(i + 2):
-        return False
-    text = blocks[i].text
-    return blocks[i].words >= 2 or text.endswith((".", "!", "?"))
+    if block.tag == "item" or (i > 0 and blocks[i - 1].text.endswith(":")):
+        return True
+    return i + 1 < len(blocks) and values[i + 1] > 0
 
 
 def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int) -> int:
-    """The nearest headline-shaped block above the body that is not a widget or a byline."""
-    for j in range(min(body_start, len(blocks)) - 1, max(-1, body_start - 8), -1):
-        if pre[j] is not None:
-            continue
-        text = blocks[j].text
-        if looks_like_heading(text) and not text.lower().startswith(("by ", "von ", "par ", "por ")):
-            return j
-    return -1
+    """The nearest headline-shaped block above the body that is not a widget, byline or date."""
+    lo = max(-1, body_start - 8)
+    candidates = [
+        j
+        for j in range(min(body_start, len(blocks)) - 1, lo, -1)
+        if pre[j] is None
+        and blocks[j].tag != "item"
+        and looks_like_heading(blocks[j].text)
+        and not _NOT_TITLE.search(blocks[j].text)
+        and not separator_share(blocks[j].text)  # "France > Environnement" is a breadcrumb
+    ]
+    # a markdown heading is the author's own statement of what is a title
+    marked = [j for j in candidates if blocks[j].tag == "heading"]
+    if marked:
+        return marked[0]
+    if len(candidates) >= 2 and candidates[1] == candidates[0] - 1:
+        # two headline-shaped lines in a row: a headline and the longer standfirst under it
+        if len(blocks[candidates[0]].text) > len(blocks[candidates[1]].text):
+            return candidates[1]
+    return candidates[0] if candidates else -1
