@@ -42,10 +42,13 @@ def _parser() -> etree.HTMLParser:
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Return the document root (``<html>``) or raise :class:`ParseError`."""
-    text = _XML_DECL.sub("", text, count=1)
+    if text.lstrip()[:5] == "<?xml":
+        text = _XML_DECL.sub("", text, count=1)
     # an internal DTD subset can only declare entities (billion laughs, external files): never
     # needed to render a page, so it is dropped before parsing
-    text = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", text[:100_000], count=1) + text[100_000:]
+    head = text[:100_000]
+    if "[" in head and _DOCTYPE_SUBSET.search(head):
+        text = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", head, count=1) + text[100_000:]
     try:
         root = lxml.html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:

@@ -55,16 +55,28 @@ def separator_share(text: str) -> float:
     return len(_SEPARATOR.findall(text)) / words if words else 0.0
 
 
+#: word -> indices of the languages whose stop list holds it: one dict lookup per word instead of
+#: one set lookup per word and language (this runs on every candidate block of every page)
+_STOP_INDEX: dict[str, tuple[int, ...]] = {}
+for _i, _stops in enumerate(_STOPWORDS.values()):
+    for _word in _stops:
+        _STOP_INDEX[_word] = _STOP_INDEX.get(_word, ()) + (_i,)
+del _i, _stops, _word
+
+
 def stopword_share(text: str) -> float:
     """Share of words that are function words, in the language that scores best."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = _WORD.findall(text)
     if not words:
         return 0.0
-    best = 0
-    for stops in _STOPWORDS.values():
-        hits = sum(1 for w in words if w in stops)
-        best = max(best, hits)
-    return best / len(words)
+    hits = [0] * len(_STOPWORDS)
+    index = _STOP_INDEX
+    for word in words:
+        langs = index.get(word.casefold())
+        if langs:
+            for lang in langs:
+                hits[lang] += 1
+    return max(hits) / len(words)
 
 
 def is_prose(text: str) -> bool:
