@@ -105,6 +105,9 @@ def _phrase_key(flat: str) -> str:
     return flat.casefold().rstrip(_TRAIL).lstrip(_LEAD)
 
 
+#: class/id words split into their parts ("comment-list" -> comment, list)
+_PARTS = re.compile(r"[-_]+")
+
 @dataclass(frozen=True, slots=True)
 class BoilerplateRule:
     """One named kind of page furniture; ``name`` is what ``Removed.reason`` records."""
@@ -304,7 +307,9 @@ class CommentCues:
         """
         if not self.comment_stems:
             return False
-        parts = [p for p in re.split(r"[-_]+", token) if p]
+        if not any(stem in token for stem in self.comment_stems):
+            return False  # cheap test first: most class words hold no stem at all
+        parts = [p for p in _PARTS.split(token) if p]
         if not any(p.startswith(self.comment_stems) for p in parts):
             return False
         return not any(p in self.stem_stop_parts for p in parts)
@@ -325,7 +330,7 @@ class CommentCues:
         for token in tokens:
             if token in self.text_tokens:
                 return True
-            parts = [p for p in re.split(r"[-_]+", token) if p]
+            parts = [p for p in _PARTS.split(token) if p]
             if len(parts) > 1 and parts[-1] in ("text", "content", "message", "txt", "inhalt") and any(
                 p.startswith(self.comment_stems) for p in parts[:-1]
             ):
