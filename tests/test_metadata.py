@@ -245,3 +245,206 @@ def test_hcard_and_yoast_author_markup() -> None:
     yoast = _meta("<html><head><meta name='twitter:label1' content='Written by'>"
                   "<meta name='twitter:data1' content='Amy Motroni'></head><body></body></html>")
     assert yoast.authors == ("Amy Motroni",)
+
+
+# ---- second pass: kickers, the page's one h1, label-shaped bylines, htmldate as a last resort ---
+
+def test_kicker_in_its_own_element_is_not_part_of_the_title() -> None:
+    page = _meta(
+        "<html><head><meta property='og:title' content='Interne Unterlagen im Netz: Daten von Rheinmetall gehackt'>"
+        "</head><body><h1><span class='dachzeile'>Interne Unterlagen im Netz</span> "
+        "<span class='headline'>Daten von Rheinmetall gehackt</span></h1></body></html>"
+    )
+    assert page.title == "Daten von Rheinmetall gehackt"
+
+
+def test_kicker_before_a_line_break_inside_the_headline_span() -> None:
+    page = _meta(
+        "<html><head><title>Lagen-Pyramide mit GA2 - swim.de</title></head><body><h1><span class='post-title'>"
+        "<small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</span></h1></body></html>"
+    )
+    assert page.title == "Lagen-Pyramide mit GA2"
+
+
+def test_label_with_a_colon_is_read_through_not_dropped() -> None:
+    page = _meta(
+        "<html><head><meta property='og:title' content='Editor’s Letter: bye OC Baby, hi Bernsi Baby!'></head>"
+        "<body><h1><span>Editor’s Letter:</span> bye OC Baby, hi Bernsi Baby!</h1></body></html>"
+    )
+    assert page.title == "Editor’s Letter: bye OC Baby, hi Bernsi Baby!"
+
+
+def test_the_pages_one_h1_wins_over_a_different_seo_title() -> None:
+    page = _meta(
+        "<html><head><title>Leasing oder Finanzierung: Vergleich, Rechner, Tipps | Finanzportal</title></head>"
+        "<body><h1>Leasing oder Finanzierung – was lohnt sich mehr?</h1><p>Text.</p></body></html>"
+    )
+    assert page.title == "Leasing oder Finanzierung – was lohnt sich mehr?"
+
+
+def test_a_lone_h1_that_shares_no_word_with_the_page_is_not_its_title() -> None:
+    page = _meta(
+        "<html><head><meta property='og:title' content='Woman attacks inspector at police station'></head>"
+        "<body><h1>Log In</h1><p>Text.</p></body></html>"
+    )
+    assert page.title == "Woman attacks inspector at police station"
+
+
+def test_a_lone_h1_holding_css_is_not_a_title() -> None:
+    page = _meta(
+        "<html><head><title>Sesiona IV Pleno del Comité Central</title></head>"
+        "<body><h1><style>.alogo{display: block;width: 330px}</style>Cubadebate sesiona</h1></body></html>"
+    )
+    assert page.title == "Sesiona IV Pleno del Comité Central"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<div class='wrote_by'>By&nbsp;<a href='/reporters/jose'>Jose de la Cruz</a></div>", ("Jose de la Cruz",)),
+        ("<div><span>By</span><span><a href='/team/alex'>Alex Bozarjian</a></span></div>", ("Alex Bozarjian",)),
+        ("<footer class='x'><ul><li><span>Author: </span><span>Jacopo Cascioli</span></li></ul></footer>", ()),
+        ("<li class='x'><span class='lbl'>Autor:</span> Fritz Imhof<br><span>Quelle:</span> Livenet</li>", ("Fritz Imhof",)),
+        ("<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>", ("Uta Staschewski",)),
+        ("<div>Quelle: juragentur<br/>Autor: <a href='/ra/'>Rechtsanwalt</a> Sebastian Einbock</div>",
+         ("Rechtsanwalt Sebastian Einbock",)),
+        ("<p>Von <strong><a href='#'>Roland Brockmann</a></strong> und <strong>Sebastian Drescher</strong><br>Kakuma</p>",
+         ("Roland Brockmann", "Sebastian Drescher")),
+        ("<p>von <em>Klaus Stanjek</em></p>", ("Klaus Stanjek",)),
+        # prose that opens with "By" is not a byline: the words after it are no name
+        ("<p>By the way, we moved.</p>", ()),
+        ("<div class='comment-list'><p>By <a>Jane Commenter</a></p></div>", ()),
+    ],
+)
+def test_bylines_shaped_by_their_label(body: str, expected: tuple[str, ...]) -> None:
+    assert _meta(f"<html><body><h1>Headline words here</h1>{body}</body></html>").authors == expected
+
+
+def test_a_by_inside_a_byline_text_is_read_first() -> None:
+    page = _meta("<html><body><div class='author'>Posted on September 21, 2020 by Adi Tzlil</div></body></html>")
+    assert page.authors == ("Adi Tzlil",)
+    page = _meta("<html><body><div class='news-author'>Erstellt von Andri Bryner</div></body></html>")
+    assert page.authors == ("Andri Bryner",)
+    # a "von" that belongs to the name is kept when the part after it is no name on its own
+    page = _meta("<html><body><div class='byline'>Richard von Weizsäcker</div></body></html>")
+    assert page.authors == ("Richard von Weizsäcker",)
+
+
+def test_editors_and_photographers_are_not_the_author() -> None:
+    page = _meta("<html><body><div class='author'>Revised Edition Edited by Adrian Parr</div></body></html>")
+    assert page.authors == ()
+    page = _meta("<html><body><div class='byline'>Photograph by Jeremy Holden</div></body></html>")
+    assert page.authors == ()
+
+
+def test_a_role_in_brackets_is_not_part_of_the_name() -> None:
+    assert clean_authors(["Von Eberhard Fuhr (Pressesprecher des EJW)"], RULES) == ("Eberhard Fuhr",)
+
+
+def test_contact_links_beside_a_name_are_not_a_name() -> None:
+    assert clean_authors(["Jil Schuller Alle Artikel Kontakt"], RULES) == ()
+
+
+def test_one_word_meta_author_is_completed_by_the_byline() -> None:
+    page = _meta(
+        "<html><head><meta name='author' content='Nils'></head><body>"
+        "<div class='byline'>By Nils Pickert</div></body></html>"
+    )
+    assert page.authors == ("Nils Pickert",)
+
+
+def test_json_ld_with_raw_newlines_in_strings_is_read() -> None:
+    page = _meta(
+        "<html><head><script type='application/ld+json'>{\"@type\": \"Article\", \"headline\": \"Performant Python\","
+        " \"articleBody\": \"line one\nline two\", \"author\": {\"@type\": \"Person\", \"name\": \"Jacopo Cascioli\"}}"
+        "</script></head><body></body></html>"
+    )
+    assert page.authors == ("Jacopo Cascioli",)
+
+
+def test_htmldate_is_the_last_resort_for_the_date() -> None:
+    pytest.importorskip("htmldate")
+    filler = "Ein langer Absatz ohne Datum, der weiter und weiter geht. " * 3
+    page = _meta(f"<html><body><h1>Titel hier</h1><p>{filler} Erschienen 2021-03-04 bei uns. {filler}</p></body></html>")
+    assert page.published == _dt.date(2021, 3, 4)
+
+
+def test_htmldate_does_not_read_comment_or_sidebar_dates() -> None:
+    pytest.importorskip("htmldate")
+    page = _meta(
+        "<html><body><h1>Titel hier</h1><p>Text.</p><aside><p>Beliebt: 2019-05-06 Artikel</p></aside>"
+        "<div class='comments'><p>Kommentar vom 2020-01-02 um 10:00</p></div></body></html>"
+    )
+    assert page.published is None
+
+
+@pytest.mark.parametrize(
+    ("under", "expected"),
+    [
+        ("<p class='x'>Pressemitteilung vom 25. Januar 2022 | Berlin</p>", _dt.date(2022, 1, 25)),
+        ("<p><span>Hamburg, 2. November 2021</span></p>", _dt.date(2021, 11, 2)),
+        ("<div><h5>Datum: </h5>03.11.2021</div>", _dt.date(2021, 11, 3)),
+        # a line about a change, and a date inside the article's prose, are not the publication date
+        ("<p>Aktualisiert am 17.01.2021</p>", None),
+        ("<p>" + "Ein langer Satz über vieles. " * 3 + "Am 28. Januar 2022 tagte der Rat.</p>", None),
+    ],
+)
+def test_date_written_under_the_headline(under: str, expected: _dt.date | None) -> None:
+    page = _meta(f"<html lang='de'><body><h1>Die Überschrift</h1>{under}<p>Text.</p></body></html>")
+    assert page.published == expected or (expected is None and page.published is None)
+
+
+
+def test_date_under_the_headline_stops_at_a_sidebar() -> None:
+    page = _meta("<html lang='de'><body><h1>Die Überschrift</h1><aside><p>01.02.2020</p></aside><p>Text.</p></body></html>")
+    assert page.published is None
+
+
+@pytest.mark.parametrize(
+    "name", ["Deutscher Caritasverband", "IT Finanzmagazin", "Suedtirol Online", "Auto Illustrierte", "Jil Schuller Kontakt"]
+)
+def test_publications_and_organisations_named_like_people_are_not_authors(name: str) -> None:
+    assert person_name(name, RULES) is None
+
+
+@pytest.mark.parametrize("name", ["Michael Rosenblatt", "Gesine Schwan", "Richard von Weizsäcker"])
+def test_surnames_are_not_mistaken_for_organisations(name: str) -> None:
+    assert person_name(name, RULES) == name
+
+
+def test_author_in_the_posts_own_footer_line_is_read() -> None:
+    page = _meta(
+        "<html><body><div class='post'><h3 class='post-title'>Meta programming</h3><p>Text.</p>"
+        "<div class='post-footer'><div class='post-footer-line post-footer-line-1'><span class='post-author vcard'>"
+        "Posted by <span class='fn'><a class='g-profile' rel='author' href='/profile/1'><span>T. V. Raman</span></a>"
+        "</span></span></div></div></div><div id='footer'><a rel='author' href='/x'>Site Owner</a></div></body></html>"
+    )
+    assert page.authors == ("T. V. Raman",)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("11.12.2019 - Amelie Loevenich", ("Amelie Loevenich",)),
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ("Uta Helkenberg",)),
+        # a place comes before the date, never read as a name
+        ("New York, 2. November 2021", ()),
+        ("25.10.2022 - Pressemitteilung", ()),
+    ],
+)
+def test_name_after_the_date_in_the_line_under_the_headline(line: str, expected: tuple[str, ...]) -> None:
+    page = _meta(f"<html lang='de'><body><h1>Die Überschrift</h1><p class='text-muted'>{line}</p><p>Text.</p></body></html>")
+    assert page.authors == expected
+
+
+def test_one_word_author_completed_from_a_short_text_of_the_page() -> None:
+    page = _meta(
+        "<html><head><meta name='author' content='Nils'></head><body><h1>Das Patriarchat</h1>"
+        "<p><strong>Eine Kolumne von Nils Pickert</strong></p><p>Text.</p></body></html>"
+    )
+    assert page.authors == ("Nils Pickert",)
+    # a handle stays as it is: only a capitalised given name is completed
+    page = _meta(
+        "<html><head><meta name='author' content='nils'></head><body><p>Nils Holgersson fliegt.</p></body></html>"
+    )
+    assert page.authors == ("nils",)

@@ -26,6 +26,10 @@ _NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net|de)\b", re.IGNORECA
 #: a one-word name or user handle: letters (any script), digits, "_", "-", "."
 _HANDLE = re.compile(r"^(?=.*[^\W\d_])[^\W_][\w.\-]{1,29}$", re.UNICODE)
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
+#: ends of German compounds that name an organisation, never a surname
+_ORG_SUFFIXES = ("verband", "magazin", "zeitung", "verlag", "stiftung", "institut", "ministerium", "gesellschaft",
+                 "redaktion", "agentur")
+_ROLE = re.compile(r"\s*\([^()]{2,60}\)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
 
 
@@ -59,6 +63,8 @@ def person_name(
         return None
     if any(rules.normalise(w) in rules.not_author_phrases for w in words if len(w) > 3):
         return None
+    if any(w.casefold().endswith(_ORG_SUFFIXES) and len(w) > 9 for w in words):
+        return None  # "Deutscher Caritasverband", "IT Finanzmagazin": a German compound naming an organisation
     return name
 
 
@@ -71,7 +77,8 @@ def clean_authors(
     for candidate in candidates:
         if not candidate:
             continue
-        text = _LEAD.sub("", normalise_space(candidate))
+        # "Eberhard Fuhr (Pressesprecher des EJW)": a role in brackets is not part of the name
+        text = _LEAD.sub("", _ROLE.sub(" ", normalise_space(candidate)))
         parts = [p for p in _SPLIT.split(text) if p]
         # a lone word is a name only when it is the whole statement ("Heiko"), not a piece of
         # "Frankfurt, Germany" or "Jobs & Hire"

@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from cleanpage.authors import clean_authors
+from cleanpage.authors import clean_authors, person_name
 from cleanpage.blocks import normalise_space, text_key
 from cleanpage.dates import date_from_url, in_page_zone, local_day, parse_date, parse_iso, parse_visible_date
 from cleanpage.rules import Rules
@@ -107,7 +107,8 @@ def _jsonld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            # strict=False: raw newlines inside strings (an articleBody pasted verbatim) are common
+            data = json.loads(script.text, strict=False)
         except (ValueError, RecursionError):
             log.debug("malformed JSON-LD skipped")
             continue
@@ -195,6 +196,8 @@ _BYLINE_RE = re.compile("|".join(_BYLINE_TOKENS))
 _DATE_RE = re.compile("|".join(_DATE_TOKENS))
 _HEADLINE_RE = re.compile("|".join(_HEADLINE_TOKENS))
 _ELSEWHERE_RE = re.compile("|".join(_ELSEWHERE))
+#: the boxes that end the lines under a headline (a "teaser" class there is often the article's lead)
+_ASIDE_RE = re.compile("comment|sidebar|related|recommend|popular|reply|respond")
 
 
 def _tokens(el: etree._Element) -> str:
@@ -210,13 +213,22 @@ def _elsewhere(el: etree._Element) -> bool:
     for anc in el.iterancestors():
         tag = anc.tag
         if tag in ("nav", "aside", "footer"):
+            if tag == "footer" and _OWN_FOOTER.search(_tokens(anc)):
+                continue  # <footer class="article-meta">: the post's own footer line
             return anc.find(".//h1") is None
         if tag in ("article", "main", "body"):
             return False
         tokens = _tokens(anc)
+        if "footer" in tokens:
+            tokens = _OWN_FOOTER.sub(" ", tokens)
         if _ELSEWHERE_RE.search(tokens) and anc.find(".//h1") is None:
             return True
     return False
+
+
+#: the footer line of the post itself (Blogger's "post-footer-line", "entry-footer", "article-meta"),
+#: where its author and date are shown: not the page's footer
+_OWN_FOOTER = re.compile(r"\b(?:post|entry|article|story)[-_](?:footer|meta)(?:[-_][\w-]*)?")
 
 
 @dataclass
@@ -230,6 +242,9 @@ class _Scan:
     item_dates: list[str]
     authors: list[str]
     loose: list[str]
+    labelled: list[str]
+    decked: list[str]
+    after_h1: list[str]
 
 
 #: a bare numeric date as an element's own text ("10.11.2021", "2021-10-16 | Botschaft")
@@ -255,6 +270,27 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "optio
 _ANY_RE = re.compile("|".join((*_BYLINE_TOKENS, *_DATE_TOKENS, *_HEADLINE_TOKENS, "fn", "comment")))
 
 
+def _without_kicker(h1: etree._Element) -> str | None:
+    """The headline of an ``h1`` that opens with a kicker in its own element ("<span>Interne
+    Unterlagen im Netz</span> <span>Daten von Rheinmetall gehackt</span>", "<small>Einheit der
+    Woche</small><br>Lagen-Pyramide"): the text after the first child, or ``None``."""
+    node = h1
+    for _ in range(2):  # <h1><span class="title"><small>kicker</small><br>headline</span></h1>
+        if (node.text or "").strip() or len(node) != 1 or (node[0].tail or "").strip():
+            break
+        node = node[0]
+    if (node.text or "").strip() or len(node) < 1 or not isinstance(node[0].tag, str):
+        return None
+    kicker = normalise_space(node[0].text_content())
+    rest = normalise_space(" ".join([node[0].tail or "", *(c.text_content() + (c.tail or "") for c in node[1:]
+                                                           if isinstance(c.tag, str))]))
+    # "<span>Editor's Letter:</span> bye …": a label the title reads through, not a kicker
+    if not kicker or len(kicker) > 80 or kicker.endswith(":"):
+        return None
+    rest = rest.replace("\xad", "").lstrip(" :–—-|·•").strip()
+    return rest if len(rest.split()) >= 2 else None
+
+
 def _loose_date(text: str) -> bool:
     """Cheap string tests before the regex: most text nodes hold no year at all. A long text counts
     only when it opens with the date ("29.11.2022 – Mehrfach und …")."""
@@ -273,15 +309,104 @@ def _small(el: etree._Element) -> bool:
     return True
 
 
+#: the words a visible byline opens with, alone in their text node: "By <a>Jane Doe</a>",
+#: "Autor: <strong>…</strong>", "<span>Author:</span> Jane Doe", "Par <a>…</a>"
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:(?:posted|written|published|geschrieben|verfasst|publié|écrit|escrito|scritto|redigido)\s+)?"
+    r"(?:by|von|vom|par|por|di|da|door|av|af|autor(?:in)?|author|auteur|autore|text|texte)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: the first two letters of every byline label below: most text nodes are passed over on this test
+_LABEL_STARTS = frozenset(["by", "vo", "pa", "po", "di", "da", "do", "av", "af", "au", "te", "wr", "pu", "ge", "ve",
+                           "éc", "es", "sc", "re"])
+#: a label and the name in one text node: "Autorin: Uta Staschewski", "By Jane Doe", "Von Anna Meier"
+_BYLINE_INLINE = re.compile(
+    r"^\s*(?:(?:autor(?:in)?|author|auteur|autore|text|texte|verfasser(?:in)?)\s*:|"
+    r"(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s)\s*[A-ZÀ-ÖØ-Þ]",
+    re.IGNORECASE,
+)
+
+
+def _line_after(br: etree._Element) -> str:
+    """The text of one line: a ``<br>``'s tail and the siblings after it, up to the next ``<br>``."""
+    parts = [br.tail or ""]
+    for sibling in br.itersiblings():
+        if sibling.tag == "br" or len(parts) > 8:
+            break
+        if isinstance(sibling.tag, str):
+            parts.append(sibling.text_content())
+        parts.append(sibling.tail or "")
+    return normalise_space("".join(parts))
+
+
+def _up_to_break(el: etree._Element) -> str:
+    """The element's text up to its first ``<br>`` ("Von A und B<br>Kakuma": the dateline is not a name)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            break
+        if isinstance(child.tag, str):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return normalise_space("".join(parts))
+
+
+def _labelled(el: etree._Element, label: str, out: list[str]) -> None:
+    """A byline shaped by its label rather than its class: the label's element with its short
+    text, else the label with the first child's text, else the label with the text that follows
+    (its tail or its next sibling). Comment lists, teasers and sidebars are passed over."""
+    if _elsewhere(el):
+        return
+    found: list[str] = []
+    if len(el):
+        if _small(el):
+            whole = _up_to_break(el)
+            if len(whole) <= 90:
+                found.append(whole)
+        first = el[0]
+        if isinstance(first.tag, str) and first.tag not in _SKIP_TAGS and not (first.tail or "").strip(" \n\t\xa0"):
+            found.append(f"{label} {normalise_space(first.text_content())}")
+    else:
+        tail = normalise_space(el.tail or "")
+        if tail:
+            found.append(f"{label} {tail}")
+        else:
+            # "<p><strong>By</strong></p> <p>Todd Bates</p>": the label's box is followed by the name's
+            node, sibling = el, el.getnext()
+            for _ in range(3):
+                if sibling is not None or (node.tail or "").strip() or node.getparent() is None:
+                    break
+                node = node.getparent()
+                sibling = node.getnext()
+            if sibling is not None and isinstance(sibling.tag, str) and _small(sibling):
+                found.append(f"{label} {normalise_space(sibling.text_content())}")
+    out.extend(f[:120] for f in found if f)
+
+
 def _scan(root: etree._Element) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
-    scan = _Scan([], [], [], [], [], [], [])
+    scan = _Scan([], [], [], [], [], [], [], [], [], [])
+    in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
+    after_chars = 0
     body = root.find("body")
     if body is None:
         return scan
     for el in body.iter():
         tag = el.tag
+        if in_h1 > 0:
+            in_h1 -= 1
+        elif in_h1 == 0 and after_chars < 400 and isinstance(tag, str) and tag not in _SKIP_TAGS:
+            if tag in ("nav", "aside", "footer") or (
+                ("class" in el.attrib or "id" in el.attrib) and _ASIDE_RE.search(_tokens(el))
+            ):
+                in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
+            for piece in (el.text, el.tail) if in_h1 == 0 else ():
+                if piece and piece.strip():
+                    scan.after_h1.append(piece)
+                    after_chars += len(piece)
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
         own = el.text
@@ -289,10 +414,29 @@ def _scan(root: etree._Element) -> _Scan:
             own = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
             if len(own) <= 40 and not _CHANGED.search(own) and not _elsewhere(el):
                 scan.loose.append(own)
+        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip()[:2].lower() in _LABEL_STARTS:
+            if len(own) <= 30 and _BYLINE_LABEL.match(own):
+                _labelled(el, own, scan.labelled)
+            elif _BYLINE_INLINE.match(own) and not _elsewhere(el):
+                # "<strong>Autorin: Uta Staschewski, Projektleiterin …</strong>"
+                scan.labelled.append(_up_to_break(el)[:120] if _small(el) else normalise_space(own))
+        if (tag == "br" and el.tail and len(el.tail) <= 90 and len(scan.labelled) < 6
+                and el.tail.lstrip()[:2].lower() in _LABEL_STARTS):
+            tail = el.tail
+            if (_BYLINE_LABEL.match(tail) or _BYLINE_INLINE.match(tail)) and not _elsewhere(el):
+                # "…<br/>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>": up to the next line break
+                scan.labelled.append(_line_after(el)[:120])
         if tag == "h1" and len(scan.h1s) < 5:
             text = normalise_space(el.text_content())
             if text:
+                if not scan.h1s and not _elsewhere(el):
+                    in_h1 = sum(1 for _ in el.iterdescendants())
+                    if el.tail and el.tail.strip():
+                        scan.after_h1.append(el.tail)
                 scan.h1s.append(text)
+                decked = _without_kicker(el)
+                if decked:
+                    scan.decked.append(decked)
         attrib = el.attrib
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
@@ -386,7 +530,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     site_keys = frozenset(k for k in sites if k and len(k) <= 40 and k not in stated)
 
     title = _choose_title(ld_title, og_title, page_title, scan.headlines, scan.h1s,
-                          site_keys)
+                          site_keys, scan.decked, page_url)
 
     structured: list[str] = list(ld_authors)
     meta_author = _first(meta, _AUTHOR_META)
@@ -402,7 +546,13 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         # a JSON-LD Person is one, even on a personal site named after them
         authors = clean_authors(ld_persons, rules, single_ok=True)
     if not authors:
-        authors = clean_authors(scan.bylines, rules, exclude=site_keys)
+        authors = _byline_names(scan.bylines, rules, site_keys)
+    if not authors:
+        authors = _first_names(scan.labelled, rules, site_keys)
+    if not authors:
+        authors = _dated_name(scan.after_h1, rules, site_keys)
+    elif all(" " not in a for a in authors):
+        authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
     published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang)
@@ -413,6 +563,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
             published = parse_date(value) if value else None
             if published is not None:
                 break
+    if published is None:
+        published = _htmldate(root, page_url)
     return HtmlMeta(
         title=title,
         authors=authors,
@@ -420,6 +572,142 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         language=(lang or "").split("-")[0].split("_")[0].lower() or None,
         byline_texts=tuple(scan.bylines),
     )
+
+
+def _without_elsewhere(root: etree._Element) -> etree._Element:
+    """A copy of the page without comment lists, sidebars, teasers, nav and footers, whose dates
+    belong to other things (the same places :func:`_elsewhere` passes over)."""
+    import copy
+
+    tree = copy.deepcopy(root)
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        boxed = el.tag in ("nav", "aside", "footer") or (
+            ("class" in el.attrib or "id" in el.attrib) and _ELSEWHERE_RE.search(_tokens(el)) is not None
+        )
+        if boxed and el.find(".//h1") is None:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the text that follows it
+    return tree
+
+
+def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
+    """The last resort when the page states no date we can read: htmldate's quick search
+    (header, JSON, ``abbr``/date-like elements, text patterns; no free-text guessing), as
+    evidence only. It copies the tree before pruning it, so ours is left as it was. About 4 ms
+    on the few pages that reach it."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # an optional helper: without it the page has no date
+        return None
+    tree = _without_elsewhere(root)
+    try:
+        found = find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # a third-party heuristic must never break the page
+        log.debug("htmldate failed", exc_info=True)
+        return None
+    value = parse_iso(found) if found else None
+    return value if isinstance(value, _dt.date) and parse_date(found) is not None else None
+
+
+#: a "by" inside a byline text; not after "edited", "photo", "translated" (other people's credits)
+_MID_BY = re.compile(
+    r"(?<!\bedited)(?<!\bphoto)(?<!\bphotos)(?<!\btranslated)(?<!\billustrated)(?<!\bfotos)(?<!\bfoto)"
+    r"(?<!\bbilder)(?<!\bübersetzt)(?<!\bphotograph)(?<!\bphotographs)(?<!\bphotography)(?<!\bimage)"
+    r"(?<!\bimages)(?<!\bvideo)(?<!\billustration)\s(?:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])",
+    re.IGNORECASE,
+)
+
+
+def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """Names from byline texts. A "by" inside a text ("Posted on September 21, 2020 by Adi Tzlil",
+    "Erstellt von Andri Bryner") is read first: what follows it is the name, what precedes it a
+    label; only when that gives nothing is the whole text read ("Richard von Weizsäcker")."""
+    names: list[str] = []
+    for text in bylines:
+        parts = _MID_BY.split(text, maxsplit=1)
+        found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
+        found = found or clean_authors([text], rules, exclude=exclude)
+        names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
+        if len(names) >= 8:
+            break
+    return tuple(names)
+
+
+_CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)", re.IGNORECASE)
+_META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
+
+
+def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The name in a meta line under the headline that gives the date first and the author
+    after it: "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+    Only what follows the date is read (a place comes before it: "Hamburg, 2. November 2021")."""
+    for text in texts[:12]:
+        if len(text) > 100:
+            continue
+        match = _DATE_IN_LINE.search(text)
+        if match is None:
+            continue
+        rest = _CLOCK_TEXT.sub(" ", text[match.end():])
+        for piece in _META_SEP.split(rest):
+            piece = piece.strip(" -–—:")
+            if piece:
+                name = person_name(piece, rules, exclude=exclude)
+                return (name,) if name else ()
+    return ()
+
+
+def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The names of the first labelled byline that yields any (each one is read on its own: the
+    page's first "By …" is the article's, later ones belong to quotes and teasers)."""
+    for candidate in candidates:
+        names = clean_authors([candidate], rules, exclude=exclude)
+        if names:
+            return names
+    return ()
+
+
+def _complete(authors: tuple[str, ...], candidates: list[str], rules: Rules,
+              exclude: frozenset[str], root: etree._Element | None = None) -> tuple[str, ...]:
+    """A one-word author ("Nils", from ``meta[name=author]``) replaced by the full name a visible
+    byline gives for the same person ("Nils Pickert"): the byline name must start with it. Without
+    such a byline, a short text of the page that writes the given name with a surname after it
+    ("Eine Kolumne von Nils Pickert") completes it."""
+    fuller = clean_authors(candidates, rules, exclude=exclude)
+    out = []
+    for name in authors:
+        key = name.casefold()
+        match = next((f for f in fuller if " " in f and f.split()[0].casefold() == key), None)
+        if match is None and root is not None and len(name) >= 3 and name.isalpha() and name[0].isupper():
+            match = _surname_in_text(root, name, rules, exclude)
+        out.append(match or name)
+    return tuple(dict.fromkeys(out))
+
+
+def _surname_in_text(root: etree._Element, given: str, rules: Rules, exclude: frozenset[str]) -> str | None:
+    """The first "<given> <Surname>" in a short text node of the body (at most 400 nodes read)."""
+    body = root.find("body")
+    if body is None:
+        return None
+    pattern = re.compile(rf"(?<![\w-]){re.escape(given)}\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)", re.IGNORECASE)
+    folded = given.casefold()
+    for count, el in enumerate(body.iter()):
+        if count > 4000:
+            break
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        for text in (el.text, el.tail):
+            if text and len(text) <= 80 and folded in text.casefold():
+                m = pattern.search(text)
+                if m:
+                    found = person_name(m.group(0), rules, exclude=exclude)
+                    if found:
+                        return found
+    return None
 
 
 def _canonical(root: etree._Element) -> str | None:
@@ -506,6 +794,38 @@ def _published(
         loose = parse_visible_date(text, month_first=month_first, lang=lang)
         if loose is not None:
             return loose
+    return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang)
+
+
+#: a written date inside a longer line: "Pressemitteilung vom 25. Januar 2022 | Berlin",
+#: "Hamburg, 2. November 2021", "Posted March 3, 2021 by …"
+_DATE_IN_LINE = re.compile(
+    r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d{2}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)"
+)
+
+
+def _date_under_headline(
+    texts: list[str], *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
+    """The first date written in the few lines under the page's headline (where a page without
+    date markup shows it: "01. November 2021 | Tipp", "Datum: 03.11.2021"); a line about a change
+    ("Aktualisiert am …") is passed over. At most three dateparser calls."""
+    budget = 3
+    for text in texts:
+        # a dateline is short; a date inside the article's prose is about something else
+        if len(text) > 100 or _CHANGED.search(text):
+            continue
+        for match in _DATE_IN_LINE.finditer(text):
+            found = match.group(0)
+            numeric = found[:1].isdigit() and not any(c.isalpha() for c in found)
+            if not numeric:
+                if budget <= 0:
+                    return None
+                budget -= 1
+            value = parse_visible_date(found, month_first=month_first, lang=lang)
+            if value is not None:
+                return value
     return None
 
 
@@ -526,18 +846,39 @@ def _untruncate(title: str, others: list[str | None]) -> str:
     return title
 
 
+_CSS = re.compile(r"[{};]\s*[a-z-]+\s*:|\{[^}]*:")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _words(text: str) -> set[str]:
+    """Words of four letters or more, casefolded (a URL's slug words included)."""
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
 def _choose_title(ld: str | None, og: str | None, page: str | None, headlines: list[str], h1s: list[str],
-                  sites: frozenset[str] = frozenset()) -> str | None:
+                  sites: frozenset[str] = frozenset(), decked: list[str] | None = None,
+                  url: str | None = None) -> str | None:
     """A headline element that another source agrees with; else structured titles; else the
     cleaned ``<title>``. The site's own name (a blog's h1) is never the title."""
     ld, og, page = (None if t is None or _PLACEHOLDER.match(t) or _MARKUP.search(t) else t for t in (ld, og, page))
     ld, og, page = (_untruncate(t, [ld, og, page, *h1s]) if t else t for t in (ld, og, page))
     others = [t for t in (ld, og, page) if t]
-    heads = [h for h in headlines + h1s if not _is_site(h, sites, loose=False) and not _MARKUP.search(h)]
+    # an h1's headline without its kicker is tried first: the kicker is not part of the title
+    heads = [h for h in [*(decked or []), *headlines, *h1s] if not _is_site(h, sites, loose=False) and not _MARKUP.search(h)]
     for head in heads:
         key = text_key(head)
         if key and any(key == text_key(o) or (len(key) > 10 and key in text_key(o)) for o in others):
             return strip_site_suffix(head, [], sites, pipe_rule=False)
+    lone = [h for h in h1s if not _is_site(h, sites, loose=False) and not _MARKUP.search(h)]
+    stated = [text_key(strip_site_suffix(o, [], sites)) for o in others]
+    # (unless the h1 is a structured title with more around it: "Headline: <title>", "<title> 02.02.2022")
+    # and it must share a word with them or with the URL: "Log In" is a form's heading, not the page's
+    if (len(h1s) == 1 and lone and len(lone[0].split()) >= 2 and len(lone[0]) <= 200
+            and not _CSS.search(lone[0])
+            and not any(len(k) >= 10 and k in text_key(lone[0]) for k in stated)
+            and _words(lone[0]) & _words(" ".join([*others, url or ""]))):
+        # the page's one headline, where the structured titles say something else (an SEO title)
+        return lone[0]
     for candidate in (ld, og):
         if candidate and not _is_site(candidate, sites, loose=False):
             return strip_site_suffix(candidate, [c for c in others if c is not candidate] + heads, sites)
