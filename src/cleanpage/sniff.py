@@ -13,6 +13,7 @@ from cleanpage.result import InputKind
 __all__ = ["sniff"]
 
 _STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*\?>\s*<(?:!doctype|html)", re.I)
+_DOCUMENT = re.compile(r"<(?:html|body)\b[^<>]{0,2000}>.*?</(?:p|div|body|html)>", re.I | re.S)
 _TAG = re.compile(
     r"</?(?:p|div|span|a|br|table|tr|td|ul|ol|li|h[1-6]|article|section|main|nav|header|footer|"
     r"script|style|meta|link|title|img|form|em|strong|b|i)\b[^<>]{0,500}>",
@@ -24,6 +25,9 @@ def sniff(text: str) -> InputKind:
     """HTML when the start declares a document, or when markup is dense enough to be a fragment."""
     head = text[:20_000]
     if _STRONG.search(head[:2_000]):
+        return InputKind.HTML
+    # a saved page may open with kilobytes of inline script or comments before its <html>/<body>
+    if _DOCUMENT.search(text[:200_000]):
         return InputKind.HTML
     tags = len(_TAG.findall(head))
     lines = max(1, head.count("\n") + 1)
