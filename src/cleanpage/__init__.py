@@ -3,6 +3,8 @@
 >>> import cleanpage
 >>> page = cleanpage.clean(open("page.html", "rb").read())   # doctest: +SKIP
 >>> page.title, page.body, page.attribution, page.responses  # doctest: +SKIP
+>>> for ident, outcome in cleanpage.clean_many(paths):       # doctest: +SKIP
+...     ...                                                  # a Page or a CleanpageError, in input order
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from cleanpage.errors import (
     DecodeError,
     EmptyInputError,
     InputTypeError,
+    InternalError,
     ParseError,
     ReadError,
     Timeout,
     TooLargeError,
 )
+from cleanpage.batch import clean_many
 from cleanpage.options import KindOption, Options
 from cleanpage.pipeline import clean, clean_file
+from cleanpage.records import to_records
 from cleanpage.result import Attribution, AttributionKind, InputKind, Page, Removed, Response
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -35,6 +40,7 @@ __all__ = [
     "EmptyInputError",
     "InputKind",
     "InputTypeError",
+    "InternalError",
     "KindOption",
     "Options",
     "Page",
@@ -47,4 +53,6 @@ __all__ = [
     "__version__",
     "clean",
     "clean_file",
+    "clean_many",
+    "to_records",
 ]

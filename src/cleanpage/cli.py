@@ -1,21 +1,35 @@
-"""The command line: a thin layer over :func:`cleanpage.clean` — no extraction logic here.
+"""The command line: a thin layer over :func:`cleanpage.clean_many` — no extraction logic here.
 
 ``cleanpage page.html`` prints the result as JSON; several inputs print JSON Lines. Errors go to
 stderr as one line each (never a traceback) and make the exit status non-zero, but one bad input
 never stops the others.
+
+With ``--out results.jsonl`` it is a batch job: inputs may be folders (walked recursively,
+filtered by ``--glob``) and WARC archives; one JSON line per document goes to the output file,
+failures to the error file (``--errors``, default ``<out stem>.errors.jsonl``), both written line by
+line so that a killed run can be continued with ``--resume``; a progress bar shows on a terminal
+and a summary line ends the run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import Any
 
+from cleanpage.batch import clean_many, default_workers
 from cleanpage.errors import CleanpageError
+from cleanpage.inputs import DEFAULT_GLOBS, Document, expand
 from cleanpage.options import KindOption, Options
-from cleanpage.pipeline import clean, clean_file
+from cleanpage.outfile import JsonlWriter, completed_ids
 from cleanpage.result import Page
+from cleanpage.warc import is_warc
 
 __all__ = ["main"]
 
@@ -26,13 +40,28 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn saved web pages (HTML or text dumps) into clean records: title, body, "
         "attribution, reader responses.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file to clean, or - for standard input")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="file, folder (recursive), WARC archive (.warc, .warc.gz), or - for standard input")
     parser.add_argument("--format", choices=("json", "text", "markdown"), default="json",
                         help="output format (default: json; JSON Lines when several inputs)")
     parser.add_argument("--kind", choices=[k.value for k in KindOption], default="auto",
                         help="read inputs as html, text, or detect (default: auto)")
     parser.add_argument("--url", default=None, help="the page's URL (helps the main-content engine)")
     parser.add_argument("--indent", type=int, default=None, help="indent JSON output (single input only)")
+    batch = parser.add_argument_group("batch")
+    batch.add_argument("--out", default=None, metavar="FILE",
+                       help="write one JSON line per document to FILE (a batch job that can be resumed)")
+    batch.add_argument("--errors", default=None, metavar="FILE",
+                       help="with --out: failures as JSON lines (default: <out stem>.errors.jsonl)")
+    batch.add_argument("--resume", action="store_true",
+                       help="with --out: skip documents already in the output or error file")
+    batch.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="worker processes (default: all cores with --out, else 1)")
+    batch.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                       help="time limit per document in seconds (default: 30)")
+    batch.add_argument("--glob", action="append", default=None, metavar="PATTERN",
+                       help=f"file names to take from folders (repeatable; default: {' '.join(DEFAULT_GLOBS)})")
+    batch.add_argument("--quiet", action="store_true", help="no progress bar and no per-failure lines")
     return parser
 
 
@@ -45,27 +74,127 @@ def _render(page: Page, fmt: str, *, indent: int | None, path: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 all good, 1 some input failed, 2 usage)."""
-    args = _parser().parse_args(argv)
+def _record(doc: Document, page: Page, fmt: str) -> dict[str, Any]:
+    head = {"id": doc.id, "path": doc.path}
+    if fmt == "text":
+        return {**head, "url": page.url, "text": page.to_text()}
+    if fmt == "markdown":
+        return {**head, "url": page.url, "markdown": page.to_markdown()}
+    return {**head, **page.to_dict()}
+
+
+def _error_record(doc: Document, error: CleanpageError) -> dict[str, Any]:
+    record = {"id": doc.id, "path": doc.path, "reason": error.reason, "message": error.message}
+    if doc.url:
+        record["url"] = doc.url
+    return record
+
+
+def _run(docs: Iterator[Document], args: argparse.Namespace, workers: int,
+         ) -> Iterator[tuple[Document, Page | CleanpageError]]:
+    """Clean documents through :func:`clean_many`, pairing each outcome with its document."""
+    queued: deque[Document] = deque()
+
+    def sources() -> Iterator[tuple[str, Any, str | None]]:
+        for doc in docs:
+            queued.append(doc)  # clean_many reads lazily and answers in order: a FIFO pairs them
+            yield doc.id, doc.source, doc.url
+
     options = Options(kind=KindOption(args.kind))
-    several = len(args.inputs) > 1
+    for _ident, outcome in clean_many(sources(), workers=workers, timeout=args.timeout, options=options):
+        yield queued.popleft(), outcome
+
+
+def _to_stdout(args: argparse.Namespace) -> int:
+    several = len(args.inputs) > 1 or any(os.path.isdir(i) or is_warc(i) for i in args.inputs)
     indent = None if several else args.indent
+    docs = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url, max_bytes=Options().max_bytes)
     failures = 0
     out = sys.stdout
-    for path in args.inputs:
-        try:
-            if path == "-":
-                page = clean(sys.stdin.buffer.read(), args.url, options=options)
-            else:
-                page = clean_file(path, args.url, options=options)
-        except CleanpageError as exc:
+    for doc, outcome in _run(docs, args, args.jobs or 1):
+        if isinstance(outcome, CleanpageError):
             failures += 1
-            print(f"cleanpage: {path}: {exc.reason}: {exc}", file=sys.stderr)
+            print(f"cleanpage: {doc.id}: {outcome.reason}: {outcome}", file=sys.stderr)
             continue
-        text = _render(page, args.format, indent=indent, path=path)
+        text = _render(outcome, args.format, indent=indent, path=doc.path)
         if args.format != "json" and several:
-            out.write(f"==> {path} <==\n")
+            out.write(f"==> {doc.id} <==\n")
         out.write(text if text.endswith("\n") else text + "\n")
         out.flush()
     return 1 if failures else 0
+
+
+def _errors_path(out: str) -> str:
+    stem = out.removesuffix(".jsonl")
+    return stem + ".errors.jsonl"
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: the pool forks workers from this process
+    enabled = not args.quiet and sys.stderr.isatty()
+    # explicit size: on a terminal that reports 0 rows (some ptys) tqdm's own detection hides the bar
+    size = shutil.get_terminal_size(fallback=(80, 24))
+    return tqdm(unit="page", file=sys.stderr, disable=not enabled, ncols=min(size.columns or 80, 120),
+                nrows=max(size.lines, 10))
+
+
+def _to_files(args: argparse.Namespace) -> int:
+    errors_path = args.errors or _errors_path(args.out)
+    done: set[str] = set()
+    if args.resume:
+        done = completed_ids(args.out) | completed_ids(errors_path)
+    earlier_errors = len(completed_ids(errors_path)) if args.resume else 0
+    skipped = 0
+
+    def todo() -> Iterator[Document]:
+        nonlocal skipped
+        for doc in expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url,
+                          max_bytes=Options().max_bytes):
+            if doc.id in done:
+                skipped += 1
+                continue
+            done.add(doc.id)  # an id met twice in one run (the same file named twice) is done once
+            yield doc
+
+    ok = failed = 0
+    start = time.monotonic()
+    workers = args.jobs or default_workers()
+    with JsonlWriter(args.out, append=args.resume) as out, \
+            JsonlWriter(errors_path, append=args.resume) as errors, _progress(args) as bar:
+        for doc, outcome in _run(todo(), args, workers):
+            if isinstance(outcome, CleanpageError):
+                failed += 1
+                errors.write(_error_record(doc, outcome))
+                if not args.quiet:
+                    bar.write(f"cleanpage: {doc.id}: {outcome.reason}: {outcome.message}", file=sys.stderr)
+            else:
+                ok += 1
+                out.write(_record(doc, outcome, args.format))
+            bar.update(1)
+    elapsed = max(time.monotonic() - start, 1e-9)
+    summary = f"cleanpage: done {ok}, failed {failed}, {(ok + failed) / elapsed:.1f} pages/s"
+    if args.resume:
+        summary += f" (skipped {skipped} already in {args.out} or {errors_path})"
+    print(summary, file=sys.stderr)
+    return 1 if failed or earlier_errors else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (0 all good, 1 some input failed, 2 usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if args.timeout <= 0:
+        parser.error("--timeout must be positive")
+    if args.out is None:
+        if args.resume or args.errors:
+            parser.error("--resume and --errors need --out")
+        return _to_stdout(args)
+    try:
+        return _to_files(args)
+    except OSError as exc:  # the output or error file itself cannot be written: a usage problem
+        print(f"cleanpage: cannot write {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2

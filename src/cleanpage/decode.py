@@ -5,10 +5,15 @@ Decoding is done in documented steps that never guess silently (after resilipars
 1. a byte-order mark wins (``bom``);
 2. strict UTF-8 that contains non-ASCII bytes is UTF-8 whatever the page declares — a wrong
    ``<meta charset>`` is common in saved pages, valid multi-byte UTF-8 by chance is not (``utf-8-valid``);
+   pure ASCII is recorded as ``utf-8`` with source ``ascii`` (every ASCII-compatible charset agrees);
 3. the charset the page declares (``<meta charset>``, ``http-equiv``, ``<?xml encoding?>``) if the
    bytes decode with it (``declared``);
 4. charset-normalizer's detection (``detected``);
 5. UTF-8 with replacement characters as the last resort (``fallback``).
+
+A ``str`` source is taken as it is (``encoding=None``, source ``str``): whatever it declares inside
+(``<?xml encoding="latin-1"?>``) no longer applies. ``Page.encoding`` and ``Page.encoding_source``
+carry the result, so a corpus can tell a declared charset from a guessed one.
 
 Binary input (NUL-heavy, or undecodable everywhere) is a :class:`DecodeError`, not mojibake.
 """

@@ -10,7 +10,9 @@ never by a ``None``. The hierarchy::
     ├── TooLargeError              input past ``Options.max_bytes``
     ├── ParseError                 the markup could not be turned into a tree at all
     ├── Timeout                    a document exceeded its time limit
-    └── ReadError                  a file or stream could not be read (missing, permission, WARC)
+    ├── ReadError                  a file or stream could not be read (missing, permission, WARC)
+    └── InternalError              a bug: any other exception (or a dead worker) while cleaning one
+                                   document in a batch, recorded instead of stopping the batch
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "InputTypeError",
+    "InternalError",
     "ParseError",
     "ReadError",
     "Timeout",
@@ -80,6 +83,15 @@ class ReadError(CleanpageError):
     """A file, stream or archive record could not be read."""
 
 
+class InternalError(CleanpageError):
+    """Anything unexpected while cleaning one document of a batch: an exception that is not a
+    :class:`CleanpageError` (a bug in cleanpage or a library under it), or a worker process that died.
+
+    Batch helpers turn such failures into this record so one document can never stop or lose a
+    batch; ``message`` names the original exception type, never a traceback.
+    """
+
+
 _REASONS: dict[type[CleanpageError], str] = {
     InputTypeError: "input-type",
     EmptyInputError: "empty-input",
@@ -88,4 +100,5 @@ _REASONS: dict[type[CleanpageError], str] = {
     ParseError: "parse-error",
     Timeout: "timeout",
     ReadError: "read-error",
+    InternalError: "internal-error",
 }

@@ -1,9 +1,11 @@
 """Time limits for one document.
 
 In the main thread on POSIX an interval timer raises :class:`Timeout` inside the running Python
-code (cheap, no process). Elsewhere (threads, Windows) the document runs in a one-off worker
-process that is killed at the limit, so a pathological page can never hang its caller. Batches use
-:mod:`cleanpage.batch`, whose pool kills and replaces workers the same way.
+code (cheap, no process). It interrupts Python code only: one long call into C (a regular
+expression, a libxml2 parse) runs to its end before the timer is seen. Elsewhere (threads,
+Windows) the document runs in a one-off worker process that is killed at the limit. Batches use
+:mod:`cleanpage.batch`, whose pool kills and replaces workers the same way, so a pathological page
+can never hang a batch.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ __all__ = ["run_with_timeout"]
 
 T = TypeVar("T")
 
+#: Seconds between repeated alarms once the limit has passed.
+_REFIRE = 0.05
+
 
 def _can_use_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
@@ -27,16 +32,25 @@ def _can_use_alarm() -> bool:
 def run_with_timeout(func: Callable[..., T], *args: Any, timeout: float) -> T:
     """``func(*args)`` or :class:`Timeout` after ``timeout`` seconds."""
     if _can_use_alarm():
+        fired = False
+
         def _expire(signum: int, frame: object) -> None:
+            nonlocal fired
+            fired = True
             raise Timeout(f"document took longer than {timeout:g} s")
 
         previous = signal.signal(signal.SIGALRM, _expire)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+        # The timer re-fires every 50 ms after the limit: a library that catches ``Exception``
+        # broadly (trafilatura does, around its fallbacks) may swallow the first Timeout, not all.
+        signal.setitimer(signal.ITIMER_REAL, timeout, _REFIRE)
         try:
-            return func(*args)
+            result = func(*args)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+        if fired:  # the limit passed but something swallowed every Timeout: still over the limit
+            raise Timeout(f"document took longer than {timeout:g} s")
+        return result
     from concurrent.futures import TimeoutError as FutureTimeout
 
     from pebble import ProcessPool
@@ -44,7 +58,7 @@ def run_with_timeout(func: Callable[..., T], *args: Any, timeout: float) -> T:
     with ProcessPool(max_workers=1) as pool:
         future = pool.schedule(func, args=args, timeout=timeout)
         try:
-            return future.result()  # type: ignore[no-any-return]
+            return future.result()
         except FutureTimeout as exc:
             raise Timeout(f"document took longer than {timeout:g} s") from exc
         except CleanpageError:

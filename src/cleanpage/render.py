@@ -54,6 +54,8 @@ def page_html(page: Page) -> str:
     parts = ['<div class="cleanpage-page" style="font-family:sans-serif;max-width:50em">']
     parts.append(f"<h3>{e(page.title or '(no title)')}</h3>")
     facts = [f"kind: {e(page.kind.value)}"]
+    if page.url:
+        facts.append("url: " + e(page.url))  # as text, never a live link
     if page.authors:
         facts.append("authors: " + e(", ".join(page.authors)))
     if page.published:
@@ -62,6 +64,8 @@ def page_html(page: Page) -> str:
         facts.append("attribution: " + e("; ".join(f"{a.agency or '?'} {a.kind.value} “{a.text}”" for a in page.attribution)))
     if page.responses_announced is not None:
         facts.append(f"responses announced: {page.responses_announced}")
+    if page.encoding_source:
+        facts.append(f"encoding: {e(page.encoding or '-')} ({e(page.encoding_source)})")
     parts.append('<p style="color:#555">' + " · ".join(facts) + "</p>")
     parts += [f"<p>{e(p)}</p>" for p in page.paragraphs]
     if page.responses:
