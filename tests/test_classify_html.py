@@ -133,3 +133,10 @@ def test_labels_cover_every_block_in_order() -> None:
     result = classify_html(tuple(blocks), EngineText(body=tuple(PROSE), comments=()), RULES, title=None)
     assert [item.block.index for item in result] == list(range(len(blocks)))
     assert {item.label for item in result} <= set(Label)
+
+
+def test_kicker_above_the_headline_leaves_the_body() -> None:
+    blocks = [_block(0, "Baking", path=(1,)), _block(1, "Council approves budget", tag="h1", path=(1,)),
+              _block(2, PROSE[0]), _block(3, PROSE[1])]
+    labels = _labels(blocks, ["Baking", "Council approves budget", PROSE[0], PROSE[1]], title="Council approves budget")
+    assert labels[:2] == [("boilerplate", "kicker"), ("title", "")]

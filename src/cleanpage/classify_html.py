@@ -154,6 +154,17 @@ def _captions(out: list[Labelled]) -> None:
             out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason="caption")
 
 
+def _kickers(out: list[Labelled]) -> None:
+    """Short labels above the headline (a section or tag name, "Exclusive") are not the story."""
+    title_at = next((k for k, item in enumerate(out) if item.label is Label.TITLE), None)
+    if title_at is None:
+        return
+    for k in range(max(0, title_at - 3), title_at):
+        item = out[k]
+        if item.label is Label.BODY and item.block.words <= 4 and not is_prose(item.block.text):
+            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason="kicker")
+
+
 def _orphan_headings(out: list[Labelled]) -> None:
     """A heading belongs to what follows it: one under which no body text follows before the next
     heading (or the end) introduces furniture ("Related articles", "More on this topic")."""
@@ -234,6 +245,7 @@ def classify_html(
     _recover(out)
     _lead(out)
     _captions(out)
+    _kickers(out)
     _orphan_headings(out)
     return tuple(out)
 
