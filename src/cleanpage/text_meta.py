@@ -18,6 +18,10 @@ from cleanpage.rules import Rules
 
 __all__ = ["TextMeta", "headline_shaped", "text_metadata"]
 
+_PARTS = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+#: "… by NAME" at the end of a dated line ("Posted on March 2, 2024 by Helen Ashby")
+_POSTED_BY = re.compile(r"\s(?:by|von|par|por)\s+(\S.{0,60})$", re.IGNORECASE)
+_POSTED_ON = re.compile(r"^(?:posted|published|updated|veröffentlicht|publié|publicado)(?:\s+(?:on|am|le|el))?\s*:?\s*", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
 _DATEISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
 #: how many blocks above the first paragraph may hold the headline, byline and date
@@ -76,8 +80,17 @@ def text_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
         text = item.block.text
         if len(text) > 160:
             continue
-        if _BYLINE.match(text):
-            names.append(text)
-        if published is None and _DATEISH.search(text):
-            published = parse_visible_date(text)
+        # "Von Jonas Richter | 3. März 2024", "Posted on March 2, 2024 by Helen Ashby": a byline
+        # line often carries both, so its parts are read one by one
+        for part in _PARTS.split(text):
+            part = part.strip()
+            inner = _POSTED_BY.search(part)
+            if inner is not None:
+                names.append("by " + inner.group(1))
+                part = part[: inner.start()]
+            elif _BYLINE.match(part):
+                names.append(part)
+                continue
+            if published is None and _DATEISH.search(part):
+                published = parse_visible_date(_POSTED_ON.sub("", part))
     return TextMeta(title=title, authors=clean_authors(names, rules), published=published)
