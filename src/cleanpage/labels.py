@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleanpage.blocks import Block
 
@@ -20,9 +20,10 @@ class Label(str, enum.Enum):
     META = "meta"  # byline/date lines: kept out of the body, read by metadata, not "removed"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Labelled:
-    """A block with its label; ``reason`` names the rule for boilerplate (it becomes ``Removed.reason``)."""
+class Labelled(NamedTuple):
+    """A block with its label; ``reason`` names the rule for boilerplate (it becomes ``Removed.reason``).
+
+    A ``NamedTuple`` (immutable, cheap to build): classifiers relabel by building new ones."""
 
     block: Block
     label: Label

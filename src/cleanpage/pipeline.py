@@ -80,7 +80,7 @@ def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rule
     split = split_text_responses(region, rules, _reference(meta.published))
     chrome = {b.index for b in split.chrome}
     labelled = tuple(
-        replace(item, label=Label.BOILERPLATE, reason="comment-chrome") if item.block.index in chrome else item
+        item._replace(label=Label.BOILERPLATE, reason="comment-chrome") if item.block.index in chrome else item
         for item in labelled
     )
     announced = next(
