@@ -20,6 +20,7 @@ def _swallowing_work() -> str:
     return "never"
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_timeout_is_not_lost_to_a_broad_except() -> None:
     start = time.monotonic()
     with pytest.raises(Timeout):

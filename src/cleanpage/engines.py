@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cleanpage.blocks import normalise_space
+from cleanpage.errors import CleanpageError
 
 __all__ = ["EngineText", "run_trafilatura"]
 
@@ -77,6 +78,8 @@ def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
             # on our blocks does that job without two more passes over the tree
             fast=True,
         )
+    except CleanpageError:
+        raise  # our own signals (a Timeout fired inside the engine) are not the engine's failures
     except Exception:  # noqa: BLE001 - a dependency's bug must not sink the page
         log.warning("trafilatura failed on %s", url or "<page>", exc_info=True)
         return None
