@@ -181,6 +181,11 @@ def main() -> int:
         many, failed_n, sn = _rate(paths, args.jobs, args.timeout)
         row(f"{args.jobs} workers (pool)", f"{many:.1f} pages/s  ({sn:.0f} s, {failed_n} errors)")
         row("scaling ratio", f"{many / one:.2f}x on {args.jobs} workers")
+        if not args.no_rss:
+            # the short pool run pays for starting and warming its workers (imports, rule tables);
+            # the long memory run is the same pages in steady state
+            steady = mem["pages"] / mem["seconds"]
+            row("scaling ratio, steady state (memory run / 1 worker)", f"{steady / one:.2f}x on {args.jobs} workers")
     if not args.no_compare:
         cmp = _compare(paths)
         row("cleanpage ms/page (median, mean)", f"{cmp['cp_median']:.1f}, {cmp['cp_mean']:.1f}")
