@@ -40,7 +40,7 @@ class Block(NamedTuple):
     by convention).
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # the field shadows tuple.index on purpose: a block's position
     text: str
     tag: str
     tokens: frozenset[str] = frozenset()

@@ -25,7 +25,7 @@ from cleanpage.blocks import Block, text_key
 from cleanpage.engines import EngineText
 from cleanpage.labels import Label, Labelled
 from cleanpage.prose import is_prose
-from cleanpage.rules import Rules
+from cleanpage.rules import BoilerplateRule, Rules
 
 __all__ = ["classify_html", "Coverage"]
 
@@ -54,7 +54,6 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TEASER = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s*\S")
 #: captions and quotes of other pages are not article prose the engine forgot
 _NOT_RECOVERED = frozenset({"figure", "figcaption", "hidden", "dialog", "noscript"})
-_UNSET = object()
 #: a run of this many short link-only blocks is a link list, not article text
 _LINK_RUN = 3
 
@@ -196,7 +195,7 @@ def classify_html(
     title_done = False
     out: list[Labelled] = []
     # blocks of one container share their token and role sets: decide each set once
-    token_rules: dict[frozenset[str], object] = {}
+    token_rules: dict[frozenset[str], BoilerplateRule | None] = {}
     containers: dict[frozenset[str], str | None] = {}
     for block, keep in zip(blocks, kept):
         text = block.text
@@ -223,14 +222,16 @@ def classify_html(
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name))
             continue
         prose = keep and is_prose(text)
-        token_rule = token_rules.get(block.tokens, _UNSET)
-        if token_rule is _UNSET:
+        if block.tokens in token_rules:
+            token_rule = token_rules[block.tokens]
+        else:
             token_rule = token_rules[block.tokens] = rules.match_tokens(block.tokens)
         if token_rule is not None and not prose:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=token_rule.name))  # type: ignore[attr-defined]
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=token_rule.name))
             continue
-        container = containers.get(roles, _UNSET)  # type: ignore[arg-type]
-        if container is _UNSET:
+        if roles in containers:
+            container = containers[roles]
+        else:
             container = containers[roles] = _container_reason(roles)
         if container is not None and not keep:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container))
