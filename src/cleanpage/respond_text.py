@@ -25,8 +25,6 @@ from cleanpage.text_blocks import ITEM_MARKER
 __all__ = ["TextResponses", "split_text_responses"]
 
 # Fallback introducers for languages the table does not list yet ("NAME wrote", "NAME op DATE").
-_SAYS = re.compile(r"^(?P<name>[^\n]{1,60}?)\s+(?:says|sagt|dit|dice|diz|scrive|zegt|schreibt|wrote|schrieb|a écrit)\s*:?\s*$", re.IGNORECASE)
-_ON_DATE = re.compile(r"^(?P<name>[^\n]{1,60}?)\s+(?:on|am|le|el|em|il|op)\s+(?P<date>.{4,60})$", re.IGNORECASE)
 _MONTHISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\d{1,2}:\d{2}|\b(19|20)\d{2}\b")
 #: "[21]3. März 2024" (lynx link references) and markdown emphasis around a name
 _REF = re.compile(r"\[\d{1,4}\]")
@@ -88,14 +86,6 @@ def _header(text: str, item: bool, cues: CommentCues, reference: _dt.datetime | 
         # the whole rest of the line: the table's date group stops before "at 10:12 am"
         rest = body[body.find(author) + len(author):] if author in body else date_text
         return _name(author), (_when(rest, reference) or _when(date_text, reference)) if date_text else None
-    match = _SAYS.match(body)
-    if match:
-        return _name(match.group("name")), None
-    match = _ON_DATE.match(body)
-    if match and _MONTHISH.search(match.group("date")):
-        date = _when(match.group("date"), reference)
-        if date is not None:
-            return _name(match.group("name")), date
     if _MONTHISH.search(body) and len(body.split()) <= 8:
         date = _when(body, reference)
         if date is not None:
