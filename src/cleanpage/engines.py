@@ -26,10 +26,11 @@ _UNIT_TAGS = frozenset({"p", "head", "quote", "code", "item", "row", "cell", "lb
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EngineText:
-    """What an engine kept: body units and comment units, each a whitespace-normalised string."""
+    """What an engine kept as the main text: units, each a whitespace-normalised string. (Comment
+    extraction stays on inside trafilatura only to keep comment sections out of this text: our
+    own responses stage reads the comments.)"""
 
     body: tuple[str, ...]
-    comments: tuple[str, ...]
 
 
 def _units(tree: etree._Element | None) -> tuple[str, ...]:
@@ -63,7 +64,7 @@ def _units(tree: etree._Element | None) -> tuple[str, ...]:
 
 
 def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
-    """trafilatura's main text and comments on our tree, or ``None`` when it finds nothing."""
+    """trafilatura's main text on our tree, or ``None`` when it finds nothing."""
     try:
         from trafilatura import bare_extraction
 
@@ -85,4 +86,4 @@ def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
         return None
     if doc is None:
         return None
-    return EngineText(body=_units(getattr(doc, "body", None)), comments=_units(getattr(doc, "commentsbody", None)))
+    return EngineText(body=_units(getattr(doc, "body", None)))
