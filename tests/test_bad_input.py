@@ -125,3 +125,22 @@ def test_same_input_same_output() -> None:
     assert cleanpage.clean(html) == cleanpage.clean(html)
     assert cleanpage.clean(html.encode()) == cleanpage.clean(html.encode())
     assert cleanpage.clean(html).paragraphs == cleanpage.clean(html.encode()).paragraphs
+
+
+@pytest.mark.parametrize("kind", ["bytes", "str", "latin-1"])
+def test_stray_control_characters_and_noncharacters_are_removed(kind: str) -> None:
+    text = "<html><body><p>Alpha\x00 beta\x0b gamma\ufffe delta\x1f end of a sentence here.</p>\r\n</body></html>"
+    if kind == "bytes":
+        source: str | bytes = text.encode("utf-8")
+    elif kind == "latin-1":
+        source = text.replace("\ufffe", "").replace("Alpha", "Älpha").encode("latin-1")
+    else:
+        source = text
+    page = cleanpage.clean(source)
+    assert page.body.endswith("beta gamma delta end of a sentence here.")
+    assert not any(c in page.body for c in "\x00\x0b\x1f\ufffe\r")
+
+
+def test_a_page_of_control_bytes_is_binary() -> None:
+    with pytest.raises(DecodeError):
+        cleanpage.clean(bytes(range(0, 9)) * 2000 + b"<p>text</p>")

@@ -40,8 +40,11 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 #: Control characters that never occur in real text; a page full of them is binary.
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _STRIP_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+#: Control bytes that never occur in real text (a page full of them is binary), and the control range of
+#: ``_STRIP_CHARS``: counted with ``bytes.translate``, a C loop several times faster than a regex.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_STRIP_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -75,7 +78,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if not sample:
         return False
-    controls = len(_CONTROL.findall(sample))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > 0.05
 
 
@@ -111,6 +114,16 @@ def _decode_bytes(data: bytes) -> Decoded:
     return Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", source="fallback")
 
 
+def _clean_utf8(decoded: Decoded, data: bytes) -> bool:
+    """True when UTF-8 bytes hold none of the characters ``_STRIP_CHARS`` removes (checked on the bytes)."""
+    if decoded.source not in ("utf-8-valid", "ascii"):
+        return False
+    if len(data.translate(None, _STRIP_BYTES)) != len(data):
+        return False
+    text = decoded.text
+    return "\ufffe" not in text and "\uffff" not in text
+
+
 def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> Decoded:
     """Turn a source into clean text or raise a typed error; never returns mojibake silently."""
     _check_type(source)
@@ -118,6 +131,7 @@ def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> D
         if len(source) > max_bytes or len(source.encode("utf-8", "surrogatepass")) > max_bytes:
             raise TooLargeError(f"input is larger than max_bytes={max_bytes}")
         decoded = Decoded(text=source, encoding=None, source="str")
+        clean = False
     else:
         data = bytes(source)
         if len(data) > max_bytes:
@@ -125,7 +139,12 @@ def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> D
         if not data.strip():
             raise EmptyInputError("input is empty")
         decoded = _decode_bytes(data)
-    text = _STRIP_CHARS.sub("", decoded.text).replace("\r\n", "\n").replace("\r", "\n")
+        clean = _clean_utf8(decoded, data)
+    text = decoded.text
+    if not clean:
+        text = _STRIP_CHARS.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInputError("input holds no text")
     return Decoded(text=text, encoding=decoded.encoding, source=decoded.source)

@@ -81,7 +81,8 @@ def _is_schema_comment(el: etree._Element) -> bool:
 
 
 class _Kinds:
-    """Per-call memo of what each class/id word means (a page repeats the same words thousands of times).
+    """What each class/id word means, memoised in the rules' memos (pages repeat the same words
+    thousands of times, and sites repeat them across pages).
 
     A word is *strong* when it can open a section anywhere on the page (a section word such as
     "comments-area", or any word built on a comment stem); it is *weak* when it only names an item
@@ -91,10 +92,10 @@ class _Kinds:
 
     __slots__ = ("by_class", "cues", "memo", "position")
 
-    def __init__(self, cues: CommentCues) -> None:
-        self.cues = cues
-        self.memo: dict[str, int] = {}
-        self.by_class: dict[str, int] = {}
+    def __init__(self, rules: Rules) -> None:
+        self.cues = rules.comments
+        self.memo: dict[str, int] = rules.memo("respond.word")
+        self.by_class: dict[str, int] = rules.memo("respond.class")
         #: id(element) -> its place in the walk, for the elements the walk keeps (alive in lists)
         self.position: dict[int, float] = {}
 
@@ -590,7 +591,7 @@ def find_html_responses(
 ) -> HtmlResponses:
     """Find comment sections and read each comment; ``reference`` resolves relative dates."""
     cues = rules.comments
-    kinds = _Kinds(cues)
+    kinds = _Kinds(rules)
     marked, weak, headings, articles = _scan(root, kinds)
     position = kinds.position
     # an element around the article's headline or body (a theme's "category-kommentar" wrapper, a

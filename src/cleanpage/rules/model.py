@@ -342,6 +342,10 @@ class CommentCues:
         return _has_token(tokens, self.chrome_tokens, self.chrome_token_regex)
 
 
+#: entries a :meth:`Rules.memo` holds before it is emptied
+MEMO_LIMIT = 100_000
+
+
 def _make_cues(values: dict[str, Any]) -> CommentCues:
     return CommentCues(**values)
 
@@ -383,6 +387,9 @@ class Rules:
     _agency_search: re.Pattern[str] | None = field(default=None, repr=False)
     #: the three TOML texts this was built from: pickling re-parses them (cached per process)
     _sources: tuple[str, str, str] | None = field(default=None, repr=False)
+    #: memos of pure functions of these tables (what a class word means, …), shared by the pages that
+    #: use this object; never part of a result's inputs, so they cannot change one
+    _memos: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes get the same tables by re-parsing the sources once (lookup tables are
@@ -391,6 +398,20 @@ class Rules:
         if self._sources is None:
             raise TypeError("a Rules built without its sources cannot be pickled")
         return (_restore_rules, self._sources)
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A named memo for a pure function of these tables and its argument.
+
+        Pages repeat the same class words, so a stage that classifies them keeps its answers here
+        across pages. The memo is emptied once it holds :data:`MEMO_LIMIT` entries, which bounds
+        memory on corpora of generated class names ("css-1x2y3z").
+        """
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = {}
+        elif len(found) > MEMO_LIMIT:
+            found.clear()
+        return found
 
     @staticmethod
     def normalise(text: str) -> str:
