@@ -26,9 +26,7 @@ _UNIT_TAGS = frozenset({"p", "head", "quote", "code", "item", "row", "cell", "lb
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EngineText:
-    """What an engine kept as the main text: units, each a whitespace-normalised string. (Comment
-    extraction stays on inside trafilatura only to keep comment sections out of this text: our
-    own responses stage reads the comments.)"""
+    """What an engine kept as the main text: units, each a whitespace-normalised string."""
 
     body: tuple[str, ...]
 
@@ -71,7 +69,10 @@ def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
         doc = bare_extraction(
             root,
             url=url,
-            include_comments=True,
+            # comments off: trafilatura then prunes comment containers from its copy with one
+            # XPath instead of extracting them (1.4 ms/page less, the same body); our responses
+            # stage reads the comments
+            include_comments=False,
             include_tables=True,
             include_formatting=False,
             with_metadata=False,
