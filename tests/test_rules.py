@@ -761,3 +761,31 @@ def test_matching_is_cheap_per_block() -> None:
             RULES.match_text(text)
     per_call = (time.perf_counter() - start) / (rounds * len(blocks))
     assert per_call < 100e-6, f"{per_call * 1e6:.1f} µs per match_text call"  # ~3 µs typical
+
+
+def _match_one_by_one(text: str) -> str | None:
+    """match_text's answer with every pattern tried, in table order (no prefix buckets)."""
+    from cleanpage.rules.model import _phrase_key, collapse
+
+    flat = collapse(text)
+    if len(flat) <= RULES._phrase_max:
+        rule = RULES._phrase_index.get(_phrase_key(flat))
+        if rule is not None:
+            return rule.name
+    if len(flat) > RULES.pattern_max_chars:
+        return None
+    for pattern, index in RULES._patterns:
+        rule = RULES.boilerplate[index]
+        if pattern.fullmatch(flat) and not (rule.exclude_agency and RULES._is_agency_credit(flat)):
+            return rule.name
+    return None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [ex for _, ex in BOILERPLATE_EXAMPLES + BOILERPLATE_COUNTER]
+    + ["© 2024 Reuters", "© 2024 Example Media. All rights reserved.", "Share this:", "Read more", "x" * 40],
+)
+def test_prefix_buckets_never_hide_a_match(text: str) -> None:
+    found = RULES.match_text(text)
+    assert (found.name if found else None) == _match_one_by_one(text)
