@@ -10,9 +10,11 @@ against the clock would stamp the extraction time on the data, so without a refe
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import logging
 import re
 import warnings
+from typing import NamedTuple
 
 __all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date"]
 
@@ -115,7 +117,8 @@ def parse_visible_date(
         if not _DAY.search(_CLOCK.sub("", _YEAR.sub("", short))):
             return None  # "March 2024": dateparser would invent the day
         languages = _languages(lang)
-        parsed = _dateparser(re.sub(r"(?<=\d)h(?=\d{2}\b)", ":", short), _BASE_A, languages)
+        short = re.sub(r"(?<=\d)h(?=\d{2}\b)", ":", short)
+        parsed = _named_month(short, tuple(languages)) or _dateparser(short, _BASE_A, languages)
         if parsed is None:
             return None
         value = parsed if _CLOCK.search(short) else parsed.date()
@@ -135,6 +138,130 @@ def _languages(lang: str | None) -> list[str]:
     if not code or len(code) not in (2, 3) or not code.isalpha():
         return list(_DEFAULT_LANGUAGES)
     return [code] if code == "en" else [code, "en"]
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: a clock time, a number, or a word (punctuation between them carries nothing in a date line)
+_DATE_PART = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?(?!\d)|\d+|[^\W\d_]+")
+
+
+class _Calendar(NamedTuple):
+    """The words of date lines in some languages, from dateparser's own locale data."""
+
+    months: dict[str, int]
+    #: weekday names and the words that carry no date ("um", "at", "de", "Uhr", "th")
+    filler: frozenset[str]
+    am: frozenset[str]
+    pm: frozenset[str]
+    #: words with two meanings (Spanish "mar" is March and Tuesday): left to dateparser
+    ambiguous: frozenset[str]
+
+
+@functools.lru_cache(maxsize=32)
+def _calendar(languages: tuple[str, ...]) -> _Calendar | None:
+    """Month names, weekdays, filler and am/pm words of ``languages`` (built once per language set)."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        infos = [default_loader.get_locale(code).info for code in languages]
+    except Exception:  # noqa: BLE001 - an unknown language: dateparser decides
+        return None
+    months: dict[str, int] = {}
+    meaning: dict[str, set[str]] = {}
+
+    def note(word: str, what: str) -> None:
+        for part in word.lower().split():
+            part = part.strip(".")
+            if part:
+                meaning.setdefault(part, set()).add(what)
+
+    for info in infos:
+        for n, key in enumerate(_MONTHS, 1):
+            for word in info.get(key, ()):
+                note(word, f"month{n}")
+        for key in _WEEKDAYS:
+            for word in info.get(key, ()):
+                note(word, "filler")
+        for word in info.get("skip", ()):
+            note(word, "filler")
+        for word in info.get("am", ()):
+            note(word, "am")
+        for word in info.get("pm", ()):
+            note(word, "pm")
+    ambiguous = {w for w, kinds in meaning.items() if len(kinds) > 1}
+    for word, kinds in meaning.items():
+        (kind,) = kinds if len(kinds) == 1 else ("",)
+        if kind.startswith("month"):
+            months[word] = int(kind[5:])
+    return _Calendar(
+        months=months,
+        filler=frozenset(w for w, k in meaning.items() if k == {"filler"}),
+        am=frozenset(w for w, k in meaning.items() if k == {"am"}),
+        pm=frozenset(w for w, k in meaning.items() if k == {"pm"}),
+        ambiguous=frozenset(ambiguous),
+    )
+
+
+def _named_month(text: str, languages: tuple[str, ...]) -> _dt.datetime | None:
+    """An absolute date line with a month name ("3. März 2021 um 10:47", "March 3, 2021 at 10:47 pm",
+    "5 de marzo de 2024") read without dateparser, or ``None`` to let dateparser read it.
+
+    dateparser costs about a millisecond per call, and a page with fifty comments has fifty dated
+    lines. This reads only the plain shape — one day, one month name, one four-digit year, at most
+    one clock time with its am/pm, and otherwise only weekday and filler words of these languages —
+    which dateparser reads the same way; any other word, number or repetition goes to dateparser.
+    (One difference, on purpose: a template that mixes two of the languages, "14. Juni 2013 at
+    20:51", is read here; dateparser wants one language per text and returns nothing.)
+    """
+    calendar = _calendar(languages)
+    if calendar is None:
+        return None
+    day = month = year = hour = minute = None
+    after_clock = False
+    meridiem = None
+    for m in _DATE_PART.finditer(text.lower()):
+        part = m.group(0)
+        if m.group(1) is not None:
+            if hour is not None:
+                return None
+            hour, minute = int(m.group(1)), int(m.group(2))
+            after_clock = True
+            continue
+        if part.isdigit():
+            if len(part) == 4:
+                if year is not None:
+                    return None
+                year = int(part)
+            elif len(part) <= 2 and day is None:
+                day = int(part)
+            else:
+                return None
+        elif part in calendar.ambiguous or (after_clock and part in ("a", "p")):
+            return None  # "12:00 A. M.": initials dateparser reads its own way
+        elif part in calendar.months:
+            if month is not None:
+                return None
+            month = calendar.months[part]
+        elif after_clock and meridiem is None and (part in calendar.am or part in calendar.pm):
+            meridiem = "pm" if part in calendar.pm else "am"
+        elif part not in calendar.filler:
+            return None
+        after_clock = False
+    if day is None or month is None or year is None:
+        return None
+    if hour is not None and minute is not None:
+        if meridiem is not None:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    else:
+        hour = minute = 0
+    try:
+        return _dt.datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
 
 
 def date_from_url(url: str | None) -> _dt.date | None:
@@ -235,7 +362,7 @@ def parse_date(text: str | None, reference: _dt.datetime | None = None) -> _dt.d
     text = text.strip()
     if not text or len(text) > 120 or not _HAS_DIGIT_OR_WORD.search(text):
         return None
-    value: _dt.date | _dt.datetime | None = parse_iso(text)
+    value: _dt.date | _dt.datetime | None = parse_iso(text) or _named_month(text, tuple(_DEFAULT_LANGUAGES))
     if value is None:
         first = _dateparser(text, _BASE_A)
         if first is None:

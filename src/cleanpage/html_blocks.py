@@ -45,11 +45,15 @@ def element_tokens(el: etree._Element) -> tuple[str, ...]:
     return tuple(w for w in words if w)
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def _is_hidden(attrib: etree._Attrib) -> bool:
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
+    style = attrib.get("style")
     return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
+def _class_words(cls: str) -> tuple[str, ...]:
+    return tuple(w for w in _SPLIT.split(cls.strip().lower()) if w)
 
 
 class _Frame:
@@ -75,6 +79,9 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
     elements alive, so their ids stay valid.
     """
     marks = marks or {}
+    #: one page repeats a few class strings and container contexts thousands of times: each is read once
+    class_words: dict[str, tuple[str, ...]] = {}
+    unions: dict[tuple[frozenset[str], tuple[str, ...]], frozenset[str]] = {}
     body = root.find("body")
     start = body if body is not None else root
     blocks: list[Block] = []
@@ -135,18 +142,40 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
             if tag in BLOCK_TAGS or not stack:
                 parent = stack[-1] if stack else None
                 # themes put layout words ("right-sidebar", "loading") on <html>/<body>: not roles
-                own = element_tokens(el) if tag not in ("body", "html") else ()
-                tokens = parent.tokens.union(own) if parent and own else (parent.tokens if parent else frozenset(own))
+                attrib = el.attrib
+                own: tuple[str, ...] = ()
+                if attrib and tag not in ("body", "html"):
+                    cls = attrib.get("class")
+                    ident = attrib.get("id")
+                    if cls:
+                        words = class_words.get(cls)
+                        if words is None:
+                            words = class_words[cls] = _class_words(cls)
+                        own = words
+                    if ident:
+                        ident = ident.strip().lower()
+                        if ident:
+                            own = (*own, ident)
+                if parent is None:
+                    tokens = frozenset(own)
+                elif own:
+                    key = (parent.tokens, own)
+                    found = unions.get(key)
+                    if found is None:
+                        found = unions[key] = parent.tokens.union(own)
+                    tokens = found
+                else:
+                    tokens = parent.tokens
                 roles = parent.roles if parent else frozenset()
-                role = el.get("role")
+                role = attrib.get("role")
                 extra = []
                 if tag in ROLE_TAGS:
                     extra.append(tag)
                 if role and role.lower() in ARIA_ROLES:
                     extra.append(role.lower())
-                if _is_hidden(el):
+                if attrib and _is_hidden(attrib):
                     extra.append("hidden")
-                if el.get("itemprop") in ("comment", "comments") or "Comment" in (el.get("itemtype") or ""):
+                if attrib and (attrib.get("itemprop") in ("comment", "comments") or "Comment" in (attrib.get("itemtype") or "")):
                     extra.append("schema-comment")
                 if marked is not None:
                     extra.append(marked)
