@@ -469,3 +469,21 @@ def test_text_bare_name_line_then_date_line() -> None:
         ("Lucía M.", _dt.datetime(2024, 3, 12, 11, 20), "Por fin."),
         ("Andrés", _dt.datetime(2024, 3, 12, 12, 5), "Habrá que ver quién paga."),
     ]
+
+
+def test_the_id_prefilter_never_hides_a_comment_word() -> None:
+    from lxml import etree
+
+    from cleanpage.respond_html import _Kinds
+
+    rules = load_rules()
+    cues = rules.comments
+    words = [*cues.section_tokens, *cues.comment_tokens, *(f"my-{stem}-box" for stem in cues.comment_stems),
+             "comment-123", "depth-2", "c42", "dsq-comment-abc", "main", "post-123", "header"]
+    kinds = _Kinds(rules)
+    for word in words:
+        el = etree.Element("div", id=word)
+        assert kinds.element(el) == kinds.strength((word,)), word
+        el = etree.Element("div", {"data-role": word})
+        expected = 2 if kinds.strength((word,)) else 0
+        assert kinds.element(el) == expected, word

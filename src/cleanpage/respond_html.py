@@ -90,12 +90,16 @@ class _Kinds:
     for everything ("c1095" is a TYPO3 content element).
     """
 
-    __slots__ = ("by_class", "cues", "memo", "position")
+    __slots__ = ("by_class", "cues", "memo", "position", "possible")
 
     def __init__(self, rules: Rules) -> None:
         self.cues = rules.comments
         self.memo: dict[str, int] = rules.memo("respond.word")
         self.by_class: dict[str, int] = rules.memo("respond.class")
+        found = rules.memo("respond.filter").get("")
+        if found is None:
+            found = rules.memo("respond.filter")[""] = _possible_words(self.cues)
+        self.possible: re.Pattern[str] = found
         #: id(element) -> its place in the walk, for the elements the walk keeps (alive in lists)
         self.position: dict[int, float] = {}
 
@@ -134,16 +138,26 @@ class _Kinds:
                 self.by_class[cls] = found
             best = found
         ident = attrib.get("id")
-        if ident and best < _STRONG:
+        possible = self.possible
+        if ident and best < _STRONG and possible.search(ident.lower()):
             best = max(best, self.strength((ident.strip().lower(),)))
         for name in _ROLE_ATTRS:
             if best == _STRONG:
                 break
             value = attrib.get(name)
-            if value and " " not in value.strip():
+            if value and " " not in value.strip() and possible.search(value.lower()):
                 # a role a script reads (data-test-id="comment") is meant, not styling: strong
                 best = max(best, _STRONG if self.strength((value.strip().lower(),)) else _NONE)
         return best
+
+
+def _possible_words(cues: CommentCues) -> re.Pattern[str]:
+    """A regex found in every word that can name a section or a comment (their exact words, their
+    patterns and the comment stems): an id without a hit is passed over at once. Ids are unique, so
+    the memo of word meanings cannot help with them."""
+    parts = [re.escape(w) for w in sorted({*cues.section_tokens, *cues.comment_tokens, *cues.comment_stems})]
+    parts += [r.pattern for r in (cues.section_token_regex, cues.comment_token_regex) if r is not None]
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def _scan(
