@@ -99,18 +99,11 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
             text = normalise_space(piece)
             if text:
                 share = min(frame.link_chars, len(text))
+                # positional (index, text, tag, tokens, roles, link_chars, indent, depth, node, path):
+                # the hot line of the walk, and keyword arguments cost a dict per block
                 blocks.append(
-                    Block(
-                        index=len(blocks),
-                        text=text,
-                        tag=frame.tag,
-                        tokens=frame.tokens,
-                        roles=frame.roles,
-                        link_chars=share,
-                        depth=frame.depth,
-                        node=frame.node,
-                        path=frame.path,
-                    )
+                    Block(len(blocks), text, frame.tag, frame.tokens, frame.roles, share, 0, frame.depth, frame.node,
+                          frame.path)
                 )
         frame.link_chars = 0
 
