@@ -128,7 +128,7 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                 skipped.add(id(el))
                 walker.skip_subtree()
                 continue
-            marked = marks.get(id(el))
+            marked = marks.get(id(el)) if marks else None
             if marked is not None and stack and tag not in BLOCK_TAGS:
                 # a marked inline element still opens its own block, so its role stays its own
                 tag = "div"
@@ -184,20 +184,30 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
             else:
                 if tag == "a":
                     link_depth += 1
-                add(el.text)
+                text = el.text
+                if text and stack:  # add(), inlined: the walk's most frequent step
+                    top = stack[-1]
+                    top.parts.append(text)
+                    if link_depth:
+                        top.link_chars += len(text.strip())
         else:  # end
             if id(el) in skipped:
                 skipped.discard(id(el))
                 add(el.tail)
                 continue
-            if tag in BLOCK_TAGS or el is start or id(el) in marks:
+            if tag in BLOCK_TAGS or el is start or (marks and id(el) in marks):
                 if stack:
                     frame = stack.pop()
                     if frame.parts:
                         flush(frame)
             elif tag == "a":
                 link_depth = max(0, link_depth - 1)
-            add(el.tail)
+            text = el.tail
+            if text and stack:  # add(), inlined
+                top = stack[-1]
+                top.parts.append(text)
+                if link_depth:
+                    top.link_chars += len(text.strip())
     while stack:
         flush(stack.pop())
     return tuple(blocks)
