@@ -36,7 +36,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     from cleanpage.classify_html import classify_html
     from cleanpage.engines import run_trafilatura
     from cleanpage.html_blocks import html_blocks
-    from cleanpage.html_tree import parse_html
+    from cleanpage.html_tree import drop_unread, parse_html
     from cleanpage.metadata import html_metadata
     from cleanpage.respond_html import find_html_responses
 
@@ -46,6 +46,8 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     marks = {id(el): "comments" for el in found.sections}
     marks.update({id(el): "comment-item" for el in found.items})
     blocks = html_blocks(root, marks)
+    # the engine is the tree's last reader: what it would delete after copying goes now
+    drop_unread(root)
     engine = run_trafilatura(root, url) if options.use_trafilatura else None
     labelled = classify_html(blocks, engine, rules, title=meta.title)
     labelled, credits = attribute(labelled, rules, meta.byline_texts)

@@ -1,0 +1,40 @@
+"""The shared tree: parsed once; what the engine would delete is dropped before it copies the tree."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from cleanpage.html_tree import drop_unread, parse_html
+
+
+def test_drop_unread_keeps_text_tails_and_json_ld() -> None:
+    root = parse_html(
+        "<html><head><style>p{color:red}</style>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "Body"}</script></head>'
+        "<body><p>One <script>var x = 1;</script>two <svg><path d='M0'/></svg>three.</p>"
+        "<script>track()</script>After.</body></html>"
+    )
+    drop_unread(root)
+    html = etree.tostring(root, encoding="unicode")
+    assert "var x" not in html and "track()" not in html and "color:red" not in html and "<svg" not in html
+    assert "articleBody" in html
+    assert root.find("body/p").text_content() == "One two three."
+    assert root.find("body").text_content().endswith("After.")
+
+
+def test_the_engine_sees_the_same_text_without_scripts() -> None:
+    from cleanpage.engines import run_trafilatura
+
+    page = (
+        "<html><body><article><h1>Title</h1>"
+        + "".join(f"<p>Paragraph {i} has enough words to be kept as article text by the engine.</p>"
+                  f"<script>window.ad{i} = {{}};</script>" for i in range(8))
+        + "</article></body></html>"
+    )
+    plain = run_trafilatura(parse_html(page), None)
+    root = parse_html(page)
+    drop_unread(root)
+    dropped = run_trafilatura(root, None)
+    assert plain is not None and dropped is not None
+    assert plain.body == dropped.body
+    assert any("Paragraph 7" in unit for unit in dropped.body)
