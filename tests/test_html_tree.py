@@ -38,3 +38,15 @@ def test_the_engine_sees_the_same_text_without_scripts() -> None:
     assert plain is not None and dropped is not None
     assert plain.body == dropped.body
     assert any("Paragraph 7" in unit for unit in dropped.body)
+
+
+def test_a_declared_charset_does_not_override_the_decoded_text() -> None:
+    root = parse_html('<html><head><meta charset="iso-8859-1"></head><body><p>café – Straße</p></body></html>')
+    assert root.find("body/p").text == "café – Straße"
+
+
+def test_lone_surrogates_in_a_str_do_not_break_parsing() -> None:
+    import cleanpage
+
+    page = cleanpage.clean("<html><body><p>An odd \ud800 character sits inside this sentence of text.</p></body></html>")
+    assert "sits inside this sentence" in page.body

@@ -130,6 +130,13 @@ def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> D
     if isinstance(source, str):
         if len(source) > max_bytes or len(source.encode("utf-8", "surrogatepass")) > max_bytes:
             raise TooLargeError(f"input is larger than max_bytes={max_bytes}")
+        if not source.isascii():
+            try:
+                source.encode("utf-8")
+            except UnicodeEncodeError:
+                # lone surrogates (a str built from broken bytes with "surrogateescape"): no
+                # parser takes them, and lxml stops at the first one; they become U+FFFD
+                source = source.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         decoded = Decoded(text=source, encoding=None, source="str")
         clean = False
     else:
