@@ -487,3 +487,20 @@ def test_the_id_prefilter_never_hides_a_comment_word() -> None:
         el = etree.Element("div", {"data-role": word})
         expected = 2 if kinds.strength((word,)) else 0
         assert kinds.element(el) == expected, word
+
+
+def test_a_short_post_above_its_no_responses_heading_is_not_a_comment() -> None:
+    # an old blog theme: the post, its "No Response so far" heading and the form share one container
+    html = (
+        '<div id="header"><h1>My little blog</h1></div>'
+        '<div id="content"><div class="post"><h2>Number two: Leo</h2>'
+        "<p>It has been a while since we brought our second cat home from the shelter last summer.</p>"
+        "<p>He was shy at first, but now he sleeps on the sofa all day and purrs when we come in.</p></div>"
+        '<h2 id="comments">No Response so far »</h2>'
+        '<form id="commentform"><label>Name (required)</label><textarea></textarea></form></div>'
+    )
+    found = _find(html)
+    assert found.responses == ()
+    page = cleanpage.clean(f"<html><body>{html}</body></html>")
+    assert "brought our second cat home" in page.body
+    assert "sleeps on the sofa" in page.body

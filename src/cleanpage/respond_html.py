@@ -28,6 +28,7 @@ from lxml import etree
 from cleanpage.blocks import normalise_space
 from cleanpage.dates import parse_date, parse_iso, parse_visible_date
 from cleanpage.html_blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
+from cleanpage.prose import is_prose
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 
@@ -565,8 +566,10 @@ def _is_notice(response: Response) -> bool:
     )
 
 
-def _text_before(parent: etree._Element, heading: etree._Element) -> int:
-    """Characters of text in ``parent`` before ``heading`` (stops counting past the limit)."""
+def _article_before(parent: etree._Element, heading: etree._Element) -> bool:
+    """``parent`` holds more than a comment section's furniture before ``heading``: more text than a
+    count tab or a sort menu, or any sentence-like paragraph (a short post above its "No
+    Responses" heading is still the post)."""
     child = heading
     while child.getparent() is not parent:
         child = child.getparent()
@@ -575,9 +578,12 @@ def _text_before(parent: etree._Element, heading: etree._Element) -> int:
         if sub is child or total > _HEADING_LEAD_MAX:
             break
         if isinstance(sub.tag, str) and sub.tag not in SKIP_TAGS:
-            total += len(normalise_space(sub.text_content()))
+            text = normalise_space(sub.text_content())
+            total += len(text)
+            if is_prose(text):
+                return True
         total += len((sub.tail or "").strip())
-    return total
+    return total > _HEADING_LEAD_MAX
 
 
 def _mostly_links(el: etree._Element) -> bool:
@@ -619,7 +625,7 @@ def find_html_responses(
         parent = h.getparent()
         if parent is None or parent.tag in ("body", "html") or id(parent) in holder_ids:
             continue
-        if _text_before(parent, h) > _HEADING_LEAD_MAX:
+        if _article_before(parent, h):
             # "Kommentare" closing a post container whose headline is no h1: the container holds
             # the article, so only the heading itself is marked (the list is found on its own)
             parent = h
