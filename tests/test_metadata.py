@@ -448,3 +448,56 @@ def test_one_word_author_completed_from_a_short_text_of_the_page() -> None:
         "<html><head><meta name='author' content='nils'></head><body><p>Nils Holgersson fliegt.</p></body></html>"
     )
     assert page.authors == ("nils",)
+
+
+def test_a_generic_date_meta_gives_way_to_the_date_the_page_shows() -> None:
+    # meta name="date" is often the day the page was built: the visible date line wins
+    page = _meta(
+        "<html><head><meta name='date' content='2020-04-30'></head><body><article><h1>T</h1>"
+        "<ul class='infoline'><li class='date'><time>29.04.2020, 12:01 Uhr</time></li></ul><p>x</p></article></body></html>"
+    )
+    assert page.published is not None and page.published.day == 29
+    # a numeric date line with no date class is evidence too, when earlier
+    page = _meta(
+        "<html><head><meta name='dc.date' content='2021-10-15'></head><body><h1>T</h1>"
+        "<p>Erschienen am:</p><h2>13.10.2021</h2><p>x</p></body></html>"
+    )
+    assert page.published == _dt.date(2021, 10, 13)
+
+
+def test_a_generic_date_meta_is_kept_against_header_and_event_dates() -> None:
+    # today's date in the page header, years after the post
+    page = _meta(
+        "<html><head><meta name='date' content='2017-05-01T17:05:00+02:00'></head><body>"
+        "<div class='date'>Mittwoch, 26.02.2020</div><h1>T</h1><p>01.05.2017</p></body></html>"
+    )
+    assert page.published is not None and page.published.year == 2017
+    # an events list: several later dates, none of them the post's
+    page = _meta(
+        "<html><head><meta name='date' content='2020-02-11'></head><body><h1>T</h1><ul>"
+        "<li class='event-date'>29.02.2020 18:00 Uhr</li><li class='event-date'>04.04.2020 18:00 Uhr</li>"
+        "</ul></body></html>"
+    )
+    assert page.published == _dt.date(2020, 2, 11)
+
+
+def test_a_publication_meta_still_wins_over_a_different_visible_date() -> None:
+    page = _meta(
+        "<html><head><meta property='article:published_time' content='2019-06-17T10:00:00+02:00'></head>"
+        "<body><h1>T</h1><span class='date'>04.06.2020</span></body></html>"
+    )
+    assert page.published is not None and page.published.year == 2019
+
+
+def test_a_date_line_that_states_the_publication_before_the_update() -> None:
+    page = _meta(
+        "<html><body><h1>T</h1><p class='date'>Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 15:30:46</p>"
+        "<p>x</p></body></html>"
+    )
+    assert page.published is not None and page.published.day == 7
+
+
+def test_date_boxes_without_a_number_do_not_crowd_out_the_date() -> None:
+    boxes = "".join(f"<li class='meta-item'>Login {chr(65 + i)}</li>" for i in range(14))
+    page = _meta(f"<html><body><ul>{boxes}</ul><h1>T</h1><time datetime='2022-01-21'>21.01.2022</time></body></html>")
+    assert page.published == _dt.date(2022, 1, 21)

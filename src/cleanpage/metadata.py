@@ -156,6 +156,9 @@ _PUBLISHED = ("article:published_time", "datepublished", "og:published_time", "o
               "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
               "bepress_citation_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
               "dc.date.created", "dcterms.created", "date", "datecreated", "og:article:time", "release_date")
+#: generic names that CMSs also fill with the day the page was built or changed: a date the page
+#: shows (or its URL states) that disagrees wins over them
+_WEAK_PUBLISHED = frozenset({"date", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "datecreated"})
 _MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
              "last-modified", "lastmod", "dateupdate")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
@@ -251,6 +254,21 @@ class _Scan:
 _LOOSE_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\d])")
 #: a date line about the last change, not the publication
 _CHANGED = re.compile(r"updat|aktualisiert|änderung|geändert|modifi|mis à jour|actualizad|aggiornat|bearbeitet|edited", re.IGNORECASE)
+
+
+def _has_digit(text: str) -> bool:
+    """A date line holds a number ("Kontakt", "Login" in a ``meta`` box never are dates)."""
+    return any(c.isdigit() for c in text)
+
+
+def _changed_first(text: str) -> bool:
+    """A date line about the last change: its first date is labelled so ("Aktualisiert am 3.5.").
+    "Written: 2023-11-07 / Updated: 2023-11-08" states the publication first."""
+    match = _CHANGED.search(text)
+    if match is None:
+        return False
+    first_digit = next((i for i, c in enumerate(text) if c.isdigit()), len(text))
+    return match.start() < first_digit
 
 
 _WRITTEN_BY = re.compile(r"^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author)\b", re.IGNORECASE)
@@ -475,7 +493,8 @@ def _scan(root: etree._Element) -> _Scan:
         if dateish and len(scan.dates) < 12:
             value = el.get("datetime") or (el.get("title") if tag == "abbr" else None)
             date_text = normalise_space(value) if value else text
-            if 6 <= len(date_text) <= 80 and not (value is None and _CHANGED.search(date_text)) and not _elsewhere(el):
+            if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text))
+                    and not _elsewhere(el)):
                 scan.dates.append(date_text)
         if bylineish and 2 < len(text) < 120 and not _elsewhere(el):
             scan.bylines.append(text)
@@ -750,6 +769,12 @@ def _utc_shift(value: _dt.date | _dt.datetime, local: _dt.date, lang: str | None
     return (shift == 1 and value.hour >= 15) or (shift == -1 and value.hour < 8)
 
 
+def _one_day(texts: list[str], day: _dt.date, month_first: bool) -> bool:
+    """Every numeric date line of the page (at most three) is ``day``."""
+    days = {local_day(v) for v in (parse_visible_date(t, month_first=month_first) for t in texts) if v is not None}
+    return days <= {day}
+
+
 def _published(
     ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, *, month_first: bool,
     lang: str | None = None,
@@ -760,9 +785,12 @@ def _published(
     midnight-ish time: when the date the page shows (or its URL) is the next or previous day,
     the page's own local day wins.
     """
-    candidates = [parse_date(v) for v in (ld_date, _first(meta, _PUBLISHED), *scan.item_dates) if v]
+    meta_key = next((name for name in _PUBLISHED if name in meta), None)
+    candidates = [parse_date(v) for v in (ld_date, meta[meta_key] if meta_key else None, *scan.item_dates) if v]
     stated = [c for c in candidates if c is not None]
     structured = stated[0] if stated else None
+    # a generic "date" meta alone is often the day the page was last built, not published
+    weak = structured is not None and ld_date is None and meta_key in _WEAK_PUBLISHED
     url_day = date_from_url(url)
     visible = None
     budget = 3  # dateparser calls per page: each costs about a millisecond
@@ -776,6 +804,18 @@ def _published(
             visible = parse_visible_date(text, month_first=month_first, lang=lang)
         if visible is not None:
             break
+    if weak and structured is not None:
+        built = local_day(structured)
+        if visible is None:
+            # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
+            # it, when earlier (a later one is as likely an event's date)
+            shown = (parse_visible_date(t, month_first=month_first) for t in scan.loose)
+            visible = next((v for v in shown if v is not None and local_day(v) < built), None)
+        elif local_day(visible) > built and ((local_day(visible) - built).days > 90
+                                             or not _one_day(scan.loose, local_day(visible), month_first)):
+            # a later date is the post's only where the page shows no other (an events list shows
+            # several; today's date in the page header is far later)
+            visible = None
     local = url_day or (local_day(visible) if visible is not None else None)
     if structured is not None:
         if local is not None and local_day(structured) != local:
@@ -783,7 +823,7 @@ def _published(
             agreeing = next((c for c in stated if local_day(c) == local), None)
             if agreeing is not None:
                 return agreeing
-            if _utc_shift(structured, local, lang):
+            if weak or _utc_shift(structured, local, lang):
                 return visible if visible is not None and local_day(visible) == local else local
         return structured
     if visible is not None:
