@@ -501,3 +501,33 @@ def test_date_boxes_without_a_number_do_not_crowd_out_the_date() -> None:
     boxes = "".join(f"<li class='meta-item'>Login {chr(65 + i)}</li>" for i in range(14))
     page = _meta(f"<html><body><ul>{boxes}</ul><h1>T</h1><time datetime='2022-01-21'>21.01.2022</time></body></html>")
     assert page.published == _dt.date(2022, 1, 21)
+
+
+def test_author_named_in_the_date_line_beats_a_later_labelled_byline() -> None:
+    page = _meta(
+        "<html><body><h1>Vier Übungen</h1>"
+        "<div class='metaInfo'>Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>"
+        "<p>Text.</p><p>von Josef Kastner, Marieke Hübner und Imke Schlömer</p></body></html>"
+    )
+    assert page.authors == ("Pamela Sladky",)
+
+
+def test_a_photo_credit_in_the_date_line_is_not_the_author() -> None:
+    page = _meta("<html><body><h1>T</h1><div class='date-info'>27.01.2022 | Foto von Max Muster</div><p>x</p></body></html>")
+    assert page.authors == ()
+
+
+def test_a_json_ld_person_named_like_the_site_yields_to_the_visible_byline() -> None:
+    page = _meta(
+        '<html><head><meta name="twitter:site" content="@ElColombiano">'
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"T",'
+        '"author":{"@type":"Person","name":"El Colombiano"}}</script></head><body><h1>T</h1>'
+        "<div class='autor'><h6>Jacobo Betancur Peláez | Publicado hace 3 horas</h6></div>"
+        "<div class='autor-box'>El Colombiano Contactar</div><p>x</p></body></html>"
+    )
+    assert page.authors == ("Jacobo Betancur Peláez",)
+
+
+@pytest.mark.parametrize("text", ["El Colombiano Contactar", "Contacto", "Jane Doe Kontaktieren"])
+def test_contact_labels_in_many_languages_are_not_names(text: str) -> None:
+    assert clean_authors([text], RULES) == ()

@@ -561,16 +561,20 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
             structured.append(meta[f"twitter:data{n}"])
     structured.extend(scan.authors)
     authors = clean_authors(structured, rules, single_ok=True, exclude=site_keys)
-    if not authors and ld_persons:
-        # a JSON-LD Person is one, even on a personal site named after them
-        authors = clean_authors(ld_persons, rules, single_ok=True)
     if not authors:
         authors = _byline_names(scan.bylines, rules, site_keys)
+    if not authors:
+        # a date line often names the author: "Ein Artikel von <b>A</b> | 27.01.2022 - 12:45"
+        authors = _meta_line_names(scan.dates, rules, site_keys)
     if not authors:
         authors = _first_names(scan.labelled, rules, site_keys)
     if not authors:
         authors = _dated_name(scan.after_h1, rules, site_keys)
-    elif all(" " not in a for a in authors):
+    if not authors and ld_persons:
+        # a JSON-LD Person named like the site is one (a personal site named after its author),
+        # when the page shows no other byline ("El Colombiano" stands above the reporter's name)
+        authors = clean_authors(ld_persons, rules, single_ok=True)
+    elif authors and all(" " not in a for a in authors):
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
@@ -659,6 +663,20 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
 
 _CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)", re.IGNORECASE)
 _META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
+
+
+def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """Names after a "by"/"von" inside the first short date lines ("Ein Artikel von Pamela Sladky |
+    27.01.2022 - 12:45", "Posted on March 3, 2021 by Jane Doe"); what precedes it is a label."""
+    for text in texts[:6]:
+        if len(text) > 120:
+            continue
+        parts = _MID_BY.split(text, maxsplit=1)
+        if len(parts) == 2:
+            found = clean_authors([parts[1]], rules, exclude=exclude)
+            if found:
+                return found
+    return ()
 
 
 def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
