@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from cleanpage.authors import clean_authors, person_name
-from cleanpage.dates import date_from_url, parse_date, parse_iso, parse_visible_date
+from cleanpage.dates import date_from_url, local_day, parse_date, parse_iso, parse_visible_date
 from cleanpage.metadata import html_metadata, strip_site_suffix
 from cleanpage.rules import load_rules
 
@@ -531,3 +531,17 @@ def test_a_json_ld_person_named_like_the_site_yields_to_the_visible_byline() -> 
 @pytest.mark.parametrize("text", ["El Colombiano Contactar", "Contacto", "Jane Doe Kontaktieren"])
 def test_contact_labels_in_many_languages_are_not_names(text: str) -> None:
     assert clean_authors([text], RULES) == ()
+
+
+def test_disagreeing_publication_values_are_settled_by_the_date_line() -> None:
+    head = ("<meta name='datepublished' content='2021-12-14T15:41:07+01:00'>"
+            "<meta name='dc.date.issued' content='2022-02-04T15:33:00+01:00'>")
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span>04.02.2022 | 15:33 Uhr</span><p>x</p></body></html>")
+    assert page.published is not None and local_day(page.published) == _dt.date(2022, 2, 4)
+    # a date line that agrees with neither value settles nothing
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span>09.03.2022 | 15:33 Uhr</span><p>x</p></body></html>")
+    assert page.published is not None and local_day(page.published) == _dt.date(2021, 12, 14)
+    # one value alone is not put in doubt by a date line
+    page = _meta("<html><head><meta name='datepublished' content='2021-12-14'></head><body><h1>T</h1>"
+                 "<span>04.02.2022 | 15:33 Uhr</span></body></html>")
+    assert page.published == _dt.date(2021, 12, 14)

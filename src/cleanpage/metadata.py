@@ -834,6 +834,16 @@ def _published(
             # a later date is the post's only where the page shows no other (an events list shows
             # several; today's date in the page header is far later)
             visible = None
+    if structured is not None and visible is None and url_day is None and scan.loose:
+        # several publication values that disagree ("datePublished" 2021-12-14, "DC.date.issued"
+        # 2022-02-04): the one the page's own date line shows wins
+        others = [parse_date(meta[n]) for n in _PUBLISHED if n in meta and n != meta_key and n not in _WEAK_PUBLISHED]
+        days = {local_day(c) for c in (*stated, *others) if c is not None}
+        if len(days) > 1:
+            line = parse_visible_date(scan.loose[0], month_first=month_first)
+            if line is not None and local_day(line) in days:
+                stated.extend(c for c in others if c is not None)
+                visible = line
     local = url_day or (local_day(visible) if visible is not None else None)
     if structured is not None:
         if local is not None and local_day(structured) != local:
