@@ -545,3 +545,42 @@ def test_disagreeing_publication_values_are_settled_by_the_date_line() -> None:
     page = _meta("<html><head><meta name='datepublished' content='2021-12-14'></head><body><h1>T</h1>"
                  "<span>04.02.2022 | 15:33 Uhr</span></body></html>")
     assert page.published == _dt.date(2021, 12, 14)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        ("Text & Fotos: Ivan Valetny", ("Ivan Valetny",)),
+        ("Text und Bilder: Anna Meier", ("Anna Meier",)),
+        ("Richard David Precht im Gespräch mit Karin Fischer", ("Richard David Precht", "Karin Fischer")),
+        ("---- by Kenneth Surin", ("Kenneth Surin",)),
+        ("Von Mat\xadthi\xadas Lauerer", ("Matthias Lauerer",)),
+        ("Kristen Falc'honKristen Falc'hon", ("Kristen Falc'hon",)),
+        ("Olivier Minot Olivier Minot", ("Olivier Minot",)),
+        # counter-examples: credits and labels stay out
+        ("Fotos: Ivan Valetny", ()),
+        ("Text & Fotos:", ()),
+    ],
+)
+def test_byline_leads_interviews_and_doubled_names(candidate: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors([candidate], RULES) == expected
+
+
+def test_author_meta_that_joins_site_and_person() -> None:
+    page = _meta("<html><head><meta property='og:site_name' content='unocero'>"
+                 "<meta name='author' content='unocero - Alberto Ávila'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ("Alberto Ávila",)
+    # two parts, neither the site: left whole (and then not a name)
+    page = _meta("<html><head><meta property='og:site_name' content='unocero'>"
+                 "<meta name='author' content='Tech - Alberto Ávila'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ()
+
+
+def test_a_user_handle_is_completed_by_the_byline_it_runs_together() -> None:
+    page = _meta("<html><head><meta name='author' content='arianschlichenmayer'></head><body><h1>T</h1>"
+                 "<div class='post-header_author'><a>Arian Schlichenmayer</a></div><p>x</p></body></html>")
+    assert page.authors == ("Arian Schlichenmayer",)
+    # a byline naming someone else does not replace the handle
+    page = _meta("<html><head><meta name='author' content='arianschlichenmayer'></head><body><h1>T</h1>"
+                 "<div class='post-header_author'><a>Anna Meier</a></div><p>x</p></body></html>")
+    assert page.authors == ("arianschlichenmayer",)

@@ -17,10 +17,16 @@ __all__ = ["clean_authors", "person_name"]
 
 _LEAD = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|publié|escrito|scritto)\s+)?"
-    r"(?:by|von|par|por|di|da|door|av|af|przez|от|autor(?:in)?|author|auteur|texte|text|interview|written by)\s*[:\-]?\s+",
+    r"(?:by|von|par|por|di|da|door|av|af|przez|от|autor(?:in)?|author|auteur|"
+    r"(?:texte?|text|words)(?:\s*(?:&|und|and|et|y|\+)\s*(?:fotos?|photos?|bilder|bild))?|interview|written by)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b"
+    # an interview's two people: "Richard David Precht im Gespräch mit Karin Fischer"
+    r"|\bim gespräch mit\b|\bin conversation with\b|\ben conversation avec\b|\ben conversación con\b)\s*",
+    re.IGNORECASE,
+)
 _PARTICLES = frozenset(["van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das", "ter", "zu", "y", "e"])
 _NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net|de)\b", re.IGNORECASE)
 #: a one-word name or user handle: letters (any script), digits, "_", "-", "."
@@ -33,6 +39,23 @@ _ROLE = re.compile(r"\s*\([^()]{2,60}\)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
 
 
+def _lead_text(text: str) -> str:
+    """Whitespace normalised, soft hyphens ("Mat\xadthi\xadas") and leading rules ("---- by") removed."""
+    return normalise_space(text.replace("\xad", "")).lstrip("-–—•· ")
+
+
+def _undoubled(name: str) -> str:
+    """A name written twice in a row (a mobile and a desktop copy read as one text):
+    "Kristen Falc'honKristen Falc'hon", "Olivier Minot Olivier Minot"."""
+    half, rest = divmod(len(name), 2)
+    if len(name) >= 6:
+        if rest == 0 and name[:half] == name[half:]:
+            return name[:half]
+        if rest == 1 and name[half] == " " and name[:half] == name[half + 1:]:
+            return name[:half]
+    return name
+
+
 def person_name(
     text: str, rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset()
 ) -> str | None:
@@ -43,7 +66,8 @@ def person_name(
     author; a lone word in a byline element is too often a label. ``exclude`` holds
     :func:`~cleanpage.blocks.text_key` keys of the site's own names (an organisation).
     """
-    name = normalise_space(_LEAD.sub("", normalise_space(text))).strip(" ,:;-–—|·•()[]\"'")
+    name = normalise_space(_LEAD.sub("", _lead_text(text))).strip(" ,:;-–—|·•()[]\"'")
+    name = _undoubled(name)
     if name.endswith(".") and not re.search(r"(?:^|\s)\w{1,2}\.$|\b(?:Jr|Sr)\.$", name):
         name = name[:-1].rstrip()
     if not name or len(name) > 60:
@@ -78,7 +102,7 @@ def clean_authors(
         if not candidate:
             continue
         # "Eberhard Fuhr (Pressesprecher des EJW)": a role in brackets is not part of the name
-        text = _LEAD.sub("", _ROLE.sub(" ", normalise_space(candidate)))
+        text = _LEAD.sub("", _ROLE.sub(" ", _lead_text(candidate)))
         parts = [p for p in _SPLIT.split(text) if p]
         # a lone word is a name only when it is the whole statement ("Heiko"), not a piece of
         # "Frankfurt, Germany" or "Jobs & Hire"

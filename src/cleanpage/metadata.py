@@ -337,11 +337,13 @@ _BYLINE_LABEL = re.compile(
 
 
 #: the first two letters of every byline label below: most text nodes are passed over on this test
+#: leading rules before a byline ("---- by Kenneth Surin")
+_DASHES = " \t\n\xa0-–—•"
 _LABEL_STARTS = frozenset(["by", "vo", "pa", "po", "di", "da", "do", "av", "af", "au", "te", "wr", "pu", "ge", "ve",
                            "éc", "es", "sc", "re"])
 #: a label and the name in one text node: "Autorin: Uta Staschewski", "By Jane Doe", "Von Anna Meier"
 _BYLINE_INLINE = re.compile(
-    r"^\s*(?:(?:autor(?:in)?|author|auteur|autore|text|texte|verfasser(?:in)?)\s*:|"
+    r"^[\s\-–—•]*(?:(?:autor(?:in)?|author|auteur|autore|text|texte|verfasser(?:in)?)\s*:|"
     r"(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s)\s*[A-ZÀ-ÖØ-Þ]",
     re.IGNORECASE,
 )
@@ -432,7 +434,7 @@ def _scan(root: etree._Element) -> _Scan:
             own = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
             if len(own) <= 40 and not _CHANGED.search(own) and not _elsewhere(el):
                 scan.loose.append(own)
-        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip()[:2].lower() in _LABEL_STARTS:
+        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip(_DASHES)[:2].lower() in _LABEL_STARTS:
             if len(own) <= 30 and _BYLINE_LABEL.match(own):
                 _labelled(el, own, scan.labelled)
             elif _BYLINE_INLINE.match(own) and not _elsewhere(el):
@@ -554,7 +556,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     structured: list[str] = list(ld_authors)
     meta_author = _first(meta, _AUTHOR_META)
     if meta_author and not meta_author.startswith("http"):
-        structured.append(meta_author)
+        structured.append(_without_site_part(meta_author, site_keys))
     # Yoast's reading-time card: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name
     for n in ("1", "2"):
         if _WRITTEN_BY.match(meta.get(f"twitter:label{n}", "")) and meta.get(f"twitter:data{n}"):
@@ -708,6 +710,17 @@ def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -
     return ()
 
 
+def _without_site_part(value: str, sites: frozenset[str]) -> str:
+    """An author meta that joins the site's name and the person's ("unocero - Alberto Ávila",
+    "Alberto Ávila | unocero"): the part that is not the site."""
+    parts = _SUFFIX.split(value)
+    if len(parts) == 2:
+        rest = [p for p in parts if _site_key(p) not in sites]
+        if len(rest) == 1:
+            return rest[0]
+    return value
+
+
 def _complete(authors: tuple[str, ...], candidates: list[str], rules: Rules,
               exclude: frozenset[str], root: etree._Element | None = None) -> tuple[str, ...]:
     """A one-word author ("Nils", from ``meta[name=author]``) replaced by the full name a visible
@@ -719,6 +732,9 @@ def _complete(authors: tuple[str, ...], candidates: list[str], rules: Rules,
     for name in authors:
         key = name.casefold()
         match = next((f for f in fuller if " " in f and f.split()[0].casefold() == key), None)
+        # a user handle that is the byline's name run together ("arianschlichenmayer")
+        flat = key.replace("-", "").replace("_", "").replace(".", "")
+        match = match or next((f for f in fuller if " " in f and text_key(f) == flat), None)
         if match is None and root is not None and len(name) >= 3 and name.isalpha() and name[0].isupper():
             match = _surname_in_text(root, name, rules, exclude)
         out.append(match or name)
