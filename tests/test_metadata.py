@@ -584,3 +584,35 @@ def test_a_user_handle_is_completed_by_the_byline_it_runs_together() -> None:
     page = _meta("<html><head><meta name='author' content='arianschlichenmayer'></head><body><h1>T</h1>"
                  "<div class='post-header_author'><a>Anna Meier</a></div><p>x</p></body></html>")
     assert page.authors == ("arianschlichenmayer",)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a lead word says the lone word after it is a name, and the date after it is not
+        ("<p>von <a>Ulrike</a></p>", ("Ulrike",)),
+        ("<div class='author'>Author: Bo2man am 29.12.2010, 13:36 Uhr</div>", ("Bo2man",)),
+        ("<div class='author'>Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr</div>", ("Isabella.DiBiase",)),
+        ("<div class='date'>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</div>", ("Sina Giebel",)),
+        # without a lead word, or with a label, a weekday or a desk abbreviation, no name
+        ("<div class='author'>Lars</div>", ()),
+        ("<div class='author'>Veröffentlicht am 19.10.19 um 14:34 Uhr</div>", ()),
+        ("<p>Di Mi</p>", ()),
+        ("<p>Autor: red</p>", ()),
+    ],
+)
+def test_lone_names_after_a_byline_lead(body: str, expected: tuple[str, ...]) -> None:
+    assert _meta(f"<html><body><h1>T</h1>{body}<p>x</p></body></html>").authors == expected
+
+
+def test_a_list_of_teaser_bylines_or_filters_names_no_author() -> None:
+    teasers = "".join(f"<div class='teaser-author'>Von {n} am 0{i}.12.2022</div>"
+                      for i, n in enumerate(["Jörn Mecher", "Petra Walther", "Anne Hünninghaus"], 1))
+    assert _meta(f"<html><body><h1>T</h1><p>x</p>{teasers}</body></html>").authors == ()
+    filters = "".join(f"<li><span>By</span> <a>{n}</a></li>" for n in ("Course or Type", "Method", "Product"))
+    assert _meta(f"<html><body><h1>T</h1><ul>{filters}</ul></body></html>").authors == ()
+
+
+def test_a_structured_author_is_not_cut_at_in() -> None:
+    page = _meta("<html><head><meta name='author' content='Iberische Weine in Berlin'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ()

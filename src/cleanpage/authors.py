@@ -35,6 +35,10 @@ _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 #: ends of German compounds that name an organisation, never a surname
 _ORG_SUFFIXES = ("verband", "magazin", "zeitung", "verlag", "stiftung", "institut", "ministerium", "gesellschaft",
                  "redaktion", "agentur")
+#: where a byline goes on with its date: "… am Samstag, 19. Oktober 2019", "… on 3 May 2021", "… le 3 mai"
+_DATE_TAIL = re.compile(r"\s(?:am|on|le|el|il|vom|den|at)\s+(?=\d|[^\W\d_]+,?\s+\d)", re.IGNORECASE)
+#: where the first name of a byline goes on with its category: "VON Sina Giebel IN Fashion", "by Jane Doe in News"
+_CATEGORY_TAIL = re.compile(r"\s(?:in|dans)\s+(?=[^\W\d_])", re.IGNORECASE)
 _ROLE = re.compile(r"\s*\([^()]{2,60}\)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
 
@@ -93,20 +97,32 @@ def person_name(
 
 
 def clean_authors(
-    candidates: list[str], rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset()
+    candidates: list[str], rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset(),
+    led: bool = False,
 ) -> tuple[str, ...]:
-    """Person names, in first-seen order, without duplicates (see :func:`person_name`)."""
+    """Person names, in first-seen order, without duplicates (see :func:`person_name`).
+
+    ``led``: the candidates are visible bylines, where a lone word counts as a name only after a
+    lead word ("von Ulrike"); without one it is too often a label ("Lars" may be, "Redaktion" is not).
+    """
     names: list[str] = []
     seen: set[str] = set()
     for candidate in candidates:
         if not candidate:
             continue
         # "Eberhard Fuhr (Pressesprecher des EJW)": a role in brackets is not part of the name
-        text = _LEAD.sub("", _ROLE.sub(" ", _lead_text(candidate)))
+        plain = _ROLE.sub(" ", _lead_text(candidate))
+        text = _LEAD.sub("", plain)
+        has_lead = len(text) < len(plain)
+        # "Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr": the date is not the name
+        text = _DATE_TAIL.split(text, maxsplit=1)[0]
         parts = [p for p in _SPLIT.split(text) if p]
+        if parts and led:
+            parts[0] = _CATEGORY_TAIL.split(parts[0], maxsplit=1)[0]
         # a lone word is a name only when it is the whole statement ("Heiko"), not a piece of
-        # "Frankfurt, Germany" or "Jobs & Hire"
-        single = single_ok and len(parts) == 1
+        # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
+        # Bo2man") says the word after it is one
+        single = (single_ok or (led and has_lead and len(text.strip()) >= 3)) and len(parts) == 1
         for part in parts:
             name = person_name(part, rules, single_ok=single, exclude=exclude)
             if name and name.casefold() not in seen:

@@ -656,11 +656,19 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
     for text in bylines:
         parts = _MID_BY.split(text, maxsplit=1)
         found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
-        found = found or clean_authors([text], rules, exclude=exclude)
+        found = found or clean_authors([text], rules, exclude=exclude, led=True)
         names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
         if len(names) >= 8:
             break
+    if len(names) >= 3 and _teaser_list(bylines):
+        return ()
     return tuple(names)
+
+
+def _teaser_list(texts: list[str]) -> bool:
+    """Three bylines or more, each with its own date ("Von A am 08.12.2022", "Von B am
+    06.12.2022", …): a list of other articles' teasers, not the page's byline."""
+    return len({text_key(t) for t in texts if _YEAR_RE.search(t)}) >= 3
 
 
 _CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)", re.IGNORECASE)
@@ -675,7 +683,7 @@ def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) ->
             continue
         parts = _MID_BY.split(text, maxsplit=1)
         if len(parts) == 2:
-            found = clean_authors([parts[1]], rules, exclude=exclude)
+            found = clean_authors([parts[1]], rules, exclude=exclude, led=True)
             if found:
                 return found
     return ()
@@ -703,8 +711,12 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tupl
 def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
     """The names of the first labelled byline that yields any (each one is read on its own: the
     page's first "By …" is the article's, later ones belong to quotes and teasers)."""
+    if _teaser_list(candidates):
+        return ()
+    # "By Course or Type", "By Method", "By Product": a list of filters, where a lone word is no name
+    led = len({text_key(c) for c in candidates}) < 3
     for candidate in candidates:
-        names = clean_authors([candidate], rules, exclude=exclude)
+        names = clean_authors([candidate], rules, exclude=exclude, led=led)
         if names:
             return names
     return ()
