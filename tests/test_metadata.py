@@ -616,3 +616,38 @@ def test_a_list_of_teaser_bylines_or_filters_names_no_author() -> None:
 def test_a_structured_author_is_not_cut_at_in() -> None:
     page = _meta("<html><head><meta name='author' content='Iberische Weine in Berlin'></head><body><h1>T</h1></body></html>")
     assert page.authors == ()
+
+
+def test_byline_label_inside_a_date_line() -> None:
+    page = _meta("<html><body><h1>T</h1><div class='news-single-timedata'>05.02.2020 "
+                 "<span>- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div><p>x</p></body></html>")
+    assert page.authors == ("Eberhard Fuhr",)
+    # "Redaktion" alone, with nobody named, is no author
+    page = _meta("<html><body><h1>T</h1><div class='date'>05.02.2020 - Redaktion</div><p>x</p></body></html>")
+    assert page.authors == ()
+
+
+def test_plural_author_label_without_a_colon() -> None:
+    page = _meta("<html><body><h1>T</h1><p>Text.</p><p>Autoren Jelko Djuren und Jutta Klaukien</p></body></html>")
+    assert page.authors == ("Jelko Djuren", "Jutta Klaukien")
+    page = _meta("<html><body><h1>T</h1><p>Autoren wie Goethe und Schiller</p></body></html>")
+    assert page.authors == ()
+
+
+def test_a_navigation_tag_after_interview_is_not_an_author() -> None:
+    page = _meta("<html><body><ul><li><a>Interview</a></li><li><a>Basics</a></li></ul><h1>T</h1><p>x</p></body></html>")
+    assert page.authors == ()
+
+
+def test_one_word_author_completed_from_a_longer_sentence() -> None:
+    page = _meta("<html><head><meta name='author' content='Joachim'></head><body><h1>T</h1><p>x</p>"
+                 "<div class='widget'><p>I’m Joachim Schork. On this website, I provide statistics tutorials as well "
+                 "as codes in R programming and Python.</p></div></body></html>")
+    assert page.authors == ("Joachim Schork",)
+
+
+def test_a_date_on_its_own_line_after_a_break() -> None:
+    page = _meta("<html><body><h1>T</h1><p>x</p><span>von <a>Marianne1</a><br> am 20.09.2020 </span></body></html>")
+    assert page.published == _dt.date(2020, 9, 20)
+    page = _meta("<html><body><h1>T</h1><p>x</p><p>Letzte Änderung: 31.10.2023<br>Geändert: 01.11.2023</p></body></html>")
+    assert page.published != _dt.date(2023, 11, 1)

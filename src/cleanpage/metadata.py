@@ -331,7 +331,7 @@ def _small(el: etree._Element) -> bool:
 #: "Autor: <strong>…</strong>", "<span>Author:</span> Jane Doe", "Par <a>…</a>"
 _BYLINE_LABEL = re.compile(
     r"^\s*(?:(?:posted|written|published|geschrieben|verfasst|publié|écrit|escrito|scritto|redigido)\s+)?"
-    r"(?:by|von|vom|par|por|di|da|door|av|af|autor(?:in)?|author|auteur|autore|text|texte)\s*:?\s*$",
+    r"(?:by|von|vom|par|por|di|da|door|av|af|autor(?:in|en|innen)?|authors?|auteur|autore|text|texte)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -343,7 +343,7 @@ _LABEL_STARTS = frozenset(["by", "vo", "pa", "po", "di", "da", "do", "av", "af",
                            "éc", "es", "sc", "re"])
 #: a label and the name in one text node: "Autorin: Uta Staschewski", "By Jane Doe", "Von Anna Meier"
 _BYLINE_INLINE = re.compile(
-    r"^[\s\-–—•]*(?:(?:autor(?:in)?|author|auteur|autore|text|texte|verfasser(?:in)?)\s*:|"
+    r"^[\s\-–—•]*(?:(?:autor(?:in)?|author|auteur|autore|text|texte|verfasser(?:in)?)\s*:|(?:autoren|authors)\s*:?\s|"
     r"(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s)\s*[A-ZÀ-ÖØ-Þ]",
     re.IGNORECASE,
 )
@@ -434,6 +434,11 @@ def _scan(root: etree._Element) -> _Scan:
             own = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
             if len(own) <= 40 and not _CHANGED.search(own) and not _elsewhere(el):
                 scan.loose.append(own)
+        if tag == "br" and el.tail and len(scan.loose) < 3 and _loose_date(el.tail):
+            # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
+            line = normalise_space(el.tail)
+            if len(line) <= 40 and not _CHANGED.search(line) and not _elsewhere(el):
+                scan.loose.append(line)
         if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip(_DASHES)[:2].lower() in _LABEL_STARTS:
             if len(own) <= 30 and _BYLINE_LABEL.match(own):
                 _labelled(el, own, scan.labelled)
@@ -682,11 +687,18 @@ def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) ->
         if len(text) > 120:
             continue
         parts = _MID_BY.split(text, maxsplit=1)
+        if len(parts) < 2:
+            parts = _MID_LABEL.split(text, maxsplit=1)
         if len(parts) == 2:
             found = clean_authors([parts[1]], rules, exclude=exclude, led=True)
             if found:
                 return found
     return ()
+
+
+#: a byline label inside a date line: "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
+_MID_LABEL = re.compile(r"(?:^|\s)(?:redaktion|autor(?:in|en)?|author|verfasser(?:in)?|texte?|rédaction|redacción)\s*:\s*",
+                        re.IGNORECASE)
 
 
 def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
@@ -766,7 +778,7 @@ def _surname_in_text(root: etree._Element, given: str, rules: Rules, exclude: fr
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
         for text in (el.text, el.tail):
-            if text and len(text) <= 80 and folded in text.casefold():
+            if text and len(text) <= 200 and folded in text.casefold():
                 m = pattern.search(text)
                 if m:
                     found = person_name(m.group(0), rules, exclude=exclude)
