@@ -651,3 +651,15 @@ def test_a_date_on_its_own_line_after_a_break() -> None:
     assert page.published == _dt.date(2020, 9, 20)
     page = _meta("<html><body><h1>T</h1><p>x</p><p>Letzte Änderung: 31.10.2023<br>Geändert: 01.11.2023</p></body></html>")
     assert page.published != _dt.date(2023, 11, 1)
+
+
+def test_a_blog_widget_holding_the_post_title_is_the_main_column() -> None:
+    blog = ("<div class='widget Blog'><div class='post'><h3 class='post-title entry-title'>Rezi</h3><p>Text.</p>"
+            "<div class='post-footer'><div class='post-footer-line'><span class='post-author vcard'>Eingestellt von "
+            "<span class='fn' itemprop='author'><a class='g-profile'><span>Weinlachgummi</span></a></span></span>"
+            "</div></div></div></div>")
+    assert _meta(f"<html><body>{blog}</body></html>").authors == ("Weinlachgummi",)
+    # a side widget without the post's title stays a side box
+    side = ("<div class='widget Profile'><h2>Über mich</h2><span class='post-author vcard'><span class='fn' "
+            "itemprop='author'>Weinlachgummi</span></span></div>")
+    assert _meta(f"<html><body><h3 class='post-title'>Rezi</h3><p>x</p>{side}</body></html>").authors == ()

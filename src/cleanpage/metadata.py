@@ -224,7 +224,16 @@ def _elsewhere(el: etree._Element) -> bool:
         tokens = _tokens(anc)
         if "footer" in tokens:
             tokens = _OWN_FOOTER.sub(" ", tokens)
-        if _ELSEWHERE_RE.search(tokens) and anc.find(".//h1") is None:
+        if _ELSEWHERE_RE.search(tokens) and anc.find(".//h1") is None and not _holds_post_title(anc):
+            return True
+    return False
+
+
+def _holds_post_title(el: etree._Element) -> bool:
+    """A container that holds the post's own title ("widget Blog" > h3.post-title, where a blog
+    has no h1): the layout's main column, not a side box."""
+    for head in el.iter("h2", "h3"):
+        if "post-title" in (head.get("class") or "") or "entry-title" in (head.get("class") or ""):
             return True
     return False
 
