@@ -599,6 +599,8 @@ def test_a_user_handle_is_completed_by_the_byline_it_runs_together() -> None:
         ("<div class='author'>Veröffentlicht am 19.10.19 um 14:34 Uhr</div>", ()),
         ("<p>Di Mi</p>", ()),
         ("<p>Autor: red</p>", ()),
+        ("<p>Die Broschüre ist von dort</p>", ()),
+        ("<p>Mehr von <a>verfügbar</a></p>", ()),
     ],
 )
 def test_lone_names_after_a_byline_lead(body: str, expected: tuple[str, ...]) -> None:

@@ -43,6 +43,12 @@ _ROLE = re.compile(r"\s*\([^()]{2,60}\)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
 
 
+def _led_word(word: str) -> bool:
+    """A lone word after a byline lead that can be a name: capitalised ("Ulrike") or a user
+    handle ("Bo2man", "Isabella.DiBiase"); a lower-case word is a word ("von dort")."""
+    return len(word) >= 3 and (word[0].isupper() or any(c.isdigit() for c in word))
+
+
 def _lead_text(text: str) -> str:
     """Whitespace normalised, soft hyphens ("Mat\xadthi\xadas") and leading rules ("---- by") removed."""
     return normalise_space(text.replace("\xad", "")).lstrip("-–—•· ")
@@ -122,7 +128,7 @@ def clean_authors(
         # a lone word is a name only when it is the whole statement ("Heiko"), not a piece of
         # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
         # Bo2man") says the word after it is one
-        single = (single_ok or (led and has_lead and len(text.strip()) >= 3)) and len(parts) == 1
+        single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
         for part in parts:
             name = person_name(part, rules, single_ok=single, exclude=exclude)
             if name and name.casefold() not in seen:
