@@ -665,3 +665,12 @@ def test_a_blog_widget_holding_the_post_title_is_the_main_column() -> None:
     side = ("<div class='widget Profile'><h2>Über mich</h2><span class='post-author vcard'><span class='fn' "
             "itemprop='author'>Weinlachgummi</span></span></div>")
     assert _meta(f"<html><body><h3 class='post-title'>Rezi</h3><p>x</p>{side}</body></html>").authors == ()
+
+
+def test_name_after_a_separated_date_line_anywhere_in_the_page() -> None:
+    page = _meta("<html><body><nav><a>Home</a></nav><p>Intro.</p><h1>T</h1><p>Text.</p>"
+                 "<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small></body></html>")
+    assert page.authors == ("Uta Helkenberg",)
+    # a date followed by a category without a separator names nobody
+    page = _meta("<html><body><span>2020-04-26 Deutsche Sprache</span><h1>T</h1><p>Text.</p></body></html>")
+    assert page.authors == ()

@@ -585,7 +585,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     if not authors:
         authors = _first_names(scan.labelled, rules, site_keys)
     if not authors:
-        authors = _dated_name(scan.after_h1, rules, site_keys)
+        authors = _dated_name(scan.after_h1, rules, site_keys) or _dated_name(scan.loose, rules, site_keys, parted=True)
     if not authors and ld_persons:
         # a JSON-LD Person named like the site is one (a personal site named after its author),
         # when the page shows no other byline ("El Colombiano" stands above the reporter's name)
@@ -710,10 +710,12 @@ _MID_LABEL = re.compile(r"(?:^|\s)(?:redaktion|autor(?:in|en)?|author|verfasser(
                         re.IGNORECASE)
 
 
-def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, parted: bool = False) -> tuple[str, ...]:
     """The name in a meta line under the headline that gives the date first and the author
     after it: "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
-    Only what follows the date is read (a place comes before it: "Hamburg, 2. November 2021")."""
+    Only what follows the date is read (a place comes before it: "Hamburg, 2. November 2021").
+    ``parted``: a line from anywhere in the page counts only when a separator follows the date
+    ("2020-04-26 Deutsche Sprache" is a date and a category)."""
     for text in texts[:12]:
         if len(text) > 100:
             continue
@@ -721,6 +723,8 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tupl
         if match is None:
             continue
         rest = _CLOCK_TEXT.sub(" ", text[match.end():])
+        if parted and not _META_SEP.match(rest):
+            continue
         for piece in _META_SEP.split(rest):
             piece = piece.strip(" -–—:")
             if piece:
