@@ -674,3 +674,12 @@ def test_name_after_a_separated_date_line_anywhere_in_the_page() -> None:
     # a date followed by a category without a separator names nobody
     page = _meta("<html><body><span>2020-04-26 Deutsche Sprache</span><h1>T</h1><p>Text.</p></body></html>")
     assert page.authors == ()
+
+
+def test_a_description_that_opens_with_the_byline() -> None:
+    desc = "Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team Over the past"
+    page = _meta(f"<html><head><meta name='description' content='{desc}'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ("Nathan Parker", "Varun Khaneja", "Eric Mill", "Kiran C Nair")
+    for desc in ("By the numbers: 42 percent of voters", "By 2030, most cars will be electric", "Von Berlin aus fährt der Zug"):
+        page = _meta(f"<html><head><meta name='description' content='{desc}'></head><body><h1>T</h1></body></html>")
+        assert page.authors == (), desc

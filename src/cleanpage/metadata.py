@@ -586,6 +586,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _first_names(scan.labelled, rules, site_keys)
     if not authors:
         authors = _dated_name(scan.after_h1, rules, site_keys) or _dated_name(scan.loose, rules, site_keys, parted=True)
+    if not authors:
+        authors = _described_byline(meta, rules, site_keys)
     if not authors and ld_persons:
         # a JSON-LD Person named like the site is one (a personal site named after its author),
         # when the page shows no other byline ("El Colombiano" stands above the reporter's name)
@@ -687,6 +689,21 @@ def _teaser_list(texts: list[str]) -> bool:
 
 _CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)", re.IGNORECASE)
 _META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
+
+
+#: a page description that opens with the post's byline (Blogger: "Posted by A, B and C - Team …")
+_DESCRIBED_BY = re.compile(r"^\s*(?:(?:posted|written|published|geschrieben|verfasst)\s+)?(?:by|von|par|por)\s+(?=[A-ZÀ-ÖØ-Þ])",
+                           re.IGNORECASE)
+_DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
+
+
+def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The names of a byline the page's description opens with, up to its first dash or sentence end."""
+    text = meta.get("description") or meta.get("og:description") or ""
+    if not _DESCRIBED_BY.match(text):
+        return ()
+    line = _DESCRIPTION_END.split(text[:160], maxsplit=1)[0]
+    return clean_authors([line], rules, exclude=exclude, led=True)
 
 
 def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
