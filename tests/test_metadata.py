@@ -683,3 +683,18 @@ def test_a_description_that_opens_with_the_byline() -> None:
     for desc in ("By the numbers: 42 percent of voters", "By 2030, most cars will be electric", "Von Berlin aus fährt der Zug"):
         page = _meta(f"<html><head><meta name='description' content='{desc}'></head><body><h1>T</h1></body></html>")
         assert page.authors == (), desc
+
+
+def test_an_author_box_heading_names_the_author_when_nothing_else_does() -> None:
+    box = ("<div class='author-bio footer'>\n<h3>Martin Junker</h3>\n<p><a>Alles von Martin Junker</a></p>\n"
+           "<a>Kontakt</a> | +49 030 5683 8000 60</div>")
+    assert _meta(f"<html><body><h1>T</h1><p>Text.</p>{box}</body></html>").authors == ("Martin Junker",)
+    # a box headed by a label names nobody; a box in the sidebar is another page's
+    box = "<div class='about-author'><h4>About The Author</h4><p>Jane writes about food.</p></div>"
+    assert _meta(f"<html><body><h1>T</h1><p>Text.</p>{box}</body></html>").authors == ()
+    side = "<aside><div class='author-box'><h3>Anna Meier</h3></div></aside>"
+    assert _meta(f"<html><body><h1>T</h1><p>Text.</p>{side}</body></html>").authors == ()
+
+
+def test_published_by_in_german() -> None:
+    assert clean_authors(["Veröffentlicht von Henning Lobin"], RULES) == ("Henning Lobin",)

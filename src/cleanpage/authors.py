@@ -16,7 +16,7 @@ from cleanpage.rules import Rules
 __all__ = ["clean_authors", "person_name"]
 
 _LEAD = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|publié|escrito|scritto)\s+)?"
+    r"^(?:(?:posted|written|published|geschrieben|verfasst|veröffentlicht|publié|escrito|scritto)\s+)?"
     r"(?:by|von|par|por|di|da|door|av|af|przez|от|autor(?:in|en|innen)?|authors?|auteur|"
     r"(?:texte?|text|words)(?:\s*(?:&|und|and|et|y|\+)\s*(?:fotos?|photos?|bilder|bild))?|interview|written by)\s*[:\-]?\s+",
     re.IGNORECASE,

@@ -238,6 +238,9 @@ def _holds_post_title(el: etree._Element) -> bool:
     return False
 
 
+#: an author box under (or beside) the post, whose heading is the author's name
+_AUTHOR_BOX_RE = re.compile(r"author[-_]?(?:bio|box|info|profile|card)|about[-_]?(?:the[-_]?)?author")
+
 #: the footer line of the post itself (Blogger's "post-footer-line", "entry-footer", "article-meta"),
 #: where its author and date are shown: not the page's footer
 _OWN_FOOTER = re.compile(r"\b(?:post|entry|article|story)[-_](?:footer|meta)(?:[-_][\w-]*)?")
@@ -257,6 +260,7 @@ class _Scan:
     labelled: list[str]
     decked: list[str]
     after_h1: list[str]
+    boxed: list[str]
 
 
 #: a bare numeric date as an element's own text ("10.11.2021", "2021-10-16 | Botschaft")
@@ -417,7 +421,7 @@ def _labelled(el: etree._Element, label: str, out: list[str]) -> None:
 def _scan(root: etree._Element) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
-    scan = _Scan([], [], [], [], [], [], [], [], [], [])
+    scan = _Scan([], [], [], [], [], [], [], [], [], [], [])
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
     body = root.find("body")
@@ -503,6 +507,11 @@ def _scan(root: etree._Element) -> _Scan:
             scan.authors.append(normalise_space(el.text_content()))
         dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or _DATE_RE.search(tokens) is not None
         bylineish = len(scan.bylines) < 5 and (tag == "address" or _BYLINE_RE.search(tokens) is not None)
+        if bylineish and len(scan.boxed) < 2 and tag != "a" and _AUTHOR_BOX_RE.search(tokens) and not _elsewhere(el):
+            # an author box ("author-bio", "about-author"): its first heading names the author
+            head = next(el.iter("h2", "h3", "h4", "h5"), None)
+            if head is not None:
+                scan.boxed.append(normalise_space(head.text_content())[:80])
         if not (dateish or bylineish) or not _small(el):
             continue
         text = normalise_space(el.text_content())
@@ -588,6 +597,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _dated_name(scan.after_h1, rules, site_keys) or _dated_name(scan.loose, rules, site_keys, parted=True)
     if not authors:
         authors = _described_byline(meta, rules, site_keys)
+    if not authors and len({text_key(b) for b in scan.boxed}) == 1:
+        authors = clean_authors(scan.boxed[:1], rules, exclude=site_keys)
     if not authors and ld_persons:
         # a JSON-LD Person named like the site is one (a personal site named after its author),
         # when the page shows no other byline ("El Colombiano" stands above the reporter's name)
