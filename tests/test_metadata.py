@@ -698,3 +698,14 @@ def test_an_author_box_heading_names_the_author_when_nothing_else_does() -> None
 
 def test_published_by_in_german() -> None:
     assert clean_authors(["Veröffentlicht von Henning Lobin"], RULES) == ("Henning Lobin",)
+
+
+def test_an_aside_that_is_the_posts_meta_box_is_read() -> None:
+    page = _meta("<html><head><meta name='date' content='2022-1-26T14:32:06+02:00'></head><body><article><h1>T</h1>"
+                 "<aside class='meta'><p class='meta__content'><time datetime='2022-01-21'>21.01.2022 - 13:30</time>"
+                 "</p></aside><p>x</p></article></body></html>")
+    assert page.published is not None and local_day(page.published) == _dt.date(2022, 1, 21)
+    # a sidebar aside's date is still another thing's
+    page = _meta("<html><body><article><h1>T</h1><p>x</p></article><aside class='sidebar'>"
+                 "<time datetime='2022-01-21'>21.01.2022</time></aside></body></html>")
+    assert page.published is None

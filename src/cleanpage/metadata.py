@@ -218,6 +218,8 @@ def _elsewhere(el: etree._Element) -> bool:
         if tag in ("nav", "aside", "footer"):
             if tag == "footer" and _OWN_FOOTER.search(_tokens(anc)):
                 continue  # <footer class="article-meta">: the post's own footer line
+            if tag == "aside" and _META_ASIDE.match(_tokens(anc)):
+                continue  # <aside class="meta"> inside the article: its own date and byline box
             return anc.find(".//h1") is None
         if tag in ("article", "main", "body"):
             return False
@@ -240,6 +242,9 @@ def _holds_post_title(el: etree._Element) -> bool:
 
 #: an author box under (or beside) the post, whose heading is the author's name
 _AUTHOR_BOX_RE = re.compile(r"author[-_]?(?:bio|box|info|profile|card)|about[-_]?(?:the[-_]?)?author")
+
+#: an aside that is only the post's meta box (class "meta", "post-meta", "byline")
+_META_ASIDE = re.compile(r"^\s*(?:(?:post|entry|article)[-_])?(?:meta|byline|info)\s*$")
 
 #: the footer line of the post itself (Blogger's "post-footer-line", "entry-footer", "article-meta"),
 #: where its author and date are shown: not the page's footer
