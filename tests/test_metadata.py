@@ -709,3 +709,25 @@ def test_an_aside_that_is_the_posts_meta_box_is_read() -> None:
     page = _meta("<html><body><article><h1>T</h1><p>x</p></article><aside class='sidebar'>"
                  "<time datetime='2022-01-21'>21.01.2022</time></aside></body></html>")
     assert page.published is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p class='category'> 24. April 2020 | <a>Pressemitteilungen</a></p>", _dt.date(2020, 4, 24)),
+        ("<div class='boxHeader'><span>14. Februar 2012</span></div>", _dt.date(2012, 2, 14)),
+        # in a side box, a written date is about something else
+        ("<div class='sidebar'><span>14. Februar 2012</span></div>", None),
+    ],
+)
+def test_a_written_date_standing_alone_is_the_last_resort(body: str, expected: _dt.date | None) -> None:
+    page = _meta(f"<html lang='de'><body><h1>Titel der Seite</h1><p>Erster Absatz.</p><p>Zweiter.</p>{body}</body></html>")
+    assert page.published == expected
+
+
+def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
+    from cleanpage.metadata import _loose_date
+
+    assert _loose_date(" 24. April 2020 | ") and _loose_date("March 3, 2021")
+    assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.")
+    assert not _loose_date("Volume 172, Issue 7 2020")

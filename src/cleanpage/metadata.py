@@ -327,14 +327,22 @@ def _without_kicker(h1: etree._Element) -> str | None:
     return rest if len(rest.split()) >= 2 else None
 
 
+_WRITTEN_ALONE = re.compile(
+    r"\s*(?:\d{1,2}\.?\s+[^\W\d_]{3,}\.?|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d{2}\W*$"
+)
+
+
 def _loose_date(text: str) -> bool:
     """Cheap string tests before the regex: most text nodes hold no year at all. A long text counts
     only when it opens with the date ("29.11.2022 – Mehrfach und …")."""
     if len(text) > 80:
         head = text.lstrip()[:10]
         return head[:1].isdigit() and _LOOSE_DATE.match(head) is not None
-    return (".20" in text or ".19" in text or "-20" in text or "-19" in text
-                                or text.lstrip()[:2] in ("19", "20")) and _LOOSE_DATE.search(text) is not None
+    if (".20" in text or ".19" in text or "-20" in text or "-19" in text
+            or text.lstrip()[:2] in ("19", "20")) and _LOOSE_DATE.search(text) is not None:
+        return True
+    # a written date standing alone: "14. Februar 2012", "24. April 2020 |", "March 3, 2021"
+    return len(text) <= 40 and (" 20" in text or " 19" in text) and _WRITTEN_ALONE.match(text) is not None
 
 
 def _small(el: etree._Element) -> bool:
@@ -622,6 +630,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
                 break
     if published is None:
         published = _htmldate(root, page_url)
+    if published is None:
+        published = _written_alone(scan, month_first=_month_first(root, meta), lang=lang)
     return HtmlMeta(
         title=title,
         authors=authors,
@@ -908,25 +918,26 @@ def _published(
             visible = parse_visible_date(text, month_first=month_first, lang=lang)
         if visible is not None:
             break
+    numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
     if weak and structured is not None:
         built = local_day(structured)
         if visible is None:
             # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
             # it, when earlier (a later one is as likely an event's date)
-            shown = (parse_visible_date(t, month_first=month_first) for t in scan.loose)
+            shown = (parse_visible_date(t, month_first=month_first) for t in numeric)
             visible = next((v for v in shown if v is not None and local_day(v) < built), None)
         elif local_day(visible) > built and ((local_day(visible) - built).days > 90
-                                             or not _one_day(scan.loose, local_day(visible), month_first)):
+                                             or not _one_day(numeric, local_day(visible), month_first)):
             # a later date is the post's only where the page shows no other (an events list shows
             # several; today's date in the page header is far later)
             visible = None
-    if structured is not None and visible is None and url_day is None and scan.loose:
+    if structured is not None and visible is None and url_day is None and numeric:
         # several publication values that disagree ("datePublished" 2021-12-14, "DC.date.issued"
         # 2022-02-04): the one the page's own date line shows wins
         others = [parse_date(meta[n]) for n in _PUBLISHED if n in meta and n != meta_key and n not in _WEAK_PUBLISHED]
         days = {local_day(c) for c in (*stated, *others) if c is not None}
         if len(days) > 1:
-            line = parse_visible_date(scan.loose[0], month_first=month_first)
+            line = parse_visible_date(numeric[0], month_first=month_first)
             if line is not None and local_day(line) in days:
                 stated.extend(c for c in others if c is not None)
                 visible = line
@@ -944,11 +955,18 @@ def _published(
         return visible
     if url_day is not None:
         return url_day
-    for text in scan.loose:
+    for text in numeric:
         loose = parse_visible_date(text, month_first=month_first, lang=lang)
         if loose is not None:
             return loose
     return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang)
+
+
+def _written_alone(scan: _Scan, *, month_first: bool, lang: str | None) -> _dt.date | _dt.datetime | None:
+    """After every other source: a written date standing alone somewhere in the page ("<p
+    class='category'> 24. April 2020 |", "<span>14. Februar 2012</span>"). One dateparser call."""
+    written = next((t for t in scan.loose if not _LOOSE_DATE.search(t)), None)
+    return parse_visible_date(written, month_first=month_first, lang=lang) if written else None
 
 
 #: a written date inside a longer line: "Pressemitteilung vom 25. Januar 2022 | Berlin",
