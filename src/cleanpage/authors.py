@@ -15,12 +15,6 @@ from cleanpage.rules import Rules
 
 __all__ = ["clean_authors", "person_name"]
 
-_LEAD = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|veröffentlicht|publié|escrito|scritto)\s+)?"
-    r"(?:by|von|par|por|di|da|door|av|af|przez|от|autor(?:in|en|innen)?|authors?|auteur|"
-    r"(?:texte?|text|words)(?:\s*(?:&|und|and|et|y|\+)\s*(?:fotos?|photos?|bilder|bild))?|interview|written by)\s*[:\-]?\s+",
-    re.IGNORECASE,
-)
 _SPLIT = re.compile(
     r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b"
     # an interview's two people: "Richard David Precht im Gespräch mit Karin Fischer"
@@ -76,7 +70,7 @@ def person_name(
     author; a lone word in a byline element is too often a label. ``exclude`` holds
     :func:`~cleanpage.blocks.text_key` keys of the site's own names (an organisation).
     """
-    name = normalise_space(_LEAD.sub("", _lead_text(text))).strip(" ,:;-–—|·•()[]\"'")
+    name = normalise_space(rules.cues.lead.sub("", _lead_text(text))).strip(" ,:;-–—|·•()[]\"'")
     name = _undoubled(name)
     if name.endswith(".") and not re.search(r"(?:^|\s)\w{1,2}\.$|\b(?:Jr|Sr)\.$", name):
         name = name[:-1].rstrip()
@@ -118,7 +112,7 @@ def clean_authors(
             continue
         # "Eberhard Fuhr (Pressesprecher des EJW)": a role in brackets is not part of the name
         plain = _ROLE.sub(" ", _lead_text(candidate))
-        text = _LEAD.sub("", plain)
+        text = rules.cues.lead.sub("", plain)
         has_lead = len(text) < len(plain)
         # "Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr": the date is not the name
         text = _DATE_TAIL.split(text, maxsplit=1)[0]

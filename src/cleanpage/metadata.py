@@ -8,6 +8,7 @@ must look like a person's name (:mod:`cleanpage.authors`); a date must not be in
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 import json
 import logging
@@ -21,7 +22,7 @@ from lxml import etree
 from cleanpage.authors import clean_authors, person_name
 from cleanpage.blocks import normalise_space, text_key
 from cleanpage.dates import date_from_url, in_page_zone, local_day, parse_date, parse_iso, parse_visible_date
-from cleanpage.rules import Rules
+from cleanpage.rules import MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
 
@@ -164,11 +165,6 @@ _MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dcterm
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                 "citation_author", "byl")
 _SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "copyright")
-#: class/id words of elements that carry a byline, in several languages
-_BYLINE_TOKENS = ("byline", "author", "by-line", "writer", "autor", "auteur", "autore", "verfasser")
-#: class/id/itemprop words of elements that show the publication date
-_DATE_TOKENS = ("date", "time", "publish", "posted", "datum", "fecha", "data", "meta", "byline", "dateline",
-                "info", "stand")
 #: ancestors whose dates and names belong to other things (comments, teasers, sidebars)
 _ELSEWHERE = ("comment", "sidebar", "widget", "related", "teaser", "recent", "popular", "footer", "reply",
               "respond", "trackback", "more-from", "recommend")
@@ -195,8 +191,6 @@ def _first(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
     return None
 
 
-_BYLINE_RE = re.compile("|".join(_BYLINE_TOKENS))
-_DATE_RE = re.compile("|".join(_DATE_TOKENS))
 _HEADLINE_RE = re.compile("|".join(_HEADLINE_TOKENS))
 _ELSEWHERE_RE = re.compile("|".join(_ELSEWHERE))
 #: the boxes that end the lines under a headline (a "teaser" class there is often the article's lead)
@@ -289,7 +283,6 @@ def _changed_first(text: str) -> bool:
     return match.start() < first_digit
 
 
-_WRITTEN_BY = re.compile(r"^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author)\b", re.IGNORECASE)
 #: hCard's formatted name (``class="author vcard"`` > ``class="fn"``): microformat author markup
 _HCARD_FN = re.compile(r"(?:^|\s)fn(?:\s|$)")
 
@@ -302,8 +295,11 @@ def _parent_tokens(el: etree._Element) -> str:
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SPECIAL_TAGS = frozenset({"h1", "time", "address", "a", "abbr"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "button"})
-#: any word of interest in the class/id words: elements without one are passed over at once
-_ANY_RE = re.compile("|".join((*_BYLINE_TOKENS, *_DATE_TOKENS, *_HEADLINE_TOKENS, "fn", "comment")))
+@functools.lru_cache(maxsize=4)
+def _any_re(cues: MetadataCues) -> re.Pattern[str]:
+    """Any word of interest in the class/id words: elements without one are passed over at once."""
+    return re.compile("|".join(map(re.escape, (*cues.byline_tokens, *cues.date_tokens, *_HEADLINE_TOKENS, "fn",
+                                               "comment"))))
 
 
 def _without_kicker(h1: etree._Element) -> str | None:
@@ -355,24 +351,8 @@ def _small(el: etree._Element) -> bool:
 
 #: the words a visible byline opens with, alone in their text node: "By <a>Jane Doe</a>",
 #: "Autor: <strong>…</strong>", "<span>Author:</span> Jane Doe", "Par <a>…</a>"
-_BYLINE_LABEL = re.compile(
-    r"^\s*(?:(?:posted|written|published|geschrieben|verfasst|publié|écrit|escrito|scritto|redigido)\s+)?"
-    r"(?:by|von|vom|par|por|di|da|door|av|af|autor(?:in|en|innen)?|authors?|auteur|autore|text|texte)\s*:?\s*$",
-    re.IGNORECASE,
-)
-
-
-#: the first two letters of every byline label below: most text nodes are passed over on this test
 #: leading rules before a byline ("---- by Kenneth Surin")
 _DASHES = " \t\n\xa0-–—•"
-_LABEL_STARTS = frozenset(["by", "vo", "pa", "po", "di", "da", "do", "av", "af", "au", "te", "wr", "pu", "ge", "ve",
-                           "éc", "es", "sc", "re"])
-#: a label and the name in one text node: "Autorin: Uta Staschewski", "By Jane Doe", "Von Anna Meier"
-_BYLINE_INLINE = re.compile(
-    r"^[\s\-–—•]*(?:(?:autor(?:in)?|author|auteur|autore|text|texte|verfasser(?:in)?)\s*:|(?:autoren|authors)\s*:?\s|"
-    r"(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s)\s*[A-ZÀ-ÖØ-Þ]",
-    re.IGNORECASE,
-)
 
 
 def _line_after(br: etree._Element) -> str:
@@ -431,10 +411,11 @@ def _labelled(el: etree._Element, label: str, out: list[str]) -> None:
     out.extend(f[:120] for f in found if f)
 
 
-def _scan(root: etree._Element) -> _Scan:
+def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
     scan = _Scan([], [], [], [], [], [], [], [], [], [], [])
+    any_re = _any_re(cues)
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
     body = root.find("body")
@@ -465,16 +446,16 @@ def _scan(root: etree._Element) -> _Scan:
             line = normalise_space(el.tail)
             if len(line) <= 40 and not _CHANGED.search(line) and not _elsewhere(el):
                 scan.loose.append(line)
-        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip(_DASHES)[:2].lower() in _LABEL_STARTS:
-            if len(own) <= 30 and _BYLINE_LABEL.match(own):
+        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip(_DASHES)[:2].lower() in cues.label_starts:
+            if len(own) <= 30 and cues.label.match(own):
                 _labelled(el, own, scan.labelled)
-            elif _BYLINE_INLINE.match(own) and not _elsewhere(el):
+            elif cues.inline.match(own) and not _elsewhere(el):
                 # "<strong>Autorin: Uta Staschewski, Projektleiterin …</strong>"
                 scan.labelled.append(_up_to_break(el)[:120] if _small(el) else normalise_space(own))
         if (tag == "br" and el.tail and len(el.tail) <= 90 and len(scan.labelled) < 6
-                and el.tail.lstrip()[:2].lower() in _LABEL_STARTS):
+                and el.tail.lstrip()[:2].lower() in cues.label_starts):
             tail = el.tail
-            if (_BYLINE_LABEL.match(tail) or _BYLINE_INLINE.match(tail)) and not _elsewhere(el):
+            if (cues.label.match(tail) or cues.inline.match(tail)) and not _elsewhere(el):
                 # "…<br/>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>": up to the next line break
                 scan.labelled.append(_line_after(el)[:120])
         if tag == "h1" and len(scan.h1s) < 5:
@@ -492,7 +473,7 @@ def _scan(root: etree._Element) -> _Scan:
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
         tokens = _tokens(el)
-        if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not _ANY_RE.search(tokens):
+        if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not any_re.search(tokens):
             continue
         if tag == "a" and (el.get("rel") or "").lower() == "author":
             if not _elsewhere(el):
@@ -518,8 +499,8 @@ def _scan(root: etree._Element) -> _Scan:
         hcard = _HCARD_FN.search(tokens) is not None and "author" in tokens + _parent_tokens(el)
         if hcard and len(scan.authors) < 10 and _small(el) and not _elsewhere(el):
             scan.authors.append(normalise_space(el.text_content()))
-        dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or _DATE_RE.search(tokens) is not None
-        bylineish = len(scan.bylines) < 5 and (tag == "address" or _BYLINE_RE.search(tokens) is not None)
+        dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or cues.date_class.search(tokens) is not None
+        bylineish = len(scan.bylines) < 5 and (tag == "address" or cues.byline_class.search(tokens) is not None)
         if bylineish and len(scan.boxed) < 2 and tag != "a" and _AUTHOR_BOX_RE.search(tokens) and not _elsewhere(el):
             # an author box ("author-bio", "about-author"): its first heading names the author
             head = next(el.iter("h2", "h3", "h4", "h5"), None)
@@ -570,7 +551,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             sites.add(_site_key(publisher["name"]))
     meta = _head_meta(root)
-    scan = _scan(root)
+    scan = _scan(root, rules.cues)
     for name in _SITE_META:
         if name in meta:
             sites.add(_site_key(meta[name].lstrip("@")))
@@ -595,7 +576,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         structured.append(_without_site_part(meta_author, site_keys))
     # Yoast's reading-time card: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name
     for n in ("1", "2"):
-        if _WRITTEN_BY.match(meta.get(f"twitter:label{n}", "")) and meta.get(f"twitter:data{n}"):
+        if rules.cues.written_by.match(meta.get(f"twitter:label{n}", "")) and meta.get(f"twitter:data{n}"):
             structured.append(meta[f"twitter:data{n}"])
     structured.extend(scan.authors)
     authors = clean_authors(structured, rules, single_ok=True, exclude=site_keys)
@@ -681,22 +662,13 @@ def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
     return value if isinstance(value, _dt.date) and parse_date(found) is not None else None
 
 
-#: a "by" inside a byline text; not after "edited", "photo", "translated" (other people's credits)
-_MID_BY = re.compile(
-    r"(?<!\bedited)(?<!\bphoto)(?<!\bphotos)(?<!\btranslated)(?<!\billustrated)(?<!\bfotos)(?<!\bfoto)"
-    r"(?<!\bbilder)(?<!\bübersetzt)(?<!\bphotograph)(?<!\bphotographs)(?<!\bphotography)(?<!\bimage)"
-    r"(?<!\bimages)(?<!\bvideo)(?<!\billustration)\s(?:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])",
-    re.IGNORECASE,
-)
-
-
 def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
     """Names from byline texts. A "by" inside a text ("Posted on September 21, 2020 by Adi Tzlil",
     "Erstellt von Andri Bryner") is read first: what follows it is the name, what precedes it a
     label; only when that gives nothing is the whole text read ("Richard von Weizsäcker")."""
     names: list[str] = []
     for text in bylines:
-        parts = _MID_BY.split(text, maxsplit=1)
+        parts = rules.cues.mid_by.split(text, maxsplit=1)
         found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
         found = found or clean_authors([text], rules, exclude=exclude, led=True)
         names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
@@ -717,16 +689,13 @@ _CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)"
 _META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
 
 
-#: a page description that opens with the post's byline (Blogger: "Posted by A, B and C - Team …")
-_DESCRIBED_BY = re.compile(r"^\s*(?:(?:posted|written|published|geschrieben|verfasst)\s+)?(?:by|von|par|por)\s+(?=[A-ZÀ-ÖØ-Þ])",
-                           re.IGNORECASE)
 _DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
 
 
 def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
     """The names of a byline the page's description opens with, up to its first dash or sentence end."""
     text = meta.get("description") or meta.get("og:description") or ""
-    if not _DESCRIBED_BY.match(text):
+    if not rules.cues.described_by.match(text):
         return ()
     line = _DESCRIPTION_END.split(text[:160], maxsplit=1)[0]
     return clean_authors([line], rules, exclude=exclude, led=True)
@@ -738,9 +707,9 @@ def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) ->
     for text in texts[:6]:
         if len(text) > 120:
             continue
-        parts = _MID_BY.split(text, maxsplit=1)
+        parts = rules.cues.mid_by.split(text, maxsplit=1)
         if len(parts) < 2:
-            parts = _MID_LABEL.split(text, maxsplit=1)
+            parts = rules.cues.mid_label.split(text, maxsplit=1)
         if len(parts) == 2:
             found = clean_authors([parts[1]], rules, exclude=exclude, led=True)
             if found:
@@ -748,9 +717,6 @@ def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) ->
     return ()
 
 
-#: a byline label inside a date line: "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
-_MID_LABEL = re.compile(r"(?:^|\s)(?:redaktion|autor(?:in|en)?|author|verfasser(?:in)?|texte?|rédaction|redacción)\s*:\s*",
-                        re.IGNORECASE)
 
 
 def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, parted: bool = False) -> tuple[str, ...]:
