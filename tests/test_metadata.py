@@ -731,3 +731,8 @@ def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
     assert _loose_date(" 24. April 2020 | ") and _loose_date("March 3, 2021")
     assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.")
     assert not _loose_date("Volume 172, Issue 7 2020")
+
+
+@pytest.mark.parametrize("name", ["Collectif", "Kollektiv"])
+def test_collectives_are_not_authors(name: str) -> None:
+    assert clean_authors([name], RULES, single_ok=True) == ()
