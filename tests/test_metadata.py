@@ -153,6 +153,11 @@ def test_relative_dates_need_a_reference() -> None:
         ("Written: 2023-11-07 15:03:30", _dt.datetime(2023, 11, 7, 15, 3)),
         ("March 2024", None),  # no day: never invented
         ("Artikel 1234567", None),
+        # the time written after the date's dash is kept; anything else after it is not read
+        ("12 de marzo de 2024 - 10:45", _dt.datetime(2024, 3, 12, 10, 45)),
+        ("March 3, 2021 | 9h05", _dt.datetime(2021, 3, 3, 9, 5)),
+        ("12 de marzo de 2024 - Madrid", _dt.date(2024, 3, 12)),
+        ("March 3, 2021 - 9:05 readers", _dt.date(2021, 3, 3)),
     ],
 )
 def test_visible_dates(text: str, expected: object) -> None:
