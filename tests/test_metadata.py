@@ -741,3 +741,17 @@ def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
 @pytest.mark.parametrize("name", ["Collectif", "Kollektiv"])
 def test_collectives_are_not_authors(name: str) -> None:
     assert clean_authors([name], RULES, single_ok=True) == ()
+
+
+def test_a_date_line_labelled_as_the_publication_beats_a_disagreeing_structured_date() -> None:
+    head = "<meta property='og:article:published_time' content='2022-01-15'>"
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span class='date'>Erscheinungsdatum 25.01.2022</span>"
+                 "</body></html>")
+    assert page.published == _dt.date(2022, 1, 25)
+    # an unlabelled visible date does not
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span class='date'>25.01.2022</span></body></html>")
+    assert page.published == _dt.date(2022, 1, 15)
+    # nor does a labelled date line that the loop passed over (no date in it) when the URL states the day
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span class='date'>Published by Anna Meier</span>"
+                 "</body></html>", "https://b.example/2022/01/20/x/")
+    assert page.published == _dt.date(2022, 1, 15)

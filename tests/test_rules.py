@@ -887,3 +887,12 @@ def test_rules_with_metadata_cues_pickle() -> None:
     rules = load_rules()
     again = pickle.loads(pickle.dumps(rules))
     assert again.cues.lead.pattern == rules.cues.lead.pattern
+
+
+@pytest.mark.parametrize("label", _CUES.publication_labels)
+def test_every_publication_label_makes_the_visible_date_win(label: str) -> None:
+    import datetime as _dt
+
+    html = ("<html><head><meta property='article:published_time' content='2022-01-15'></head><body>"
+            f"<h1>Headline of the page</h1><span class='date'>{label.title()}: 25.01.2022</span><p>x</p></body></html>")
+    assert _page_meta(html).published == _dt.date(2022, 1, 25)

@@ -601,7 +601,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
-    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang)
+    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang,
+                           cues=rules.cues)
     if isinstance(published, _dt.datetime):
         published = in_page_zone(published, lang)
     if published is None:
@@ -857,9 +858,12 @@ def _one_day(texts: list[str], day: _dt.date, month_first: bool) -> bool:
 
 def _published(
     ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, *, month_first: bool,
-    lang: str | None = None,
+    lang: str | None = None, cues: MetadataCues | None = None,
 ) -> _dt.date | _dt.datetime | None:
     """Structured dates first; the visible date and the URL's date confirm the local day.
+
+    A visible date line labelled as the publication ("Erscheinungsdatum 25.01.2022") wins over a
+    structured value that disagrees, as does one against a generic "date" meta (see ``weak``).
 
     A machine value in UTC ("2022-11-06T23:00:00+00:00") is often the conversion of a local
     midnight-ish time: when the date the page shows (or its URL) is the next or previous day,
@@ -873,8 +877,10 @@ def _published(
     weak = structured is not None and ld_date is None and meta_key in _WEAK_PUBLISHED
     url_day = date_from_url(url)
     visible = None
+    labelled_visible = False
     budget = 3  # dateparser calls per page: each costs about a millisecond
     for text in scan.dates:
+        labelled_visible = cues is not None and cues.publication.search(text) is not None
         visible = parse_iso(text)
         if visible is None:
             needs_parser = _YEAR_RE.search(text) is not None and not _LOOSE_DATE.search(text)
@@ -914,7 +920,8 @@ def _published(
             agreeing = next((c for c in stated if local_day(c) == local), None)
             if agreeing is not None:
                 return agreeing
-            if weak or _utc_shift(structured, local, lang):
+            shown_as_published = labelled_visible and visible is not None and local_day(visible) == local
+            if weak or shown_as_published or _utc_shift(structured, local, lang):
                 return visible if visible is not None and local_day(visible) == local else local
         return structured
     if visible is not None:

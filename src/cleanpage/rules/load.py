@@ -389,9 +389,10 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     by_keys = ("leads", "mid_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens")
     _keys(by, set(by_keys), f"{where} [bylines]")
-    _keys(dt, {"class_tokens"}, f"{where} [dates]")
+    _keys(dt, {"class_tokens", "publication_labels"}, f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
     date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
+    publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
     for key in ("class_tokens",):
         _tokens(w[key], f"{where} [bylines] {key}")
     _tokens(date_tokens, f"{where} [dates] class_tokens")
@@ -423,6 +424,9 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         date_tokens=date_tokens,
         byline_class=_compile_flags("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
         date_class=_compile_flags("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
+        publication_labels=publication_labels,
+        publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
+                                   re.IGNORECASE),
         label_starts=frozenset(label[:2] for label in labels),
         **compiled,
     )

@@ -169,7 +169,8 @@ class MetadataCues:
     * ``mid_label``: a role label with a colon inside a text ("05.02.2020 - Redaktion: A");
     * ``written_by``: a "written by" label of its own (Yoast's ``twitter:label1``);
     * ``described_by``: a byline that opens a page description ("Posted by A, B and C - …");
-    * ``byline_class``/``date_class``: class/id words of byline and date elements.
+    * ``byline_class``/``date_class``: class/id words of byline and date elements;
+    * ``publication``: a label that says a date line is the publication date.
     """
 
     leads: tuple[str, ...]
@@ -183,6 +184,7 @@ class MetadataCues:
     credit_words: tuple[str, ...]
     byline_tokens: tuple[str, ...]
     date_tokens: tuple[str, ...]
+    publication_labels: tuple[str, ...]
     lead: re.Pattern[str]
     label: re.Pattern[str]
     inline: re.Pattern[str]
@@ -192,6 +194,8 @@ class MetadataCues:
     described_by: re.Pattern[str]
     byline_class: re.Pattern[str]
     date_class: re.Pattern[str]
+    #: a publication label anywhere in a date line ("Erscheinungsdatum", "Published:")
+    publication: re.Pattern[str]
     #: the first two letters (lower case) of every label: a cheap test before the patterns
     label_starts: frozenset[str]
 
