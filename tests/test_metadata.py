@@ -755,3 +755,9 @@ def test_a_date_line_labelled_as_the_publication_beats_a_disagreeing_structured_
     page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span class='date'>Published by Anna Meier</span>"
                  "</body></html>", "https://b.example/2022/01/20/x/")
     assert page.published == _dt.date(2022, 1, 15)
+
+
+def test_the_author_of_a_quote_is_not_the_pages_author() -> None:
+    quote = ("<section class='box-zitiert'><blockquote><p>„Ich dachte …“</p>"
+             "<span class='zitat-author'>Jan Fleischhauer, deutscher Journalist</span></blockquote></section>")
+    assert _meta(f"<html><body><h1>T</h1><p>x</p>{quote}</body></html>").authors == ()

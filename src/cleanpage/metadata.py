@@ -209,7 +209,7 @@ def _elsewhere(el: etree._Element) -> bool:
     """
     for anc in el.iterancestors():
         tag = anc.tag
-        if tag in ("nav", "aside", "footer"):
+        if tag in ("nav", "aside", "footer", "blockquote"):  # a quote's "author" is the quoted person
             if tag == "footer" and _OWN_FOOTER.search(_tokens(anc)):
                 continue  # <footer class="article-meta">: the post's own footer line
             if tag == "aside" and _META_ASIDE.match(_tokens(anc)):
