@@ -761,3 +761,28 @@ def test_the_author_of_a_quote_is_not_the_pages_author() -> None:
     quote = ("<section class='box-zitiert'><blockquote><p>„Ich dachte …“</p>"
              "<span class='zitat-author'>Jan Fleischhauer, deutscher Journalist</span></blockquote></section>")
     assert _meta(f"<html><body><h1>T</h1><p>x</p>{quote}</body></html>").authors == ()
+
+
+def test_teaser_bylines_below_do_not_replace_a_json_ld_person() -> None:
+    teasers = "".join(f"<div class='item'><h4>Other story {i}</h4><span class='item__author'>{n}</span>"
+                      f"<span class='item__date'>1{i}.10.2023</span></div>"
+                      for i, n in enumerate(["Glory Global Solutions Germany", "Elena Kuss", "Heidrun Mittler"]))
+    page = _meta('<html><head><meta property="og:site_name" content="Lebensmittel Praxis">'
+                 '<script type="application/ld+json">{"@type":"NewsArticle","headline":"T",'
+                 '"author":{"@type":"Person","name":"Lebensmittel Praxis"}}</script></head>'
+                 f"<body><h1>T</h1><p>x</p>{teasers}</body></html>")
+    assert not {"Elena Kuss", "Heidrun Mittler"} & set(page.authors)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        ("Por Laura Jordán / Javier Urbina 22 de Abril de 2022 - 00:00 HS", ("Laura Jordán", "Javier Urbina")),
+        ("By Jane Doe March 3, 2021", ("Jane Doe",)),
+        ("Von Anna Meier 12.03.2024", ("Anna Meier",)),
+        # a date label before the date stays with the name, which is then refused ("Stand" is no name)
+        ("Sara Zinnecker Stand: 12.03.2022", ()),
+    ],
+)
+def test_a_bylines_trailing_date_is_not_part_of_the_name(candidate: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors([candidate], RULES) == expected

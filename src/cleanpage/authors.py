@@ -30,7 +30,13 @@ _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 _ORG_SUFFIXES = ("verband", "magazin", "zeitung", "verlag", "stiftung", "institut", "ministerium", "gesellschaft",
                  "redaktion", "agentur")
 #: where a byline goes on with its date: "… am Samstag, 19. Oktober 2019", "… on 3 May 2021", "… le 3 mai"
-_DATE_TAIL = re.compile(r"\s(?:am|on|le|el|il|vom|den|at)\s+(?=\d|[^\W\d_]+,?\s+\d)", re.IGNORECASE)
+_DATE_TAIL = re.compile(
+    r"\s(?:am|on|le|el|il|vom|den|at)\s+(?=\d|[^\W\d_]+,?\s+\d)"
+    # or the date itself: "Por A / B 22 de Abril de 2022 - 00:00 HS", "By Jane Doe March 3, 2021"
+    r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE,
+)
 #: where the first name of a byline goes on with its category: "VON Sina Giebel IN Fashion", "by Jane Doe in News"
 _CATEGORY_TAIL = re.compile(r"\s(?:in|dans)\s+(?=[^\W\d_])", re.IGNORECASE)
 _ROLE = re.compile(r"\s*\([^()]{2,60}\)")

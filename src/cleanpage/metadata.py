@@ -580,6 +580,10 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
             structured.append(meta[f"twitter:data{n}"])
     structured.extend(scan.authors)
     authors = clean_authors(structured, rules, single_ok=True, exclude=site_keys)
+    if not authors and ld_persons:
+        # a JSON-LD Person named like the site ("El Colombiano") yields to the page's first byline
+        # ("Jacobo Betancur Peláez | Publicado hace 3 horas"), not to bylines further down (teasers)
+        authors = _byline_names(scan.bylines[:1], rules, site_keys) or clean_authors(ld_persons, rules, single_ok=True)
     if not authors:
         authors = _byline_names(scan.bylines, rules, site_keys)
     if not authors:
@@ -593,11 +597,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _described_byline(meta, rules, site_keys)
     if not authors and len({text_key(b) for b in scan.boxed}) == 1:
         authors = clean_authors(scan.boxed[:1], rules, exclude=site_keys)
-    if not authors and ld_persons:
-        # a JSON-LD Person named like the site is one (a personal site named after its author),
-        # when the page shows no other byline ("El Colombiano" stands above the reporter's name)
-        authors = clean_authors(ld_persons, rules, single_ok=True)
-    elif authors and all(" " not in a for a in authors):
+    if authors and all(" " not in a for a in authors):
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
