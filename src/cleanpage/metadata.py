@@ -270,7 +270,10 @@ _CHANGED = re.compile(r"updat|aktualisiert|änderung|geändert|modifi|mis à jou
 
 def _has_digit(text: str) -> bool:
     """A date line holds a number ("Kontakt", "Login" in a ``meta`` box never are dates)."""
-    return any(c.isdigit() for c in text)
+    return _DIGIT.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _changed_first(text: str) -> bool:
@@ -334,11 +337,13 @@ def _loose_date(text: str) -> bool:
     if len(text) > 80:
         head = text.lstrip()[:10]
         return head[:1].isdigit() and _LOOSE_DATE.match(head) is not None
-    if (".20" in text or ".19" in text or "-20" in text or "-19" in text
-            or text.lstrip()[:2] in ("19", "20")) and _LOOSE_DATE.search(text) is not None:
-        return True
+    if ".20" in text or ".19" in text or "-20" in text or "-19" in text or text.lstrip()[:2] in ("19", "20"):
+        if _LOOSE_DATE.search(text) is not None:
+            return True
+    elif " 20" not in text and " 19" not in text:
+        return False
     # a written date standing alone: "14. Februar 2012", "24. April 2020 |", "March 3, 2021"
-    return len(text) <= 40 and (" 20" in text or " 19" in text) and _WRITTEN_ALONE.match(text) is not None
+    return len(text) <= 40 and _WRITTEN_ALONE.match(text) is not None
 
 
 def _small(el: etree._Element) -> bool:
@@ -437,11 +442,11 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
         own = el.text
-        if own and len(scan.loose) < 3 and tag != "a" and _loose_date(own):
+        if own and len(own) >= 8 and len(scan.loose) < 3 and tag != "a" and _loose_date(own):
             own = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
             if len(own) <= 40 and not _CHANGED.search(own) and not _elsewhere(el):
                 scan.loose.append(own)
-        if tag == "br" and el.tail and len(scan.loose) < 3 and _loose_date(el.tail):
+        if tag == "br" and el.tail and len(el.tail) >= 8 and len(scan.loose) < 3 and _loose_date(el.tail):
             # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
             line = normalise_space(el.tail)
             if len(line) <= 40 and not _CHANGED.search(line) and not _elsewhere(el):
