@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from cleanpage.authors import clean_authors, person_name
-from cleanpage.dates import date_from_url, parse_date, parse_iso, parse_visible_date
+from cleanpage.dates import date_from_url, local_day, parse_date, parse_iso, parse_visible_date
 from cleanpage.metadata import html_metadata, strip_site_suffix
 from cleanpage.rules import load_rules
 
@@ -153,6 +153,11 @@ def test_relative_dates_need_a_reference() -> None:
         ("Written: 2023-11-07 15:03:30", _dt.datetime(2023, 11, 7, 15, 3)),
         ("March 2024", None),  # no day: never invented
         ("Artikel 1234567", None),
+        # the time written after the date's dash is kept; anything else after it is not read
+        ("12 de marzo de 2024 - 10:45", _dt.datetime(2024, 3, 12, 10, 45)),
+        ("March 3, 2021 | 9h05", _dt.datetime(2021, 3, 3, 9, 5)),
+        ("12 de marzo de 2024 - Madrid", _dt.date(2024, 3, 12)),
+        ("March 3, 2021 - 9:05 readers", _dt.date(2021, 3, 3)),
     ],
 )
 def test_visible_dates(text: str, expected: object) -> None:
@@ -448,3 +453,336 @@ def test_one_word_author_completed_from_a_short_text_of_the_page() -> None:
         "<html><head><meta name='author' content='nils'></head><body><p>Nils Holgersson fliegt.</p></body></html>"
     )
     assert page.authors == ("nils",)
+
+
+def test_a_generic_date_meta_gives_way_to_the_date_the_page_shows() -> None:
+    # meta name="date" is often the day the page was built: the visible date line wins
+    page = _meta(
+        "<html><head><meta name='date' content='2020-04-30'></head><body><article><h1>T</h1>"
+        "<ul class='infoline'><li class='date'><time>29.04.2020, 12:01 Uhr</time></li></ul><p>x</p></article></body></html>"
+    )
+    assert page.published is not None and page.published.day == 29
+    # a numeric date line with no date class is evidence too, when earlier
+    page = _meta(
+        "<html><head><meta name='dc.date' content='2021-10-15'></head><body><h1>T</h1>"
+        "<p>Erschienen am:</p><h2>13.10.2021</h2><p>x</p></body></html>"
+    )
+    assert page.published == _dt.date(2021, 10, 13)
+
+
+def test_a_generic_date_meta_is_kept_against_header_and_event_dates() -> None:
+    # today's date in the page header, years after the post
+    page = _meta(
+        "<html><head><meta name='date' content='2017-05-01T17:05:00+02:00'></head><body>"
+        "<div class='date'>Mittwoch, 26.02.2020</div><h1>T</h1><p>01.05.2017</p></body></html>"
+    )
+    assert page.published is not None and page.published.year == 2017
+    # an events list: several later dates, none of them the post's
+    page = _meta(
+        "<html><head><meta name='date' content='2020-02-11'></head><body><h1>T</h1><ul>"
+        "<li class='event-date'>29.02.2020 18:00 Uhr</li><li class='event-date'>04.04.2020 18:00 Uhr</li>"
+        "</ul></body></html>"
+    )
+    assert page.published == _dt.date(2020, 2, 11)
+
+
+def test_a_publication_meta_still_wins_over_a_different_visible_date() -> None:
+    page = _meta(
+        "<html><head><meta property='article:published_time' content='2019-06-17T10:00:00+02:00'></head>"
+        "<body><h1>T</h1><span class='date'>04.06.2020</span></body></html>"
+    )
+    assert page.published is not None and page.published.year == 2019
+
+
+def test_a_date_line_that_states_the_publication_before_the_update() -> None:
+    page = _meta(
+        "<html><body><h1>T</h1><p class='date'>Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 15:30:46</p>"
+        "<p>x</p></body></html>"
+    )
+    assert page.published is not None and page.published.day == 7
+
+
+def test_date_boxes_without_a_number_do_not_crowd_out_the_date() -> None:
+    boxes = "".join(f"<li class='meta-item'>Login {chr(65 + i)}</li>" for i in range(14))
+    page = _meta(f"<html><body><ul>{boxes}</ul><h1>T</h1><time datetime='2022-01-21'>21.01.2022</time></body></html>")
+    assert page.published == _dt.date(2022, 1, 21)
+
+
+def test_author_named_in_the_date_line_beats_a_later_labelled_byline() -> None:
+    page = _meta(
+        "<html><body><h1>Vier Übungen</h1>"
+        "<div class='metaInfo'>Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>"
+        "<p>Text.</p><p>von Josef Kastner, Marieke Hübner und Imke Schlömer</p></body></html>"
+    )
+    assert page.authors == ("Pamela Sladky",)
+
+
+def test_a_photo_credit_in_the_date_line_is_not_the_author() -> None:
+    page = _meta("<html><body><h1>T</h1><div class='date-info'>27.01.2022 | Foto von Max Muster</div><p>x</p></body></html>")
+    assert page.authors == ()
+
+
+def test_a_json_ld_person_named_like_the_site_yields_to_the_visible_byline() -> None:
+    page = _meta(
+        '<html><head><meta name="twitter:site" content="@ElColombiano">'
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"T",'
+        '"author":{"@type":"Person","name":"El Colombiano"}}</script></head><body><h1>T</h1>'
+        "<div class='autor'><h6>Jacobo Betancur Peláez | Publicado hace 3 horas</h6></div>"
+        "<div class='autor-box'>El Colombiano Contactar</div><p>x</p></body></html>"
+    )
+    assert page.authors == ("Jacobo Betancur Peláez",)
+
+
+@pytest.mark.parametrize("text", ["El Colombiano Contactar", "Contacto", "Jane Doe Kontaktieren"])
+def test_contact_labels_in_many_languages_are_not_names(text: str) -> None:
+    assert clean_authors([text], RULES) == ()
+
+
+def test_disagreeing_publication_values_are_settled_by_the_date_line() -> None:
+    head = ("<meta name='datepublished' content='2021-12-14T15:41:07+01:00'>"
+            "<meta name='dc.date.issued' content='2022-02-04T15:33:00+01:00'>")
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span>04.02.2022 | 15:33 Uhr</span><p>x</p></body></html>")
+    assert page.published is not None and local_day(page.published) == _dt.date(2022, 2, 4)
+    # a date line that agrees with neither value settles nothing
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span>09.03.2022 | 15:33 Uhr</span><p>x</p></body></html>")
+    assert page.published is not None and local_day(page.published) == _dt.date(2021, 12, 14)
+    # one value alone is not put in doubt by a date line
+    page = _meta("<html><head><meta name='datepublished' content='2021-12-14'></head><body><h1>T</h1>"
+                 "<span>04.02.2022 | 15:33 Uhr</span></body></html>")
+    assert page.published == _dt.date(2021, 12, 14)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        ("Text & Fotos: Ivan Valetny", ("Ivan Valetny",)),
+        ("Text und Bilder: Anna Meier", ("Anna Meier",)),
+        ("Richard David Precht im Gespräch mit Karin Fischer", ("Richard David Precht", "Karin Fischer")),
+        ("---- by Kenneth Surin", ("Kenneth Surin",)),
+        ("Von Mat\xadthi\xadas Lauerer", ("Matthias Lauerer",)),
+        ("Kristen Falc'honKristen Falc'hon", ("Kristen Falc'hon",)),
+        ("Olivier Minot Olivier Minot", ("Olivier Minot",)),
+        # counter-examples: credits and labels stay out
+        ("Fotos: Ivan Valetny", ()),
+        ("Text & Fotos:", ()),
+    ],
+)
+def test_byline_leads_interviews_and_doubled_names(candidate: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors([candidate], RULES) == expected
+
+
+def test_author_meta_that_joins_site_and_person() -> None:
+    page = _meta("<html><head><meta property='og:site_name' content='unocero'>"
+                 "<meta name='author' content='unocero - Alberto Ávila'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ("Alberto Ávila",)
+    # two parts, neither the site: left whole (and then not a name)
+    page = _meta("<html><head><meta property='og:site_name' content='unocero'>"
+                 "<meta name='author' content='Tech - Alberto Ávila'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ()
+
+
+def test_a_user_handle_is_completed_by_the_byline_it_runs_together() -> None:
+    page = _meta("<html><head><meta name='author' content='arianschlichenmayer'></head><body><h1>T</h1>"
+                 "<div class='post-header_author'><a>Arian Schlichenmayer</a></div><p>x</p></body></html>")
+    assert page.authors == ("Arian Schlichenmayer",)
+    # a byline naming someone else does not replace the handle
+    page = _meta("<html><head><meta name='author' content='arianschlichenmayer'></head><body><h1>T</h1>"
+                 "<div class='post-header_author'><a>Anna Meier</a></div><p>x</p></body></html>")
+    assert page.authors == ("arianschlichenmayer",)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a lead word says the lone word after it is a name, and the date after it is not
+        ("<p>von <a>Ulrike</a></p>", ("Ulrike",)),
+        ("<div class='author'>Author: Bo2man am 29.12.2010, 13:36 Uhr</div>", ("Bo2man",)),
+        ("<div class='author'>Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr</div>", ("Isabella.DiBiase",)),
+        ("<div class='date'>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</div>", ("Sina Giebel",)),
+        # without a lead word, or with a label, a weekday or a desk abbreviation, no name
+        ("<div class='author'>Lars</div>", ()),
+        ("<div class='author'>Veröffentlicht am 19.10.19 um 14:34 Uhr</div>", ()),
+        ("<p>Di Mi</p>", ()),
+        ("<p>Autor: red</p>", ()),
+        ("<p>Die Broschüre ist von dort</p>", ()),
+        ("<p>Mehr von <a>verfügbar</a></p>", ()),
+    ],
+)
+def test_lone_names_after_a_byline_lead(body: str, expected: tuple[str, ...]) -> None:
+    assert _meta(f"<html><body><h1>T</h1>{body}<p>x</p></body></html>").authors == expected
+
+
+def test_a_list_of_teaser_bylines_or_filters_names_no_author() -> None:
+    teasers = "".join(f"<div class='teaser-author'>Von {n} am 0{i}.12.2022</div>"
+                      for i, n in enumerate(["Jörn Mecher", "Petra Walther", "Anne Hünninghaus"], 1))
+    assert _meta(f"<html><body><h1>T</h1><p>x</p>{teasers}</body></html>").authors == ()
+    filters = "".join(f"<li><span>By</span> <a>{n}</a></li>" for n in ("Course or Type", "Method", "Product"))
+    assert _meta(f"<html><body><h1>T</h1><ul>{filters}</ul></body></html>").authors == ()
+
+
+def test_a_structured_author_is_not_cut_at_in() -> None:
+    page = _meta("<html><head><meta name='author' content='Iberische Weine in Berlin'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ()
+
+
+def test_byline_label_inside_a_date_line() -> None:
+    page = _meta("<html><body><h1>T</h1><div class='news-single-timedata'>05.02.2020 "
+                 "<span>- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div><p>x</p></body></html>")
+    assert page.authors == ("Eberhard Fuhr",)
+    # "Redaktion" alone, with nobody named, is no author
+    page = _meta("<html><body><h1>T</h1><div class='date'>05.02.2020 - Redaktion</div><p>x</p></body></html>")
+    assert page.authors == ()
+
+
+def test_plural_author_label_without_a_colon() -> None:
+    page = _meta("<html><body><h1>T</h1><p>Text.</p><p>Autoren Jelko Djuren und Jutta Klaukien</p></body></html>")
+    assert page.authors == ("Jelko Djuren", "Jutta Klaukien")
+    page = _meta("<html><body><h1>T</h1><p>Autoren wie Goethe und Schiller</p></body></html>")
+    assert page.authors == ()
+
+
+def test_a_navigation_tag_after_interview_is_not_an_author() -> None:
+    page = _meta("<html><body><ul><li><a>Interview</a></li><li><a>Basics</a></li></ul><h1>T</h1><p>x</p></body></html>")
+    assert page.authors == ()
+
+
+def test_one_word_author_completed_from_a_longer_sentence() -> None:
+    page = _meta("<html><head><meta name='author' content='Joachim'></head><body><h1>T</h1><p>x</p>"
+                 "<div class='widget'><p>I’m Joachim Schork. On this website, I provide statistics tutorials as well "
+                 "as codes in R programming and Python.</p></div></body></html>")
+    assert page.authors == ("Joachim Schork",)
+
+
+def test_a_date_on_its_own_line_after_a_break() -> None:
+    page = _meta("<html><body><h1>T</h1><p>x</p><span>von <a>Marianne1</a><br> am 20.09.2020 </span></body></html>")
+    assert page.published == _dt.date(2020, 9, 20)
+    page = _meta("<html><body><h1>T</h1><p>x</p><p>Letzte Änderung: 31.10.2023<br>Geändert: 01.11.2023</p></body></html>")
+    assert page.published != _dt.date(2023, 11, 1)
+
+
+def test_a_blog_widget_holding_the_post_title_is_the_main_column() -> None:
+    blog = ("<div class='widget Blog'><div class='post'><h3 class='post-title entry-title'>Rezi</h3><p>Text.</p>"
+            "<div class='post-footer'><div class='post-footer-line'><span class='post-author vcard'>Eingestellt von "
+            "<span class='fn' itemprop='author'><a class='g-profile'><span>Weinlachgummi</span></a></span></span>"
+            "</div></div></div></div>")
+    assert _meta(f"<html><body>{blog}</body></html>").authors == ("Weinlachgummi",)
+    # a side widget without the post's title stays a side box
+    side = ("<div class='widget Profile'><h2>Über mich</h2><span class='post-author vcard'><span class='fn' "
+            "itemprop='author'>Weinlachgummi</span></span></div>")
+    assert _meta(f"<html><body><h3 class='post-title'>Rezi</h3><p>x</p>{side}</body></html>").authors == ()
+
+
+def test_name_after_a_separated_date_line_anywhere_in_the_page() -> None:
+    page = _meta("<html><body><nav><a>Home</a></nav><p>Intro.</p><h1>T</h1><p>Text.</p>"
+                 "<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small></body></html>")
+    assert page.authors == ("Uta Helkenberg",)
+    # a date followed by a category without a separator names nobody
+    page = _meta("<html><body><span>2020-04-26 Deutsche Sprache</span><h1>T</h1><p>Text.</p></body></html>")
+    assert page.authors == ()
+
+
+def test_a_description_that_opens_with_the_byline() -> None:
+    desc = "Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team Over the past"
+    page = _meta(f"<html><head><meta name='description' content='{desc}'></head><body><h1>T</h1></body></html>")
+    assert page.authors == ("Nathan Parker", "Varun Khaneja", "Eric Mill", "Kiran C Nair")
+    for desc in ("By the numbers: 42 percent of voters", "By 2030, most cars will be electric", "Von Berlin aus fährt der Zug"):
+        page = _meta(f"<html><head><meta name='description' content='{desc}'></head><body><h1>T</h1></body></html>")
+        assert page.authors == (), desc
+
+
+def test_an_author_box_heading_names_the_author_when_nothing_else_does() -> None:
+    box = ("<div class='author-bio footer'>\n<h3>Martin Junker</h3>\n<p><a>Alles von Martin Junker</a></p>\n"
+           "<a>Kontakt</a> | +49 030 5683 8000 60</div>")
+    assert _meta(f"<html><body><h1>T</h1><p>Text.</p>{box}</body></html>").authors == ("Martin Junker",)
+    # a box headed by a label names nobody; a box in the sidebar is another page's
+    box = "<div class='about-author'><h4>About The Author</h4><p>Jane writes about food.</p></div>"
+    assert _meta(f"<html><body><h1>T</h1><p>Text.</p>{box}</body></html>").authors == ()
+    side = "<aside><div class='author-box'><h3>Anna Meier</h3></div></aside>"
+    assert _meta(f"<html><body><h1>T</h1><p>Text.</p>{side}</body></html>").authors == ()
+
+
+def test_published_by_in_german() -> None:
+    assert clean_authors(["Veröffentlicht von Henning Lobin"], RULES) == ("Henning Lobin",)
+
+
+def test_an_aside_that_is_the_posts_meta_box_is_read() -> None:
+    page = _meta("<html><head><meta name='date' content='2022-1-26T14:32:06+02:00'></head><body><article><h1>T</h1>"
+                 "<aside class='meta'><p class='meta__content'><time datetime='2022-01-21'>21.01.2022 - 13:30</time>"
+                 "</p></aside><p>x</p></article></body></html>")
+    assert page.published is not None and local_day(page.published) == _dt.date(2022, 1, 21)
+    # a sidebar aside's date is still another thing's
+    page = _meta("<html><body><article><h1>T</h1><p>x</p></article><aside class='sidebar'>"
+                 "<time datetime='2022-01-21'>21.01.2022</time></aside></body></html>")
+    assert page.published is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p class='category'> 24. April 2020 | <a>Pressemitteilungen</a></p>", _dt.date(2020, 4, 24)),
+        ("<div class='boxHeader'><span>14. Februar 2012</span></div>", _dt.date(2012, 2, 14)),
+        # in a side box, a written date is about something else
+        ("<div class='sidebar'><span>14. Februar 2012</span></div>", None),
+    ],
+)
+def test_a_written_date_standing_alone_is_the_last_resort(body: str, expected: _dt.date | None) -> None:
+    page = _meta(f"<html lang='de'><body><h1>Titel der Seite</h1><p>Erster Absatz.</p><p>Zweiter.</p>{body}</body></html>")
+    assert page.published == expected
+
+
+def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
+    from cleanpage.metadata import _loose_date
+
+    assert _loose_date(" 24. April 2020 | ") and _loose_date("March 3, 2021")
+    assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.")
+    assert not _loose_date("Volume 172, Issue 7 2020")
+
+
+@pytest.mark.parametrize("name", ["Collectif", "Kollektiv"])
+def test_collectives_are_not_authors(name: str) -> None:
+    assert clean_authors([name], RULES, single_ok=True) == ()
+
+
+def test_a_date_line_labelled_as_the_publication_beats_a_disagreeing_structured_date() -> None:
+    head = "<meta property='og:article:published_time' content='2022-01-15'>"
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span class='date'>Erscheinungsdatum 25.01.2022</span>"
+                 "</body></html>")
+    assert page.published == _dt.date(2022, 1, 25)
+    # an unlabelled visible date does not
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span class='date'>25.01.2022</span></body></html>")
+    assert page.published == _dt.date(2022, 1, 15)
+    # nor does a labelled date line that the loop passed over (no date in it) when the URL states the day
+    page = _meta(f"<html><head>{head}</head><body><h1>T</h1><span class='date'>Published by Anna Meier</span>"
+                 "</body></html>", "https://b.example/2022/01/20/x/")
+    assert page.published == _dt.date(2022, 1, 15)
+
+
+def test_the_author_of_a_quote_is_not_the_pages_author() -> None:
+    quote = ("<section class='box-zitiert'><blockquote><p>„Ich dachte …“</p>"
+             "<span class='zitat-author'>Jan Fleischhauer, deutscher Journalist</span></blockquote></section>")
+    assert _meta(f"<html><body><h1>T</h1><p>x</p>{quote}</body></html>").authors == ()
+
+
+def test_teaser_bylines_below_do_not_replace_a_json_ld_person() -> None:
+    teasers = "".join(f"<div class='item'><h4>Other story {i}</h4><span class='item__author'>{n}</span>"
+                      f"<span class='item__date'>1{i}.10.2023</span></div>"
+                      for i, n in enumerate(["Glory Global Solutions Germany", "Elena Kuss", "Heidrun Mittler"]))
+    page = _meta('<html><head><meta property="og:site_name" content="Lebensmittel Praxis">'
+                 '<script type="application/ld+json">{"@type":"NewsArticle","headline":"T",'
+                 '"author":{"@type":"Person","name":"Lebensmittel Praxis"}}</script></head>'
+                 f"<body><h1>T</h1><p>x</p>{teasers}</body></html>")
+    assert not {"Elena Kuss", "Heidrun Mittler"} & set(page.authors)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        ("Por Laura Jordán / Javier Urbina 22 de Abril de 2022 - 00:00 HS", ("Laura Jordán", "Javier Urbina")),
+        ("By Jane Doe March 3, 2021", ("Jane Doe",)),
+        ("Von Anna Meier 12.03.2024", ("Anna Meier",)),
+        # a date label before the date stays with the name, which is then refused ("Stand" is no name)
+        ("Sara Zinnecker Stand: 12.03.2022", ()),
+    ],
+)
+def test_a_bylines_trailing_date_is_not_part_of_the_name(candidate: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors([candidate], RULES) == expected

@@ -789,3 +789,138 @@ def _match_one_by_one(text: str) -> str | None:
 def test_prefix_buckets_never_hide_a_match(text: str) -> None:
     found = RULES.match_text(text)
     assert (found.name if found else None) == _match_one_by_one(text)
+
+
+# ---- metadata.toml: byline and date cue words -------------------------------------------------
+
+_CUES = load_rules().cues
+
+
+def _byline_page(body: str) -> str:
+    return f"<html><body><h1>Headline of the page</h1><p>Text.</p>{body}</body></html>"
+
+
+def _page_meta(html: str):  # type: ignore[no-untyped-def]
+    import lxml.html
+
+    from cleanpage.metadata import html_metadata
+
+    return html_metadata(lxml.html.document_fromstring(html), load_rules(), None)
+
+
+@pytest.mark.parametrize("lead", _CUES.leads)
+def test_every_byline_lead_works(lead: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"{lead.title()} Jane Doe"], load_rules()) == ("Jane Doe",)
+    # a label on its own, before the name's element
+    page = _page_meta(_byline_page(f"<p><span>{lead.title()}</span> <a>Jane Doe</a></p>"))
+    assert page.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("lead", _CUES.mid_leads)
+def test_every_mid_lead_works_inside_a_text(lead: str) -> None:
+    page = _page_meta(_byline_page(f"<div class='byline'>Posted on 12.03.2024 {lead} Jane Doe</div>"))
+    assert page.authors == ("Jane Doe",)
+    # not after a credit
+    page = _page_meta(_byline_page(f"<div class='date'>12.03.2024 | Photo {lead} Jane Doe</div>"))
+    assert page.authors == ()
+
+
+@pytest.mark.parametrize("verb", _CUES.verbs)
+def test_every_byline_verb_works(verb: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"{verb.title()} by Jane Doe"], load_rules()) == ("Jane Doe",)
+    page = _page_meta(_byline_page(f"<p>{verb.title()} von Jane Doe</p>"))
+    assert page.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("role", (*_CUES.roles, *_CUES.plural_roles, *_CUES.desk_roles))
+def test_every_role_label_works(role: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"{role.title()}: Jane Doe"], load_rules()) == ("Jane Doe",)
+    page = _page_meta(_byline_page(f"<p>{role.title()}: Jane Doe</p>"))
+    assert page.authors == ("Jane Doe",)
+    page = _page_meta(_byline_page(f"<div class='date'>12.03.2024 - {role.title()}: Jane Doe</div>"))
+    assert page.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("role", _CUES.desk_roles)
+def test_a_desk_role_without_a_colon_is_the_desk(role: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"{role.title()} Gelbe Liste"], load_rules()) == ()
+
+
+@pytest.mark.parametrize("word", _CUES.lead_only)
+def test_lead_only_words_are_stripped_but_not_labels(word: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"{word.title()}: Jane Doe"], load_rules()) == ("Jane Doe",)
+    page = _page_meta("<html><body><ul><li><a>" + word.title() + "</a></li><li><a>Basics Today</a></li></ul>"
+                      "<h1>Headline of the page</h1><p>Text.</p></body></html>")
+    assert page.authors == ()
+
+
+@pytest.mark.parametrize("photo", _CUES.photo_words)
+def test_every_photo_word_joins_a_text_credit(photo: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"Text & {photo.title()}: Jane Doe"], load_rules()) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("credit", _CUES.credit_words)
+def test_every_credit_word_keeps_its_name_out(credit: str) -> None:
+    page = _page_meta(_byline_page(f"<div class='date'>12.03.2024 {credit.title()} by Jane Doe</div>"))
+    assert page.authors == ()
+
+
+@pytest.mark.parametrize("token", _CUES.byline_tokens)
+def test_every_byline_class_token_works(token: str) -> None:
+    page = _page_meta(_byline_page(f"<div class='post-{token}'>Jane Doe</div>"))
+    assert page.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("token", _CUES.date_tokens)
+def test_every_date_class_token_works(token: str) -> None:
+    import datetime as _dt
+
+    page = _page_meta(_byline_page(f"<span class='post-{token}'>12.03.2024</span>"))
+    assert page.published == _dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('leads = ["by",', 'leads = ["By",', "lower case"),
+        ('leads = ["by",', 'leads = ["by", "by",', "listed twice"),
+        ('mid_leads = ["by",', 'mid_leads = ["bei", "by",', "must also be a lead"),
+        ("[dates]", "[dates]\nlabels = []", "unknown key"),
+        ('lead_only = ["interview"]', "lead_only = []", "must not be empty"),
+        ('class_tokens = ["date",', 'class_tokens = ["da te",', "lower case"),
+    ],
+)
+def test_bad_metadata_tables_are_rejected(old: str, new: str, message: str) -> None:
+    from importlib import resources
+
+    text = (resources.files("cleanpage.rules") / "metadata.toml").read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(RulesError, match=message):
+        parse_rules(BP_OK, AG_OK, CM_OK, text.replace(old, new, 1))
+
+
+def test_rules_with_metadata_cues_pickle() -> None:
+    rules = load_rules()
+    again = pickle.loads(pickle.dumps(rules))
+    assert again.cues.lead.pattern == rules.cues.lead.pattern
+
+
+@pytest.mark.parametrize("label", _CUES.publication_labels)
+def test_every_publication_label_makes_the_visible_date_win(label: str) -> None:
+    import datetime as _dt
+
+    html = ("<html><head><meta property='article:published_time' content='2022-01-15'></head><body>"
+            f"<h1>Headline of the page</h1><span class='date'>{label.title()}: 25.01.2022</span><p>x</p></body></html>")
+    assert _page_meta(html).published == _dt.date(2022, 1, 25)

@@ -15,12 +15,12 @@ from cleanpage.rules import Rules
 
 __all__ = ["clean_authors", "person_name"]
 
-_LEAD = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|publié|escrito|scritto)\s+)?"
-    r"(?:by|von|par|por|di|da|door|av|af|przez|от|autor(?:in)?|author|auteur|texte|text|interview|written by)\s*[:\-]?\s+",
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b"
+    # an interview's two people: "Richard David Precht im Gespräch mit Karin Fischer"
+    r"|\bim gespräch mit\b|\bin conversation with\b|\ben conversation avec\b|\ben conversación con\b)\s*",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b)\s*", re.IGNORECASE)
 _PARTICLES = frozenset(["van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das", "ter", "zu", "y", "e"])
 _NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net|de)\b", re.IGNORECASE)
 #: a one-word name or user handle: letters (any script), digits, "_", "-", "."
@@ -29,8 +29,41 @@ _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 #: ends of German compounds that name an organisation, never a surname
 _ORG_SUFFIXES = ("verband", "magazin", "zeitung", "verlag", "stiftung", "institut", "ministerium", "gesellschaft",
                  "redaktion", "agentur")
+#: where a byline goes on with its date: "… am Samstag, 19. Oktober 2019", "… on 3 May 2021", "… le 3 mai"
+_DATE_TAIL = re.compile(
+    r"\s(?:am|on|le|el|il|vom|den|at)\s+(?=\d|[^\W\d_]+,?\s+\d)"
+    # or the date itself: "Por A / B 22 de Abril de 2022 - 00:00 HS", "By Jane Doe March 3, 2021"
+    r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE,
+)
+#: where the first name of a byline goes on with its category: "VON Sina Giebel IN Fashion", "by Jane Doe in News"
+_CATEGORY_TAIL = re.compile(r"\s(?:in|dans)\s+(?=[^\W\d_])", re.IGNORECASE)
 _ROLE = re.compile(r"\s*\([^()]{2,60}\)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
+
+
+def _led_word(word: str) -> bool:
+    """A lone word after a byline lead that can be a name: capitalised ("Ulrike") or a user
+    handle ("Bo2man", "Isabella.DiBiase"); a lower-case word is a word ("von dort")."""
+    return len(word) >= 3 and (word[0].isupper() or any(c.isdigit() for c in word))
+
+
+def _lead_text(text: str) -> str:
+    """Whitespace normalised, soft hyphens ("Mat\xadthi\xadas") and leading rules ("---- by") removed."""
+    return normalise_space(text.replace("\xad", "")).lstrip("-–—•· ")
+
+
+def _undoubled(name: str) -> str:
+    """A name written twice in a row (a mobile and a desktop copy read as one text):
+    "Kristen Falc'honKristen Falc'hon", "Olivier Minot Olivier Minot"."""
+    half, rest = divmod(len(name), 2)
+    if len(name) >= 6:
+        if rest == 0 and name[:half] == name[half:]:
+            return name[:half]
+        if rest == 1 and name[half] == " " and name[:half] == name[half + 1:]:
+            return name[:half]
+    return name
 
 
 def person_name(
@@ -43,7 +76,8 @@ def person_name(
     author; a lone word in a byline element is too often a label. ``exclude`` holds
     :func:`~cleanpage.blocks.text_key` keys of the site's own names (an organisation).
     """
-    name = normalise_space(_LEAD.sub("", normalise_space(text))).strip(" ,:;-–—|·•()[]\"'")
+    name = normalise_space(rules.cues.lead.sub("", _lead_text(text))).strip(" ,:;-–—|·•()[]\"'")
+    name = _undoubled(name)
     if name.endswith(".") and not re.search(r"(?:^|\s)\w{1,2}\.$|\b(?:Jr|Sr)\.$", name):
         name = name[:-1].rstrip()
     if not name or len(name) > 60:
@@ -69,20 +103,32 @@ def person_name(
 
 
 def clean_authors(
-    candidates: list[str], rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset()
+    candidates: list[str], rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset(),
+    led: bool = False,
 ) -> tuple[str, ...]:
-    """Person names, in first-seen order, without duplicates (see :func:`person_name`)."""
+    """Person names, in first-seen order, without duplicates (see :func:`person_name`).
+
+    ``led``: the candidates are visible bylines, where a lone word counts as a name only after a
+    lead word ("von Ulrike"); without one it is too often a label ("Lars" may be, "Redaktion" is not).
+    """
     names: list[str] = []
     seen: set[str] = set()
     for candidate in candidates:
         if not candidate:
             continue
         # "Eberhard Fuhr (Pressesprecher des EJW)": a role in brackets is not part of the name
-        text = _LEAD.sub("", _ROLE.sub(" ", normalise_space(candidate)))
+        plain = _ROLE.sub(" ", _lead_text(candidate))
+        text = rules.cues.lead.sub("", plain)
+        has_lead = len(text) < len(plain)
+        # "Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr": the date is not the name
+        text = _DATE_TAIL.split(text, maxsplit=1)[0]
         parts = [p for p in _SPLIT.split(text) if p]
+        if parts and led:
+            parts[0] = _CATEGORY_TAIL.split(parts[0], maxsplit=1)[0]
         # a lone word is a name only when it is the whole statement ("Heiko"), not a piece of
-        # "Frankfurt, Germany" or "Jobs & Hire"
-        single = single_ok and len(parts) == 1
+        # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
+        # Bo2man") says the word after it is one
+        single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
         for part in parts:
             name = person_name(part, rules, single_ok=single, exclude=exclude)
             if name and name.casefold() not in seen:

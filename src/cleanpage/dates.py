@@ -57,6 +57,8 @@ _NUMERIC = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+#: a time of day alone after a date line's separator: "10:45", "11h20 Uhr"
+_LONE_CLOCK = re.compile(r"\s*(\d{1,2}[:h]\d{2})(?:\s*(?:uhr|h|hrs?))?\s*$", re.IGNORECASE)
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 #: a date inside a URL path: /2014/05/18/ (a number from an id is never read as a day)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
@@ -110,8 +112,13 @@ def parse_visible_date(
     value = _numeric(text, month_first)
     if value is None:
         short = _DATE_LEAD.sub("", text, count=1)
-        # "3 mars 2024 à 11h20 - Mis à jour le …": the first date only
-        short = re.split(r"\s[-–|·•]\s|\s/\s|\(", short, maxsplit=1)[0].strip()
+        # "3 mars 2024 à 11h20 - Mis à jour le …": the first date only; "12 de marzo de 2024 - 10:45":
+        # with the time written after it
+        pieces = re.split(r"\s[-–|·•]\s|\s/\s|\(", short, maxsplit=1)
+        short = pieces[0].strip()
+        clock = _LONE_CLOCK.match(pieces[1]) if len(pieces) == 2 else None
+        if clock is not None:
+            short = f"{short} {clock.group(1)}"
         if not short or len(short) > 60 or not _YEAR.search(short):
             return None
         if not _DAY.search(_CLOCK.sub("", _YEAR.sub("", short))):

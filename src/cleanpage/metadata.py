@@ -8,6 +8,7 @@ must look like a person's name (:mod:`cleanpage.authors`); a date must not be in
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 import json
 import logging
@@ -21,7 +22,7 @@ from lxml import etree
 from cleanpage.authors import clean_authors, person_name
 from cleanpage.blocks import normalise_space, text_key
 from cleanpage.dates import date_from_url, in_page_zone, local_day, parse_date, parse_iso, parse_visible_date
-from cleanpage.rules import Rules
+from cleanpage.rules import MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
 
@@ -156,16 +157,14 @@ _PUBLISHED = ("article:published_time", "datepublished", "og:published_time", "o
               "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
               "bepress_citation_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
               "dc.date.created", "dcterms.created", "date", "datecreated", "og:article:time", "release_date")
+#: generic names that CMSs also fill with the day the page was built or changed: a date the page
+#: shows (or its URL states) that disagrees wins over them
+_WEAK_PUBLISHED = frozenset({"date", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "datecreated"})
 _MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
              "last-modified", "lastmod", "dateupdate")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                 "citation_author", "byl")
 _SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "copyright")
-#: class/id words of elements that carry a byline, in several languages
-_BYLINE_TOKENS = ("byline", "author", "by-line", "writer", "autor", "auteur", "autore", "verfasser")
-#: class/id/itemprop words of elements that show the publication date
-_DATE_TOKENS = ("date", "time", "publish", "posted", "datum", "fecha", "data", "meta", "byline", "dateline",
-                "info", "stand")
 #: ancestors whose dates and names belong to other things (comments, teasers, sidebars)
 _ELSEWHERE = ("comment", "sidebar", "widget", "related", "teaser", "recent", "popular", "footer", "reply",
               "respond", "trackback", "more-from", "recommend")
@@ -192,8 +191,6 @@ def _first(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
     return None
 
 
-_BYLINE_RE = re.compile("|".join(_BYLINE_TOKENS))
-_DATE_RE = re.compile("|".join(_DATE_TOKENS))
 _HEADLINE_RE = re.compile("|".join(_HEADLINE_TOKENS))
 _ELSEWHERE_RE = re.compile("|".join(_ELSEWHERE))
 #: the boxes that end the lines under a headline (a "teaser" class there is often the article's lead)
@@ -212,19 +209,36 @@ def _elsewhere(el: etree._Element) -> bool:
     """
     for anc in el.iterancestors():
         tag = anc.tag
-        if tag in ("nav", "aside", "footer"):
+        if tag in ("nav", "aside", "footer", "blockquote"):  # a quote's "author" is the quoted person
             if tag == "footer" and _OWN_FOOTER.search(_tokens(anc)):
                 continue  # <footer class="article-meta">: the post's own footer line
+            if tag == "aside" and _META_ASIDE.match(_tokens(anc)):
+                continue  # <aside class="meta"> inside the article: its own date and byline box
             return anc.find(".//h1") is None
         if tag in ("article", "main", "body"):
             return False
         tokens = _tokens(anc)
         if "footer" in tokens:
             tokens = _OWN_FOOTER.sub(" ", tokens)
-        if _ELSEWHERE_RE.search(tokens) and anc.find(".//h1") is None:
+        if _ELSEWHERE_RE.search(tokens) and anc.find(".//h1") is None and not _holds_post_title(anc):
             return True
     return False
 
+
+def _holds_post_title(el: etree._Element) -> bool:
+    """A container that holds the post's own title ("widget Blog" > h3.post-title, where a blog
+    has no h1): the layout's main column, not a side box."""
+    for head in el.iter("h2", "h3"):
+        if "post-title" in (head.get("class") or "") or "entry-title" in (head.get("class") or ""):
+            return True
+    return False
+
+
+#: an author box under (or beside) the post, whose heading is the author's name
+_AUTHOR_BOX_RE = re.compile(r"author[-_]?(?:bio|box|info|profile|card)|about[-_]?(?:the[-_]?)?author")
+
+#: an aside that is only the post's meta box (class "meta", "post-meta", "byline")
+_META_ASIDE = re.compile(r"^\s*(?:(?:post|entry|article)[-_])?(?:meta|byline|info)\s*$")
 
 #: the footer line of the post itself (Blogger's "post-footer-line", "entry-footer", "article-meta"),
 #: where its author and date are shown: not the page's footer
@@ -245,6 +259,7 @@ class _Scan:
     labelled: list[str]
     decked: list[str]
     after_h1: list[str]
+    boxed: list[str]
 
 
 #: a bare numeric date as an element's own text ("10.11.2021", "2021-10-16 | Botschaft")
@@ -253,7 +268,24 @@ _LOOSE_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(
 _CHANGED = re.compile(r"updat|aktualisiert|änderung|geändert|modifi|mis à jour|actualizad|aggiornat|bearbeitet|edited", re.IGNORECASE)
 
 
-_WRITTEN_BY = re.compile(r"^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author)\b", re.IGNORECASE)
+def _has_digit(text: str) -> bool:
+    """A date line holds a number ("Kontakt", "Login" in a ``meta`` box never are dates)."""
+    return _DIGIT.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _changed_first(text: str) -> bool:
+    """A date line about the last change: its first date is labelled so ("Aktualisiert am 3.5.").
+    "Written: 2023-11-07 / Updated: 2023-11-08" states the publication first."""
+    match = _CHANGED.search(text)
+    if match is None:
+        return False
+    first_digit = next((i for i, c in enumerate(text) if c.isdigit()), len(text))
+    return match.start() < first_digit
+
+
 #: hCard's formatted name (``class="author vcard"`` > ``class="fn"``): microformat author markup
 _HCARD_FN = re.compile(r"(?:^|\s)fn(?:\s|$)")
 
@@ -266,8 +298,11 @@ def _parent_tokens(el: etree._Element) -> str:
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SPECIAL_TAGS = frozenset({"h1", "time", "address", "a", "abbr"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "button"})
-#: any word of interest in the class/id words: elements without one are passed over at once
-_ANY_RE = re.compile("|".join((*_BYLINE_TOKENS, *_DATE_TOKENS, *_HEADLINE_TOKENS, "fn", "comment")))
+@functools.lru_cache(maxsize=4)
+def _any_re(cues: MetadataCues) -> re.Pattern[str]:
+    """Any word of interest in the class/id words: elements without one are passed over at once."""
+    return re.compile("|".join(map(re.escape, (*cues.byline_tokens, *cues.date_tokens, *_HEADLINE_TOKENS, "fn",
+                                               "comment"))))
 
 
 def _without_kicker(h1: etree._Element) -> str | None:
@@ -291,14 +326,24 @@ def _without_kicker(h1: etree._Element) -> str | None:
     return rest if len(rest.split()) >= 2 else None
 
 
+_WRITTEN_ALONE = re.compile(
+    r"\s*(?:\d{1,2}\.?\s+[^\W\d_]{3,}\.?|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d{2}\W*$"
+)
+
+
 def _loose_date(text: str) -> bool:
     """Cheap string tests before the regex: most text nodes hold no year at all. A long text counts
     only when it opens with the date ("29.11.2022 – Mehrfach und …")."""
     if len(text) > 80:
         head = text.lstrip()[:10]
         return head[:1].isdigit() and _LOOSE_DATE.match(head) is not None
-    return (".20" in text or ".19" in text or "-20" in text or "-19" in text
-                                or text.lstrip()[:2] in ("19", "20")) and _LOOSE_DATE.search(text) is not None
+    if ".20" in text or ".19" in text or "-20" in text or "-19" in text or text.lstrip()[:2] in ("19", "20"):
+        if _LOOSE_DATE.search(text) is not None:
+            return True
+    elif " 20" not in text and " 19" not in text:
+        return False
+    # a written date standing alone: "14. Februar 2012", "24. April 2020 |", "March 3, 2021"
+    return len(text) <= 40 and _WRITTEN_ALONE.match(text) is not None
 
 
 def _small(el: etree._Element) -> bool:
@@ -311,22 +356,8 @@ def _small(el: etree._Element) -> bool:
 
 #: the words a visible byline opens with, alone in their text node: "By <a>Jane Doe</a>",
 #: "Autor: <strong>…</strong>", "<span>Author:</span> Jane Doe", "Par <a>…</a>"
-_BYLINE_LABEL = re.compile(
-    r"^\s*(?:(?:posted|written|published|geschrieben|verfasst|publié|écrit|escrito|scritto|redigido)\s+)?"
-    r"(?:by|von|vom|par|por|di|da|door|av|af|autor(?:in)?|author|auteur|autore|text|texte)\s*:?\s*$",
-    re.IGNORECASE,
-)
-
-
-#: the first two letters of every byline label below: most text nodes are passed over on this test
-_LABEL_STARTS = frozenset(["by", "vo", "pa", "po", "di", "da", "do", "av", "af", "au", "te", "wr", "pu", "ge", "ve",
-                           "éc", "es", "sc", "re"])
-#: a label and the name in one text node: "Autorin: Uta Staschewski", "By Jane Doe", "Von Anna Meier"
-_BYLINE_INLINE = re.compile(
-    r"^\s*(?:(?:autor(?:in)?|author|auteur|autore|text|texte|verfasser(?:in)?)\s*:|"
-    r"(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s)\s*[A-ZÀ-ÖØ-Þ]",
-    re.IGNORECASE,
-)
+#: leading rules before a byline ("---- by Kenneth Surin")
+_DASHES = " \t\n\xa0-–—•"
 
 
 def _line_after(br: etree._Element) -> str:
@@ -385,10 +416,11 @@ def _labelled(el: etree._Element, label: str, out: list[str]) -> None:
     out.extend(f[:120] for f in found if f)
 
 
-def _scan(root: etree._Element) -> _Scan:
+def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
-    scan = _Scan([], [], [], [], [], [], [], [], [], [])
+    scan = _Scan([], [], [], [], [], [], [], [], [], [], [])
+    any_re = _any_re(cues)
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
     body = root.find("body")
@@ -410,20 +442,25 @@ def _scan(root: etree._Element) -> _Scan:
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
         own = el.text
-        if own and len(scan.loose) < 3 and tag != "a" and _loose_date(own):
+        if own and len(own) >= 8 and len(scan.loose) < 3 and tag != "a" and _loose_date(own):
             own = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
             if len(own) <= 40 and not _CHANGED.search(own) and not _elsewhere(el):
                 scan.loose.append(own)
-        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip()[:2].lower() in _LABEL_STARTS:
-            if len(own) <= 30 and _BYLINE_LABEL.match(own):
+        if tag == "br" and el.tail and len(el.tail) >= 8 and len(scan.loose) < 3 and _loose_date(el.tail):
+            # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
+            line = normalise_space(el.tail)
+            if len(line) <= 40 and not _CHANGED.search(line) and not _elsewhere(el):
+                scan.loose.append(line)
+        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip(_DASHES)[:2].lower() in cues.label_starts:
+            if len(own) <= 30 and cues.label.match(own):
                 _labelled(el, own, scan.labelled)
-            elif _BYLINE_INLINE.match(own) and not _elsewhere(el):
+            elif cues.inline.match(own) and not _elsewhere(el):
                 # "<strong>Autorin: Uta Staschewski, Projektleiterin …</strong>"
                 scan.labelled.append(_up_to_break(el)[:120] if _small(el) else normalise_space(own))
         if (tag == "br" and el.tail and len(el.tail) <= 90 and len(scan.labelled) < 6
-                and el.tail.lstrip()[:2].lower() in _LABEL_STARTS):
+                and el.tail.lstrip()[:2].lower() in cues.label_starts):
             tail = el.tail
-            if (_BYLINE_LABEL.match(tail) or _BYLINE_INLINE.match(tail)) and not _elsewhere(el):
+            if (cues.label.match(tail) or cues.inline.match(tail)) and not _elsewhere(el):
                 # "…<br/>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>": up to the next line break
                 scan.labelled.append(_line_after(el)[:120])
         if tag == "h1" and len(scan.h1s) < 5:
@@ -441,7 +478,7 @@ def _scan(root: etree._Element) -> _Scan:
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
         tokens = _tokens(el)
-        if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not _ANY_RE.search(tokens):
+        if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not any_re.search(tokens):
             continue
         if tag == "a" and (el.get("rel") or "").lower() == "author":
             if not _elsewhere(el):
@@ -467,15 +504,21 @@ def _scan(root: etree._Element) -> _Scan:
         hcard = _HCARD_FN.search(tokens) is not None and "author" in tokens + _parent_tokens(el)
         if hcard and len(scan.authors) < 10 and _small(el) and not _elsewhere(el):
             scan.authors.append(normalise_space(el.text_content()))
-        dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or _DATE_RE.search(tokens) is not None
-        bylineish = len(scan.bylines) < 5 and (tag == "address" or _BYLINE_RE.search(tokens) is not None)
+        dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or cues.date_class.search(tokens) is not None
+        bylineish = len(scan.bylines) < 5 and (tag == "address" or cues.byline_class.search(tokens) is not None)
+        if bylineish and len(scan.boxed) < 2 and tag != "a" and _AUTHOR_BOX_RE.search(tokens) and not _elsewhere(el):
+            # an author box ("author-bio", "about-author"): its first heading names the author
+            head = next(el.iter("h2", "h3", "h4", "h5"), None)
+            if head is not None:
+                scan.boxed.append(normalise_space(head.text_content())[:80])
         if not (dateish or bylineish) or not _small(el):
             continue
         text = normalise_space(el.text_content())
         if dateish and len(scan.dates) < 12:
             value = el.get("datetime") or (el.get("title") if tag == "abbr" else None)
             date_text = normalise_space(value) if value else text
-            if 6 <= len(date_text) <= 80 and not (value is None and _CHANGED.search(date_text)) and not _elsewhere(el):
+            if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text))
+                    and not _elsewhere(el)):
                 scan.dates.append(date_text)
         if bylineish and 2 < len(text) < 120 and not _elsewhere(el):
             scan.bylines.append(text)
@@ -513,7 +556,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             sites.add(_site_key(publisher["name"]))
     meta = _head_meta(root)
-    scan = _scan(root)
+    scan = _scan(root, rules.cues)
     for name in _SITE_META:
         if name in meta:
             sites.add(_site_key(meta[name].lstrip("@")))
@@ -535,27 +578,36 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     structured: list[str] = list(ld_authors)
     meta_author = _first(meta, _AUTHOR_META)
     if meta_author and not meta_author.startswith("http"):
-        structured.append(meta_author)
+        structured.append(_without_site_part(meta_author, site_keys))
     # Yoast's reading-time card: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name
     for n in ("1", "2"):
-        if _WRITTEN_BY.match(meta.get(f"twitter:label{n}", "")) and meta.get(f"twitter:data{n}"):
+        if rules.cues.written_by.match(meta.get(f"twitter:label{n}", "")) and meta.get(f"twitter:data{n}"):
             structured.append(meta[f"twitter:data{n}"])
     structured.extend(scan.authors)
     authors = clean_authors(structured, rules, single_ok=True, exclude=site_keys)
     if not authors and ld_persons:
-        # a JSON-LD Person is one, even on a personal site named after them
-        authors = clean_authors(ld_persons, rules, single_ok=True)
+        # a JSON-LD Person named like the site ("El Colombiano") yields to the page's first byline
+        # ("Jacobo Betancur Peláez | Publicado hace 3 horas"), not to bylines further down (teasers)
+        authors = _byline_names(scan.bylines[:1], rules, site_keys) or clean_authors(ld_persons, rules, single_ok=True)
     if not authors:
         authors = _byline_names(scan.bylines, rules, site_keys)
     if not authors:
+        # a date line often names the author: "Ein Artikel von <b>A</b> | 27.01.2022 - 12:45"
+        authors = _meta_line_names(scan.dates, rules, site_keys)
+    if not authors:
         authors = _first_names(scan.labelled, rules, site_keys)
     if not authors:
-        authors = _dated_name(scan.after_h1, rules, site_keys)
-    elif all(" " not in a for a in authors):
+        authors = _dated_name(scan.after_h1, rules, site_keys) or _dated_name(scan.loose, rules, site_keys, parted=True)
+    if not authors:
+        authors = _described_byline(meta, rules, site_keys)
+    if not authors and len({text_key(b) for b in scan.boxed}) == 1:
+        authors = clean_authors(scan.boxed[:1], rules, exclude=site_keys)
+    if authors and all(" " not in a for a in authors):
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
-    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang)
+    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang,
+                           cues=rules.cues)
     if isinstance(published, _dt.datetime):
         published = in_page_zone(published, lang)
     if published is None:
@@ -565,6 +617,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
                 break
     if published is None:
         published = _htmldate(root, page_url)
+    if published is None:
+        published = _written_alone(scan, month_first=_month_first(root, meta), lang=lang)
     return HtmlMeta(
         title=title,
         authors=authors,
@@ -614,38 +668,69 @@ def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
     return value if isinstance(value, _dt.date) and parse_date(found) is not None else None
 
 
-#: a "by" inside a byline text; not after "edited", "photo", "translated" (other people's credits)
-_MID_BY = re.compile(
-    r"(?<!\bedited)(?<!\bphoto)(?<!\bphotos)(?<!\btranslated)(?<!\billustrated)(?<!\bfotos)(?<!\bfoto)"
-    r"(?<!\bbilder)(?<!\bübersetzt)(?<!\bphotograph)(?<!\bphotographs)(?<!\bphotography)(?<!\bimage)"
-    r"(?<!\bimages)(?<!\bvideo)(?<!\billustration)\s(?:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])",
-    re.IGNORECASE,
-)
-
-
 def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
     """Names from byline texts. A "by" inside a text ("Posted on September 21, 2020 by Adi Tzlil",
     "Erstellt von Andri Bryner") is read first: what follows it is the name, what precedes it a
     label; only when that gives nothing is the whole text read ("Richard von Weizsäcker")."""
     names: list[str] = []
     for text in bylines:
-        parts = _MID_BY.split(text, maxsplit=1)
+        parts = rules.cues.mid_by.split(text, maxsplit=1)
         found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
-        found = found or clean_authors([text], rules, exclude=exclude)
+        found = found or clean_authors([text], rules, exclude=exclude, led=True)
         names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
         if len(names) >= 8:
             break
+    if len(names) >= 3 and _teaser_list(bylines):
+        return ()
     return tuple(names)
+
+
+def _teaser_list(texts: list[str]) -> bool:
+    """Three bylines or more, each with its own date ("Von A am 08.12.2022", "Von B am
+    06.12.2022", …): a list of other articles' teasers, not the page's byline."""
+    return len({text_key(t) for t in texts if _YEAR_RE.search(t)}) >= 3
 
 
 _CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)", re.IGNORECASE)
 _META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
 
 
-def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+_DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
+
+
+def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The names of a byline the page's description opens with, up to its first dash or sentence end."""
+    text = meta.get("description") or meta.get("og:description") or ""
+    if not rules.cues.described_by.match(text):
+        return ()
+    line = _DESCRIPTION_END.split(text[:160], maxsplit=1)[0]
+    return clean_authors([line], rules, exclude=exclude, led=True)
+
+
+def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """Names after a "by"/"von" inside the first short date lines ("Ein Artikel von Pamela Sladky |
+    27.01.2022 - 12:45", "Posted on March 3, 2021 by Jane Doe"); what precedes it is a label."""
+    for text in texts[:6]:
+        if len(text) > 120:
+            continue
+        parts = rules.cues.mid_by.split(text, maxsplit=1)
+        if len(parts) < 2:
+            parts = rules.cues.mid_label.split(text, maxsplit=1)
+        if len(parts) == 2:
+            found = clean_authors([parts[1]], rules, exclude=exclude, led=True)
+            if found:
+                return found
+    return ()
+
+
+
+
+def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, parted: bool = False) -> tuple[str, ...]:
     """The name in a meta line under the headline that gives the date first and the author
     after it: "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
-    Only what follows the date is read (a place comes before it: "Hamburg, 2. November 2021")."""
+    Only what follows the date is read (a place comes before it: "Hamburg, 2. November 2021").
+    ``parted``: a line from anywhere in the page counts only when a separator follows the date
+    ("2020-04-26 Deutsche Sprache" is a date and a category)."""
     for text in texts[:12]:
         if len(text) > 100:
             continue
@@ -653,6 +738,8 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tupl
         if match is None:
             continue
         rest = _CLOCK_TEXT.sub(" ", text[match.end():])
+        if parted and not _META_SEP.match(rest):
+            continue
         for piece in _META_SEP.split(rest):
             piece = piece.strip(" -–—:")
             if piece:
@@ -664,11 +751,26 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tupl
 def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
     """The names of the first labelled byline that yields any (each one is read on its own: the
     page's first "By …" is the article's, later ones belong to quotes and teasers)."""
+    if _teaser_list(candidates):
+        return ()
+    # "By Course or Type", "By Method", "By Product": a list of filters, where a lone word is no name
+    led = len({text_key(c) for c in candidates}) < 3
     for candidate in candidates:
-        names = clean_authors([candidate], rules, exclude=exclude)
+        names = clean_authors([candidate], rules, exclude=exclude, led=led)
         if names:
             return names
     return ()
+
+
+def _without_site_part(value: str, sites: frozenset[str]) -> str:
+    """An author meta that joins the site's name and the person's ("unocero - Alberto Ávila",
+    "Alberto Ávila | unocero"): the part that is not the site."""
+    parts = _SUFFIX.split(value)
+    if len(parts) == 2:
+        rest = [p for p in parts if _site_key(p) not in sites]
+        if len(rest) == 1:
+            return rest[0]
+    return value
 
 
 def _complete(authors: tuple[str, ...], candidates: list[str], rules: Rules,
@@ -682,6 +784,9 @@ def _complete(authors: tuple[str, ...], candidates: list[str], rules: Rules,
     for name in authors:
         key = name.casefold()
         match = next((f for f in fuller if " " in f and f.split()[0].casefold() == key), None)
+        # a user handle that is the byline's name run together ("arianschlichenmayer")
+        flat = key.replace("-", "").replace("_", "").replace(".", "")
+        match = match or next((f for f in fuller if " " in f and text_key(f) == flat), None)
         if match is None and root is not None and len(name) >= 3 and name.isalpha() and name[0].isupper():
             match = _surname_in_text(root, name, rules, exclude)
         out.append(match or name)
@@ -701,7 +806,7 @@ def _surname_in_text(root: etree._Element, given: str, rules: Rules, exclude: fr
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
         for text in (el.text, el.tail):
-            if text and len(text) <= 80 and folded in text.casefold():
+            if text and len(text) <= 200 and folded in text.casefold():
                 m = pattern.search(text)
                 if m:
                     found = person_name(m.group(0), rules, exclude=exclude)
@@ -750,23 +855,37 @@ def _utc_shift(value: _dt.date | _dt.datetime, local: _dt.date, lang: str | None
     return (shift == 1 and value.hour >= 15) or (shift == -1 and value.hour < 8)
 
 
+def _one_day(texts: list[str], day: _dt.date, month_first: bool) -> bool:
+    """Every numeric date line of the page (at most three) is ``day``."""
+    days = {local_day(v) for v in (parse_visible_date(t, month_first=month_first) for t in texts) if v is not None}
+    return days <= {day}
+
+
 def _published(
     ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, *, month_first: bool,
-    lang: str | None = None,
+    lang: str | None = None, cues: MetadataCues | None = None,
 ) -> _dt.date | _dt.datetime | None:
     """Structured dates first; the visible date and the URL's date confirm the local day.
+
+    A visible date line labelled as the publication ("Erscheinungsdatum 25.01.2022") wins over a
+    structured value that disagrees, as does one against a generic "date" meta (see ``weak``).
 
     A machine value in UTC ("2022-11-06T23:00:00+00:00") is often the conversion of a local
     midnight-ish time: when the date the page shows (or its URL) is the next or previous day,
     the page's own local day wins.
     """
-    candidates = [parse_date(v) for v in (ld_date, _first(meta, _PUBLISHED), *scan.item_dates) if v]
+    meta_key = next((name for name in _PUBLISHED if name in meta), None)
+    candidates = [parse_date(v) for v in (ld_date, meta[meta_key] if meta_key else None, *scan.item_dates) if v]
     stated = [c for c in candidates if c is not None]
     structured = stated[0] if stated else None
+    # a generic "date" meta alone is often the day the page was last built, not published
+    weak = structured is not None and ld_date is None and meta_key in _WEAK_PUBLISHED
     url_day = date_from_url(url)
     visible = None
+    labelled_visible = False
     budget = 3  # dateparser calls per page: each costs about a millisecond
     for text in scan.dates:
+        labelled_visible = cues is not None and cues.publication.search(text) is not None
         visible = parse_iso(text)
         if visible is None:
             needs_parser = _YEAR_RE.search(text) is not None and not _LOOSE_DATE.search(text)
@@ -776,6 +895,29 @@ def _published(
             visible = parse_visible_date(text, month_first=month_first, lang=lang)
         if visible is not None:
             break
+    numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
+    if weak and structured is not None:
+        built = local_day(structured)
+        if visible is None:
+            # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
+            # it, when earlier (a later one is as likely an event's date)
+            shown = (parse_visible_date(t, month_first=month_first) for t in numeric)
+            visible = next((v for v in shown if v is not None and local_day(v) < built), None)
+        elif local_day(visible) > built and ((local_day(visible) - built).days > 90
+                                             or not _one_day(numeric, local_day(visible), month_first)):
+            # a later date is the post's only where the page shows no other (an events list shows
+            # several; today's date in the page header is far later)
+            visible = None
+    if structured is not None and visible is None and url_day is None and numeric:
+        # several publication values that disagree ("datePublished" 2021-12-14, "DC.date.issued"
+        # 2022-02-04): the one the page's own date line shows wins
+        others = [parse_date(meta[n]) for n in _PUBLISHED if n in meta and n != meta_key and n not in _WEAK_PUBLISHED]
+        days = {local_day(c) for c in (*stated, *others) if c is not None}
+        if len(days) > 1:
+            line = parse_visible_date(numeric[0], month_first=month_first)
+            if line is not None and local_day(line) in days:
+                stated.extend(c for c in others if c is not None)
+                visible = line
     local = url_day or (local_day(visible) if visible is not None else None)
     if structured is not None:
         if local is not None and local_day(structured) != local:
@@ -783,18 +925,26 @@ def _published(
             agreeing = next((c for c in stated if local_day(c) == local), None)
             if agreeing is not None:
                 return agreeing
-            if _utc_shift(structured, local, lang):
+            shown_as_published = labelled_visible and visible is not None and local_day(visible) == local
+            if weak or shown_as_published or _utc_shift(structured, local, lang):
                 return visible if visible is not None and local_day(visible) == local else local
         return structured
     if visible is not None:
         return visible
     if url_day is not None:
         return url_day
-    for text in scan.loose:
+    for text in numeric:
         loose = parse_visible_date(text, month_first=month_first, lang=lang)
         if loose is not None:
             return loose
     return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang)
+
+
+def _written_alone(scan: _Scan, *, month_first: bool, lang: str | None) -> _dt.date | _dt.datetime | None:
+    """After every other source: a written date standing alone somewhere in the page ("<p
+    class='category'> 24. April 2020 |", "<span>14. Februar 2012</span>"). One dateparser call."""
+    written = next((t for t in scan.loose if not _LOOSE_DATE.search(t)), None)
+    return parse_visible_date(written, month_first=month_first, lang=lang) if written else None
 
 
 #: a written date inside a longer line: "Pressemitteilung vom 25. Januar 2022 | Berlin",

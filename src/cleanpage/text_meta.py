@@ -75,11 +75,16 @@ def text_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
                 window = window[len(window) - offset:]
                 break
     names: list[str] = []
-    published = None
+    published: _dt.date | _dt.datetime | None = None
     for item in window:
         text = item.block.text
         if len(text) > 160:
             continue
+        if published is None and " - " in text and _DATEISH.search(text):
+            # "12 de marzo de 2024 - 10:45": a date line whose time follows a dash
+            whole = parse_visible_date(text)
+            if isinstance(whole, _dt.datetime):
+                published = whole
         # "Von Jonas Richter | 3. März 2024", "Posted on March 2, 2024 by Helen Ashby": a byline
         # line often carries both, so its parts are read one by one
         for part in _PARTS.split(text):

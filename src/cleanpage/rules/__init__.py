@@ -1,7 +1,7 @@
 """Rule tables as data: boilerplate phrases, news agencies and credit shapes, comment cues.
 
 The tables live beside this module as TOML (``boilerplate.toml``, ``agencies.toml``,
-``comments.toml``) so that adding a language, an agency or a widget label is a data change with a
+``comments.toml``, ``metadata.toml``) so that adding a language, an agency or a widget label is a data change with a
 test, not a code change. :func:`load_rules` validates and compiles them once per process into a
 frozen :class:`Rules`::
 
@@ -21,6 +21,7 @@ from .model import (
     BoilerplateRule,
     CommentCues,
     CreditPattern,
+    MetadataCues,
     Rules,
     RulesError,
     collapse,
@@ -34,6 +35,7 @@ __all__ = [
     "BoilerplateRule",
     "CommentCues",
     "CreditPattern",
+    "MetadataCues",
     "Rules",
     "RulesError",
     "collapse",

@@ -23,6 +23,7 @@ from .model import (
     BoilerplateRule,
     CommentCues,
     CreditPattern,
+    MetadataCues,
     Rules,
     RulesError,
     normalise_phrase,
@@ -54,22 +55,35 @@ _FLAGS = re.IGNORECASE
 def load_rules() -> Rules:
     """The package's rule tables, parsed once per process (the result is immutable)."""
     folder = resources.files(__package__ or "cleanpage.rules")
-    names = ("boilerplate.toml", "agencies.toml", "comments.toml")
-    bp, ag, cm = ((folder / name).read_text(encoding="utf-8") for name in names)
-    return parse_cached(bp, ag, cm)
+    names = ("boilerplate.toml", "agencies.toml", "comments.toml", "metadata.toml")
+    bp, ag, cm, md = ((folder / name).read_text(encoding="utf-8") for name in names)
+    return parse_cached(bp, ag, cm, md)
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_metadata() -> str:
+    return (resources.files(__package__ or "cleanpage.rules") / "metadata.toml").read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=2)
-def parse_cached(boilerplate_toml: str, agencies_toml: str, comments_toml: str) -> Rules:
+def parse_cached(
+    boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str | None = None
+) -> Rules:
     """:func:`parse_rules`, memoised on the texts: unpickling Rules in a worker parses once."""
-    return parse_rules(boilerplate_toml, agencies_toml, comments_toml)
+    return parse_rules(boilerplate_toml, agencies_toml, comments_toml, metadata_toml)
 
 
-def parse_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str) -> Rules:
-    """Build :class:`Rules` from the three tables' TOML text (used by tests and custom tables)."""
+def parse_rules(
+    boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str | None = None
+) -> Rules:
+    """Build :class:`Rules` from the tables' TOML text (used by tests and custom tables); without
+    ``metadata_toml`` the packaged ``metadata.toml`` is used."""
     bp = _toml(boilerplate_toml, "boilerplate.toml")
     ag = _toml(agencies_toml, "agencies.toml")
     cm = _toml(comments_toml, "comments.toml")
+    if metadata_toml is None:
+        metadata_toml = _packaged_metadata()
+    cues = _metadata(_toml(metadata_toml, "metadata.toml"))
     agencies = _agencies(ag)
     exact, folded, alt_all, alt_unamb = _agency_indexes(agencies)
     proxies = {
@@ -122,7 +136,8 @@ def parse_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str) -
         _agency_exact=MappingProxyType(exact),
         _agency_folded=MappingProxyType(folded),
         _agency_search=_compile(alt_all, "agencies.toml: alias search") if agencies else None,
-        _sources=(boilerplate_toml, agencies_toml, comments_toml),
+        metadata=cues,
+        _sources=(boilerplate_toml, agencies_toml, comments_toml, metadata_toml),
     )
 
 
@@ -339,6 +354,89 @@ def _credits(
             )
         )
     return tuple(out)
+
+
+# ---- metadata ------------------------------------------------------------------------------
+
+#: a capital letter in the scripts of the dev set: what a name after a label starts with
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+
+
+def _words(doc: Mapping[str, Any], key: str, at: str) -> tuple[str, ...]:
+    """A list of lower-case cue words, each once."""
+    values = _strs(doc, key, f"{at} {key}", required=True)
+    seen: set[str] = set()
+    for value in values:
+        if value != value.lower() or value != " ".join(value.split()):
+            raise RulesError(f"{at} {key}: {value!r} must be lower case with single spaces")
+        if value in seen:
+            raise RulesError(f"{at} {key}: {value!r} is listed twice")
+        seen.add(value)
+    return tuple(values)
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first; a space matches any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _metadata(doc: dict[str, Any]) -> MetadataCues:
+    where = "metadata.toml"
+    _keys(doc, {"bylines", "dates"}, where)
+    by = _table(doc, "bylines", where)
+    dt = _table(doc, "dates", where)
+    by_keys = ("leads", "mid_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
+               "credit_words", "class_tokens")
+    _keys(by, set(by_keys), f"{where} [bylines]")
+    _keys(dt, {"class_tokens", "publication_labels"}, f"{where} [dates]")
+    w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
+    date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
+    publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
+    for key in ("class_tokens",):
+        _tokens(w[key], f"{where} [bylines] {key}")
+    _tokens(date_tokens, f"{where} [dates] class_tokens")
+    if not set(w["mid_leads"]) <= set(w["leads"]):
+        raise RulesError(f"{where} [bylines]: every mid_lead must also be a lead")
+    verbs, leads, mids = _alt(w["verbs"]), _alt(w["leads"]), _alt(w["mid_leads"])
+    roles, plural, desk = _alt(w["roles"]), _alt(w["plural_roles"]), _alt(w["desk_roles"])
+    photo = _alt(w["photo_words"])
+    any_role = _alt((*w["roles"], *w["plural_roles"]))
+    lead = (rf"^(?:{verbs}\s+)?(?:{any_role}(?:\s*(?:&|und|and|et|y|\+)\s*{photo})?|{leads}|{_alt(w['lead_only'])})"
+            rf"\s*[:\-]?\s+|^{desk}\s*:\s*")
+    label = rf"^\s*(?:(?:{verbs}\s+)?(?:{leads}|{any_role})\s*:?|{desk}\s*:)\s*$"
+    inline = (rf"^[\s\-–—•]*(?:(?:{roles}|{desk})\s*:|{plural}\s*:?\s|(?:{verbs}\s+)?{mids}\s)\s*{_CAPITAL}")
+    behind = "".join(rf"(?<!\b{re.escape(c)})" for c in w["credit_words"])
+    mid_by = rf"{behind}\s{mids}\s+(?={_CAPITAL})"
+    mid_label = rf"(?:^|\s)(?:{any_role}|{desk})\s*:\s*"
+    written_by = rf"^(?:{verbs}\s+{leads}|{any_role})\b"
+    described_by = rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
+    labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
+    compiled = {
+        name: _compile_flags(source, f"{where} {name}", re.IGNORECASE)
+        for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
+                             ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by))
+    }
+    return MetadataCues(
+        leads=w["leads"], mid_leads=w["mid_leads"], verbs=w["verbs"], roles=w["roles"],
+        plural_roles=w["plural_roles"], desk_roles=w["desk_roles"], lead_only=w["lead_only"],
+        photo_words=w["photo_words"], credit_words=w["credit_words"], byline_tokens=w["class_tokens"],
+        date_tokens=date_tokens,
+        byline_class=_compile_flags("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
+        date_class=_compile_flags("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
+        publication_labels=publication_labels,
+        publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
+                                   re.IGNORECASE),
+        label_starts=frozenset(label[:2] for label in labels),
+        **compiled,
+    )
+
+
+def _compile_flags(source: str, at: str, flags: int) -> re.Pattern[str]:
+    try:
+        return re.compile(source, flags)
+    except re.error as exc:  # pragma: no cover - built from escaped words
+        raise RulesError(f"{at}: {exc}") from exc
 
 
 # ---- comments -----------------------------------------------------------------------------

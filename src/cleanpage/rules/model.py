@@ -157,6 +157,50 @@ class CreditPattern:
 
 
 @dataclass(frozen=True, slots=True)
+class MetadataCues:
+    """Cue words of page metadata (``metadata.toml``), as lists and as the patterns built from them.
+
+    The lists are what the table says (lower case); the patterns are compiled once at load time:
+
+    * ``lead``: a byline's opening words, stripped from a name candidate ("Posted by ", "Text & Fotos: ");
+    * ``label``: a label standing alone before the name ("By", "Autorin:");
+    * ``inline``: a label and a capitalised name in one text ("Autorin: Uta", "Von Anna");
+    * ``mid_by``: an unambiguous lead inside a text, not after a credit word ("… 2020 by Adi Tzlil");
+    * ``mid_label``: a role label with a colon inside a text ("05.02.2020 - Redaktion: A");
+    * ``written_by``: a "written by" label of its own (Yoast's ``twitter:label1``);
+    * ``described_by``: a byline that opens a page description ("Posted by A, B and C - …");
+    * ``byline_class``/``date_class``: class/id words of byline and date elements;
+    * ``publication``: a label that says a date line is the publication date.
+    """
+
+    leads: tuple[str, ...]
+    mid_leads: tuple[str, ...]
+    verbs: tuple[str, ...]
+    roles: tuple[str, ...]
+    plural_roles: tuple[str, ...]
+    desk_roles: tuple[str, ...]
+    lead_only: tuple[str, ...]
+    photo_words: tuple[str, ...]
+    credit_words: tuple[str, ...]
+    byline_tokens: tuple[str, ...]
+    date_tokens: tuple[str, ...]
+    publication_labels: tuple[str, ...]
+    lead: re.Pattern[str]
+    label: re.Pattern[str]
+    inline: re.Pattern[str]
+    mid_by: re.Pattern[str]
+    mid_label: re.Pattern[str]
+    written_by: re.Pattern[str]
+    described_by: re.Pattern[str]
+    byline_class: re.Pattern[str]
+    date_class: re.Pattern[str]
+    #: a publication label anywhere in a date line ("Erscheinungsdatum", "Published:")
+    publication: re.Pattern[str]
+    #: the first two letters (lower case) of every label: a cheap test before the patterns
+    label_starts: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class CommentCues:
     """Cues that find reader responses: class/id tokens, chrome, and count-announcing headings."""
 
@@ -385,8 +429,10 @@ class Rules:
     _agency_exact: Mapping[str, Agency] = field(default_factory=dict, repr=False)
     _agency_folded: Mapping[str, Agency] = field(default_factory=dict, repr=False)
     _agency_search: re.Pattern[str] | None = field(default=None, repr=False)
-    #: the three TOML texts this was built from: pickling re-parses them (cached per process)
-    _sources: tuple[str, str, str] | None = field(default=None, repr=False)
+    #: cue words of bylines and dates (``metadata.toml``)
+    metadata: MetadataCues | None = None
+    #: the TOML texts this was built from: pickling re-parses them (cached per process)
+    _sources: tuple[str, str, str, str] | None = field(default=None, repr=False)
     #: memos of pure functions of these tables (what a class word means, …), shared by the pages that
     #: use this object; never part of a result's inputs, so they cannot change one
     _memos: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False)
@@ -412,6 +458,13 @@ class Rules:
         elif len(found) > MEMO_LIMIT:
             found.clear()
         return found
+
+    @property
+    def cues(self) -> MetadataCues:
+        """The metadata cue words (every Rules from :func:`parse_rules` has them)."""
+        if self.metadata is None:
+            raise RulesError("these Rules were built without metadata.toml")
+        return self.metadata
 
     @staticmethod
     def normalise(text: str) -> str:
@@ -552,7 +605,7 @@ class Rules:
         return self.match_credit(flat, ("copyright", "credit")) is not None
 
 
-def _restore_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str) -> Rules:
+def _restore_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str) -> Rules:
     from .load import parse_cached  # load imports this module
 
-    return parse_cached(boilerplate_toml, agencies_toml, comments_toml)
+    return parse_cached(boilerplate_toml, agencies_toml, comments_toml, metadata_toml)
