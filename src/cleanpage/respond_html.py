@@ -142,6 +142,8 @@ class _Kinds:
         possible = self.possible
         if ident and best < _STRONG and possible.search(ident.lower()):
             best = max(best, self.strength((ident.strip().lower(),)))
+        if len(attrib) == (cls is not None) + (ident is not None):
+            return best  # no other attribute, so no role attribute to read
         for name in _ROLE_ATTRS:
             if best == _STRONG:
                 break
