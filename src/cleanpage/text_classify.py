@@ -21,7 +21,7 @@ import re
 
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
-from cleanpage.prose import is_prose, looks_like_heading, separator_share
+from cleanpage.prose import is_text_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
 from cleanpage.text_region import LINK_SHARE, Region, best_region, block_value, near_good
@@ -177,7 +177,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
             continue
         if swallowing and (gaps_mean_breaks and swallowed and "gap" in block.roles or i == title_index):
             swallowing = ""
-        if swallowing and not is_prose(block.text) and not near_good(block) and (block.tag == "item" or block.words <= 12):
+        if swallowing and not is_text_prose(block.text) and not near_good(block) and (block.tag == "item" or block.words <= 12):
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=swallowing))
             swallowed += 1
             continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
-from cleanpage.prose import ends_sentence, is_prose, stopword_share
+from cleanpage.prose import ends_sentence, is_text_prose, stopword_share
 
 __all__ = ["BARRIER_ROLES", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
 
@@ -56,7 +56,7 @@ def block_value(block: Block, pre: Labelled | None, role: str) -> float:
         if pre.label is Label.BOILERPLATE:
             return -(2 * SHORT_PENALTY + min(n, 200))
         return 0.0  # a credit line: neither article nor furniture
-    prose = is_prose(block.text)
+    prose = is_text_prose(block.text)
     # an echoed menu line is furniture; an echoed paragraph is a lead also shown as a teaser
     if block.link_share > LINK_SHARE or ("repeated" in block.roles and n < 200 and not prose):
         return -(1.5 * SHORT_PENALTY + 0.5 * min(n, 400))

@@ -1,0 +1,61 @@
+"""Issue 7: the text path's method on dump shapes the first version got wrong (hand-built text)."""
+
+from __future__ import annotations
+
+from cleanpage.blocks import Block
+from cleanpage.labels import Label
+from cleanpage.prose import is_prose, is_text_prose
+from cleanpage.rules import load_rules
+from cleanpage.text_blocks import text_blocks
+from cleanpage.text_classify import classify_text
+
+PARA_A = (
+    "The council voted on Tuesday to close the old bridge for repairs, a decision that will add "
+    "twenty minutes to the commute of thousands of residents who cross the river every day."
+)
+PARA_B = (
+    "Engineers found cracks in two of the supports last year and said the work could not wait "
+    "another winter, according to a report that was published by the city on Monday."
+)
+PARA_C = (
+    "The bridge is expected to reopen in the spring, officials said, and a free shuttle bus will "
+    "run between the two banks while the repairs are under way."
+)
+
+
+def _labels(text: str) -> dict[str, Label]:
+    blocks, _shape = text_blocks(text)
+    return {item.block.text: item.label for item in classify_text(blocks, load_rules())}
+
+
+def _block(text: str, **kw: object) -> Block:
+    return Block(index=0, text=text, tag="line", **kw)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------- prose in a dump
+
+
+def test_a_paragraph_leading_into_a_quote_is_prose() -> None:
+    lead = "Years ago, I covered rumours, leaflets, speeches and slogans claiming Japan banned vaccines. Back then, my summary:"
+    assert not is_prose(lead)
+    assert is_text_prose(lead)
+    assert not is_text_prose("Ingredients for four people:")  # a short label stays a label
+
+
+def test_a_tag_cloud_on_one_line_is_not_prose() -> None:
+    tags = (
+        "Abortion Adoption Advent Afghanistan Africa Agnostics Egypt Aids Art Action Day Acupuncture Algeria Age "
+        "Altruism Amazon American Humanist Associat... America Amnesty International Animals Anthroposophy Antisemitism "
+        "Apostasy Arabia Archaeology Architecture Argentina Armenia Asia Astrology Atheism. Australia Austria Baptism"
+    )
+    assert is_prose(tags)  # its stray sentence ends fool the general test
+    assert not is_text_prose(tags)
+    assert is_text_prose(PARA_A)
+
+
+def test_a_tag_cloud_above_the_article_does_not_win_the_region() -> None:
+    tags = " ".join(f"Topic{chr(65 + i % 26)}{i} Subject{i}..." for i in range(60))
+    text = "\n".join(["Tags", tags, "Bridge to close", PARA_A, "Readers remember the old ferry:", PARA_B, PARA_C])  # noqa: FLY002
+    labels = _labels(text)
+    assert labels[tags] is Label.BOILERPLATE
+    assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))
