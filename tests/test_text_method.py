@@ -59,3 +59,29 @@ def test_a_tag_cloud_above_the_article_does_not_win_the_region() -> None:
     labels = _labels(text)
     assert labels[tags] is Label.BOILERPLATE
     assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))
+
+
+# ------------------------------------------------------------------------------------- response headings
+
+
+def test_a_count_heading_with_a_remark_announces_responses() -> None:
+    from cleanpage.text_cues import announces_responses
+
+    rules = load_rules()
+    assert announces_responses("{ 38 comments… read them below or add one }", rules)
+    assert announces_responses("12 Kommentare | Kommentar schreiben", rules)
+    assert not announces_responses("Share | Tweet | Mail", rules)
+    assert not announces_responses("Readers left 38 comments on the first part, and we read them all.", rules)
+
+
+def test_a_thread_after_a_count_heading_with_a_remark_is_responses() -> None:
+    comment = "Really, no mention of the ferry? It carried more people than the bridge ever did back then."
+    other = "I walked across it every morning for ten years and never once saw a single crack in it."
+    text = "\n".join(
+        ["Bridge to close", PARA_A, PARA_B, "{ 2 comments… read them below or add one }",
+         "Jane June 28, 2015 at 10:25 pm", comment, "Tom July 6, 2015 at 6:57 pm", other]
+    )
+    labels = _labels(text)
+    assert labels[PARA_B] is Label.BODY
+    assert labels[comment] is Label.RESPONSE
+    assert labels[other] is Label.RESPONSE

@@ -20,6 +20,9 @@ __all__ = ["announces_responses", "comment_cue", "thread_start"]
 _WHEN = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
 #: "3 Responses to <page title>": the count heading followed by the page's title, unquoted
 _TITLED = re.compile(r"^(.{1,40}?)\s+(?:to|on|zu|auf|sur|à|a|para|su|op|do|na|на|til|till|för|о)\s+\S.{0,200}$", re.IGNORECASE)
+#: a count heading with a trailing remark: "{ 38 comments… read them below or add one }"
+_BRACKETS = "{[(<)]}> "
+_REMARK = re.compile(r"\s*(?:…|\.\.\.|[|,;·•]|\s[-–—]\s)")
 _LETTER = re.compile(r"[^\W\d_]")
 #: what a commenter's name looks like: one to four words, no digits, no separators
 _NAME = re.compile(r"[^\W\d_][\w.'’@-]*(?: [\w.'’@-]+){0,3}")
@@ -32,14 +35,19 @@ _WORDS_WITHIN, _COMMENT_MIN_WORDS = 4, 5
 
 
 def announces_responses(text: str, rules: Rules) -> bool:
-    """A response-section heading: "3 Responses", "Kommentare", or "3 Responses to <title>"."""
+    """A response-section heading: "3 Responses", "Kommentare", "3 Responses to <title>", or a
+    count heading with a remark after it ("{ 38 comments… read them below or add one }")."""
     cues = rules.comments
     if cues.announced(text) is not None or cues.is_section_heading(text):
         return True
     if len(text) > 250 or ends_sentence(text):
         return False
     match = _TITLED.match(text)
-    return match is not None and cues.announced(match.group(1)) is not None
+    if match is not None and cues.announced(match.group(1)) is not None:
+        return True
+    # the count first, then a remark after a separator: the count alone is the heading
+    head = _REMARK.split(text.strip(_BRACKETS), maxsplit=1)[0]
+    return head != text and len(head.split()) <= 4 and cues.announced(head) is not None
 
 
 def comment_cue(block: Block, rules: Rules) -> str:
