@@ -85,3 +85,26 @@ def test_a_thread_after_a_count_heading_with_a_remark_is_responses() -> None:
     assert labels[PARA_B] is Label.BODY
     assert labels[comment] is Label.RESPONSE
     assert labels[other] is Label.RESPONSE
+
+
+# ------------------------------------------------------------------------------------- list bullets
+
+
+def test_bullets_of_nested_lists_are_list_furniture() -> None:
+    text = "  * Home\n    + Imprint\n      o Reply\n  * 3. Third point\n- dash item\nor, o wait, not a bullet"
+    blocks, _shape = text_blocks(text)
+    assert [(b.text, b.tag) for b in blocks] == [
+        ("Home", "item"),
+        ("Imprint", "item"),
+        ("Reply", "item"),
+        ("3. Third point", "item"),
+        ("dash item", "item"),
+        ("or, o wait, not a bullet", "line"),
+    ]
+
+
+def test_a_bulleted_menu_line_matches_the_rule_tables() -> None:
+    text = "\n".join(["    * Impressum", "    * Datenschutz", "Bridge to close", PARA_A, PARA_B, PARA_C])
+    labelled = classify_text(text_blocks(text)[0], load_rules())
+    assert labelled[0].block.text == "Impressum"
+    assert labelled[0].reason not in (None, "before-content")  # a named rule, not position

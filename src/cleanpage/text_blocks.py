@@ -27,7 +27,10 @@ from cleanpage.blocks import Block, normalise_space
 __all__ = ["ITEM_MARKER", "DumpShape", "detect_shape", "text_blocks", "wrap_width"]
 
 #: a list or numbered-item marker at the start of a line: "1.", "2)", "-", "*", "•", "·", "[3]"
-ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·▪►‣◦]|\[\d{1,3}\])\s+(?=\S)")
+ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+•·▪►‣◦・]|\[\d{1,3}\])\s+(?=\S)|^\s{2,}o\s+(?=\S)")
+#: a bullet (not a number): list furniture, not the item's words. Text converters mark nested
+#: lists with "*", "+" and, indented, "o" (inscriptis, lynx, w3m); Japanese lists use "・".
+_BULLET = re.compile(r"^\s*[-*+•·▪►‣◦・]\s+(?=\S)|^\s{2,}o\s+(?=\S)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _LYNX_REF = re.compile(r"\[\d{1,4}\]")
@@ -140,6 +143,10 @@ def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
             current.links += links
         else:
             marker = bool(ITEM_MARKER.match(line))
+            found = _BULLET.match(line) if marker else None
+            bullet = found.group().lstrip() if found is not None else ""
+            if bullet and text.startswith(bullet):  # "* Impressum" is the menu line "Impressum"
+                text = text[len(bullet) :]
             current = _Para([text], len(line) - len(stripped), marker, gap, links, heading)
             out.append(current)
         previous, gap = line, False
