@@ -108,3 +108,25 @@ def test_a_bulleted_menu_line_matches_the_rule_tables() -> None:
     labelled = classify_text(text_blocks(text)[0], load_rules())
     assert labelled[0].block.text == "Impressum"
     assert labelled[0].reason not in (None, "before-content")  # a named rule, not position
+
+
+# ------------------------------------------------------------------------------------- captions
+
+
+def test_a_caption_ending_in_an_image_credit_is_furniture() -> None:
+    caption = "Oil pumps at dusk near the river. Photo: Jane Doe/Shutterstock.com"
+    german = "Die alte Brücke im Abendrot. Foto: Max Muster"
+    text = "\n".join(["Bridge to close", PARA_A, caption, PARA_B, german, PARA_C])
+    labelled = {i.block.text: i for i in classify_text(text_blocks(text)[0], load_rules())}
+    assert labelled[caption].label is Label.BOILERPLATE and labelled[caption].reason == "image-caption"
+    assert labelled[german].reason == "image-caption"
+    assert all(labelled[p].label is Label.BODY for p in (PARA_A, PARA_B, PARA_C))  # the article goes on
+
+
+def test_a_sentence_ending_in_a_credit_word_is_not_a_caption() -> None:
+    for line in (
+        "We met the engineers on Zoom and they showed us every crack in the old bridge photo by photo.",
+        "The council published a new image: the bridge will be painted green when it reopens in spring.",
+    ):
+        text = "\n".join(["Bridge to close", PARA_A, line, PARA_B, PARA_C])
+        assert _labels(text)[line] is Label.BODY

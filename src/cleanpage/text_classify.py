@@ -22,9 +22,9 @@ import re
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
 from cleanpage.prose import is_text_prose, looks_like_heading, separator_share
-from cleanpage.rules import Rules
+from cleanpage.rules import Rules, normalise_phrase
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
-from cleanpage.text_region import LINK_SHARE, Region, best_region, block_value, near_good
+from cleanpage.text_region import CAPTION, LINK_SHARE, Region, best_region, block_value, near_good
 
 __all__ = ["classify_text"]
 
@@ -46,6 +46,9 @@ _SECOND_SHARE, _MIN_SECOND = 0.3, 300.0
 _MAX_HEADINGS = 5
 #: a run of this many short non-prose lines inside the article is a pasted menu, not a list
 _MAX_SHORT_RUN = 12
+#: a caption is at most this long, its credit at most this many words, after one of these
+_CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
+_CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
 #: a byline, dateline-of-page or publication line: never the title
 _NOT_TITLE = re.compile(
     r"^(?:by|von|par|por|di|door|posted|published|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado)\b"
@@ -54,12 +57,34 @@ _NOT_TITLE = re.compile(
 )
 
 
+def _trailing_credit(text: str, rules: Rules) -> bool:
+    """A caption: a short block whose last words are an image credit ("The pumps at dusk. Photo:
+    Jane Doe/Shutterstock"), the credit after a sentence end or a separator.
+
+    The credit shapes are the ``image-credit`` role's patterns (``rules/boilerplate.toml``); a bare
+    phrase ("Photo", "Zoom") at the end of a sentence is not one.
+    """
+    words = text.split()
+    if not 3 <= len(words) <= _CAPTION_MAX_WORDS:
+        return False
+    for k in range(2, min(_CREDIT_MAX_WORDS, len(words) - 1) + 1):
+        head, tail = words[-k - 1], " ".join(words[-k:])
+        if not (head.endswith(_CREDIT_AFTER) or tail.startswith(("(", "©"))):
+            continue
+        rule = rules.match_text(tail)
+        if rule is not None and rule.role == "image-credit" and normalise_phrase(tail) not in rule.phrases:
+            return True
+    return False
+
+
 def _prelabel(block: Block, rules: Rules) -> Labelled | None:
     if "references" in block.roles:
         return Labelled(block=block, label=Label.BOILERPLATE, reason="link-references")
     rule = rules.match_text(block.text)
     if rule is not None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
+    if _trailing_credit(block.text, rules):
+        return Labelled(block=block, label=Label.BOILERPLATE, reason=CAPTION)
     if rules.match_credit(block.text, ("credit", "contributor", "copyright", "byline")) is not None:
         return Labelled(block=block, label=Label.ATTRIBUTION, reason="credit")
     if announces_responses(block.text, rules):
