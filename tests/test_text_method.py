@@ -130,3 +130,17 @@ def test_a_sentence_ending_in_a_credit_word_is_not_a_caption() -> None:
     ):
         text = "\n".join(["Bridge to close", PARA_A, line, PARA_B, PARA_C])
         assert _labels(text)[line] is Label.BODY
+
+
+# ------------------------------------------------------------------------------------- bylines and threads
+
+
+def test_a_lone_name_and_date_line_under_the_headline_is_a_byline_not_a_thread() -> None:
+    lead = "The old bridge will close for a year, and the city says a ferry will carry commuters across."
+    byline = "Jane Doe on 18 September 2019"
+    rules = load_rules()
+    assert rules.comments.author_line(byline) is not None  # the shape of a comment's header line
+    text = "\n".join(["Home", "News", "Bridge to close", lead, byline, PARA_A, PARA_B, PARA_C])
+    labels = _labels(text)
+    assert labels[lead] is Label.BODY
+    assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))

@@ -23,6 +23,7 @@ from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
 from cleanpage.prose import is_text_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules, normalise_phrase
+from cleanpage.text_cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
 from cleanpage.text_region import CAPTION, LINK_SHARE, Region, best_region, block_value, near_good
 
@@ -96,6 +97,18 @@ def _roles(rules: Rules) -> dict[str, str]:
     return {rule.name: rule.role for rule in rules.boilerplate}
 
 
+def _clustered(cues: list[str], i: int) -> bool:
+    """A "Reply" or "NAME says:" line with another comment cue close by: a thread's chrome.
+
+    Alone, the same shape is a byline under the headline ("Frank Hahn am 18. September 2019")
+    or a lone button, and weighs as the line it is.
+    """
+    if cues[i] not in ("chrome", "author"):
+        return False
+    lo, hi = max(0, i - _THREAD_WINDOW), min(len(cues), i + _THREAD_WINDOW + 1)
+    return any(cues[j] for j in range(lo, hi) if j != i)
+
+
 def _article(values: list[float], ends: list[int], cues: list[str]) -> Region:
     """The article region: before the first response heading (or comment form) that has an
     article above it.
@@ -164,8 +177,8 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     roles = [role_of.get(p.reason, "") if p else "" for p in pre]
     cues = [comment_cue(b, rules) if p is None else "" for b, p in zip(blocks, pre)]
     values = [
-        _CHROME_VALUE if cue in ("chrome", "author") else block_value(b, p, r)
-        for b, p, r, cue in zip(blocks, pre, roles, cues)
+        _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
+        for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
     ]
     headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
     # where an article ends: a response heading or the comment form (comments follow the article)

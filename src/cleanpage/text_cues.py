@@ -14,7 +14,7 @@ from cleanpage.blocks import Block
 from cleanpage.prose import ends_sentence, is_prose
 from cleanpage.rules import Rules
 
-__all__ = ["announces_responses", "comment_cue", "thread_start"]
+__all__ = ["THREAD_WINDOW", "announces_responses", "comment_cue", "thread_start"]
 
 #: a clock time or a year: the date part of a comment's header line
 _WHEN = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
@@ -29,7 +29,7 @@ _NAME = re.compile(r"[^\W\d_][\w.'’@-]*(?: [\w.'’@-]+){0,3}")
 #: header lines are short; a comment's own words are not cues however they look
 _CUE_MAX_WORDS = 12
 #: two cues at most this many blocks apart make a thread
-_THREAD_WINDOW = 6
+THREAD_WINDOW = 6
 #: a comment's words follow its header within this many blocks, and have at least this many words
 _WORDS_WITHIN, _COMMENT_MIN_WORDS = 4, 5
 
@@ -78,16 +78,16 @@ def thread_start(blocks: tuple[Block, ...], cues: list[str], after: int, *, stri
     """
     hits = [i for i in range(after + 1, len(blocks)) if cues[i]]
     for k, (a, b) in enumerate(zip(hits, hits[1:])):
-        if b - a > _THREAD_WINDOW or not _words_follow(blocks, cues, a):
+        if b - a > THREAD_WINDOW or not _words_follow(blocks, cues, a):
             continue
         kinds = (cues[a], cues[b])
-        dated = k + 2 < len(hits) and hits[k + 2] - b <= _THREAD_WINDOW and cues[hits[k + 2]] == "date"
+        dated = k + 2 < len(hits) and hits[k + 2] - b <= THREAD_WINDOW and cues[hits[k + 2]] == "date"
         if "chrome" not in kinds and "author" not in kinds and (strict or not dated):
             continue
         if strict:
             # a byline and a comment counter are two cues too: a thread repeats, three at least
             third = hits[k + 2] if k + 2 < len(hits) else None
-            if third is None or third - b > _THREAD_WINDOW:
+            if third is None or third - b > THREAD_WINDOW:
                 continue
             if sum(1 for c in (cues[a], cues[b], cues[third]) if c in ("chrome", "author")) < 2:
                 continue
