@@ -144,3 +144,14 @@ def test_a_lone_name_and_date_line_under_the_headline_is_a_byline_not_a_thread()
     labels = _labels(text)
     assert labels[lead] is Label.BODY
     assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))
+
+
+def test_a_closing_emoji_ends_a_sentence() -> None:
+    from cleanpage.prose import ends_text_sentence
+
+    assert ends_text_sentence("And afterwards you feel like a hero, and I like that 😉")
+    assert ends_text_sentence("That was great fun :)")
+    assert not ends_text_sentence("The new BMW X3")
+    closing = "After that run I felt like I could take on any winter storm at all 😉"
+    text = "\n".join(["Bridge to close", PARA_A, PARA_B, PARA_C, closing, "Post views: 1,432", "Share:"])
+    assert _labels(text)[closing] is Label.BODY

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
-from cleanpage.prose import ends_sentence, is_text_prose, stopword_share
+from cleanpage.prose import ends_text_sentence, is_text_prose, stopword_share
 
 __all__ = ["BARRIER_ROLES", "CAPTION", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
 
@@ -73,7 +73,7 @@ def block_value(block: Block, pre: Labelled | None, role: str) -> float:
 
 def near_good(block: Block) -> bool:
     """Not prose but sentence-like: a short paragraph or a caption-length sentence."""
-    return block.words >= 4 and ends_sentence(block.text) and (stopword_share(block.text) >= 0.1 or block.words >= 8)
+    return block.words >= 4 and ends_text_sentence(block.text) and (stopword_share(block.text) >= 0.1 or block.words >= 8)
 
 
 def best_region(values: list[float], lo: int = 0, hi: int | None = None) -> Region:
