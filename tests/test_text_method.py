@@ -155,3 +155,18 @@ def test_a_closing_emoji_ends_a_sentence() -> None:
     closing = "After that run I felt like I could take on any winter storm at all 😉"
     text = "\n".join(["Bridge to close", PARA_A, PARA_B, PARA_C, closing, "Post views: 1,432", "Share:"])
     assert _labels(text)[closing] is Label.BODY
+
+
+# ------------------------------------------------------------------------------------- wrapped dumps
+
+
+def test_wrapped_lines_with_soft_hyphens_are_rejoined() -> None:
+    """The wrapper counted each soft hyphen as a character: the wrap rule must too."""
+    import textwrap
+
+    shy = "\u00ad"
+    plain = " ".join([PARA_A, PARA_B, PARA_C])
+    hyphenated = " ".join(shy.join(w[i : i + 2] for i in range(0, len(w), 2)) for w in plain.split())
+    dump = "\n\n".join(textwrap.fill(p, width=72) for p in (plain, hyphenated))
+    blocks, _shape = text_blocks(dump)
+    assert [b.text for b in blocks] == [plain, plain]

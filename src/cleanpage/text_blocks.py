@@ -131,12 +131,15 @@ def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
     previous = ""
     gap = True
     for raw in lines:
+        # the wrapper counted invisible characters (a soft hyphen is a character to textwrap):
+        # line lengths, for the wrap rule, are taken with them; the text is taken without them
         line = raw.rstrip()
-        if not line.strip():
+        visible = _INVISIBLE.sub("", line)
+        if not visible.strip():
             current, previous, gap = None, "", True
             continue
-        stripped = line.lstrip()
-        heading = shape is DumpShape.MARKDOWN and bool(_MD_HEADING.match(line))
+        stripped = visible.lstrip()
+        heading = shape is DumpShape.MARKDOWN and bool(_MD_HEADING.match(visible))
         text, links = _strip_markup(stripped, shape)
         if current is not None and not heading and _continues(previous, line, width):
             current.parts.append(text)
@@ -147,7 +150,7 @@ def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
             bullet = found.group().lstrip() if found is not None else ""
             if bullet and text.startswith(bullet):  # "* Impressum" is the menu line "Impressum"
                 text = text[len(bullet) :]
-            current = _Para([text], len(line) - len(stripped), marker, gap, links, heading)
+            current = _Para([text], len(visible) - len(stripped), marker, gap, links, heading)
             out.append(current)
         previous, gap = line, False
         if heading:
@@ -161,7 +164,6 @@ def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
     Roles on text blocks: ``gap`` (a blank line before it), ``repeated`` (the same short text
     elsewhere in the dump: menus and footers echo), ``references`` (lynx's trailing link list).
     """
-    text = _INVISIBLE.sub("", text)
     shape = detect_shape(text)
     lines = text.splitlines()
     references: list[str] = []
@@ -193,5 +195,6 @@ def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
     for line in references:
         if line.strip():
             ref = frozenset({"references"})
-            blocks.append(Block(index=len(blocks), text=normalise_space(line), tag="line", roles=ref))
+            text_ = normalise_space(_INVISIBLE.sub("", line))
+            blocks.append(Block(index=len(blocks), text=text_, tag="line", roles=ref))
     return tuple(blocks), shape
