@@ -170,3 +170,21 @@ def test_wrapped_lines_with_soft_hyphens_are_rejoined() -> None:
     dump = "\n\n".join(textwrap.fill(p, width=72) for p in (plain, hyphenated))
     blocks, _shape = text_blocks(dump)
     assert [b.text for b in blocks] == [plain, plain]
+
+
+def test_one_wrapped_paragraph_among_one_line_paragraphs_is_rejoined() -> None:
+    lead = "Wie war das nochmal mit den Variablen? Hier ein Auszug aus unseren\\nLehrmaterialien!"
+    dump = "\n\n".join(
+        ["Home", "Variables and their home", "11.12.2019 - Amelie Loevenich", lead,
+         "A short paragraph of one line, as long as the wrapper's width allows it at most.",
+         "Bridge to close", "By Jane"]
+    ).replace("\\n", "\n")
+    texts = [b.text for b in text_blocks(dump)[0]]
+    assert "Wie war das nochmal mit den Variablen? Hier ein Auszug aus unseren Lehrmaterialien!" in texts
+    assert "Bridge to close" in texts and "By Jane" in texts
+
+
+def test_a_headline_over_a_short_line_in_a_paragraph_dump_stays_apart() -> None:
+    dump = "\n\n".join(["Home", "News", "The old bridge closes for a year, the city says\nBy Jane Doe", PARA_A, PARA_B])
+    texts = [b.text for b in text_blocks(dump)[0]]
+    assert "The old bridge closes for a year, the city says" in texts and "By Jane Doe" in texts

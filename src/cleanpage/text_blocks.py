@@ -43,6 +43,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MIN_WIDTH, _MAX_WIDTH = 40, 120
 #: wrapped line pairs needed to call a dump wrapped, and the share that must obey the wrap rule
 _MIN_PAIRS, _MIN_FIT = 3, 0.75
+#: share of non-blank lines followed by a blank line in a dump of blank-separated paragraphs
+_BLANK_SEPARATED = 0.8
+#: the narrowest wrap width believed on one or two wrapped pairs (mail and lynx wrap at 64-80)
+_FEW_PAIRS_MIN_WIDTH = 60
 
 
 class DumpShape(str, enum.Enum):
@@ -67,13 +71,35 @@ def wrap_width(lines: list[str]) -> int:
         if len(line.strip()) > 30 and after.strip()
     ]
     if len(pairs) < _MIN_PAIRS:
-        return 0
+        return _few_pairs_width(lines, pairs)
     lengths = sorted(n for n, _ in pairs)
     width = lengths[int((len(lengths) - 1) * 0.95)]
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return 0
     fits = sum(1 for n, first in pairs if n + 1 + first > width)
     return width if fits / len(pairs) >= _MIN_FIT else 0
+
+
+def _few_pairs_width(lines: list[str], pairs: list[tuple[int, int]]) -> int:
+    """The wrap width of a dump of mostly one-line paragraphs with a wrapped one or two.
+
+    Too few pairs to estimate the width from them; but when blank lines separate nearly every
+    line (paragraphs, not a column of menu lines), the longest line of the dump is the width, and
+    the pairs are wrapped when every one of them obeys the wrapper's rule at that width (a
+    headline above a short "By" line does not: "By" would have fitted). With this little
+    evidence the width must be a usual one (60 columns or more): a short headline over its byline
+    is no wrapped paragraph.
+    """
+    if not pairs:
+        return 0
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    apart = sum(1 for i in filled if i + 1 >= len(lines) or not lines[i + 1].strip())
+    if apart < _BLANK_SEPARATED * len(filled):
+        return 0
+    width = max((len(lines[i].rstrip()) for i in filled if len(lines[i].rstrip()) <= _MAX_WIDTH), default=0)
+    if not _FEW_PAIRS_MIN_WIDTH <= width <= _MAX_WIDTH:
+        return 0
+    return width if all(n + 1 + first > width for n, first in pairs) else 0
 
 
 def detect_shape(text: str) -> DumpShape:
