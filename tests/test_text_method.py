@@ -188,3 +188,26 @@ def test_a_headline_over_a_short_line_in_a_paragraph_dump_stays_apart() -> None:
     dump = "\n\n".join(["Home", "News", "The old bridge closes for a year, the city says\nBy Jane Doe", PARA_A, PARA_B])
     texts = [b.text for b in text_blocks(dump)[0]]
     assert "The old bridge closes for a year, the city says" in texts and "By Jane Doe" in texts
+
+
+# ------------------------------------------------------------------------------------- second runs
+
+
+def test_no_second_run_past_a_comment_form_below_the_story() -> None:
+    widget = [
+        f"Reader{i} on Another story about the city: “I think the council should have acted much earlier "
+        f"on this, the signs were there for years and nobody listened to the residents at all.”"
+        for i in range(4)
+    ]
+    text = "\n".join(["Bridge to close", PARA_A, PARA_B, PARA_C, "Leave a Reply", "Name *", *widget])
+    labels = _labels(text)
+    assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))
+    assert all(labels[w] is not Label.BODY for w in widget)
+
+
+def test_a_story_split_by_a_gallery_is_still_one_article() -> None:
+    gallery = [f"Photo {i} of 20" for i in range(1, 21)]
+    more = [PARA_C, PARA_A.replace("Tuesday", "Wednesday"), PARA_B.replace("Monday", "Friday")]
+    text = "\n".join(["Bridge to close", PARA_A, PARA_B, *gallery, *more])
+    labels = _labels(text)
+    assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, *more))

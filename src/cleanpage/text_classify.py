@@ -25,7 +25,7 @@ from cleanpage.prose import is_text_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules, normalise_phrase
 from cleanpage.text_cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
-from cleanpage.text_region import CAPTION, LINK_SHARE, Region, best_region, block_value, near_good
+from cleanpage.text_region import BARRIER, CAPTION, LINK_SHARE, Region, best_region, block_value, near_good
 
 __all__ = ["classify_text"]
 
@@ -138,8 +138,13 @@ def _second_runs(values: list[float], region: Region, thread: int) -> set[int]:
     out: set[int] = set()
     for lo, hi in ((0, region.start), (region.end + 1, thread)):
         other = best_region(values, lo, hi)
-        if other.score >= max(_MIN_SECOND, _SECOND_SHARE * region.score):
-            out.update(range(other.start, other.end + 1))
+        if other.score < max(_MIN_SECOND, _SECOND_SHARE * region.score):
+            continue
+        # below the story, a "Related" heading, a footer or a comment form between them makes the
+        # other run another page section (teasers, a bio, a widget of recent comments)
+        if other.start > region.end and any(values[i] <= BARRIER for i in range(region.end + 1, other.start)):
+            continue
+        out.update(range(other.start, other.end + 1))
     return out
 
 
