@@ -211,3 +211,17 @@ def test_a_story_split_by_a_gallery_is_still_one_article() -> None:
     text = "\n".join(["Bridge to close", PARA_A, PARA_B, *gallery, *more])
     labels = _labels(text)
     assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, *more))
+
+
+# ------------------------------------------------------------------------------------- short lines inside
+
+
+def test_a_lead_in_line_and_its_list_stay_in_the_body() -> None:
+    text = "\n".join(
+        ["Bridge to close", PARA_A, "The hardware", "The parts needed are few and cheap:", "1x controller board",
+         "Two cables", "A small case", PARA_B, "The bridge at night", "City archive", PARA_C]
+    )
+    labels = _labels(text)
+    for line in ("The hardware", "The parts needed are few and cheap:", "1x controller board", "Two cables", "A small case"):
+        assert labels[line] is Label.BODY, line
+    assert labels["The bridge at night"] is not Label.BODY  # a caption: no lead-in above, no prose below

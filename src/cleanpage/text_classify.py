@@ -50,6 +50,10 @@ _MAX_SHORT_RUN = 12
 #: a caption is at most this long, its credit at most this many words, after one of these
 _CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
 _CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
+#: a line ending in ":" with this many words introduces a list, a quote or code ("Zutaten:" does not)
+_LEAD_IN_WORDS = 3
+#: a list below a lead-in line is at most this long
+_MAX_LIST = 8
 #: a byline, dateline-of-page or publication line: never the title
 _NOT_TITLE = re.compile(
     r"^(?:by|von|par|por|di|door|posted|published|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado)\b"
@@ -278,9 +282,26 @@ def _keep(blocks: tuple[Block, ...], values: list[float], i: int, in_menu: bool)
         return True
     if in_menu or block.link_share > LINK_SHARE or "repeated" in block.roles:
         return False
-    if block.tag == "item" or (i > 0 and blocks[i - 1].text.endswith(":")):
+    if block.tag == "item" or _leads_in(block) or _in_list(blocks, values, i):
         return True
-    return i + 1 < len(blocks) and values[i + 1] > 0
+    if i + 1 >= len(blocks):
+        return False
+    return values[i + 1] > 0 or _leads_in(blocks[i + 1])  # a subheading over prose or a lead-in
+
+
+def _in_list(blocks: tuple[Block, ...], values: list[float], i: int) -> bool:
+    """Below a line ending in ":", the short lines up to the next paragraph are its list."""
+    for j in range(i - 1, max(-1, i - 1 - _MAX_LIST), -1):
+        if blocks[j].text.endswith(":"):
+            return True
+        if values[j] > 0:
+            return False
+    return False
+
+
+def _leads_in(block: Block) -> bool:
+    """A line that introduces what follows ("You can use this code:"): a few words and a colon."""
+    return block.words >= _LEAD_IN_WORDS and block.text.endswith(":")
 
 
 def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int) -> int:
