@@ -225,3 +225,11 @@ def test_a_lead_in_line_and_its_list_stay_in_the_body() -> None:
     for line in ("The hardware", "The parts needed are few and cheap:", "1x controller board", "Two cables", "A small case"):
         assert labels[line] is Label.BODY, line
     assert labels["The bridge at night"] is not Label.BODY  # a caption: no lead-in above, no prose below
+
+
+def test_a_dated_line_above_a_paragraph_is_no_subheading() -> None:
+    dated = "Published on 19 February 2020, last changed 19 February 2020 12:02"
+    text = "\n".join(["Bridge to close", PARA_A, dated, PARA_B, "The repairs", PARA_C])
+    labels = _labels(text)
+    assert labels[dated] is not Label.BODY
+    assert labels["The repairs"] is Label.BODY  # a real subheading stays

@@ -231,7 +231,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
         swallowing = ""
         if i == title_index:
             out.append(Labelled(block=block, label=Label.TITLE))
-        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus):
+        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or bool(cues[i])):
             out.append(Labelled(block=block, label=Label.BODY))
         elif i < region.start:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="before-content"))
@@ -272,15 +272,17 @@ def _response_blocks(
     return out
 
 
-def _keep(blocks: tuple[Block, ...], values: list[float], i: int, in_menu: bool) -> bool:
+def _keep(blocks: tuple[Block, ...], values: list[float], i: int, furniture: bool) -> bool:
     """A block inside the article region: prose and sentence-like lines stay; a short line stays
     when it leads into prose (a subheading) or belongs to a list (an item, or after a line ending
     in ":"), unless it is a link, an echo or part of a menu. A short line between two short lines
-    and not a list item is a caption, a credit or a teaser link."""
+    and not a list item is a caption, a credit or a teaser link. A dated line ("Published on 19
+    February 2020", "By Jane Feb 8, 2020 5 min read") or a comment's chrome is no subheading
+    either: ``furniture`` marks those and the lines of a menu."""
     block = blocks[i]
     if values[i] >= 0:
         return True
-    if in_menu or block.link_share > LINK_SHARE or "repeated" in block.roles:
+    if furniture or block.link_share > LINK_SHARE or "repeated" in block.roles:
         return False
     if block.tag == "item" or _leads_in(block) or _in_list(blocks, values, i):
         return True
