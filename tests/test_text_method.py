@@ -233,3 +233,27 @@ def test_a_dated_line_above_a_paragraph_is_no_subheading() -> None:
     labels = _labels(text)
     assert labels[dated] is not Label.BODY
     assert labels["The repairs"] is Label.BODY  # a real subheading stays
+
+
+# ------------------------------------------------------------------------------------- excerpts
+
+
+def test_excerpts_each_above_a_read_more_link_are_teasers() -> None:
+    excerpts = [
+        f"Story {k}: the city council talked about the {k} bridges again on Monday, and the mayor said that "
+        f"the work will take longer than the engineers had planned at first."
+        for k in ("old", "new")
+    ]
+    text = "\n".join(
+        ["Bridge to close", PARA_A, PARA_B, PARA_C, "Keep reading", "Older story", excerpts[0], "Read more",
+         "Another older story", excerpts[1], "Read more"]
+    )
+    labels = _labels(text)
+    assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))
+    assert all(labels[e] is not Label.BODY for e in excerpts)
+
+
+def test_a_lone_read_more_heading_an_inline_link_keeps_the_paragraph_above() -> None:
+    text = "\n".join(["Bridge to close", PARA_A, PARA_B, "Read more", "Why the old ferry stopped", PARA_C])
+    labels = _labels(text)
+    assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))

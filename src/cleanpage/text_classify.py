@@ -25,7 +25,7 @@ from cleanpage.prose import is_text_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules, normalise_phrase
 from cleanpage.text_cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
-from cleanpage.text_region import BARRIER, CAPTION, LINK_SHARE, Region, best_region, block_value, near_good
+from cleanpage.text_region import BARRIER, CAPTION, LINK_SHARE, SHORT_PENALTY, Region, best_region, block_value, near_good
 
 __all__ = ["classify_text"]
 
@@ -50,6 +50,8 @@ _MAX_SHORT_RUN = 12
 #: a caption is at most this long, its credit at most this many words, after one of these
 _CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
 _CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
+#: "Read more" links at most this many blocks apart make a list of excerpts
+_EXCERPT_SPACING = 6
 #: a line ending in ":" with this many words introduces a list, a quote or code ("Zutaten:" does not)
 _LEAD_IN_WORDS = 3
 #: a list below a lead-in line is at most this long
@@ -189,6 +191,16 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
         _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
         for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
     ]
+    # in a list of excerpts (a "Read more" link after each, close together), the paragraph right
+    # above each link, under its headline, is an excerpt of another page; a lone "Read more" heads
+    # an inline link, and one below two paragraphs heads the list after the story
+    more = [i for i in range(1, n) if roles[i] == "read-more"]
+    listed = {b for a, b in zip(more, more[1:]) if b - a <= _EXCERPT_SPACING} | {
+        a for a, b in zip(more, more[1:]) if b - a <= _EXCERPT_SPACING
+    }
+    teasers = {i - 1 for i in listed if i >= 2 and pre[i - 1] is None and values[i - 2] < 0}
+    for t in teasers:
+        values[t] = -(SHORT_PENALTY + 0.3 * min(len(blocks[t].text), 300))
     headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
     # where an article ends: a response heading or the comment form (comments follow the article)
     ends = sorted(headers + [i for i, r in enumerate(roles) if r in ("comment-form", "comments-closed")])
@@ -231,7 +243,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
         swallowing = ""
         if i == title_index:
             out.append(Labelled(block=block, label=Label.TITLE))
-        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or bool(cues[i])):
+        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or i in teasers or bool(cues[i])):
             out.append(Labelled(block=block, label=Label.BODY))
         elif i < region.start:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="before-content"))
