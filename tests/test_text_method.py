@@ -257,3 +257,19 @@ def test_a_lone_read_more_heading_an_inline_link_keeps_the_paragraph_above() -> 
     text = "\n".join(["Bridge to close", PARA_A, PARA_B, "Read more", "Why the old ferry stopped", PARA_C])
     labels = _labels(text)
     assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))
+
+
+# ------------------------------------------------------------------------------------- standfirst
+
+
+def test_the_deck_between_headline_and_story_is_body() -> None:
+    deck = "Sender back on air after two months – good flight data from the Alps"
+    meta = "January 13, 2020 at 08:45 AM | categories: Bridges | View Comments"
+    for line, expected in ((deck, Label.BODY), (meta, None)):
+        text = "\n".join(["Home", "News", "Sport", "The bridge will close for a year", line, PARA_A, PARA_B, PARA_C])
+        labels = _labels(text)
+        assert labels["The bridge will close for a year"] is Label.TITLE
+        if expected is None:
+            assert labels[line] is not Label.BODY
+        else:
+            assert labels[line] is expected

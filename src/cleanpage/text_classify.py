@@ -50,6 +50,10 @@ _MAX_SHORT_RUN = 12
 #: a caption is at most this long, its credit at most this many words, after one of these
 _CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
 _CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_META_SEPARATOR = re.compile(r"\s[|•·]\s")
+#: a standfirst is at most this many lines of at least this many words each
+_MAX_STANDFIRST, _STANDFIRST_WORDS = 2, 6
 #: "Read more" links at most this many blocks apart make a list of excerpts
 _EXCERPT_SPACING = 6
 #: a line ending in ":" with this many words introduces a list, a quote or code ("Zutaten:" does not)
@@ -218,6 +222,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     menus = _short_runs(blocks, values, pre)
     gaps_mean_breaks = 0 < sum(1 for b in blocks if "gap" in b.roles) < 0.8 * n
     title_index = _title_index(blocks, pre, region.start)
+    standfirst = _standfirst(blocks, pre, cues, title_index, region.start)
 
     out: list[Labelled] = []
     swallowing = ""  # reason of a list heading whose items are being removed
@@ -243,6 +248,8 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
         swallowing = ""
         if i == title_index:
             out.append(Labelled(block=block, label=Label.TITLE))
+        elif i in standfirst:
+            out.append(Labelled(block=block, label=Label.BODY))
         elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or i in teasers or bool(cues[i])):
             out.append(Labelled(block=block, label=Label.BODY))
         elif i < region.start:
@@ -316,6 +323,27 @@ def _in_list(blocks: tuple[Block, ...], values: list[float], i: int) -> bool:
 def _leads_in(block: Block) -> bool:
     """A line that introduces what follows ("You can use this code:"): a few words and a colon."""
     return block.words >= _LEAD_IN_WORDS and block.text.endswith(":")
+
+
+def _standfirst(
+    blocks: tuple[Block, ...], pre: list[Labelled | None], cues: list[str], title: int, start: int
+) -> set[int]:
+    """The deck between the headline and the first paragraph: one or two sentence-long lines that
+    need no full stop ("Seit November ausgefallener Sender wieder aktiv – Erfreuliche Flugdaten")."""
+    if title < 0 or not 0 < start - title - 1 <= _MAX_STANDFIRST:
+        return set()
+    between = range(title + 1, start)
+    if all(
+        pre[j] is None
+        and not cues[j]
+        and "repeated" not in blocks[j].roles
+        and blocks[j].words >= _STANDFIRST_WORDS
+        and not _META_SEPARATOR.search(blocks[j].text)  # "January 13 | categories: Python | View Comments"
+        and not _CLOCK.search(blocks[j].text)
+        for j in between
+    ):
+        return set(between)
+    return set()
 
 
 def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int) -> int:
