@@ -273,3 +273,25 @@ def test_the_deck_between_headline_and_story_is_body() -> None:
             assert labels[line] is not Label.BODY
         else:
             assert labels[line] is expected
+
+
+# ------------------------------------------------------------------------------------- comment forms
+
+
+def test_a_short_story_above_a_whole_comment_form_wins_over_a_longer_sidebar_below() -> None:
+    short = (
+        "Not in the dust this time, but with bright star spikes and strong colours: the cluster was shot "
+        "from the hills at night, sixty frames of three minutes each, stacked at home."
+    )
+    sidebar = [p.replace("the", w) for w in ("the", "this", "that") for p in (PARA_A, PARA_B, PARA_C)]
+    text = "\n".join(["Home", "Pleiades, M45", short, "Camera: 60D", "Leave a Reply", "Comment", "Name *",
+                      "Website", "Astronomy books", *sidebar])
+    labels = _labels(text)
+    assert labels[short] is Label.BODY
+    assert all(labels[p] is not Label.BODY for p in sidebar)
+
+
+def test_a_write_a_comment_button_above_the_story_does_not_hide_it() -> None:
+    text = "\n".join(["Home", "News", "Leave a comment", "Bridge to close", PARA_A, PARA_B, PARA_C])
+    labels = _labels(text)
+    assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))

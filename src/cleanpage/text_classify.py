@@ -18,6 +18,7 @@ headings), credit shapes, response headings, then the shape of the text itself:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
@@ -54,6 +55,9 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
 #: a standfirst is at most this many lines of at least this many words each
 _MAX_STANDFIRST, _STANDFIRST_WORDS = 2, 6
+#: a comment-form line with another (or a response heading) at most this many blocks below is a
+#: whole form, not a button
+_FORM_SPAN = 4
 #: "Read more" links at most this many blocks apart make a list of excerpts
 _EXCERPT_SPACING = 6
 #: a line ending in ":" with this many words introduces a list, a quote or code ("Zutaten:" does not)
@@ -119,21 +123,23 @@ def _clustered(cues: list[str], i: int) -> bool:
     return any(cues[j] for j in range(lo, hi) if j != i)
 
 
-def _article(values: list[float], ends: list[int], cues: list[str]) -> Region:
+def _article(values: list[float], ends: list[int], cues: list[str], forms: Collection[int] = ()) -> Region:
     """The article region: before the first response heading (or comment form) that has an
     article above it.
 
     A long comment thread can hold more prose than the article, so the run above a heading wins
     with a quarter of the best run's value, or with any real size when the best run below the
     heading reads as a thread (comment header lines all through it). A "5 Comments" link or a
-    "Write a comment" button above the story has only menus above it, and the story below.
+    "Write a comment" button above the story has only menus above it, and the story below. A
+    whole comment form (``forms``: its heading with more of its lines close below) comes after
+    the story, never above it: the run above it wins with any real size.
     """
     whole = best_region(values)
     for h in ends[:_MAX_HEADINGS]:
         before = best_region(values, 0, h)
         if before.score < _MIN_ARTICLE:
             continue
-        if before.score >= 0.25 * whole.score:
+        if before.score >= 0.25 * whole.score or h in forms:
             return before
         after = best_region(values, h + 1)
         hits = sum(1 for c in cues[after.start : after.end + 1] if c)
@@ -208,7 +214,9 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
     # where an article ends: a response heading or the comment form (comments follow the article)
     ends = sorted(headers + [i for i, r in enumerate(roles) if r in ("comment-form", "comments-closed")])
-    region = _article(values, ends, cues)
+    form_lines = sorted({i for i, r in enumerate(roles) if r == "comment-form"} | set(headers))
+    forms = {a for a, b in zip(form_lines, form_lines[1:]) if b - a <= _FORM_SPAN and roles[a] == "comment-form"}
+    region = _article(values, ends, cues, forms)
     # a thread with no heading inside the run: the article ends where the thread begins
     inner = thread_start(blocks, cues, region.start, strict=True) if region.end >= region.start else None
     if inner is not None and inner <= region.end:
