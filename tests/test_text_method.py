@@ -295,3 +295,17 @@ def test_a_write_a_comment_button_above_the_story_does_not_hide_it() -> None:
     text = "\n".join(["Home", "News", "Leave a comment", "Bridge to close", PARA_A, PARA_B, PARA_C])
     labels = _labels(text)
     assert all(labels[p] is Label.BODY for p in (PARA_A, PARA_B, PARA_C))
+
+
+# ------------------------------------------------------------------------------------- related lists
+
+
+def test_long_teaser_headlines_under_a_related_heading_are_swallowed() -> None:
+    teasers = [
+        "Innovation and energy: the country leads the way in carbon capture as more governments put a price on it",
+        "How one small company turns carbon dioxide into soap with its own capture technology",
+    ]
+    text = "\n".join(["Bridge to close", PARA_A, PARA_B, "Related", *teasers, PARA_C, PARA_A.replace("Tuesday", "Friday")])
+    labels = _labels(text)
+    assert all(labels[t] is Label.BOILERPLATE for t in teasers)
+    assert labels[PARA_C] is Label.BODY  # the story goes on below the box

@@ -22,7 +22,7 @@ from collections.abc import Collection
 
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
-from cleanpage.prose import is_text_prose, looks_like_heading, separator_share
+from cleanpage.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules, normalise_phrase
 from cleanpage.text_cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
@@ -53,6 +53,8 @@ _CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
 _CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
+#: a teaser headline in a related list has at most this many words
+_HEADLINE_WORDS = 20
 #: a standfirst is at most this many lines of at least this many words each
 _MAX_STANDFIRST, _STANDFIRST_WORDS = 2, 6
 #: a comment-form line with another (or a response heading) at most this many blocks below is a
@@ -249,7 +251,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
             continue
         if swallowing and (gaps_mean_breaks and swallowed and "gap" in block.roles or i == title_index):
             swallowing = ""
-        if swallowing and not is_text_prose(block.text) and not near_good(block) and (block.tag == "item" or block.words <= 12):
+        if swallowing and _list_item(block):
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=swallowing))
             swallowed += 1
             continue
@@ -352,6 +354,16 @@ def _standfirst(
     ):
         return set(between)
     return set()
+
+
+def _list_item(block: Block) -> bool:
+    """An item of a list under a "Related" or menu heading: a short line, or a headline (a teaser's
+    title reads like a sentence, often a long one, but does not end like one)."""
+    if near_good(block):
+        return False
+    if block.tag == "item" or block.words <= 12:
+        return not is_text_prose(block.text)
+    return block.words <= _HEADLINE_WORDS and looks_like_heading(block.text) and not ends_text_sentence(block.text)
 
 
 def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int) -> int:
