@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ends_sentence", "is_prose", "looks_like_heading", "sentence_count", "separator_share", "stopword_share"]
+__all__ = ["capital_share", "ends_sentence", "ends_text_sentence", "is_prose", "is_text_prose", "looks_like_heading", "sentence_count", "separator_share", "stopword_share"]
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the a an and of to in is was that for on with as by at from it he she they this be are were has have had not but or which who will would said".split()),
@@ -95,6 +95,53 @@ def is_prose(text: str) -> bool:
     if ends_sentence(text):
         return share >= 0.12 or words >= 12
     return words >= 15 and share >= 0.2
+
+
+#: a run of capitalised words this long and this dense is a list of names or tags, not a sentence
+_LIST_MIN_WORDS, _LIST_CAPITALS = 25, 0.75
+#: a paragraph that leads into a quote or a list ends in ":" (": " is its sentence end)
+_LEAD_IN_MIN_WORDS = 12
+
+
+def capital_share(text: str) -> float:
+    """Share of words that start with a capital letter (0.0 in scripts without case)."""
+    words = _WORD.findall(text)
+    return sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+
+
+#: an emoji or an emoticon closing a line: in posts and comments it ends the sentence ("… 😉", "=)")
+_EMOJI_END = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+|[:;=]-?[)(DPp]|<3|\^\^)$")
+
+
+def _as_sentence(text: str) -> str:
+    """The block with a closing emoji, or the ":" of a sentence-long lead-in, read as a full stop."""
+    stripped = text.rstrip()
+    trimmed = _EMOJI_END.sub("", stripped)
+    if trimmed != stripped and trimmed:
+        return trimmed if ends_sentence(trimmed) else trimmed + "."
+    if stripped.endswith(":") and len(stripped.split()) >= _LEAD_IN_MIN_WORDS:
+        return stripped[:-1] + "."
+    return text
+
+
+def ends_text_sentence(text: str) -> bool:
+    """:func:`ends_sentence` for a text dump: a closing emoji or a lead-in ":" ends one too."""
+    return ends_sentence(_as_sentence(text))
+
+
+def is_text_prose(text: str) -> bool:
+    """:func:`is_prose` for a text dump, where a block has no markup to say what it is.
+
+    Three shapes differ there: a paragraph leading into a quote or a list ends in ":" (a sentence
+    end for this purpose, once it is sentence-long), a post's sentence may end in an emoji, and a
+    tag cloud or a list of names flattened into one long line has the length and, through stray
+    "..." or abbreviations, the sentence ends of prose, but nearly every word capitalised (no
+    language writes prose that way; scripts without case never trip it).
+    """
+    sentence = _as_sentence(text)
+    if not is_prose(sentence):
+        return False
+    return len(text.split()) < _LIST_MIN_WORDS or capital_share(text) < _LIST_CAPITALS
 
 
 def looks_like_heading(text: str) -> bool:

@@ -27,7 +27,10 @@ from cleanpage.blocks import Block, normalise_space
 __all__ = ["ITEM_MARKER", "DumpShape", "detect_shape", "text_blocks", "wrap_width"]
 
 #: a list or numbered-item marker at the start of a line: "1.", "2)", "-", "*", "•", "·", "[3]"
-ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·▪►‣◦]|\[\d{1,3}\])\s+(?=\S)")
+ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+•·▪►‣◦・]|\[\d{1,3}\])\s+(?=\S)|^\s{2,}o\s+(?=\S)")
+#: a bullet (not a number): list furniture, not the item's words. Text converters mark nested
+#: lists with "*", "+" and, indented, "o" (inscriptis, lynx, w3m); Japanese lists use "・".
+_BULLET = re.compile(r"^\s*[-*+•·▪►‣◦・]\s+(?=\S)|^\s{2,}o\s+(?=\S)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _LYNX_REF = re.compile(r"\[\d{1,4}\]")
@@ -40,6 +43,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MIN_WIDTH, _MAX_WIDTH = 40, 120
 #: wrapped line pairs needed to call a dump wrapped, and the share that must obey the wrap rule
 _MIN_PAIRS, _MIN_FIT = 3, 0.75
+#: share of non-blank lines followed by a blank line in a dump of blank-separated paragraphs
+_BLANK_SEPARATED = 0.8
+#: the narrowest wrap width believed on one or two wrapped pairs (mail and lynx wrap at 64-80)
+_FEW_PAIRS_MIN_WIDTH = 60
 
 
 class DumpShape(str, enum.Enum):
@@ -64,13 +71,35 @@ def wrap_width(lines: list[str]) -> int:
         if len(line.strip()) > 30 and after.strip()
     ]
     if len(pairs) < _MIN_PAIRS:
-        return 0
+        return _few_pairs_width(lines, pairs)
     lengths = sorted(n for n, _ in pairs)
     width = lengths[int((len(lengths) - 1) * 0.95)]
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return 0
     fits = sum(1 for n, first in pairs if n + 1 + first > width)
     return width if fits / len(pairs) >= _MIN_FIT else 0
+
+
+def _few_pairs_width(lines: list[str], pairs: list[tuple[int, int]]) -> int:
+    """The wrap width of a dump of mostly one-line paragraphs with a wrapped one or two.
+
+    Too few pairs to estimate the width from them; but when blank lines separate nearly every
+    line (paragraphs, not a column of menu lines), the longest line of the dump is the width, and
+    the pairs are wrapped when every one of them obeys the wrapper's rule at that width (a
+    headline above a short "By" line does not: "By" would have fitted). With this little
+    evidence the width must be a usual one (60 columns or more): a short headline over its byline
+    is no wrapped paragraph.
+    """
+    if not pairs:
+        return 0
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    apart = sum(1 for i in filled if i + 1 >= len(lines) or not lines[i + 1].strip())
+    if apart < _BLANK_SEPARATED * len(filled):
+        return 0
+    width = max((len(lines[i].rstrip()) for i in filled if len(lines[i].rstrip()) <= _MAX_WIDTH), default=0)
+    if not _FEW_PAIRS_MIN_WIDTH <= width <= _MAX_WIDTH:
+        return 0
+    return width if all(n + 1 + first > width for n, first in pairs) else 0
 
 
 def detect_shape(text: str) -> DumpShape:
@@ -128,19 +157,26 @@ def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
     previous = ""
     gap = True
     for raw in lines:
+        # the wrapper counted invisible characters (a soft hyphen is a character to textwrap):
+        # line lengths, for the wrap rule, are taken with them; the text is taken without them
         line = raw.rstrip()
-        if not line.strip():
+        visible = _INVISIBLE.sub("", line)
+        if not visible.strip():
             current, previous, gap = None, "", True
             continue
-        stripped = line.lstrip()
-        heading = shape is DumpShape.MARKDOWN and bool(_MD_HEADING.match(line))
+        stripped = visible.lstrip()
+        heading = shape is DumpShape.MARKDOWN and bool(_MD_HEADING.match(visible))
         text, links = _strip_markup(stripped, shape)
         if current is not None and not heading and _continues(previous, line, width):
             current.parts.append(text)
             current.links += links
         else:
             marker = bool(ITEM_MARKER.match(line))
-            current = _Para([text], len(line) - len(stripped), marker, gap, links, heading)
+            found = _BULLET.match(line) if marker else None
+            bullet = found.group().lstrip() if found is not None else ""
+            if bullet and text.startswith(bullet):  # "* Impressum" is the menu line "Impressum"
+                text = text[len(bullet) :]
+            current = _Para([text], len(visible) - len(stripped), marker, gap, links, heading)
             out.append(current)
         previous, gap = line, False
         if heading:
@@ -154,7 +190,6 @@ def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
     Roles on text blocks: ``gap`` (a blank line before it), ``repeated`` (the same short text
     elsewhere in the dump: menus and footers echo), ``references`` (lynx's trailing link list).
     """
-    text = _INVISIBLE.sub("", text)
     shape = detect_shape(text)
     lines = text.splitlines()
     references: list[str] = []
@@ -186,5 +221,6 @@ def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
     for line in references:
         if line.strip():
             ref = frozenset({"references"})
-            blocks.append(Block(index=len(blocks), text=normalise_space(line), tag="line", roles=ref))
+            text_ = normalise_space(_INVISIBLE.sub("", line))
+            blocks.append(Block(index=len(blocks), text=text_, tag="line", roles=ref))
     return tuple(blocks), shape

@@ -18,13 +18,15 @@ headings), credit shapes, response headings, then the shape of the text itself:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
-from cleanpage.prose import is_prose, looks_like_heading, separator_share
-from cleanpage.rules import Rules
+from cleanpage.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
+from cleanpage.rules import Rules, normalise_phrase
+from cleanpage.text_cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
-from cleanpage.text_region import LINK_SHARE, Region, best_region, block_value, near_good
+from cleanpage.text_region import BARRIER, CAPTION, LINK_SHARE, SHORT_PENALTY, Region, best_region, block_value, near_good
 
 __all__ = ["classify_text"]
 
@@ -46,6 +48,24 @@ _SECOND_SHARE, _MIN_SECOND = 0.3, 300.0
 _MAX_HEADINGS = 5
 #: a run of this many short non-prose lines inside the article is a pasted menu, not a list
 _MAX_SHORT_RUN = 12
+#: a caption is at most this long, its credit at most this many words, after one of these
+_CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
+_CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_META_SEPARATOR = re.compile(r"\s[|•·]\s")
+#: a teaser headline in a related list has at most this many words
+_HEADLINE_WORDS = 20
+#: a standfirst is at most this many lines of at least this many words each
+_MAX_STANDFIRST, _STANDFIRST_WORDS = 2, 6
+#: a comment-form line with another (or a response heading) at most this many blocks below is a
+#: whole form, not a button
+_FORM_SPAN = 4
+#: "Read more" links at most this many blocks apart make a list of excerpts
+_EXCERPT_SPACING = 6
+#: a line ending in ":" with this many words introduces a list, a quote or code ("Zutaten:" does not)
+_LEAD_IN_WORDS = 3
+#: a list below a lead-in line is at most this long
+_MAX_LIST = 8
 #: a byline, dateline-of-page or publication line: never the title
 _NOT_TITLE = re.compile(
     r"^(?:by|von|par|por|di|door|posted|published|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado)\b"
@@ -54,12 +74,34 @@ _NOT_TITLE = re.compile(
 )
 
 
+def _trailing_credit(text: str, rules: Rules) -> bool:
+    """A caption: a short block whose last words are an image credit ("The pumps at dusk. Photo:
+    Jane Doe/Shutterstock"), the credit after a sentence end or a separator.
+
+    The credit shapes are the ``image-credit`` role's patterns (``rules/boilerplate.toml``); a bare
+    phrase ("Photo", "Zoom") at the end of a sentence is not one.
+    """
+    words = text.split()
+    if not 3 <= len(words) <= _CAPTION_MAX_WORDS:
+        return False
+    for k in range(2, min(_CREDIT_MAX_WORDS, len(words) - 1) + 1):
+        head, tail = words[-k - 1], " ".join(words[-k:])
+        if not (head.endswith(_CREDIT_AFTER) or tail.startswith(("(", "©"))):
+            continue
+        rule = rules.match_text(tail)
+        if rule is not None and rule.role == "image-credit" and normalise_phrase(tail) not in rule.phrases:
+            return True
+    return False
+
+
 def _prelabel(block: Block, rules: Rules) -> Labelled | None:
     if "references" in block.roles:
         return Labelled(block=block, label=Label.BOILERPLATE, reason="link-references")
     rule = rules.match_text(block.text)
     if rule is not None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
+    if _trailing_credit(block.text, rules):
+        return Labelled(block=block, label=Label.BOILERPLATE, reason=CAPTION)
     if rules.match_credit(block.text, ("credit", "contributor", "copyright", "byline")) is not None:
         return Labelled(block=block, label=Label.ATTRIBUTION, reason="credit")
     if announces_responses(block.text, rules):
@@ -71,21 +113,35 @@ def _roles(rules: Rules) -> dict[str, str]:
     return {rule.name: rule.role for rule in rules.boilerplate}
 
 
-def _article(values: list[float], ends: list[int], cues: list[str]) -> Region:
+def _clustered(cues: list[str], i: int) -> bool:
+    """A "Reply" or "NAME says:" line with another comment cue close by: a thread's chrome.
+
+    Alone, the same shape is a byline under the headline ("Frank Hahn am 18. September 2019")
+    or a lone button, and weighs as the line it is.
+    """
+    if cues[i] not in ("chrome", "author"):
+        return False
+    lo, hi = max(0, i - _THREAD_WINDOW), min(len(cues), i + _THREAD_WINDOW + 1)
+    return any(cues[j] for j in range(lo, hi) if j != i)
+
+
+def _article(values: list[float], ends: list[int], cues: list[str], forms: Collection[int] = ()) -> Region:
     """The article region: before the first response heading (or comment form) that has an
     article above it.
 
     A long comment thread can hold more prose than the article, so the run above a heading wins
     with a quarter of the best run's value, or with any real size when the best run below the
     heading reads as a thread (comment header lines all through it). A "5 Comments" link or a
-    "Write a comment" button above the story has only menus above it, and the story below.
+    "Write a comment" button above the story has only menus above it, and the story below. A
+    whole comment form (``forms``: its heading with more of its lines close below) comes after
+    the story, never above it: the run above it wins with any real size.
     """
     whole = best_region(values)
     for h in ends[:_MAX_HEADINGS]:
         before = best_region(values, 0, h)
         if before.score < _MIN_ARTICLE:
             continue
-        if before.score >= 0.25 * whole.score:
+        if before.score >= 0.25 * whole.score or h in forms:
             return before
         after = best_region(values, h + 1)
         hits = sum(1 for c in cues[after.start : after.end + 1] if c)
@@ -100,8 +156,13 @@ def _second_runs(values: list[float], region: Region, thread: int) -> set[int]:
     out: set[int] = set()
     for lo, hi in ((0, region.start), (region.end + 1, thread)):
         other = best_region(values, lo, hi)
-        if other.score >= max(_MIN_SECOND, _SECOND_SHARE * region.score):
-            out.update(range(other.start, other.end + 1))
+        if other.score < max(_MIN_SECOND, _SECOND_SHARE * region.score):
+            continue
+        # below the story, a "Related" heading, a footer or a comment form between them makes the
+        # other run another page section (teasers, a bio, a widget of recent comments)
+        if other.start > region.end and any(values[i] <= BARRIER for i in range(region.end + 1, other.start)):
+            continue
+        out.update(range(other.start, other.end + 1))
     return out
 
 
@@ -139,13 +200,25 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     roles = [role_of.get(p.reason, "") if p else "" for p in pre]
     cues = [comment_cue(b, rules) if p is None else "" for b, p in zip(blocks, pre)]
     values = [
-        _CHROME_VALUE if cue in ("chrome", "author") else block_value(b, p, r)
-        for b, p, r, cue in zip(blocks, pre, roles, cues)
+        _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
+        for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
     ]
+    # in a list of excerpts (a "Read more" link after each, close together), the paragraph right
+    # above each link, under its headline, is an excerpt of another page; a lone "Read more" heads
+    # an inline link, and one below two paragraphs heads the list after the story
+    more = [i for i in range(1, n) if roles[i] == "read-more"]
+    listed = {b for a, b in zip(more, more[1:]) if b - a <= _EXCERPT_SPACING} | {
+        a for a, b in zip(more, more[1:]) if b - a <= _EXCERPT_SPACING
+    }
+    teasers = {i - 1 for i in listed if i >= 2 and pre[i - 1] is None and values[i - 2] < 0}
+    for t in teasers:
+        values[t] = -(SHORT_PENALTY + 0.3 * min(len(blocks[t].text), 300))
     headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
     # where an article ends: a response heading or the comment form (comments follow the article)
     ends = sorted(headers + [i for i, r in enumerate(roles) if r in ("comment-form", "comments-closed")])
-    region = _article(values, ends, cues)
+    form_lines = sorted({i for i, r in enumerate(roles) if r == "comment-form"} | set(headers))
+    forms = {a for a, b in zip(form_lines, form_lines[1:]) if b - a <= _FORM_SPAN and roles[a] == "comment-form"}
+    region = _article(values, ends, cues, forms)
     # a thread with no heading inside the run: the article ends where the thread begins
     inner = thread_start(blocks, cues, region.start, strict=True) if region.end >= region.start else None
     if inner is not None and inner <= region.end:
@@ -159,6 +232,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     menus = _short_runs(blocks, values, pre)
     gaps_mean_breaks = 0 < sum(1 for b in blocks if "gap" in b.roles) < 0.8 * n
     title_index = _title_index(blocks, pre, region.start)
+    standfirst = _standfirst(blocks, pre, cues, title_index, region.start)
 
     out: list[Labelled] = []
     swallowing = ""  # reason of a list heading whose items are being removed
@@ -177,14 +251,16 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
             continue
         if swallowing and (gaps_mean_breaks and swallowed and "gap" in block.roles or i == title_index):
             swallowing = ""
-        if swallowing and not is_prose(block.text) and not near_good(block) and (block.tag == "item" or block.words <= 12):
+        if swallowing and _list_item(block):
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=swallowing))
             swallowed += 1
             continue
         swallowing = ""
         if i == title_index:
             out.append(Labelled(block=block, label=Label.TITLE))
-        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus):
+        elif i in standfirst:
+            out.append(Labelled(block=block, label=Label.BODY))
+        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or i in teasers or bool(cues[i])):
             out.append(Labelled(block=block, label=Label.BODY))
         elif i < region.start:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="before-content"))
@@ -225,19 +301,69 @@ def _response_blocks(
     return out
 
 
-def _keep(blocks: tuple[Block, ...], values: list[float], i: int, in_menu: bool) -> bool:
+def _keep(blocks: tuple[Block, ...], values: list[float], i: int, furniture: bool) -> bool:
     """A block inside the article region: prose and sentence-like lines stay; a short line stays
     when it leads into prose (a subheading) or belongs to a list (an item, or after a line ending
     in ":"), unless it is a link, an echo or part of a menu. A short line between two short lines
-    and not a list item is a caption, a credit or a teaser link."""
+    and not a list item is a caption, a credit or a teaser link. A dated line ("Published on 19
+    February 2020", "By Jane Feb 8, 2020 5 min read") or a comment's chrome is no subheading
+    either: ``furniture`` marks those and the lines of a menu."""
     block = blocks[i]
     if values[i] >= 0:
         return True
-    if in_menu or block.link_share > LINK_SHARE or "repeated" in block.roles:
+    if furniture or block.link_share > LINK_SHARE or "repeated" in block.roles:
         return False
-    if block.tag == "item" or (i > 0 and blocks[i - 1].text.endswith(":")):
+    if block.tag == "item" or _leads_in(block) or _in_list(blocks, values, i):
         return True
-    return i + 1 < len(blocks) and values[i + 1] > 0
+    if i + 1 >= len(blocks):
+        return False
+    return values[i + 1] > 0 or _leads_in(blocks[i + 1])  # a subheading over prose or a lead-in
+
+
+def _in_list(blocks: tuple[Block, ...], values: list[float], i: int) -> bool:
+    """Below a line ending in ":", the short lines up to the next paragraph are its list."""
+    for j in range(i - 1, max(-1, i - 1 - _MAX_LIST), -1):
+        if blocks[j].text.endswith(":"):
+            return True
+        if values[j] > 0:
+            return False
+    return False
+
+
+def _leads_in(block: Block) -> bool:
+    """A line that introduces what follows ("You can use this code:"): a few words and a colon."""
+    return block.words >= _LEAD_IN_WORDS and block.text.endswith(":")
+
+
+def _standfirst(
+    blocks: tuple[Block, ...], pre: list[Labelled | None], cues: list[str], title: int, start: int
+) -> set[int]:
+    """The deck between the headline and the first paragraph: one or two sentence-long lines that
+    need no full stop ("Seit November ausgefallener Sender wieder aktiv – Erfreuliche Flugdaten")."""
+    if title < 0 or not 0 < start - title - 1 <= _MAX_STANDFIRST:
+        return set()
+    between = range(title + 1, start)
+    if all(
+        pre[j] is None
+        and not cues[j]
+        and "repeated" not in blocks[j].roles
+        and blocks[j].words >= _STANDFIRST_WORDS
+        and not _META_SEPARATOR.search(blocks[j].text)  # "January 13 | categories: Python | View Comments"
+        and not _CLOCK.search(blocks[j].text)
+        for j in between
+    ):
+        return set(between)
+    return set()
+
+
+def _list_item(block: Block) -> bool:
+    """An item of a list under a "Related" or menu heading: a short line, or a headline (a teaser's
+    title reads like a sentence, often a long one, but does not end like one)."""
+    if near_good(block):
+        return False
+    if block.tag == "item" or block.words <= 12:
+        return not is_text_prose(block.text)
+    return block.words <= _HEADLINE_WORDS and looks_like_heading(block.text) and not ends_text_sentence(block.text)
 
 
 def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int) -> int:

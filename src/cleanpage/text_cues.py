@@ -14,32 +14,40 @@ from cleanpage.blocks import Block
 from cleanpage.prose import ends_sentence, is_prose
 from cleanpage.rules import Rules
 
-__all__ = ["announces_responses", "comment_cue", "thread_start"]
+__all__ = ["THREAD_WINDOW", "announces_responses", "comment_cue", "thread_start"]
 
 #: a clock time or a year: the date part of a comment's header line
 _WHEN = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
 #: "3 Responses to <page title>": the count heading followed by the page's title, unquoted
 _TITLED = re.compile(r"^(.{1,40}?)\s+(?:to|on|zu|auf|sur|à|a|para|su|op|do|na|на|til|till|för|о)\s+\S.{0,200}$", re.IGNORECASE)
+#: a count heading with a trailing remark: "{ 38 comments… read them below or add one }"
+_BRACKETS = "{[(<)]}> "
+_REMARK = re.compile(r"\s*(?:…|\.\.\.|[|,;·•]|\s[-–—]\s)")
 _LETTER = re.compile(r"[^\W\d_]")
 #: what a commenter's name looks like: one to four words, no digits, no separators
 _NAME = re.compile(r"[^\W\d_][\w.'’@-]*(?: [\w.'’@-]+){0,3}")
 #: header lines are short; a comment's own words are not cues however they look
 _CUE_MAX_WORDS = 12
 #: two cues at most this many blocks apart make a thread
-_THREAD_WINDOW = 6
+THREAD_WINDOW = 6
 #: a comment's words follow its header within this many blocks, and have at least this many words
 _WORDS_WITHIN, _COMMENT_MIN_WORDS = 4, 5
 
 
 def announces_responses(text: str, rules: Rules) -> bool:
-    """A response-section heading: "3 Responses", "Kommentare", or "3 Responses to <title>"."""
+    """A response-section heading: "3 Responses", "Kommentare", "3 Responses to <title>", or a
+    count heading with a remark after it ("{ 38 comments… read them below or add one }")."""
     cues = rules.comments
     if cues.announced(text) is not None or cues.is_section_heading(text):
         return True
     if len(text) > 250 or ends_sentence(text):
         return False
     match = _TITLED.match(text)
-    return match is not None and cues.announced(match.group(1)) is not None
+    if match is not None and cues.announced(match.group(1)) is not None:
+        return True
+    # the count first, then a remark after a separator: the count alone is the heading
+    head = _REMARK.split(text.strip(_BRACKETS), maxsplit=1)[0]
+    return head != text and len(head.split()) <= 4 and cues.announced(head) is not None
 
 
 def comment_cue(block: Block, rules: Rules) -> str:
@@ -70,16 +78,16 @@ def thread_start(blocks: tuple[Block, ...], cues: list[str], after: int, *, stri
     """
     hits = [i for i in range(after + 1, len(blocks)) if cues[i]]
     for k, (a, b) in enumerate(zip(hits, hits[1:])):
-        if b - a > _THREAD_WINDOW or not _words_follow(blocks, cues, a):
+        if b - a > THREAD_WINDOW or not _words_follow(blocks, cues, a):
             continue
         kinds = (cues[a], cues[b])
-        dated = k + 2 < len(hits) and hits[k + 2] - b <= _THREAD_WINDOW and cues[hits[k + 2]] == "date"
+        dated = k + 2 < len(hits) and hits[k + 2] - b <= THREAD_WINDOW and cues[hits[k + 2]] == "date"
         if "chrome" not in kinds and "author" not in kinds and (strict or not dated):
             continue
         if strict:
             # a byline and a comment counter are two cues too: a thread repeats, three at least
             third = hits[k + 2] if k + 2 < len(hits) else None
-            if third is None or third - b > _THREAD_WINDOW:
+            if third is None or third - b > THREAD_WINDOW:
                 continue
             if sum(1 for c in (cues[a], cues[b], cues[third]) if c in ("chrome", "author")) < 2:
                 continue

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from cleanpage.blocks import Block
 from cleanpage.labels import Label, Labelled
-from cleanpage.prose import ends_sentence, is_prose, stopword_share
+from cleanpage.prose import ends_text_sentence, is_text_prose, stopword_share
 
-__all__ = ["BARRIER_ROLES", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
+__all__ = ["BARRIER_ROLES", "CAPTION", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
 
 #: roles the article never runs past: what follows them is another page section
 BARRIER_ROLES = frozenset(
@@ -31,6 +31,8 @@ BARRIER_ROLES = frozenset(
 #: rules of a role in BARRIER_ROLES whose lines sit *inside* articles ("Read also: …" between
 #: paragraphs): furniture, but the article goes on after them
 INLINE_RULES = frozenset({"inline-related"})
+#: reason of a caption that ends in an image credit: furniture, but it sits between paragraphs
+CAPTION = "image-caption"
 #: value of a barrier: more than a long paragraph, less than a whole article
 BARRIER = -400.0
 #: the base penalty of a line that is not prose; a menu is many of these
@@ -53,10 +55,12 @@ def block_value(block: Block, pre: Labelled | None, role: str) -> float:
         barrier = role in BARRIER_ROLES and pre.reason not in INLINE_RULES
         if pre.label is Label.RESPONSE_HEADER or (pre.label is Label.BOILERPLATE and barrier):
             return BARRIER
+        if pre.reason == CAPTION:
+            return -SHORT_PENALTY  # no evidence either way: captions sit inside articles
         if pre.label is Label.BOILERPLATE:
             return -(2 * SHORT_PENALTY + min(n, 200))
         return 0.0  # a credit line: neither article nor furniture
-    prose = is_prose(block.text)
+    prose = is_text_prose(block.text)
     # an echoed menu line is furniture; an echoed paragraph is a lead also shown as a teaser
     if block.link_share > LINK_SHARE or ("repeated" in block.roles and n < 200 and not prose):
         return -(1.5 * SHORT_PENALTY + 0.5 * min(n, 400))
@@ -69,7 +73,7 @@ def block_value(block: Block, pre: Labelled | None, role: str) -> float:
 
 def near_good(block: Block) -> bool:
     """Not prose but sentence-like: a short paragraph or a caption-length sentence."""
-    return block.words >= 4 and ends_sentence(block.text) and (stopword_share(block.text) >= 0.1 or block.words >= 8)
+    return block.words >= 4 and ends_text_sentence(block.text) and (stopword_share(block.text) >= 0.1 or block.words >= 8)
 
 
 def best_region(values: list[float], lo: int = 0, hi: int | None = None) -> Region:
