@@ -126,9 +126,10 @@ def test_lynx_markers_go_and_references_are_separate_blocks() -> None:
     assert [b.text for b in blocks if "references" in b.roles][0] == "References"
 
 
-def test_invisible_characters_are_removed() -> None:
+def test_invisible_characters_are_removed_and_soft_hyphens_kept() -> None:
+    # a soft hyphen is the page's own character (a hyphenation point), kept as on the HTML path
     blocks, _ = text_blocks("Wort\u00adteil und zero\u200bwidth")
-    assert blocks[0].text == "Wortteil und zerowidth"
+    assert blocks[0].text == "Wort\u00adteil und zerowidth"
 
 
 def test_gap_and_repeated_roles() -> None:

@@ -36,9 +36,10 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _LYNX_REF = re.compile(r"\[\d{1,4}\]")
 _LYNX_LINK = re.compile(r"\[\d{1,4}\]([^\[\],.;:|!?]{0,60})")
 _LYNX_REF_LIST = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$", re.IGNORECASE)
-#: characters a page never shows: soft hyphen, zero-width space, word joiner, BOM. Removing them
-#: keeps a word searchable ("Wort\u00adteil" is the word "Wortteil" on screen).
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+#: characters a page never shows and that carry nothing: zero-width space, word joiner, BOM. A soft
+#: hyphen stays, as on the HTML path: it is the page's own character (a hyphenation point), and the
+#: body keeps the page's words as written, changing only whitespace.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 #: wrap widths outside this range are not a wrapper's (a 30-column dump is a list, 130 a table)
 _MIN_WIDTH, _MAX_WIDTH = 40, 120
 #: wrapped line pairs needed to call a dump wrapped, and the share that must obey the wrap rule
@@ -157,8 +158,8 @@ def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
     previous = ""
     gap = True
     for raw in lines:
-        # the wrapper counted invisible characters (a soft hyphen is a character to textwrap):
-        # line lengths, for the wrap rule, are taken with them; the text is taken without them
+        # the wrapper counted soft hyphens (a character to textwrap): line lengths, for the wrap
+        # rule, are taken with them
         line = raw.rstrip()
         visible = _INVISIBLE.sub("", line)
         if not visible.strip():
