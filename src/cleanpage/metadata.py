@@ -416,6 +416,10 @@ def _labelled(el: etree._Element, label: str, out: list[str]) -> None:
     out.extend(f[:120] for f in found if f)
 
 
+#: elements after the headline that may still hold the lines under it (its date and byline)
+_UNDER_HEADLINE_ELEMENTS = 150
+
+
 def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
@@ -423,6 +427,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     any_re = _any_re(cues)
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
+    after_elements = 0
     body = root.find("body")
     if body is None:
         return scan
@@ -431,7 +436,10 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if in_h1 > 0:
             in_h1 -= 1
         elif in_h1 == 0 and after_chars < 400 and isinstance(tag, str) and tag not in _SKIP_TAGS:
-            if tag in ("nav", "aside", "footer") or (
+            after_elements += 1
+            if after_elements > _UNDER_HEADLINE_ELEMENTS:
+                in_h1 = -2  # far from the headline: what follows is not the line under it
+            elif tag in ("nav", "aside", "footer") or (
                 ("class" in el.attrib or "id" in el.attrib) and _ASIDE_RE.search(_tokens(el))
             ):
                 in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
