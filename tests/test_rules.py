@@ -924,3 +924,21 @@ def test_every_publication_label_makes_the_visible_date_win(label: str) -> None:
     html = ("<html><head><meta property='article:published_time' content='2022-01-15'></head><body>"
             f"<h1>Headline of the page</h1><span class='date'>{label.title()}: 25.01.2022</span><p>x</p></body></html>")
     assert _page_meta(html).published == _dt.date(2022, 1, 25)
+
+
+def test_match_text_memo_gives_the_same_answers_and_stays_bounded() -> None:
+    from cleanpage.rules import parse_rules
+    from cleanpage.rules.model import MEMO_LIMIT
+
+    rules = load_rules()
+    texts = ["Share this:", "Read more", "The council met on Tuesday to discuss the budget.", "Home"]
+    first = [rules.match_text(t) for t in texts]
+    again = [rules.match_text(t) for t in texts]
+    assert [r.name if r else None for r in first] == [r.name if r else None for r in again]
+    fresh = parse_rules(*rules._sources)  # type: ignore[misc]
+    assert [r.name if r else None for r in first] == [
+        (r.name if r else None) for r in (fresh.match_text(t) for t in texts)
+    ]
+    memo = rules.memo("match_text")
+    memo.update({f"filler {i}": None for i in range(MEMO_LIMIT + 1)})
+    assert len(rules.memo("match_text")) == 0  # emptied once over its limit

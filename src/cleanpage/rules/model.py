@@ -388,6 +388,8 @@ class CommentCues:
 
 #: entries a :meth:`Rules.memo` holds before it is emptied
 MEMO_LIMIT = 100_000
+#: texts up to this length have their :meth:`Rules.match_text` answer memoised
+MEMO_TEXT_CHARS = 80
 
 
 def _make_cues(values: dict[str, Any]) -> CommentCues:
@@ -476,7 +478,18 @@ class Rules:
 
         Phrases cost one dict lookup; patterns are only tried on short blocks, and only those that
         can start the way the block starts, so calling this for every block of every page is cheap.
+        Short texts are memoised: menus, labels and widget titles ("Home", "Share", "Read more")
+        recur within a page and across pages, about two short blocks in five.
         """
+        if len(text) > MEMO_TEXT_CHARS:
+            return self._match_text(text)
+        memo: dict[str, BoilerplateRule | None] = self.memo("match_text")
+        if text in memo:
+            return memo[text]
+        found = memo[text] = self._match_text(text)
+        return found
+
+    def _match_text(self, text: str) -> BoilerplateRule | None:
         limit = max(self._phrase_max, self.pattern_max_chars)
         if len(text) > 4 * limit + 64:
             return None
