@@ -387,7 +387,7 @@ class CommentCues:
 
 
 #: entries a :meth:`Rules.memo` holds before it is emptied
-MEMO_LIMIT = 100_000
+MEMO_LIMIT = 20_000
 #: texts up to this length have their :meth:`Rules.match_text` answer memoised
 MEMO_TEXT_CHARS = 80
 
