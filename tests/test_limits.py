@@ -31,3 +31,19 @@ def test_timeout_is_not_lost_to_a_broad_except() -> None:
 def test_result_within_the_limit_and_timer_cleared() -> None:
     assert run_with_timeout(lambda: "ok", timeout=5) == "ok"
     time.sleep(0.1)  # no stray alarm after the call
+
+
+def test_an_alarm_during_an_unraisable_report_does_not_raise_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from cleanpage.limits import _reporting_unraisable
+
+    seen: list[bool] = []
+
+    def hook(unraisable: object) -> None:
+        seen.append(_reporting_unraisable(sys._getframe()))
+
+    monkeypatch.setattr(sys, "unraisablehook", hook)
+    hook(None)
+    assert seen == [True]
+    assert _reporting_unraisable(sys._getframe()) is False

@@ -11,8 +11,10 @@ can never hang a batch.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Callable
+from types import FrameType
 from typing import Any, TypeVar
 
 from cleanpage.errors import CleanpageError, Timeout
@@ -29,14 +31,33 @@ def _can_use_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+def _reporting_unraisable(frame: FrameType | None) -> bool:
+    """True while ``sys.unraisablehook`` runs (a Timeout raised in a finalizer cannot propagate;
+    Python hands it to the hook, which then reads source files for the traceback)."""
+    hook = getattr(sys.unraisablehook, "__code__", None)
+    if hook is None:
+        return False
+    for _ in range(200):
+        if frame is None:
+            return False
+        if frame.f_code is hook:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def run_with_timeout(func: Callable[..., T], *args: Any, timeout: float) -> T:
     """``func(*args)`` or :class:`Timeout` after ``timeout`` seconds."""
     if _can_use_alarm():
         fired = False
 
-        def _expire(signum: int, frame: object) -> None:
+        def _expire(signum: int, frame: FrameType | None) -> None:
             nonlocal fired
             fired = True
+            if _reporting_unraisable(frame):
+                # an earlier Timeout landed in a finalizer and is being reported: raising again
+                # inside the report would break the reporter; the flag still ends the document
+                return
             raise Timeout(f"document took longer than {timeout:g} s")
 
         previous = signal.signal(signal.SIGALRM, _expire)
