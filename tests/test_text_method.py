@@ -311,3 +311,25 @@ def test_long_teaser_headlines_under_a_related_heading_are_swallowed() -> None:
     labels = _labels(text)
     assert all(labels[t] is Label.BOILERPLATE for t in teasers)
     assert labels[PARA_C] is Label.BODY  # the story goes on below the box
+
+
+def test_a_sentence_broken_at_a_comma_goes_on_in_lower_case() -> None:
+    dump = (
+        "So it looked when the older cat first saw the newcomer,\n"
+        "sniffed at him and closed his eyes:\n\n"
+        "Nummer zwei\n"
+        "Apples,\n"
+        "Pears"
+    )
+    texts = [b.text for b in text_blocks(dump)[0]]
+    assert "So it looked when the older cat first saw the newcomer, sniffed at him and closed his eyes:" in texts
+    assert "Apples," in texts and "Pears" in texts  # a capitalised next line is a new block
+
+
+def test_wrapped_chinese_lines_join_without_a_space() -> None:
+    import textwrap
+
+    para = "蔡健雅是新加坡女歌手、音乐制作人、词曲创作人。" * 8
+    dump = "\n".join(textwrap.wrap(para, width=60)) + "\n\n" + "\n".join(textwrap.wrap(para * 2, width=60))
+    blocks, _shape = text_blocks(dump)
+    assert any(b.text == para for b in blocks)

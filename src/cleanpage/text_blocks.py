@@ -40,6 +40,10 @@ _LYNX_REF_LIST = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?
 #: hyphen stays, as on the HTML path: it is the page's own character (a hyphenation point), and the
 #: body keeps the page's words as written, changing only whitespace.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+#: a line of prose cut after a comma ("… als Henry den Neuangekommenen das erste Mal sah,")
+_BROKEN_AT_COMMA = re.compile(r"[^\W\d_]{2,},$")
+#: a line that starts mid-sentence: a lower-case word, no bullet
+_LOWER_START = re.compile(r"\s*[a-zà-öø-ÿß]")
 #: wrap widths outside this range are not a wrapper's (a 30-column dump is a list, 130 a table)
 _MIN_WIDTH, _MAX_WIDTH = 40, 120
 #: wrapped line pairs needed to call a dump wrapped, and the share that must obey the wrap rule
@@ -143,9 +147,32 @@ class _Para:
     heading: bool = False  # a markdown "#" heading
 
 
+#: Chinese and Japanese characters (and their punctuation): written without spaces, so a wrapper
+#: breaks their lines anywhere, and the pieces join without one (Korean spaces its words)
+_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _join(parts: list[str]) -> str:
+    """The lines of one paragraph as one text: a space between them, none inside Chinese or Japanese."""
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        head, tail = out.rstrip(), part.lstrip()
+        if head and tail and _UNSPACED.match(head[-1]) and _UNSPACED.match(tail[0]):
+            out = head + tail
+        else:
+            out = f"{out} {part}"
+    return out
+
+
 def _continues(previous: str, line: str, width: int) -> bool:
-    """Whether ``line`` was wrapped off ``previous``: its first word would not have fitted."""
-    if not width or not previous:
+    """Whether ``line`` was wrapped off ``previous``: its first word would not have fitted; or,
+    whatever the width, a sentence broken at a comma goes on in lower case on the next line (no
+    block of a page ends in a comma and the next begins mid-sentence)."""
+    if not previous:
+        return False
+    if _BROKEN_AT_COMMA.search(previous) and _LOWER_START.match(line):
+        return True
+    if not width:
         return False
     first = line.split(None, 1)[0]
     return len(previous) + 1 + len(first) > width
@@ -199,7 +226,7 @@ def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
             if _LYNX_REF_LIST.match(line):
                 lines, references = lines[:i], lines[i:]
                 break
-    paragraphs = [(normalise_space(" ".join(p.parts)), p) for p in _paragraphs(lines, shape)]
+    paragraphs = [(normalise_space(_join(p.parts)), p) for p in _paragraphs(lines, shape)]
     paragraphs = [(t, p) for t, p in paragraphs if t]
     counts = Counter(t for t, _ in paragraphs)
     blocks: list[Block] = []
