@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from cleanpage.batch import clean_many
 from cleanpage.errors import (
     CleanpageError,
     DecodeError,
@@ -22,7 +23,6 @@ from cleanpage.errors import (
     Timeout,
     TooLargeError,
 )
-from cleanpage.batch import clean_many
 from cleanpage.options import KindOption, Options
 from cleanpage.pipeline import clean, clean_file
 from cleanpage.records import to_records

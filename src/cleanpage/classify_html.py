@@ -27,7 +27,7 @@ from cleanpage.labels import Label, Labelled
 from cleanpage.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Rules
 
-__all__ = ["classify_html", "Coverage"]
+__all__ = ["Coverage", "classify_html"]
 
 #: semantic containers whose blocks are furniture unless the engine keeps them
 _CONTAINER_REASONS = (
@@ -62,7 +62,7 @@ class Coverage:
     """Which blocks an engine's text covers: exact unit matches, long blocks found inside its
     text, or long blocks mostly made of its units (one block split in two by the engine)."""
 
-    __slots__ = ("_keys", "_joined", "_units")
+    __slots__ = ("_joined", "_keys", "_units")
 
     def __init__(self, units: Iterable[str]) -> None:
         keys = [text_key(u) for u in units]

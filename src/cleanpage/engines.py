@@ -104,7 +104,7 @@ def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
             found = _extract(root, url, precision=False)
     except CleanpageError:
         raise  # our own signals (a Timeout fired inside the engine) are not the engine's failures
-    except Exception:  # noqa: BLE001 - a dependency's bug must not sink the page
+    except Exception:
         log.warning("trafilatura failed on %s", url or "<page>", exc_info=True)
         return None
     return found

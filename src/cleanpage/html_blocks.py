@@ -15,18 +15,16 @@ from lxml import etree
 
 from cleanpage.blocks import Block, normalise_space
 
-__all__ = ["html_blocks", "element_tokens", "BLOCK_TAGS", "SKIP_TAGS"]
+__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "element_tokens", "html_blocks"]
 
 BLOCK_TAGS = frozenset(
-    "p div li h1 h2 h3 h4 h5 h6 td th dt dd blockquote pre article section header footer nav aside "
-    "form figcaption figure address tr table ul ol dl main body button label fieldset legend "
-    "details summary dialog center hr caption noscript".split()
+    ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "article", "section", "header", "footer", "nav", "aside", "form", "figcaption", "figure", "address", "tr", "table", "ul", "ol", "dl", "main", "body", "button", "label", "fieldset", "legend", "details", "summary", "dialog", "center", "hr", "caption", "noscript"]
 )
 #: Never text a reader sees (or text that only a script reads).
-SKIP_TAGS = frozenset("script style template svg math head iframe object embed select textarea input canvas audio video source picture map rt rp".split())
+SKIP_TAGS = frozenset(["script", "style", "template", "svg", "math", "head", "iframe", "object", "embed", "select", "textarea", "input", "canvas", "audio", "video", "source", "picture", "map", "rt", "rp"])
 #: Semantic containers that locate a block on the page.
-ROLE_TAGS = frozenset("nav aside footer header form article main figure figcaption button label blockquote dialog noscript".split())
-ARIA_ROLES = frozenset("navigation banner contentinfo complementary search dialog menu menubar toolbar alert form main article comment".split())
+ROLE_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "article", "main", "figure", "figcaption", "button", "label", "blockquote", "dialog", "noscript"])
+ARIA_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "toolbar", "alert", "form", "main", "article", "comment"])
 _SPLIT = re.compile(r"[\s]+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 
@@ -57,7 +55,7 @@ def _class_words(cls: str) -> tuple[str, ...]:
 
 
 class _Frame:
-    __slots__ = ("tag", "tokens", "roles", "parts", "link_chars", "depth", "node", "path")
+    __slots__ = ("depth", "link_chars", "node", "parts", "path", "roles", "tag", "tokens")
 
     def __init__(self, tag: str, tokens: frozenset[str], roles: frozenset[str], depth: int, node: int,
                  path: tuple[int, ...]) -> None:

@@ -14,10 +14,10 @@ from lxml import etree
 
 from cleanpage.errors import ParseError
 
-__all__ = ["parse_html", "drop_unread"]
+__all__ = ["drop_unread", "parse_html"]
 
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _parser(encoding: str | None = None) -> etree.HTMLParser:

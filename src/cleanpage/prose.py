@@ -16,21 +16,21 @@ import re
 __all__ = ["capital_share", "ends_sentence", "ends_text_sentence", "is_prose", "is_text_prose", "looks_like_heading", "sentence_count", "separator_share", "stopword_share"]
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the a an and of to in is was that for on with as by at from it he she they this be are were has have had not but or which who will would said".split()),
-    "de": frozenset("der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an er sie wird war hat haben bei einer um aus nach wie".split()),
-    "fr": frozenset("le la les de des du et un une en est que qui dans pour pas sur au aux par il elle ce cette a avec se sont ont mais plus ne".split()),
-    "es": frozenset("el la los las de del y en un una que es por con para se no al lo como su sus más pero ha fue son este esta".split()),
-    "it": frozenset("il lo la i gli le di del della e un una che è per con non si in al alla sono ha da come più ma".split()),
-    "pt": frozenset("o a os as de do da dos das e um uma que é em no na para com não se por mais como mas foi ao".split()),
-    "nl": frozenset("de het een en van in is dat op te zijn met voor niet aan er die ook als bij om door maar werd".split()),
-    "pl": frozenset("i w na z do się nie że to jest o jak po ale od za co przez dla był są".split()),
-    "ru": frozenset("и в не на что с по как это он она они из за у от к но был была для о то же".split()),
-    "sv": frozenset("och i att det som en på är av för med till den har de inte om ett han var så men hon från vid".split()),
-    "da-no": frozenset("og i at det er en til på som de med han af for ikke den var har et jeg vi om av ble".split()),
-    "fi": frozenset("ja on ei se että oli hän ovat mutta kun myös tai niin joka sen kuin olla jo vain mukaan ole".split()),
-    "cs": frozenset("a v se na je že s z do o to k i jako ve by pro ale jsou bylo který které podle".split()),
-    "tr": frozenset("ve bir bu da de için ile olarak çok daha en gibi ne ama o kadar olan".split()),
-    "hu": frozenset("a az és hogy is nem egy meg de már csak ki el volt van mint".split()),
+    "en": frozenset(["the", "a", "an", "and", "of", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "at", "from", "it", "he", "she", "they", "this", "be", "are", "were", "has", "have", "had", "not", "but", "or", "which", "who", "will", "would", "said"]),
+    "de": frozenset(["der", "die", "das", "und", "in", "den", "von", "zu", "mit", "sich", "des", "auf", "für", "ist", "im", "dem", "nicht", "ein", "eine", "als", "auch", "es", "an", "er", "sie", "wird", "war", "hat", "haben", "bei", "einer", "um", "aus", "nach", "wie"]),
+    "fr": frozenset(["le", "la", "les", "de", "des", "du", "et", "un", "une", "en", "est", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "par", "il", "elle", "ce", "cette", "a", "avec", "se", "sont", "ont", "mais", "plus", "ne"]),
+    "es": frozenset(["el", "la", "los", "las", "de", "del", "y", "en", "un", "una", "que", "es", "por", "con", "para", "se", "no", "al", "lo", "como", "su", "sus", "más", "pero", "ha", "fue", "son", "este", "esta"]),
+    "it": frozenset(["il", "lo", "la", "i", "gli", "le", "di", "del", "della", "e", "un", "una", "che", "è", "per", "con", "non", "si", "in", "al", "alla", "sono", "ha", "da", "come", "più", "ma"]),
+    "pt": frozenset(["o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "um", "uma", "que", "é", "em", "no", "na", "para", "com", "não", "se", "por", "mais", "como", "mas", "foi", "ao"]),
+    "nl": frozenset(["de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er", "die", "ook", "als", "bij", "om", "door", "maar", "werd"]),
+    "pl": frozenset(["i", "w", "na", "z", "do", "się", "nie", "że", "to", "jest", "o", "jak", "po", "ale", "od", "za", "co", "przez", "dla", "był", "są"]),
+    "ru": frozenset(["и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "они", "из", "за", "у", "от", "к", "но", "был", "была", "для", "о", "то", "же"]),
+    "sv": frozenset(["och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "de", "inte", "om", "ett", "han", "var", "så", "men", "hon", "från", "vid"]),
+    "da-no": frozenset(["og", "i", "at", "det", "er", "en", "til", "på", "som", "de", "med", "han", "af", "for", "ikke", "den", "var", "har", "et", "jeg", "vi", "om", "av", "ble"]),
+    "fi": frozenset(["ja", "on", "ei", "se", "että", "oli", "hän", "ovat", "mutta", "kun", "myös", "tai", "niin", "joka", "sen", "kuin", "olla", "jo", "vain", "mukaan", "ole"]),
+    "cs": frozenset(["a", "v", "se", "na", "je", "že", "s", "z", "do", "o", "to", "k", "i", "jako", "ve", "by", "pro", "ale", "jsou", "bylo", "který", "které", "podle"]),
+    "tr": frozenset(["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "en", "gibi", "ne", "ama", "o", "kadar", "olan"]),
+    "hu": frozenset(["a", "az", "és", "hogy", "is", "nem", "egy", "meg", "de", "már", "csak", "ki", "el", "volt", "van", "mint"]),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")

@@ -12,12 +12,12 @@ from cleanpage.result import InputKind
 
 __all__ = ["sniff"]
 
-_STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*\?>\s*<(?:!doctype|html)", re.I)
-_DOCUMENT = re.compile(r"<(?:html|body)\b[^<>]{0,2000}>.*?</(?:p|div|body|html)>", re.I | re.S)
+_STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*\?>\s*<(?:!doctype|html)", re.IGNORECASE)
+_DOCUMENT = re.compile(r"<(?:html|body)\b[^<>]{0,2000}>.*?</(?:p|div|body|html)>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(
     r"</?(?:p|div|span|a|br|table|tr|td|ul|ol|li|h[1-6]|article|section|main|nav|header|footer|"
     r"script|style|meta|link|title|img|form|em|strong|b|i)\b[^<>]{0,500}>",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -26,7 +26,16 @@ from cleanpage.prose import ends_text_sentence, is_text_prose, looks_like_headin
 from cleanpage.rules import Rules, normalise_phrase
 from cleanpage.text_cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.text_cues import announces_responses, comment_cue, thread_start
-from cleanpage.text_region import BARRIER, CAPTION, LINK_SHARE, SHORT_PENALTY, Region, best_region, block_value, near_good
+from cleanpage.text_region import (
+    BARRIER,
+    CAPTION,
+    LINK_SHARE,
+    SHORT_PENALTY,
+    Region,
+    best_region,
+    block_value,
+    near_good,
+)
 
 __all__ = ["classify_text"]
 
@@ -258,9 +267,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
         swallowing = ""
         if i == title_index:
             out.append(Labelled(block=block, label=Label.TITLE))
-        elif i in standfirst:
-            out.append(Labelled(block=block, label=Label.BODY))
-        elif (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or i in teasers or bool(cues[i])):
+        elif i in standfirst or (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or i in teasers or bool(cues[i])):
             out.append(Labelled(block=block, label=Label.BODY))
         elif i < region.start:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="before-content"))
