@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
+from _prose import PARA_A, PARA_B, PARA_C
+
 from cleanpage.blocks import Block
 from cleanpage.labels import Label
 from cleanpage.prose import is_prose, is_text_prose
 from cleanpage.rules import load_rules
 from cleanpage.text_blocks import text_blocks
 from cleanpage.text_classify import classify_text
-
-PARA_A = (
-    "The council voted on Tuesday to close the old bridge for repairs, a decision that will add "
-    "twenty minutes to the commute of thousands of residents who cross the river every day."
-)
-PARA_B = (
-    "Engineers found cracks in two of the supports last year and said the work could not wait "
-    "another winter, according to a report that was published by the city on Monday."
-)
-PARA_C = (
-    "The bridge is expected to reopen in the spring, officials said, and a free shuttle bus will "
-    "run between the two banks while the repairs are under way."
-)
 
 
 def _labels(text: str) -> dict[str, Label]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _prose import PARA_A, PARA_B, PARA_C
 
 import cleanpage
 from cleanpage.blocks import Block
@@ -19,19 +20,6 @@ from cleanpage.text_cues import announces_responses, comment_cue
 from cleanpage.text_region import best_region
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-PARA_A = (
-    "The council voted on Tuesday to close the old bridge for repairs, a decision that will add "
-    "twenty minutes to the commute of thousands of residents who cross the river every day."
-)
-PARA_B = (
-    "Engineers found cracks in two of the supports last year and said the work could not wait "
-    "another winter, according to a report that was published by the city on Monday."
-)
-PARA_C = (
-    "The bridge is expected to reopen in the spring, officials said, and a free shuttle bus will "
-    "run between the two banks while the repairs are under way."
-)
 
 
 def _wrap(text: str, width: int = 72) -> str:
