@@ -318,14 +318,7 @@ class CommentCues:
 
     def reply_to(self, text: str) -> str | None:
         """The author a response says it replies to ("In reply to Jane" -> "Jane"), else None."""
-        flat = collapse(text)
-        if not flat or len(flat) > CHROME_MAX_CHARS:
-            return None
-        for pattern in self.reply_patterns:
-            m = pattern.fullmatch(flat)
-            if m is not None:
-                return m.group("author").strip()
-        return None
+        return _named_author(text, self.reply_patterns)
 
     def is_section(self, tokens: Iterable[str]) -> bool:
         """True when a class/id token marks a comment section (list of responses)."""
@@ -360,14 +353,7 @@ class CommentCues:
 
     def item_heading(self, text: str) -> str | None:
         """The author named by a heading that heads one comment ("Comment by Jane" -> "Jane"), else None."""
-        flat = collapse(text)
-        if not flat or len(flat) > CHROME_MAX_CHARS:
-            return None
-        for pattern in self.item_heading_patterns:
-            m = pattern.fullmatch(flat)
-            if m is not None:
-                return m.group("author").strip()
-        return None
+        return _named_author(text, self.item_heading_patterns)
 
     def is_text(self, tokens: Iterable[str]) -> bool:
         """True when a class/id word marks the element that holds a comment's own words."""
@@ -394,6 +380,18 @@ MEMO_TEXT_CHARS = 80
 
 def _make_cues(values: dict[str, Any]) -> CommentCues:
     return CommentCues(**values)
+
+
+def _named_author(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    """The ``author`` group of the first pattern that matches the whole short text, else None."""
+    flat = collapse(text)
+    if not flat or len(flat) > CHROME_MAX_CHARS:
+        return None
+    for pattern in patterns:
+        m = pattern.fullmatch(flat)
+        if m is not None:
+            return m.group("author").strip()
+    return None
 
 
 def _has_token(tokens: Iterable[str], exact: frozenset[str], globs: re.Pattern[str] | None) -> bool:
