@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from cleanpage.html_tree import drop_unread, parse_html
@@ -50,3 +51,28 @@ def test_lone_surrogates_in_a_str_do_not_break_parsing() -> None:
 
     page = cleanpage.clean("<html><body><p>An odd \ud800 character sits inside this sentence of text.</p></body></html>")
     assert "sits inside this sentence" in page.body
+
+
+def test_the_default_cascade_runs_only_when_precision_keeps_little_and_never_loses_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cleanpage import engines
+
+    calls: list[bool] = []
+
+    def fake(root: object, url: object, *, precision: bool) -> engines.EngineText | None:
+        calls.append(precision)
+        if precision:
+            return engines.EngineText(body=("A short caption only.",))
+        return None  # the cascade found nothing at all
+
+    monkeypatch.setattr(engines, "_extract", fake)
+    found = engines.run_trafilatura(parse_html("<html><body><p>x</p></body></html>"), None)
+    assert calls == [True, False]
+    assert found is not None and found.body == ("A short caption only.",)
+
+    calls.clear()
+    monkeypatch.setattr(engines, "_extract", lambda root, url, *, precision: (
+        calls.append(precision) or engines.EngineText(body=("Long text. " * 40,))))
+    engines.run_trafilatura(parse_html("<html><body><p>x</p></body></html>"), None)
+    assert calls == [True]

@@ -100,8 +100,11 @@ def run_trafilatura(root: etree._Element, url: str | None) -> EngineText | None:
     """
     try:
         found = _extract(root, url, precision=True)
-        if found is None or sum(len(unit) for unit in found.body) < _RESCUE_BELOW:
-            found = _extract(root, url, precision=False)
+        kept = sum(len(unit) for unit in found.body) if found is not None else 0
+        if kept < _RESCUE_BELOW:
+            rescued = _extract(root, url, precision=False)
+            if rescued is not None and sum(len(unit) for unit in rescued.body) > kept:
+                found = rescued  # the cascade's text, unless it found even less
     except CleanpageError:
         raise  # our own signals (a Timeout fired inside the engine) are not the engine's failures
     except Exception:
