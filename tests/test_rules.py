@@ -827,6 +827,16 @@ def test_every_mid_lead_works_inside_a_text(lead: str) -> None:
     assert page.authors == ()
 
 
+@pytest.mark.parametrize("lead", _CUES.line_leads)
+def test_every_line_lead_makes_a_short_line_a_byline(lead: str) -> None:
+    from cleanpage.attribute import _is_person_byline
+
+    rules = load_rules()
+    assert _is_person_byline(f"{lead.capitalize()} Jane Doe", frozenset(), rules)
+    assert not _is_person_byline(f"{lead.capitalize()} Jane Doe wrote a long letter to the council.", frozenset(), rules)
+    assert not _is_person_byline("Vom Winde verweht", frozenset(), rules)  # "vom" opens ordinary lines
+
+
 @pytest.mark.parametrize("verb", _CUES.verbs)
 def test_every_byline_verb_works(verb: str) -> None:
     from cleanpage.authors import clean_authors
@@ -897,6 +907,7 @@ def test_every_date_class_token_works(token: str) -> None:
         ('leads = ["by",', 'leads = ["By",', "lower case"),
         ('leads = ["by",', 'leads = ["by", "by",', "listed twice"),
         ('mid_leads = ["by",', 'mid_leads = ["bei", "by",', "must also be a lead"),
+        ('line_leads = ["by",', 'line_leads = ["bei", "by",', "must also be a lead"),
         ("[dates]", "[dates]\nlabels = []", "unknown key"),
         ('lead_only = ["interview"]', "lead_only = []", "must not be empty"),
         ('class_tokens = ["date",', 'class_tokens = ["da te",', "lower case"),

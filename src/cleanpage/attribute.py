@@ -8,7 +8,6 @@ stays in its paragraph (the body is the page's own words) and is recorded beside
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from cleanpage.labels import Label, Labelled
@@ -40,14 +39,11 @@ def byline_agency(text: str, rules: Rules) -> Attribution | None:
 #: containers whose credits belong to other stories (teasers, sidebars, menus)
 _SIDE_ROLES = frozenset({"aside", "complementary", "nav", "navigation", "menu", "comments"})
 _COPYRIGHT_START = frozenset("©Cc(")
-_PERSON_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
-
-
-def _is_person_byline(text: str, bylines: frozenset[str]) -> bool:
+def _is_person_byline(text: str, bylines: frozenset[str], rules: Rules) -> bool:
     """A short "By Jane Doe" line, or the text of a byline element of the page."""
     if len(text) > 80:
         return False
-    return text in bylines or (_PERSON_BYLINE.match(text) is not None and len(text.split()) <= 6
+    return text in bylines or (rules.cues.line_lead.match(text) is not None and len(text.split()) <= 6
                                and not text.rstrip().endswith((".", "!", "?")))
 
 
@@ -102,7 +98,7 @@ def attribute(
                 record(hit[2].name, block.text, "copyright")
                 out.append(Labelled(block=block, label=Label.ATTRIBUTION, reason=hit[0].name))
                 continue
-        if item.label is Label.BODY and _is_person_byline(block.text, byline_set):
+        if item.label is Label.BODY and _is_person_byline(block.text, byline_set, rules):
             # "By Jane Doe": the author's name (metadata), neither prose nor a credit
             out.append(Labelled(block=block, label=Label.META, reason="byline"))
             continue

@@ -22,7 +22,6 @@ _PARTS = re.compile(r"\s[|·•]\s|\s[-–—]\s")
 #: "… by NAME" at the end of a dated line ("Posted on March 2, 2024 by Helen Ashby")
 _POSTED_BY = re.compile(r"\s(?:by|von|par|por)\s+(\S.{0,60})$", re.IGNORECASE)
 _POSTED_ON = re.compile(r"^(?:posted|published|updated|veröffentlicht|publié|publicado)(?:\s+(?:on|am|le|el))?\s*:?\s*", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
 _DATEISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
 #: how many blocks above the first paragraph may hold the headline, byline and date
 _WINDOW = 8
@@ -40,7 +39,7 @@ def headline_shaped(text: str, rules: Rules) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 220 or text.endswith((":", ",")):
         return False
-    if _BYLINE.match(text) or rules.match_text(text) is not None:
+    if rules.cues.line_lead.match(text) or rules.match_text(text) is not None:
         return False
     if rules.match_credit(text) is not None:
         return False
@@ -93,7 +92,7 @@ def text_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
             if inner is not None:
                 names.append("by " + inner.group(1))
                 part = part[: inner.start()]
-            elif _BYLINE.match(part):
+            elif rules.cues.line_lead.match(part):
                 names.append(part)
                 continue
             if published is None and _DATEISH.search(part):

@@ -386,7 +386,7 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     _keys(doc, {"bylines", "dates"}, where)
     by = _table(doc, "bylines", where)
     dt = _table(doc, "dates", where)
-    by_keys = ("leads", "mid_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
+    by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels"}, f"{where} [dates]")
@@ -396,8 +396,9 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     for key in ("class_tokens",):
         _tokens(w[key], f"{where} [bylines] {key}")
     _tokens(date_tokens, f"{where} [dates] class_tokens")
-    if not set(w["mid_leads"]) <= set(w["leads"]):
-        raise RulesError(f"{where} [bylines]: every mid_lead must also be a lead")
+    for key in ("mid_leads", "line_leads"):
+        if not set(w[key]) <= set(w["leads"]):
+            raise RulesError(f"{where} [bylines]: every entry of {key} must also be a lead")
     verbs, leads, mids = _alt(w["verbs"]), _alt(w["leads"]), _alt(w["mid_leads"])
     roles, plural, desk = _alt(w["roles"]), _alt(w["plural_roles"]), _alt(w["desk_roles"])
     photo = _alt(w["photo_words"])
@@ -411,14 +412,16 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     mid_label = rf"(?:^|\s)(?:{any_role}|{desk})\s*:\s*"
     written_by = rf"^(?:{verbs}\s+{leads}|{any_role})\b"
     described_by = rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
+    line_lead = rf"^{_alt(w['line_leads'])}\s+\S"
     labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
     compiled = {
         name: _compile_flags(source, f"{where} {name}", re.IGNORECASE)
         for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
-                             ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by))
+                             ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
+                             ("line_lead", line_lead))
     }
     return MetadataCues(
-        leads=w["leads"], mid_leads=w["mid_leads"], verbs=w["verbs"], roles=w["roles"],
+        leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
         plural_roles=w["plural_roles"], desk_roles=w["desk_roles"], lead_only=w["lead_only"],
         photo_words=w["photo_words"], credit_words=w["credit_words"], byline_tokens=w["class_tokens"],
         date_tokens=date_tokens,

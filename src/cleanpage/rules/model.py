@@ -169,12 +169,14 @@ class MetadataCues:
     * ``mid_label``: a role label with a colon inside a text ("05.02.2020 - Redaktion: A");
     * ``written_by``: a "written by" label of its own (Yoast's ``twitter:label1``);
     * ``described_by``: a byline that opens a page description ("Posted by A, B and C - …");
+    * ``line_lead``: a line that opens with a byline lead ("By Jane Doe", "Von Anna Meier");
     * ``byline_class``/``date_class``: class/id words of byline and date elements;
     * ``publication``: a label that says a date line is the publication date.
     """
 
     leads: tuple[str, ...]
     mid_leads: tuple[str, ...]
+    line_leads: tuple[str, ...]
     verbs: tuple[str, ...]
     roles: tuple[str, ...]
     plural_roles: tuple[str, ...]
@@ -192,6 +194,8 @@ class MetadataCues:
     mid_label: re.Pattern[str]
     written_by: re.Pattern[str]
     described_by: re.Pattern[str]
+    #: a lead opening a line of its own ("By Jane Doe"): a byline line, not prose
+    line_lead: re.Pattern[str]
     byline_class: re.Pattern[str]
     date_class: re.Pattern[str]
     #: a publication label anywhere in a date line ("Erscheinungsdatum", "Published:")
