@@ -76,3 +76,15 @@ def test_the_default_cascade_runs_only_when_precision_keeps_little_and_never_los
         calls.append(precision) or engines.EngineText(body=("Long text. " * 40,))))
     engines.run_trafilatura(parse_html("<html><body><p>x</p></body></html>"), None)
     assert calls == [True]
+
+
+def test_element_tokens_with_and_without_the_class_memo() -> None:
+    from cleanpage.html_blocks import element_tokens
+
+    el = etree.Element("div", {"class": "  Site-Header   sticky ", "id": " Main "})
+    seen: dict[str, tuple[str, ...]] = {}
+    assert element_tokens(el) == ("site-header", "sticky", "main")
+    assert element_tokens(el, seen) == ("site-header", "sticky", "main")
+    assert seen == {"  Site-Header   sticky ": ("site-header", "sticky")}
+    assert element_tokens(el, seen) == ("site-header", "sticky", "main")
+    assert element_tokens(etree.Element("p")) == ()

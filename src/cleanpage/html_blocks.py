@@ -29,18 +29,28 @@ _SPLIT = re.compile(r"[\s]+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 
 
-def element_tokens(el: etree._Element) -> tuple[str, ...]:
-    """Lower-cased class and id words of one element (``"site-header sticky"`` -> two tokens)."""
+def element_tokens(el: etree._Element, seen: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """Lower-cased class and id words of one element (``"site-header sticky"`` -> two tokens).
+
+    ``seen`` memoises the words of each class string: a page repeats a few classes thousands of times.
+    """
     cls = el.get("class")
     ident = el.get("id")
     if not cls and not ident:
         return ()
-    words = []
+    words: tuple[str, ...] = ()
     if cls:
-        words.extend(_SPLIT.split(cls.strip().lower()))
+        found = seen.get(cls) if seen is not None else None
+        if found is None:
+            found = tuple(w for w in _SPLIT.split(cls.strip().lower()) if w)
+            if seen is not None:
+                seen[cls] = found
+        words = found
     if ident:
-        words.append(ident.strip().lower())
-    return tuple(w for w in words if w)
+        ident = ident.strip().lower()
+        if ident:
+            words = (*words, ident)
+    return words
 
 
 def _is_hidden(attrib: etree._Attrib) -> bool:
@@ -48,10 +58,6 @@ def _is_hidden(attrib: etree._Attrib) -> bool:
         return True
     style = attrib.get("style")
     return bool(style) and "display:none" in style.replace(" ", "").lower()
-
-
-def _class_words(cls: str) -> tuple[str, ...]:
-    return tuple(w for w in _SPLIT.split(cls.strip().lower()) if w)
 
 
 class _Frame:
@@ -134,19 +140,7 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                 parent = stack[-1] if stack else None
                 # themes put layout words ("right-sidebar", "loading") on <html>/<body>: not roles
                 attrib = el.attrib
-                own: tuple[str, ...] = ()
-                if attrib and tag not in ("body", "html"):
-                    cls = attrib.get("class")
-                    ident = attrib.get("id")
-                    if cls:
-                        words = class_words.get(cls)
-                        if words is None:
-                            words = class_words[cls] = _class_words(cls)
-                        own = words
-                    if ident:
-                        ident = ident.strip().lower()
-                        if ident:
-                            own = (*own, ident)
+                own = element_tokens(el, class_words) if attrib and tag not in ("body", "html") else ()
                 if parent is None:
                     tokens = frozenset(own)
                 elif own:
