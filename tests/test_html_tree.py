@@ -51,6 +51,7 @@ def test_lone_surrogates_in_a_str_do_not_break_parsing() -> None:
 
     page = cleanpage.clean("<html><body><p>An odd \ud800 character sits inside this sentence of text.</p></body></html>")
     assert "sits inside this sentence" in page.body
+    assert "odd \ufffd character" in page.body  # one replacement character per lone surrogate
 
 
 def test_the_default_cascade_runs_only_when_precision_keeps_little_and_never_loses_text(

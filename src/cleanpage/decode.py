@@ -40,6 +40,7 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 #: Control characters that never occur in real text; a page full of them is binary.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STRIP_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 #: Control bytes that never occur in real text (a page full of them is binary), and the control range of
 #: ``_STRIP_CHARS``: counted with ``bytes.translate``, a C loop several times faster than a regex.
@@ -128,15 +129,16 @@ def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> D
     """Turn a source into clean text or raise a typed error; never returns mojibake silently."""
     _check_type(source)
     if isinstance(source, str):
-        if len(source) > max_bytes or len(source.encode("utf-8", "surrogatepass")) > max_bytes:
+        if len(source) > max_bytes:
             raise TooLargeError(f"input is larger than max_bytes={max_bytes}")
         if not source.isascii():
-            try:
-                source.encode("utf-8")
-            except UnicodeEncodeError:
+            encoded = source.encode("utf-8", "surrogatepass")
+            if len(encoded) > max_bytes:
+                raise TooLargeError(f"input is larger than max_bytes={max_bytes}")
+            if _SURROGATE.search(source):
                 # lone surrogates (a str built from broken bytes with "surrogateescape"): no
                 # parser takes them, and lxml stops at the first one; they become U+FFFD
-                source = source.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+                source = _SURROGATE.sub("\ufffd", source)
         decoded = Decoded(text=source, encoding=None, source="str")
         clean = False
     else:
