@@ -97,10 +97,7 @@ class _Kinds:
         self.cues = rules.comments
         self.memo: dict[str, int] = rules.memo("respond.word")
         self.by_class: dict[str, int] = rules.memo("respond.class")
-        found = rules.memo("respond.filter").get("")
-        if found is None:
-            found = rules.memo("respond.filter")[""] = _possible_words(self.cues)
-        self.possible: re.Pattern[str] = found
+        self.possible: re.Pattern[str] = self.cues.word_filter
         #: id(element) -> its place in the walk, for the elements the walk keeps (alive in lists)
         self.position: dict[int, float] = {}
 
@@ -152,15 +149,6 @@ class _Kinds:
                 # a role a script reads (data-test-id="comment") is meant, not styling: strong
                 best = max(best, _STRONG if self.strength((value.strip().lower(),)) else _NONE)
         return best
-
-
-def _possible_words(cues: CommentCues) -> re.Pattern[str]:
-    """A regex found in every word that can name a section or a comment (their exact words, their
-    patterns and the comment stems): an id without a hit is passed over at once. Ids are unique, so
-    the memo of word meanings cannot help with them."""
-    parts = [re.escape(w) for w in sorted({*cues.section_tokens, *cues.comment_tokens, *cues.comment_stems})]
-    parts += [r.pattern for r in (cues.section_token_regex, cues.comment_token_regex) if r is not None]
-    return re.compile("|".join(parts) or "(?!)")
 
 
 def _scan(

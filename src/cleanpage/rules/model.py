@@ -248,14 +248,20 @@ class CommentCues:
     text_tokens: frozenset[str] = frozenset()
     #: Headings that head one comment ("#1 Comment by Jane", "Kommentar von Hans"): group ``author``.
     item_heading_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A regex found in every word that can name a section or a comment (the exact words, the
+    #: patterns and the stems): an id without a hit needs no closer look (built from the above).
+    word_filter: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.number_words, MappingProxyType):
             object.__setattr__(self, "number_words", MappingProxyType(dict(self.number_words)))
+        parts = [re.escape(w) for w in sorted({*self.section_tokens, *self.comment_tokens, *self.comment_stems})]
+        parts += [r.pattern for r in (self.section_token_regex, self.comment_token_regex) if r is not None]
+        object.__setattr__(self, "word_filter", re.compile("|".join(parts) or "(?!)"))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A mappingproxy cannot be pickled; rebuild from a plain dict (re-wrapped read-only).
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
         values["number_words"] = dict(self.number_words)
         return (_make_cues, (values,))
 
