@@ -212,6 +212,35 @@ def test_utc_stamp_is_shown_in_the_zone_the_page_language_implies() -> None:
     assert in_page_zone(cet, "de") is cet  # a stated local offset is the page's own
 
 
+def test_country_domain_places_a_language_that_spans_continents() -> None:
+    from cleanpage.dates import in_page_zone, zone_tag
+
+    assert zone_tag("es", "https://www.lanacion.com.ar/politica/x") == "es-ar"
+    assert zone_tag("es", "https://www.eldeber.com.bo/x") == "es-bo"
+    assert zone_tag("en", "https://news.example.co.uk/a") == "en-gb"
+    assert zone_tag("es-MX", "https://x.example.ar/") == "es-mx"  # a stated country is kept
+    assert zone_tag("es", "https://example.com/a") == "es"  # a generic domain names no country
+    assert zone_tag("es", None) == "es" and zone_tag(None, "https://a.example.ar/") is None
+    utc = _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
+    local = in_page_zone(utc, zone_tag("es", "https://www.lanacion.com.ar/x"))
+    assert local == utc and local.date() == _dt.date(2022, 5, 3)
+    assert in_page_zone(utc, zone_tag("es", "https://example.com/x")) is utc
+    assert in_page_zone(utc, zone_tag("de", "https://example.io/x")) == utc  # "de-io": German's own zone
+    assert in_page_zone(utc, zone_tag("de", "https://example.io/x")).utcoffset() == _dt.timedelta(hours=2)
+
+
+def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
+    assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
+    assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(
+        2022, 5, 4, 2, 41, tzinfo=_dt.timezone(_dt.timedelta(hours=-4)))
+    page = _meta(
+        '<html lang="es"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"X",'
+        '"datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script></head><body><h1>X</h1></body></html>',
+        "https://www.diario.example.com.bo/nota/x",
+    )
+    assert page.published is not None and local_day(page.published) == _dt.date(2022, 5, 3)
+
+
 def test_cjk_titles_lose_their_unspaced_site_suffix() -> None:
     assert strip_site_suffix("武汉的声音：有英勇的你，才有英雄的城！-新华网", []) == "武汉的声音：有英勇的你，才有英雄的城！"
 

@@ -16,7 +16,7 @@ import re
 import warnings
 from typing import NamedTuple
 
-__all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date"]
+__all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
 
 log = logging.getLogger(__name__)
 
@@ -305,6 +305,27 @@ _ZONES = {
 }
 
 
+#: Country-code domains whose code is not the country's ISO code.
+_TLD_COUNTRY = {"uk": "gb"}
+_TLD = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?[^/?#:]*\.([a-z]{2})(?:[:/?#]|$)", re.IGNORECASE)
+
+
+def zone_tag(lang: str | None, url: str | None) -> str | None:
+    """The page's language tag, with the country of its country-code domain when the tag names
+    none: an ``es`` page on ``lanacion.com.ar`` is ``es-ar``, whose zone :func:`in_page_zone`
+    knows, where ``es`` alone spans continents. A tag that names a country keeps it."""
+    if not lang:
+        return lang
+    tag = lang.lower().replace("_", "-")
+    if "-" in tag:
+        return tag
+    match = _TLD.match(url or "")
+    if match is None:
+        return tag
+    country = match.group(1).lower()
+    return f"{tag}-{_TLD_COUNTRY.get(country, country)}"
+
+
 def in_page_zone(value: _dt.datetime, lang: str | None) -> _dt.datetime:
     """A UTC time stamp shown in the page's own zone (the same instant), when the page's language
     tag implies one zone: "2022-11-06T23:00:00+00:00" on a ``de`` page is 2022-11-07 00:00+01:00,
@@ -362,6 +383,25 @@ def _implausible(value: _dt.date | _dt.datetime) -> bool:
     return moment > limit + _dt.timedelta(days=1) or moment < _EARLIEST
 
 
+#: An RFC 2822 stamp with its zone ("Wed, 04 May 2022 00:25:56 GMT", "4 May 2022 02:41 +0000"), as
+#: some CMSs write JSON-LD ``datePublished``: the zone is part of the value, so it is kept.
+_RFC2822 = re.compile(
+    r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT|UTC?|Z|[+-]\d{4})$",
+    re.IGNORECASE,
+)
+
+
+def _rfc2822(text: str) -> _dt.datetime | None:
+    if _RFC2822.match(text) is None:
+        return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def parse_date(text: str | None, reference: _dt.datetime | None = None) -> _dt.date | _dt.datetime | None:
     """A date from an attribute value or a short text, or ``None``."""
     if not text:
@@ -369,7 +409,8 @@ def parse_date(text: str | None, reference: _dt.datetime | None = None) -> _dt.d
     text = text.strip()
     if not text or len(text) > 120 or not _HAS_DIGIT_OR_WORD.search(text):
         return None
-    value: _dt.date | _dt.datetime | None = parse_iso(text) or _named_month(text, tuple(_DEFAULT_LANGUAGES))
+    value: _dt.date | _dt.datetime | None = parse_iso(text) or _rfc2822(text) or _named_month(
+        text, tuple(_DEFAULT_LANGUAGES))
     if value is None:
         first = _dateparser(text, _BASE_A)
         if first is None:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from cleanpage.authors import clean_authors, person_name
 from cleanpage.blocks import normalise_space, text_key
-from cleanpage.dates import date_from_url, in_page_zone, local_day, parse_date, parse_iso, parse_visible_date
+from cleanpage.dates import date_from_url, in_page_zone, local_day, parse_date, parse_iso, parse_visible_date, zone_tag
 from cleanpage.rules import MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
@@ -614,10 +614,11 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
+    zone = zone_tag(lang, page_url)
     published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang,
-                           cues=rules.cues)
+                           cues=rules.cues, zone=zone)
     if isinstance(published, _dt.datetime):
-        published = in_page_zone(published, lang)
+        published = in_page_zone(published, zone)
     if published is None:
         for value in (ld_modified, _first(meta, _MODIFIED)):
             published = parse_date(value) if value else None
@@ -871,7 +872,7 @@ def _one_day(texts: list[str], day: _dt.date, month_first: bool) -> bool:
 
 def _published(
     ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, *, month_first: bool,
-    lang: str | None = None, cues: MetadataCues | None = None,
+    lang: str | None = None, cues: MetadataCues | None = None, zone: str | None = None,
 ) -> _dt.date | _dt.datetime | None:
     """Structured dates first; the visible date and the URL's date confirm the local day.
 
@@ -880,7 +881,8 @@ def _published(
 
     A machine value in UTC ("2022-11-06T23:00:00+00:00") is often the conversion of a local
     midnight-ish time: when the date the page shows (or its URL) is the next or previous day,
-    the page's own local day wins.
+    the page's own local day wins. ``zone`` is the language tag that places the page in a time
+    zone (:func:`zone_tag`).
     """
     meta_key = next((name for name in _PUBLISHED if name in meta), None)
     candidates = [parse_date(v) for v in (ld_date, meta[meta_key] if meta_key else None, *scan.item_dates) if v]
@@ -934,7 +936,7 @@ def _published(
             if agreeing is not None:
                 return agreeing
             shown_as_published = labelled_visible and visible is not None and local_day(visible) == local
-            if weak or shown_as_published or _utc_shift(structured, local, lang):
+            if weak or shown_as_published or _utc_shift(structured, local, zone or lang):
                 return visible if visible is not None and local_day(visible) == local else local
         return structured
     if visible is not None:
