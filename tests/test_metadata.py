@@ -229,6 +229,17 @@ def test_country_domain_places_a_language_that_spans_continents() -> None:
     assert in_page_zone(utc, zone_tag("de", "https://example.io/x")).utcoffset() == _dt.timedelta(hours=2)
 
 
+def test_modified_time_element_is_not_the_date_shown_as_published() -> None:
+    page = _meta(
+        "<html><head><meta property='article:published_time' content='2022-12-04T15:00:00+01:00'></head><body>"
+        "<h1>X</h1><div>04. Dezember 2022</div>"
+        "<time itemprop='dateModified' datetime='2022-12-06T14:42:13+01:00'></time></body></html>"
+    )
+    assert page.published is not None and local_day(page.published) == _dt.date(2022, 12, 4)
+    shown = _meta("<html><body><h1>X</h1><time datetime='2022-12-06T14:42:13+01:00'>6.12.2022</time></body></html>")
+    assert shown.published is not None and local_day(shown.published) == _dt.date(2022, 12, 6)
+
+
 def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
     assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
     assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(

@@ -501,6 +501,8 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
             value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
             scan.item_dates.append(normalise_space(value or "")[:120])
             continue
+        if itemprop == "datemodified":
+            continue  # "<time itemprop='dateModified'>": the last change, never the date shown as published
         if itemprop == "headline" or (tag in ("h1", "h2", "h3") and _HEADLINE_RE.search(tokens)):
             if len(scan.headlines) < 5 and not _elsewhere(el):
                 text = normalise_space(el.text_content())
