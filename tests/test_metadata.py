@@ -241,6 +241,44 @@ def test_modified_time_element_is_not_the_date_shown_as_published() -> None:
     assert shown.published is not None and local_day(shown.published) == _dt.date(2022, 12, 6)
 
 
+def test_line_labelled_as_the_publication_is_read_in_the_article_footer() -> None:
+    page = _meta(
+        "<html><body><h1>Vom Boden aus gedacht</h1><p>Text.</p><div class='rez_footer'>"
+        "<p class='footerFrstLn'>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p>"
+        "</div></body></html>"
+    )
+    assert page.published == _dt.date(2023, 11, 1)
+    from cleanpage.metadata import _scan
+
+    root = lxml.html.document_fromstring(
+        "<html><body><h1>X</h1><div class='rez_footer'><p>Erschienen am: 01.11.2023<br>02.11.2023</p></div></body></html>")
+    found = _scan(root, load_rules().cues)
+    assert found.published == ["Erschienen am: 01.11.2023"]  # read as the publication line
+    assert found.loose == []  # while the footer box's other dates are not the page's
+    # a comment's "published" line is the comment's
+    assert _meta("<html><body><h1>X</h1><ol class='comment-list'><li><p>Veröffentlicht am 01.11.2023</p></li></ol>"
+                 "</body></html>").published is None
+
+
+def test_publication_label_alone_dates_the_element_after_it() -> None:
+    page = _meta(
+        "<html lang='fr'><body><article><h1>La voix des nuls</h1><div class='description__sidebar'><ul>"
+        "<li><p class='title'>Réalisation</p><p class='content'>Kristen</p></li>"
+        "<li><p class='title'>Mise en ligne</p><p class='content'>23 mai 2019</p></li></ul></div></article></body></html>"
+    )
+    assert page.published == _dt.date(2019, 5, 23)
+    assert _meta("<html><body><h1>X</h1><p><b>Erschienen am:</b> 01.11.2023</p></body></html>").published \
+        == _dt.date(2023, 11, 1)
+
+
+def test_post_date_element_wins_over_a_book_publication_line_in_the_text() -> None:
+    page = _meta(
+        "<html><body><h2 class='date-header'><span>Samstag, 9. September 2017</span></h2>"
+        "<div class='post-body'><p>Rezension.</p><b>Erscheinungsdatum:</b> 14.08.2017</div></body></html>"
+    )
+    assert page.published is not None and local_day(page.published) == _dt.date(2017, 9, 9)
+
+
 def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
     assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
     assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(

@@ -193,6 +193,8 @@ def _first(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
 
 _HEADLINE_RE = re.compile("|".join(_HEADLINE_TOKENS))
 _ELSEWHERE_RE = re.compile("|".join(_ELSEWHERE))
+#: the boxes that hold other things' dates even when a line says "published": comments, teasers
+_OTHER_THINGS_RE = re.compile("|".join(w for w in _ELSEWHERE if w not in ("sidebar", "widget", "footer")))
 #: the boxes that end the lines under a headline (a "teaser" class there is often the article's lead)
 _ASIDE_RE = re.compile("comment|sidebar|related|recommend|popular|reply|respond")
 
@@ -201,12 +203,14 @@ def _tokens(el: etree._Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}".lower()
 
 
-def _elsewhere(el: etree._Element) -> bool:
+def _elsewhere(el: etree._Element, *, own_boxes: bool = False) -> bool:
     """Inside a comment list, a sidebar, a teaser or the page footer/nav.
 
     A container named like that which holds the page's ``h1`` is a layout wrapper
-    ("content-area sidebar"), not a side box.
+    ("content-area sidebar"), not a side box. With ``own_boxes``, boxes only classed as a
+    footer, sidebar or widget count as the page's own (for lines that say what they are).
     """
+    pattern = _OTHER_THINGS_RE if own_boxes else _ELSEWHERE_RE
     for anc in el.iterancestors():
         tag = anc.tag
         if tag in ("nav", "aside", "footer", "blockquote"):  # a quote's "author" is the quoted person
@@ -220,7 +224,7 @@ def _elsewhere(el: etree._Element) -> bool:
         tokens = _tokens(anc)
         if "footer" in tokens:
             tokens = _OWN_FOOTER.sub(" ", tokens)
-        if _ELSEWHERE_RE.search(tokens) and anc.find(".//h1") is None and not _holds_post_title(anc):
+        if pattern.search(tokens) and anc.find(".//h1") is None and not _holds_post_title(anc):
             return True
     return False
 
@@ -260,6 +264,9 @@ class _Scan:
     decked: list[str]
     after_h1: list[str]
     boxed: list[str]
+    #: date lines labelled as the publication ("Erschienen am: 01.11.2023"), or the date after a
+    #: label of its own ("<p>Mise en ligne</p><p>23 mai 2019</p>" gives "23 mai 2019")
+    published: list[str]
 
 
 #: a bare numeric date as an element's own text ("10.11.2021", "2021-10-16 | Botschaft")
@@ -384,6 +391,29 @@ def _up_to_break(el: etree._Element) -> str:
     return normalise_space("".join(parts))
 
 
+def _date_line(el: etree._Element, line: str, scan: _Scan, cues: MetadataCues) -> None:
+    """A short date line: a loose date unless it sits in a side box; labelled as the publication, a
+    published line even in the article's own footer or side column ("<div class='rez_footer'>…
+    Erschienen am: 01.11.2023"), where a site's boxes never say so of another page."""
+    if len(scan.published) < 2 and cues.publication.search(line) and not _elsewhere(el, own_boxes=True):
+        scan.published.append(line)
+    if len(scan.loose) < 3 and not _elsewhere(el):
+        scan.loose.append(line)
+
+
+def _labelled_date(label: etree._Element, text: str, scan: _Scan) -> None:
+    """A publication label alone in its element, its date in the text or element that follows
+    ("<p class='title'>Mise en ligne</p><p class='content'>23 mai 2019</p>")."""
+    value = normalise_space(label.tail or "")
+    if not value:
+        following = label.getnext()
+        if following is None or not isinstance(following.tag, str) or not _small(following):
+            return
+        value = normalise_space(following.text_content())
+    if 6 <= len(value) <= 40 and _has_digit(value) and not _elsewhere(label, own_boxes=True):
+        scan.published.append(value)
+
+
 def _labelled(el: etree._Element, label: str, out: list[str]) -> None:
     """A byline shaped by its label rather than its class: the label's element with its short
     text, else the label with the first child's text, else the label with the text that follows
@@ -423,7 +453,7 @@ _UNDER_HEADLINE_ELEMENTS = 150
 def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
-    scan = _Scan([], [], [], [], [], [], [], [], [], [], [])
+    scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [])
     any_re = _any_re(cues)
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
@@ -450,15 +480,19 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
         own = el.text
-        if own and len(own) >= 8 and len(scan.loose) < 3 and tag != "a" and _loose_date(own):
-            own = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
-            if len(own) <= 40 and not _CHANGED.search(own) and not _elsewhere(el):
-                scan.loose.append(own)
-        if tag == "br" and el.tail and len(el.tail) >= 8 and len(scan.loose) < 3 and _loose_date(el.tail):
+        wanted = len(scan.loose) < 3 or len(scan.published) < 2
+        if own and len(own) >= 8 and wanted and tag != "a" and _loose_date(own):
+            line = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
+            if len(line) <= 40 and not _CHANGED.search(line):
+                _date_line(el, line, scan, cues)
+        if tag == "br" and el.tail and len(el.tail) >= 8 and wanted and _loose_date(el.tail):
             # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
             line = normalise_space(el.tail)
-            if len(line) <= 40 and not _CHANGED.search(line) and not _elsewhere(el):
-                scan.loose.append(line)
+            if len(line) <= 40 and not _CHANGED.search(line):
+                _date_line(el, line, scan, cues)
+        if (own and len(own) <= 30 and len(scan.published) < 2 and not len(el)
+                and own.lstrip()[:2].lower() in cues.publication_starts and cues.publication_alone.match(own)):
+            _labelled_date(el, own, scan)
         if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip(_DASHES)[:2].lower() in cues.label_starts:
             if len(own) <= 30 and cues.label.match(own):
                 _labelled(el, own, scan.labelled)
@@ -906,6 +940,13 @@ def _published(
             budget -= needs_parser
             visible = parse_visible_date(text, month_first=month_first, lang=lang)
         if visible is not None:
+            break
+    for text in scan.published if visible is None else ():
+        # no date element: a line labelled as the publication is the date the reader is shown
+        # (after the date elements: in a post's text, "Erscheinungsdatum:" may be a book's)
+        visible = parse_iso(text) or parse_visible_date(text, month_first=month_first, lang=lang)
+        if visible is not None:
+            labelled_visible = True
             break
     numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
     if weak and structured is not None:

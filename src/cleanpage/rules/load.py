@@ -430,7 +430,10 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         publication_labels=publication_labels,
         publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
                                    re.IGNORECASE),
+        publication_alone=_compile_flags(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",
+                                         f"{where} publication_labels", re.IGNORECASE),
         label_starts=frozenset(label[:2] for label in labels),
+        publication_starts=frozenset(label[:2] for label in publication_labels),
         **compiled,
     )
 

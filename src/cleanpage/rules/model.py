@@ -171,7 +171,8 @@ class MetadataCues:
     * ``described_by``: a byline that opens a page description ("Posted by A, B and C - …");
     * ``line_lead``: a line that opens with a byline lead ("By Jane Doe", "Von Anna Meier");
     * ``byline_class``/``date_class``: class/id words of byline and date elements;
-    * ``publication``: a label that says a date line is the publication date.
+    * ``publication``: a label that says a date line is the publication date;
+    * ``publication_alone``: such a label standing alone, its date in the next element.
     """
 
     leads: tuple[str, ...]
@@ -200,8 +201,13 @@ class MetadataCues:
     date_class: re.Pattern[str]
     #: a publication label anywhere in a date line ("Erscheinungsdatum", "Published:")
     publication: re.Pattern[str]
+    #: a publication label as the whole text of its element ("Mise en ligne", "Erschienen am:"),
+    #: whose date is the element that follows
+    publication_alone: re.Pattern[str]
     #: the first two letters (lower case) of every label: a cheap test before the patterns
     label_starts: frozenset[str]
+    #: the same for the publication labels
+    publication_starts: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
