@@ -169,6 +169,16 @@ def test_url_dates_only_from_date_shaped_paths() -> None:
     assert date_from_url("https://news.example/story/2014/05/1234567") is None
     assert date_from_url("https://news.example/article-20190518123.html") is None
     assert date_from_url(None) is None
+    # a whole date as a path segment or a slug's start
+    assert date_from_url("https://www.example.com/politics/story/2020-02-19/a-debate") == _dt.date(2020, 2, 19)
+    assert date_from_url("https://blog.example/2020-10-18-cdpath-replacement/") == _dt.date(2020, 10, 18)
+    assert date_from_url("https://verein.example/meldungen/29-10-2021") == _dt.date(2021, 10, 29)
+    assert date_from_url("https://us.example/news/10-29-2021/x") == _dt.date(2021, 10, 29)
+    assert date_from_url("https://x.example/newsroom/23-01-2022-wierer-darf") == _dt.date(2022, 1, 23)
+    assert date_from_url("https://x.example/a/03-04-2021") is None  # day or month first: no answer
+    assert date_from_url("https://x.example/a/2021-10-29123") is None
+    assert date_from_url("https://x.example/item/12-2021-05") is None
+    assert date_from_url("https://x.example/a/?d=2021-10-29") is None  # the query is not the path
 
 
 def test_utc_value_gives_way_to_the_local_day_the_page_shows() -> None:

@@ -62,6 +62,11 @@ _LONE_CLOCK = re.compile(r"\s*(\d{1,2}[:h]\d{2})(?:\s*(?:uhr|h|hrs?))?\s*$", re.
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 #: a date inside a URL path: /2014/05/18/ (a number from an id is never read as a day)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+#: a whole date as a path segment or a slug's start: "/2021-10-29/", "/2021-10-29-title", "/29-10-2021"
+_URL_DAY = re.compile(
+    r"/(?:(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<a>\d{1,2})[-.](?P<b>\d{1,2})[-.](?P<y2>(?:19|20)\d{2}))"
+    r"(?:[/_.]|-(?=[^\W\d_])|$)"
+)
 #: leads of date lines that dateparser does not know: "Published:", "Stand -", "Erschienen am:"
 _DATE_LEAD = re.compile(
     r"^.{0,40}?\b(?:published|posted|updated|on|veröffentlicht(?: am)?|publiziert(?: am)?|erschienen(?: am)?|stand|datum|am|"
@@ -272,14 +277,28 @@ def _named_month(text: str, languages: tuple[str, ...]) -> _dt.datetime | None:
 
 
 def date_from_url(url: str | None) -> _dt.date | None:
-    """A /YYYY/MM/DD/ path date (the publication day many CMSs put in permalinks)."""
+    """A /YYYY/MM/DD/ path date (the publication day many CMSs put in permalinks), or a whole date
+    as a path segment ("/2021-10-29-title", "/meldungen/29-10-2021"); never a run of id digits."""
     if not url:
         return None
-    m = _URL_DATE.search(url.split("?", 1)[0])
-    if m is None:
-        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    m = _URL_DATE.search(path)
     try:
-        value = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m is not None:
+            value = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        else:
+            m = _URL_DAY.search(path)
+            if m is None:
+                return None
+            if m["y"]:
+                value = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            else:
+                # "/meldungen/29-10-2021": day first unless only the month-first reading is a date;
+                # "/03-04-2021" could be either and is no answer
+                a, b = int(m["a"]), int(m["b"])
+                if a <= 12 and b <= 12 and a != b:
+                    return None
+                value = _dt.date(int(m["y2"]), b, a) if b <= 12 else _dt.date(int(m["y2"]), a, b)
     except ValueError:
         return None
     return None if _implausible(value) else value
