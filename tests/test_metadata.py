@@ -289,6 +289,41 @@ def test_post_date_element_wins_over_a_book_publication_line_in_the_text() -> No
     assert page.published is not None and local_day(page.published) == _dt.date(2017, 9, 9)
 
 
+def test_link_to_the_author_page_names_the_author() -> None:
+    page = _meta(
+        "<html><body><article><h1>Waldwege gesperrt</h1><span><a href='https://www.example.de/autoren/kathrin-fuehres-684124'>"
+        "<img alt='Kathrin Führes'><span class='teaser-copyright'>© Kathrin Führes</span>"
+        "<div><span itemprop='name'>Kathrin Führes</span></div></a></span><p>Text.</p></article></body></html>"
+    )
+    assert page.authors == ("Kathrin Führes",)
+    teasers = "".join(
+        f"<div><h2>Story {i}</h2><a href='/author/{slug}/'>{name}</a></div>"
+        for i, (slug, name) in enumerate([("ann-lee", "Ann Lee"), ("bo-kim", "Bo Kim"), ("cy-ott", "Cy Ott"),
+                                          ("di-fox", "Di Fox")])
+    )
+    assert _meta(f"<html><body><h1>Archive</h1>{teasers}</body></html>").authors == ()  # a list of other stories
+    footer = "<div class='post-footer'><a href='/author/ann-lee/'>Ann Lee</a></div>"
+    assert _meta(f"<html><body><h1>X</h1><p>Text.</p><div class='related'>{footer}</div></body></html>").authors == ()
+
+
+def test_personal_site_named_after_its_owner_names_the_author() -> None:
+    head = "<head><title>{}</title><meta name='generator' content='{}'></head>"
+    body = "<body><h1>Reflections on Python 3</h1><p>Text.</p></body>"
+
+    def page(title: str, url: str, generator: str = "WordPress") -> tuple[str, ...]:
+        return tuple(_meta(f"<html>{head.format(title, generator)}{body}</html>", url).authors)
+
+    assert page("Jane Doe's Digital Home | Reflections on Python 3", "https://janedoe.example/blog/x") == ("Jane Doe",)
+    assert page("Reflections on Python 3 – Dr. Thomas Meier", "https://www.thomas-meier.example/x") == ("Thomas Meier",)
+    assert page("Reflections | Sprachpunkt", "https://thomasmeier.wordpress.example/2019/x") == ()  # no name in the title
+    assert page("Reflections on Python 3 | Golf Post", "https://www.golfpost.example/x") == ()  # not a given name
+    assert page("Reflections | Harry Potter Wiki", "https://harrypotter.wiki.example/x", "MediaWiki 1.33") == ()
+    assert page("Jane Doe's Digital Home", "https://example.com/janedoe") == ()  # the name is not the domain's
+    bylined = _meta(f"<html>{head.format('Jane Doe | Home', 'x')}<body><h1>T</h1>"
+                    "<div class='byline'>By Max Mustermann</div><p>Text.</p></body></html>", "https://janedoe.example/x")
+    assert bylined.authors == ("Max Mustermann",)  # a byline on the page wins
+
+
 def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
     assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
     assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(

@@ -901,9 +901,25 @@ def test_every_date_class_token_works(token: str) -> None:
     assert page.published == _dt.date(2024, 3, 12)
 
 
+@pytest.mark.parametrize("word", _CUES.author_paths)
+def test_every_author_path_word_makes_a_link_name_the_author(word: str) -> None:
+    page = _page_meta(_byline_page(f"<span><a href='https://news.example/{word}/jane-doe-12/'>Jane Doe</a></span>"))
+    assert page.authors == ("Jane Doe",)
+    # the link's text must spell its slug: a link to another page is no byline
+    page = _page_meta(_byline_page(f"<span><a href='https://news.example/{word}/jane-doe/'>Alle Beiträge</a></span>"))
+    assert page.authors == ()
+
+
+def test_given_names_are_lower_case_words() -> None:
+    assert len(_CUES.given_names) >= 500
+    assert all(n == n.lower() and " " not in n for n in _CUES.given_names)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
+        ('given = [', 'given = ["Jane", ', "lower case"),
+        ('author_paths = ["author",', 'author_paths = ["Author",', "lower case"),
         ('leads = ["by",', 'leads = ["By",', "lower case"),
         ('leads = ["by",', 'leads = ["by", "by",', "listed twice"),
         ('mid_leads = ["by",', 'mid_leads = ["bei", "by",', "must also be a lead"),

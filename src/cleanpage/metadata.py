@@ -13,6 +13,7 @@ import html
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,15 @@ from lxml import etree
 
 from cleanpage.authors import clean_authors, person_name
 from cleanpage.blocks import normalise_space, text_key
-from cleanpage.dates import date_from_url, in_page_zone, local_day, parse_date, parse_iso, parse_visible_date, zone_tag
+from cleanpage.dates import (
+    date_from_url,
+    in_page_zone,
+    local_day,
+    parse_date,
+    parse_iso,
+    parse_visible_date,
+    zone_tag,
+)
 from cleanpage.rules import MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
@@ -163,7 +172,9 @@ _WEAK_PUBLISHED = frozenset({"date", "dc.date", "dcterms.date", "dc.date.created
 _MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
              "last-modified", "lastmod", "dateupdate")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
-                "citation_author", "byl")
+                "citation_author", "byl", "og:author", "og:article:author", "article:author_name", "dc.author",
+                "dc:creator", "dc.creator.name", "cxenseparse:author", "shareaholic:article_author_name",
+                "nrbi:authors", "vr:author", "bepress_citation_author")
 _SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "copyright")
 #: ancestors whose dates and names belong to other things (comments, teasers, sidebars)
 _ELSEWHERE = ("comment", "sidebar", "widget", "related", "teaser", "recent", "popular", "footer", "reply",
@@ -264,6 +275,8 @@ class _Scan:
     decked: list[str]
     after_h1: list[str]
     boxed: list[str]
+    #: names of links to an author's page whose text spells the link's slug
+    linked: list[str]
     #: date lines labelled as the publication ("Erschienen am: 01.11.2023"), or the date after a
     #: label of its own ("<p>Mise en ligne</p><p>23 mai 2019</p>" gives "23 mai 2019")
     published: list[str]
@@ -391,6 +404,24 @@ def _up_to_break(el: etree._Element) -> str:
     return normalise_space("".join(parts))
 
 
+def _linked_author(link: etree._Element, slug: str, out: list[str]) -> None:
+    """A link to an author's page whose text (or its ``itemprop=name``) spells the page's slug:
+    "<a href='/autoren/kathrin-fuehres-684124'>…<span itemprop='name'>Kathrin Führes</span></a>".
+    The slug is the evidence, so an "All authors" link or a teaser's image link never counts."""
+    named = link.find(".//*[@itemprop='name']")
+    text = normalise_space((named if named is not None else link).text_content())
+    if not text or len(text) > 60:
+        return
+    key = _letters(slug)
+    spelled = (_letters(text), _letters(_UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group(0)], text)))
+    if key and key in spelled and not _elsewhere(link):
+        out.append(text)
+
+
+_UMLAUT_SPELLING = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+_UMLAUTS = re.compile("[äöüÄÖÜß]")
+
+
 def _date_line(el: etree._Element, line: str, scan: _Scan, cues: MetadataCues) -> None:
     """A short date line: a loose date unless it sits in a side box; labelled as the publication, a
     published line even in the article's own footer or side column ("<div class='rez_footer'>…
@@ -453,7 +484,7 @@ _UNDER_HEADLINE_ELEMENTS = 150
 def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
-    scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [])
+    scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [], [])
     any_re = _any_re(cues)
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
@@ -522,6 +553,10 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         tokens = _tokens(el)
         if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not any_re.search(tokens):
             continue
+        if tag == "a" and len(scan.linked) < 8 and "href" in attrib:
+            slug = cues.author_path.search(str(attrib["href"]))
+            if slug is not None:
+                _linked_author(el, slug.group(1), scan.linked)
         if tag == "a" and (el.get("rel") or "").lower() == "author":
             if not _elsewhere(el):
                 scan.authors.append(normalise_space(el.text_content()))
@@ -635,6 +670,9 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _byline_names(scan.bylines[:1], rules, site_keys) or clean_authors(ld_persons, rules, single_ok=True)
     if not authors:
         authors = _byline_names(scan.bylines, rules, site_keys)
+    if not authors and 0 < len({text_key(n) for n in scan.linked}) <= 3:
+        # links to the author's page ("/author/jane-doe"); more names than a byline holds are a teaser list
+        authors = clean_authors(scan.linked, rules, exclude=site_keys)
     if not authors:
         # a date line often names the author: "Ein Artikel von <b>A</b> | 27.01.2022 - 12:45"
         authors = _meta_line_names(scan.dates, rules, site_keys)
@@ -648,6 +686,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = clean_authors(scan.boxed[:1], rules, exclude=site_keys)
     if authors and all(" " not in a for a in authors):
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
+    if not authors:
+        authors = _site_owner(page_title, meta, root, page_url, rules)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
     zone = zone_tag(lang, page_url)
@@ -858,6 +898,53 @@ def _surname_in_text(root: etree._Element, given: str, rules: Rules, exclude: fr
                     if found:
                         return found
     return None
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, casefolded and without accents: "Führes" is "fuhres"."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if c.isascii() and c.isalnum())
+
+
+#: head values that name the site: its name, its app name, its feed titles
+_SITE_NAME_KEYS = ("og:site_name", "application-name", "msapplication-tooltip", "apple-mobile-web-app-title")
+
+
+def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, url: str | None,
+                rules: Rules) -> tuple[str, ...]:
+    """The person a personal site is named after, when nothing else names the author: a person's
+    name in the site's title, site name or feed title whose letters are those of a label of the
+    site's own domain ("Gregory Szorc's Digital Home" on gregoryszorc.com, "Dr. Alexander Klier" on
+    alexander-klier.net, a blog at alexanderlasch.wordpress.com). Such a site is one person's, and
+    a name that only matches the domain cannot be a related link's or a commenter's.
+
+    Organisations are named like that too ("Golf Post" on golfpost.example), so the name's first
+    word must be a common given name (``metadata.toml`` ``[names]``); a wiki is nobody's own site."""
+    match = _HOST_LABELS.match(url or "")
+    if match is None or "wiki" in meta.get("generator", "").lower():
+        return ()
+    labels = {_letters(label) for label in match.group(1).split(".")[:-1]}
+    labels = {label for label in labels if len(label) >= 6}
+    if not labels:
+        return ()
+    texts = [title or "", *(meta.get(key, "") for key in _SITE_NAME_KEYS)]
+    head = root.find("head")
+    if head is not None:
+        texts.extend(str(link.get("title") or "") for link in head.iter("link")
+                     if (link.get("rel") or "").lower() == "alternate")
+    for text in texts:
+        words = [w.strip(".,:;|–—-»«\"'()[]").removesuffix("'s").removesuffix("’s") for w in text.split()]
+        for size in (2, 3):
+            for start in range(len(words) - size + 1):
+                window = words[start:start + size]
+                if _letters("".join(window)) in labels and window[0].casefold() in rules.cues.given_names:
+                    name = person_name(" ".join(window), rules)
+                    if name is not None:
+                        return (name,)
+    return ()
+
+
+_HOST_LABELS = re.compile(r"^[a-z]+://(?:www\d?\.)?([^/:?#]+)", re.IGNORECASE)
 
 
 def _canonical(root: etree._Element) -> str | None:

@@ -383,17 +383,20 @@ def _alt(words: Iterable[str]) -> str:
 
 def _metadata(doc: dict[str, Any]) -> MetadataCues:
     where = "metadata.toml"
-    _keys(doc, {"bylines", "dates"}, where)
+    _keys(doc, {"bylines", "dates", "names"}, where)
     by = _table(doc, "bylines", where)
     dt = _table(doc, "dates", where)
+    names = _table(doc, "names", where)
+    _keys(names, {"given"}, f"{where} [names]")
+    given = _words(names, "given", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
-               "credit_words", "class_tokens")
+               "credit_words", "class_tokens", "author_paths")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels"}, f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
     date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
     publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
-    for key in ("class_tokens",):
+    for key in ("class_tokens", "author_paths"):
         _tokens(w[key], f"{where} [bylines] {key}")
     _tokens(date_tokens, f"{where} [dates] class_tokens")
     for key in ("mid_leads", "line_leads"):
@@ -425,6 +428,10 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         plural_roles=w["plural_roles"], desk_roles=w["desk_roles"], lead_only=w["lead_only"],
         photo_words=w["photo_words"], credit_words=w["credit_words"], byline_tokens=w["class_tokens"],
         date_tokens=date_tokens,
+        author_paths=w["author_paths"],
+        given_names=frozenset(given),
+        author_path=_compile_flags(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#]+?)(?:[-_.]\d+)*(?:\.html?)?/?(?:[?#]|$)",
+                                   f"{where} author_paths", re.IGNORECASE),
         byline_class=_compile_flags("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
         date_class=_compile_flags("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
         publication_labels=publication_labels,

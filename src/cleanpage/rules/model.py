@@ -170,6 +170,7 @@ class MetadataCues:
     * ``written_by``: a "written by" label of its own (Yoast's ``twitter:label1``);
     * ``described_by``: a byline that opens a page description ("Posted by A, B and C - …");
     * ``line_lead``: a line that opens with a byline lead ("By Jane Doe", "Von Anna Meier");
+    * ``author_path``: the link to an author's page, its slug in group 1;
     * ``byline_class``/``date_class``: class/id words of byline and date elements;
     * ``publication``: a label that says a date line is the publication date;
     * ``publication_alone``: such a label standing alone, its date in the next element.
@@ -188,6 +189,9 @@ class MetadataCues:
     byline_tokens: tuple[str, ...]
     date_tokens: tuple[str, ...]
     publication_labels: tuple[str, ...]
+    author_paths: tuple[str, ...]
+    #: common given names (lower case): evidence that a site's name is its owner's
+    given_names: frozenset[str]
     lead: re.Pattern[str]
     label: re.Pattern[str]
     inline: re.Pattern[str]
@@ -197,6 +201,8 @@ class MetadataCues:
     described_by: re.Pattern[str]
     #: a lead opening a line of its own ("By Jane Doe"): a byline line, not prose
     line_lead: re.Pattern[str]
+    #: a link to an author's page; group 1 is the slug ("/autoren/kathrin-fuehres-684124")
+    author_path: re.Pattern[str]
     byline_class: re.Pattern[str]
     date_class: re.Pattern[str]
     #: a publication label anywhere in a date line ("Erscheinungsdatum", "Published:")
