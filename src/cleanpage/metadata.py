@@ -275,8 +275,6 @@ class _Scan:
     decked: list[str]
     after_h1: list[str]
     boxed: list[str]
-    #: names of links to an author's page whose text spells the link's slug
-    linked: list[str]
     #: date lines labelled as the publication ("Erschienen am: 01.11.2023"), or the date after a
     #: label of its own ("<p>Mise en ligne</p><p>23 mai 2019</p>" gives "23 mai 2019")
     published: list[str]
@@ -404,6 +402,20 @@ def _up_to_break(el: etree._Element) -> str:
     return normalise_space("".join(parts))
 
 
+def _linked_authors(root: etree._Element, cues: MetadataCues) -> list[str]:
+    """Names of the page's links to an author's page (see :func:`_linked_author`), at most eight."""
+    found: list[str] = []
+    body = root.find("body")
+    for link in body.iter("a") if body is not None else ():
+        href = link.get("href")
+        slug = cues.author_path.search(href) if href else None
+        if slug is not None:
+            _linked_author(link, slug.group(1), found)
+            if len(found) >= 8:
+                break
+    return found
+
+
 def _linked_author(link: etree._Element, slug: str, out: list[str]) -> None:
     """A link to an author's page whose text (or its ``itemprop=name``) spells the page's slug:
     "<a href='/autoren/kathrin-fuehres-684124'>…<span itemprop='name'>Kathrin Führes</span></a>".
@@ -484,7 +496,7 @@ _UNDER_HEADLINE_ELEMENTS = 150
 def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
-    scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [], [])
+    scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [])
     any_re = _any_re(cues)
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
@@ -511,20 +523,22 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
         own = el.text
-        wanted = len(scan.loose) < 3 or len(scan.published) < 2
-        if own and len(own) >= 8 and wanted and tag != "a" and _loose_date(own):
+        if (own and len(own) >= 8 and tag != "a" and (len(scan.loose) < 3 or len(scan.published) < 2)
+                and _loose_date(own)):
             line = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
             if len(line) <= 40 and not _CHANGED.search(line):
                 _date_line(el, line, scan, cues)
-        if tag == "br" and el.tail and len(el.tail) >= 8 and wanted and _loose_date(el.tail):
+        if (tag == "br" and el.tail and len(el.tail) >= 8 and (len(scan.loose) < 3 or len(scan.published) < 2)
+                and _loose_date(el.tail)):
             # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
             line = normalise_space(el.tail)
             if len(line) <= 40 and not _CHANGED.search(line):
                 _date_line(el, line, scan, cues)
-        if (own and len(own) <= 30 and len(scan.published) < 2 and not len(el)
-                and own.lstrip()[:2].lower() in cues.publication_starts and cues.publication_alone.match(own)):
+        head = own.lstrip(_DASHES)[:2].lower() if own and len(own) <= 90 else ""
+        if (head in cues.publication_starts and len(own) <= 30 and len(scan.published) < 2 and not len(el)
+                and cues.publication_alone.match(own)):
             _labelled_date(el, own, scan)
-        if own and len(own) <= 90 and len(scan.labelled) < 6 and own.lstrip(_DASHES)[:2].lower() in cues.label_starts:
+        if head in cues.label_starts and len(scan.labelled) < 6:
             if len(own) <= 30 and cues.label.match(own):
                 _labelled(el, own, scan.labelled)
             elif cues.inline.match(own) and not _elsewhere(el):
@@ -553,10 +567,6 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         tokens = _tokens(el)
         if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not any_re.search(tokens):
             continue
-        if tag == "a" and len(scan.linked) < 8 and "href" in attrib:
-            slug = cues.author_path.search(str(attrib["href"]))
-            if slug is not None:
-                _linked_author(el, slug.group(1), scan.linked)
         if tag == "a" and (el.get("rel") or "").lower() == "author":
             if not _elsewhere(el):
                 scan.authors.append(normalise_space(el.text_content()))
@@ -670,9 +680,11 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _byline_names(scan.bylines[:1], rules, site_keys) or clean_authors(ld_persons, rules, single_ok=True)
     if not authors:
         authors = _byline_names(scan.bylines, rules, site_keys)
-    if not authors and 0 < len({text_key(n) for n in scan.linked}) <= 3:
-        # links to the author's page ("/author/jane-doe"); more names than a byline holds are a teaser list
-        authors = clean_authors(scan.linked, rules, exclude=site_keys)
+    if not authors:
+        linked = _linked_authors(root, rules.cues)
+        if 0 < len({text_key(n) for n in linked}) <= 3:
+            # links to the author's page ("/author/jane-doe"); more names than a byline holds are a teaser list
+            authors = clean_authors(linked, rules, exclude=site_keys)
     if not authors:
         # a date line often names the author: "Ein Artikel von <b>A</b> | 27.01.2022 - 12:45"
         authors = _meta_line_names(scan.dates, rules, site_keys)
