@@ -324,6 +324,24 @@ def test_personal_site_named_after_its_owner_names_the_author() -> None:
     assert bylined.authors == ("Max Mustermann",)  # a byline on the page wins
 
 
+def test_cms_account_yields_to_the_labelled_byline() -> None:
+    ld = ('<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"X","author":{"@id":"#p"}},'
+          '{"@type":"Person","@id":"#p","name":"%s"}]}</script>')
+    body = "<body><h1>X</h1><div class='second-author'><p>Autor <span>Mark Newton:</span></p></div><p>Text.</p></body>"
+    assert _meta(f"<html><head>{ld % 'sarah-indra'}</head>{body}</html>").authors == ("Mark Newton",)
+    assert _meta(f"<html><head>{ld % 'BBNTEAM'}</head>{body}</html>").authors == ("Mark Newton",)
+    # a name as written stays: the page says who the author is
+    assert _meta(f"<html><head>{ld % 'Isabell Angele'}</head>{body}</html>").authors == ("Isabell Angele",)
+    assert _meta(f"<html><head>{ld % 'Ela'}</head>{body}</html>").authors == ("Ela",)
+
+
+def test_site_account_is_not_an_author() -> None:
+    ld = ('<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"X","author":{"@id":"#p"}},'
+          '{"@type":"Person","@id":"#p","name":"stylegart"}]}</script>')
+    page = _meta(f"<html><head>{ld}</head><body><h1>X</h1><p>Text.</p></body></html>", "https://www.stylegart.example/x")
+    assert page.authors == ()
+
+
 def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
     assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
     assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(

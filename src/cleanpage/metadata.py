@@ -677,7 +677,9 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     if not authors and ld_persons:
         # a JSON-LD Person named like the site ("El Colombiano") yields to the page's first byline
         # ("Jacobo Betancur Peláez | Publicado hace 3 horas"), not to bylines further down (teasers)
-        authors = _byline_names(scan.bylines[:1], rules, site_keys) or clean_authors(ld_persons, rules, single_ok=True)
+        # (a user handle that is the site's own name, "stylegart" on stylegart.de, is the site's account)
+        persons = [p for p in ld_persons if " " in p.strip() or text_key(p) not in site_keys]
+        authors = _byline_names(scan.bylines[:1], rules, site_keys) or clean_authors(persons, rules, single_ok=True)
     if not authors:
         authors = _byline_names(scan.bylines, rules, site_keys)
     if not authors:
@@ -698,6 +700,12 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = clean_authors(scan.boxed[:1], rules, exclude=site_keys)
     if authors and all(" " not in a for a in authors):
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
+    if authors and all(_account(a) for a in authors):
+        # a CMS account ("sarah-indra", "BBNTEAM") yields to the full name a labelled byline gives
+        # ("Autor <span>Mark Newton:</span>"): the account is who posted it, the label says who wrote it
+        labelled = _first_names(scan.labelled, rules, site_keys)
+        if labelled and all(" " in n for n in labelled):
+            authors = labelled
     if not authors:
         authors = _site_owner(page_title, meta, root, page_url, rules)
 
@@ -843,6 +851,12 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, part
                 name = person_name(piece, rules, exclude=exclude)
                 return (name,) if name else ()
     return ()
+
+
+def _account(name: str) -> bool:
+    """A user handle rather than a name as written: one word in lower case ("sarah-indra",
+    "isabella.dibiase") or in capitals ("BBNTEAM")."""
+    return " " not in name and len(name) >= 3 and (name.islower() or name.isupper())
 
 
 def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
