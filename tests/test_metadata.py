@@ -342,6 +342,19 @@ def test_site_account_is_not_an_author() -> None:
     assert page.authors == ()
 
 
+def test_initials_and_creative_commons_credit() -> None:
+    notice = ("<footer><a rel='license' href='https://creativecommons.org/licenses/by/3.0/'>CC</a><span>Ein Tagebuch</span>"
+              " von <a href='https://x.example/' rel='cc:attributionURL'>Donald Townsend</a> steht unter einer Lizenz</footer>")
+    page = _meta(f"<html><body><h1>X</h1><p>by <a rel='author'>DT</a></p><p>Text.</p>{notice}</body></html>")
+    assert page.authors == ("Donald Townsend",)  # the initials, written out where the page credits the work
+    page = _meta(f"<html><body><h1>X</h1><p>by <a rel='author'>MK</a></p><p>Text.</p>{notice}</body></html>")
+    assert page.authors == ("MK",)  # other initials: no expansion
+    page = _meta(f"<html><body><h1>X</h1><p>Text.</p>{notice}</body></html>")
+    assert page.authors == ("Donald Townsend",)  # the credit, when nothing else names the author
+    page = _meta(f"<html><body><h1>X</h1><div class='byline'>By Jane Doe</div><p>Text.</p>{notice}</body></html>")
+    assert page.authors == ("Jane Doe",)
+
+
 def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
     assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
     assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(

@@ -275,6 +275,8 @@ class _Scan:
     decked: list[str]
     after_h1: list[str]
     boxed: list[str]
+    #: the names a Creative Commons notice credits the work to (``rel="cc:attributionURL"``)
+    licensed: list[str]
     #: date lines labelled as the publication ("Erschienen am: 01.11.2023"), or the date after a
     #: label of its own ("<p>Mise en ligne</p><p>23 mai 2019</p>" gives "23 mai 2019")
     published: list[str]
@@ -496,7 +498,7 @@ _UNDER_HEADLINE_ELEMENTS = 150
 def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     """One walk over ``<body>``; every test is a compiled regex on the class/id words, and text is
     only read from small elements."""
-    scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [])
+    scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [], [])
     any_re = _any_re(cues)
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
@@ -567,10 +569,17 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         tokens = _tokens(el)
         if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not any_re.search(tokens):
             continue
-        if tag == "a" and (el.get("rel") or "").lower() == "author":
-            if not _elsewhere(el):
-                scan.authors.append(normalise_space(el.text_content()))
-            continue
+        if tag == "a" and "rel" in attrib:
+            rel = str(attrib["rel"]).lower()
+            if rel == "author":
+                if not _elsewhere(el):
+                    scan.authors.append(normalise_space(el.text_content()))
+                continue
+            if "cc:attributionurl" in rel and len(scan.licensed) < 2:
+                # a Creative Commons notice: "<span>Ein Hundetagebuch</span> von <a rel='cc:attributionURL'>
+                # Donald Townsend</a> steht unter einer Creative Commons …": whom the work is credited to
+                scan.licensed.append(normalise_space(el.text_content()))
+                continue
         itemprop = (el.get("itemprop") or "").lower()
         if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el):
             name = el.find(".//*[@itemprop='name']")
@@ -700,6 +709,10 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = clean_authors(scan.boxed[:1], rules, exclude=site_keys)
     if authors and all(" " not in a for a in authors):
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
+    if authors and all(_initials(a) for a in authors):
+        # initials ("by <a rel=author>DT</a>") give way to the full name the page gives them elsewhere
+        full = clean_authors([*scan.labelled, *scan.bylines, *scan.licensed], rules, exclude=site_keys)
+        authors = tuple(next((f for f in full if " " in f and _initials_of(f) == a.upper()), a) for a in authors)
     if authors and all(_account(a) for a in authors):
         # a CMS account ("sarah-indra", "BBNTEAM") yields to the full name a labelled byline gives
         # ("Autor <span>Mark Newton:</span>"): the account is who posted it, the label says who wrote it
@@ -708,6 +721,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
             authors = labelled
     if not authors:
         authors = _site_owner(page_title, meta, root, page_url, rules)
+    if not authors:
+        authors = clean_authors(scan.licensed, rules, exclude=site_keys)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
     zone = zone_tag(lang, page_url)
@@ -851,6 +866,15 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, part
                 name = person_name(piece, rules, exclude=exclude)
                 return (name,) if name else ()
     return ()
+
+
+def _initials(name: str) -> bool:
+    """Two or three capitals standing for a name ("DT")."""
+    return 2 <= len(name) <= 3 and name.isalpha() and name.isupper()
+
+
+def _initials_of(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isupper())
 
 
 def _account(name: str) -> bool:
