@@ -355,6 +355,17 @@ def test_initials_and_creative_commons_credit() -> None:
     assert page.authors == ("Jane Doe",)
 
 
+def test_name_typed_as_an_organisation_is_never_an_author() -> None:
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"X",'
+          '"author":[{"@type":"%s","name":"OÖ Volksblatt"}]}</script>')
+    card = "<meta name='twitter:label1' content='Verfasst von'><meta name='twitter:data1' content='OÖ Volksblatt'>"
+    for kind in ("Organization", "NewsMediaOrganization"):
+        page = _meta(f"<html><head>{ld % kind}{card}</head><body><h1>X</h1><p>Text.</p></body></html>")
+        assert page.authors == ()
+    page = _meta(f"<html><head>{ld % 'Person'}{card}</head><body><h1>X</h1><p>Text.</p></body></html>")
+    assert page.authors == ("OÖ Volksblatt",)  # the page says it is a person
+
+
 def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
     assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
     assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(

@@ -143,22 +143,30 @@ def _types(obj: dict[str, Any]) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, persons_only: bool = False) -> list[str]:
+def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, persons_only: bool = False,
+           organisations_only: bool = False) -> list[str]:
     """Author names of a JSON-LD ``author`` value; ``{"@id": …}`` references are looked up in the
-    page's graph (Yoast writes the Person once and points to it). Organisations are not names."""
+    page's graph (Yoast writes the Person once and points to it). Organisations are not names
+    (``organisations_only`` gives just those)."""
     if isinstance(value, str):
-        return [] if persons_only else [value]
+        return [] if persons_only or organisations_only else [value]
     if isinstance(value, dict):
         if "name" not in value and by_id and isinstance(value.get("@id"), str):
             value = by_id.get(value["@id"], value)
         types = _types(value)
-        if ("Organization" in types and "Person" not in types) or (persons_only and "Person" not in types):
+        organisation = any(t in _ORGANISATION_TYPES for t in types) and "Person" not in types
+        if organisation != organisations_only or (persons_only and "Person" not in types):
             return []
         name = value.get("name")
         return [name] if isinstance(name, str) else []
     if isinstance(value, list):
-        return [n for v in value[:10] for n in _names(v, by_id, persons_only=persons_only)]
+        return [n for v in value[:10]
+                for n in _names(v, by_id, persons_only=persons_only, organisations_only=organisations_only)]
     return []
+
+
+_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization",
+                                 "NGO", "EducationalOrganization", "LocalBusiness"})
 
 
 _PUBLISHED = ("article:published_time", "datepublished", "og:published_time", "og:article:published_time",
@@ -650,6 +658,9 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         if not ld_authors:
             ld_authors = _names(obj.get("author"), by_id)
             ld_persons = _names(obj.get("author"), by_id, persons_only=True)
+        # an author the page types as an Organization ("OÖ Volksblatt") is never a person's name,
+        # whichever other source repeats it (Yoast's "Verfasst von" card)
+        sites.update(_site_key(n) for n in _names(obj.get("author"), by_id, organisations_only=True))
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             sites.add(_site_key(publisher["name"]))
