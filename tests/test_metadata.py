@@ -366,6 +366,18 @@ def test_name_typed_as_an_organisation_is_never_an_author() -> None:
     assert page.authors == ("OÖ Volksblatt",)  # the page says it is a person
 
 
+def test_permalink_date_wins_over_a_published_value_long_after_it() -> None:
+    ld = '<script type="application/ld+json">{"@type":"BlogPosting","headline":"X","datePublished":"%s"}</script>'
+    body = "<body><h1>X</h1><p>Text.</p></body>"
+    url = "https://www.blog.example/home/2017/7/12/unter-uns"
+    page = _meta(f"<html><head>{ld % '2019-06-17T18:28:00+02:00'}</head>{body}</html>", url)
+    assert page.published == _dt.date(2017, 7, 12)  # a re-save two years later
+    page = _meta(f"<html><head>{ld % '2017-07-18T09:00:00+02:00'}</head>{body}</html>", url)
+    assert page.published is not None and local_day(page.published) == _dt.date(2017, 7, 18)  # days later: kept
+    page = _meta(f"<html><head>{ld % '2016-01-02T09:00:00+02:00'}</head>{body}</html>", url)
+    assert page.published is not None and local_day(page.published) == _dt.date(2016, 1, 2)  # earlier: kept
+
+
 def test_json_ld_date_in_rfc_2822_keeps_its_zone() -> None:
     assert parse_date("Wed, 04 May 2022 00:25:56 GMT") == _dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=_dt.timezone.utc)
     assert parse_date("4 May 2022 02:41 -0400") == _dt.datetime(

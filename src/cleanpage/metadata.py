@@ -1129,6 +1129,10 @@ def _published(
             shown_as_published = labelled_visible and visible is not None and local_day(visible) == local
             if weak or shown_as_published or _utc_shift(structured, local, zone or lang):
                 return visible if visible is not None and local_day(visible) == local else local
+            if url_day is not None and (local_day(structured) - url_day).days > _RESAVED_AFTER_DAYS:
+                # a permalink's date is fixed when the post is made; a "published" value months after
+                # it is a re-save or a move to a new system (2017/7/12/… stamped 2019-06-17)
+                return visible if visible is not None and local_day(visible) == url_day else url_day
         return structured
     if visible is not None:
         return visible
@@ -1139,6 +1143,10 @@ def _published(
         if loose is not None:
             return loose
     return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang)
+
+
+#: a structured publication date this long after the URL's date is a later save, not the publication
+_RESAVED_AFTER_DAYS = 90
 
 
 def _written_alone(scan: _Scan, *, month_first: bool, lang: str | None) -> _dt.date | _dt.datetime | None:
