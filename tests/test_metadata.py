@@ -964,3 +964,23 @@ def test_teaser_bylines_below_do_not_replace_a_json_ld_person() -> None:
 )
 def test_a_bylines_trailing_date_is_not_part_of_the_name(candidate: str, expected: tuple[str, ...]) -> None:
     assert clean_authors([candidate], RULES) == expected
+
+
+def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
+    from lxml import etree
+
+    from cleanpage.metadata import _htmldate, _without_elsewhere
+
+    html = ("<html><body><nav>Menu<a>Home</a></nav>tail one<div class='post'><h1>T</h1><p>Text 3.1.2020</p>"
+            "<div class='related'>R <div class='teaser'>T2 12.12.2019</div> after</div>tail two"
+            "<aside>A</aside><div class='comment-list'><p>C 01.01.2021</p></div></div>"
+            "<footer>© 2021</footer>end</body></html>")
+    root = lxml.html.document_fromstring(html)
+    before = etree.tostring(root)
+    with _without_elsewhere(root) as tree:
+        text = tree.text_content()
+        assert "Menu" not in text and "T2" not in text and "C 01.01.2021" not in text and "© 2021" not in text
+        assert "Text 3.1.2020" in text
+    assert etree.tostring(root) == before
+    _htmldate(root, "https://example.com/a")
+    assert etree.tostring(root) == before

@@ -7,6 +7,7 @@ must look like a person's name (:mod:`cleanpage.authors`); a date must not be in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import html
@@ -759,25 +760,32 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     )
 
 
-def _without_elsewhere(root: etree._Element) -> etree._Element:
-    """A copy of the page without comment lists, sidebars, teasers, nav and footers, whose dates
-    belong to other things (the same places :func:`_elsewhere` passes over)."""
-    import copy
+@contextlib.contextmanager
+def _without_elsewhere(root: etree._Element) -> Iterator[etree._Element]:
+    """The page without comment lists, sidebars, teasers, nav and footers, whose dates belong to
+    other things (the same places :func:`_elsewhere` passes over), for the length of the block.
 
-    tree = copy.deepcopy(root)
-    doomed = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        boxed = el.tag in ("nav", "aside", "footer") or (
-            ("class" in el.attrib or "id" in el.attrib) and _ELSEWHERE_RE.search(_tokens(el)) is not None
-        )
-        if boxed and el.find(".//h1") is None:
-            doomed.append(el)
-    for el in doomed:
-        if el.getparent() is not None:
-            el.drop_tree()  # keeps the text that follows it
-    return tree
+    The boxes are lifted out of the tree (with their tails) and put back in their places after,
+    so the tree the other stages read is the same; htmldate copies what it is given before it
+    prunes, and a copy of our own as well would cost a second copy of the page."""
+    boxes = [
+        el for el in root.iter()
+        if isinstance(el.tag, str) and (el.tag in ("nav", "aside", "footer") or (
+            ("class" in el.attrib or "id" in el.attrib) and _ELSEWHERE_RE.search(_tokens(el)) is not None))
+        and el.getparent() is not None and el.find(".//h1") is None
+    ]
+    inside = set(boxes)
+    lifted: list[tuple[etree._Element, etree._Element, int]] = []
+    for el in boxes:  # document order: a box inside a lifted one goes with it
+        parent = el.getparent()
+        if parent is not None and not any(anc in inside for anc in el.iterancestors()):
+            lifted.append((el, parent, parent.index(el)))  # its place once the boxes before it are out
+            parent.remove(el)
+    try:
+        yield root
+    finally:
+        for el, parent, index in reversed(lifted):
+            parent.insert(index, el)
 
 
 def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
@@ -789,9 +797,9 @@ def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
         from htmldate import find_date
     except ImportError:  # an optional helper: without it the page has no date
         return None
-    tree = _without_elsewhere(root)
     try:
-        found = find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+        with _without_elsewhere(root) as tree:
+            found = find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     except Exception:  # a third-party heuristic must never break the page
         log.debug("htmldate failed", exc_info=True)
         return None
