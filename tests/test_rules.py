@@ -910,6 +910,29 @@ def test_every_author_path_word_makes_a_link_name_the_author(word: str) -> None:
     assert page.authors == ()
 
 
+@pytest.mark.parametrize("lead", _CUES.date_leads)
+def test_every_date_lead_is_stripped_before_the_date_is_read(lead: str) -> None:
+    import datetime as _dt
+
+    from cleanpage.dates import parse_visible_date
+
+    assert _CUES.date_lead.sub("", f"{lead.capitalize()}: 5 March 2024", count=1) == "5 March 2024"
+    assert _CUES.date_lead.sub("", f"{lead.capitalize()} Tuesday 5 March 2024", count=1) == "Tuesday 5 March 2024"
+    assert parse_visible_date(f"{lead.capitalize()} Tuesday 5 March 2024") == _dt.date(2024, 3, 5)
+
+
+@pytest.mark.parametrize("word", _CUES.clock_words)
+def test_every_clock_word_may_follow_the_time_after_a_date(word: str) -> None:
+    import datetime as _dt
+
+    from cleanpage.dates import parse_visible_date
+
+    assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word}") == _dt.datetime(2024, 3, 12, 10, 45)
+    assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word.upper()}") == _dt.datetime(2024, 3, 12, 10, 45)
+    # another word after the time: the time is not the date line's own
+    assert parse_visible_date("12 de marzo de 2024 - 10:45 Madrid") == _dt.date(2024, 3, 12)
+
+
 def test_given_names_are_lower_case_words() -> None:
     assert len(_CUES.given_names) >= 500
     assert all(n == n.lower() and " " not in n for n in _CUES.given_names)
@@ -927,6 +950,7 @@ def test_given_names_are_lower_case_words() -> None:
         ("[dates]", "[dates]\nlabels = []", "unknown key"),
         ('lead_only = ["interview"]', "lead_only = []", "must not be empty"),
         ('class_tokens = ["date",', 'class_tokens = ["da te",', "lower case"),
+        ('clock_words = ["uhr",', 'clock_words = ["Uhr",', "lower case"),
     ],
 )
 def test_bad_metadata_tables_are_rejected(old: str, new: str, message: str) -> None:

@@ -381,6 +381,18 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
+def _trie_alt(words: Iterable[str]) -> str:
+    """:func:`_alt` as a prefix trie: the same matches (a longer word before its prefix), fewer
+    branches to try at each position (for a pattern tried at many offsets of a text)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
 def _metadata(doc: dict[str, Any]) -> MetadataCues:
     where = "metadata.toml"
     _keys(doc, {"bylines", "dates", "names"}, where)
@@ -392,10 +404,12 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths")
     _keys(by, set(by_keys), f"{where} [bylines]")
-    _keys(dt, {"class_tokens", "publication_labels"}, f"{where} [dates]")
+    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words"}, f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
     date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
     publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
+    date_leads = _words(dt, "leads", f"{where} [dates]")
+    clock_words = _words(dt, "clock_words", f"{where} [dates]")
     for key in ("class_tokens", "author_paths"):
         _tokens(w[key], f"{where} [bylines] {key}")
     _tokens(date_tokens, f"{where} [dates] class_tokens")
@@ -416,12 +430,15 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     written_by = rf"^(?:{verbs}\s+{leads}|{any_role})\b"
     described_by = rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
     line_lead = rf"^{_alt(w['line_leads'])}\s+\S"
+    # a date line's lead within its first 40 characters, before a number or a word and a number
+    date_lead = rf"^.{{0,40}}?\b{_trie_alt(date_leads)}\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)"
+    lone_clock = rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(clock_words)})?\s*$"
     labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
     compiled = {
         name: _compile_flags(source, f"{where} {name}", re.IGNORECASE)
         for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
                              ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
-                             ("line_lead", line_lead))
+                             ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock))
     }
     return MetadataCues(
         leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
@@ -435,6 +452,8 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         byline_class=_compile_flags("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
         date_class=_compile_flags("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
         publication_labels=publication_labels,
+        date_leads=date_leads,
+        clock_words=clock_words,
         publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
                                    re.IGNORECASE),
         publication_alone=_compile_flags(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",

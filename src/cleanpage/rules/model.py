@@ -173,7 +173,9 @@ class MetadataCues:
     * ``author_path``: the link to an author's page, its slug in group 1;
     * ``byline_class``/``date_class``: class/id words of byline and date elements;
     * ``publication``: a label that says a date line is the publication date;
-    * ``publication_alone``: such a label standing alone, its date in the next element.
+    * ``publication_alone``: such a label standing alone, its date in the next element;
+    * ``date_lead``: the lead of a date line that dateparser does not know ("Veröffentlicht am ");
+    * ``lone_clock``: a time of day alone after a date line's separator ("10:45 Uhr"), in group 1.
     """
 
     leads: tuple[str, ...]
@@ -190,6 +192,9 @@ class MetadataCues:
     date_tokens: tuple[str, ...]
     publication_labels: tuple[str, ...]
     author_paths: tuple[str, ...]
+    #: leads of date lines ([dates] leads) and the words after a time of day ([dates] clock_words)
+    date_leads: tuple[str, ...]
+    clock_words: tuple[str, ...]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
     lead: re.Pattern[str]
@@ -214,6 +219,11 @@ class MetadataCues:
     label_starts: frozenset[str]
     #: the same for the publication labels
     publication_starts: frozenset[str]
+    #: a date line's lead, up to its date: "Published: ", "Posted on ", "Erschienen am " (stripped
+    #: before dateparser reads the line)
+    date_lead: re.Pattern[str]
+    #: a time of day alone (group 1) after a date line's separator: "10:45", "11h20 Uhr", "10:45 h"
+    lone_clock: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
