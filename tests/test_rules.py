@@ -933,6 +933,40 @@ def test_every_clock_word_may_follow_the_time_after_a_date(word: str) -> None:
     assert parse_visible_date("12 de marzo de 2024 - 10:45 Madrid") == _dt.date(2024, 3, 12)
 
 
+def _dump(dated_line: str):  # type: ignore[no-untyped-def]
+    """A text dump: headline, a dated line, and the story."""
+    import cleanpage
+
+    para = ("The council met on Tuesday evening to discuss the budget for the coming year, and members spoke at "
+            "length about the roads, the library and the swimming pool that closed last winter. ")
+    return cleanpage.clean(f"Council agrees new budget for the town\n\n{dated_line}\n\n{para * 3}\n\n{para * 2}\n",
+                           kind="text")
+
+
+@pytest.mark.parametrize("lead", _CUES.end_leads)
+def test_every_end_lead_names_the_author_at_a_dated_lines_end(lead: str) -> None:
+    import datetime as _dt
+
+    page = _dump(f"Posted on 2 March 2024 {lead} Jane Doe")
+    assert (page.authors, page.published) == (("Jane Doe",), _dt.date(2024, 3, 2))
+
+
+@pytest.mark.parametrize("verb", _CUES.line_verbs)
+def test_every_dated_line_verb_is_stripped_before_the_date(verb: str) -> None:
+    import datetime as _dt
+
+    # "Tuesday, 5 March" after a word dateparser does not know is read only without that word
+    assert _dump(f"{verb.capitalize()} Tuesday, 5 March 2024").published == _dt.date(2024, 3, 5)
+    assert _dump(f"{verb.capitalize()}: Tuesday, 5 March 2024 by Jane Doe").published == _dt.date(2024, 3, 5)
+
+
+@pytest.mark.parametrize("preposition", _CUES.line_prepositions)
+def test_every_dated_line_preposition_is_stripped_before_the_date(preposition: str) -> None:
+    import datetime as _dt
+
+    assert _dump(f"Posted {preposition} Tuesday, 5 March 2024").published == _dt.date(2024, 3, 5)
+
+
 def test_given_names_are_lower_case_words() -> None:
     assert len(_CUES.given_names) >= 500
     assert all(n == n.lower() and " " not in n for n in _CUES.given_names)
@@ -951,6 +985,7 @@ def test_given_names_are_lower_case_words() -> None:
         ('lead_only = ["interview"]', "lead_only = []", "must not be empty"),
         ('class_tokens = ["date",', 'class_tokens = ["da te",', "lower case"),
         ('clock_words = ["uhr",', 'clock_words = ["Uhr",', "lower case"),
+        ('end_leads = ["by",', 'end_leads = ["bei", "by",', "must also be a lead"),
     ],
 )
 def test_bad_metadata_tables_are_rejected(old: str, new: str, message: str) -> None:

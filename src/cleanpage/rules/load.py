@@ -402,18 +402,21 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     _keys(names, {"given"}, f"{where} [names]")
     given = _words(names, "given", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
-               "credit_words", "class_tokens", "author_paths")
+               "credit_words", "class_tokens", "author_paths", "end_leads")
     _keys(by, set(by_keys), f"{where} [bylines]")
-    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words"}, f"{where} [dates]")
+    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions"},
+          f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
     date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
     publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
     date_leads = _words(dt, "leads", f"{where} [dates]")
     clock_words = _words(dt, "clock_words", f"{where} [dates]")
+    line_verbs = _words(dt, "line_verbs", f"{where} [dates]")
+    line_prepositions = _words(dt, "line_prepositions", f"{where} [dates]")
     for key in ("class_tokens", "author_paths"):
         _tokens(w[key], f"{where} [bylines] {key}")
     _tokens(date_tokens, f"{where} [dates] class_tokens")
-    for key in ("mid_leads", "line_leads"):
+    for key in ("mid_leads", "line_leads", "end_leads"):
         if not set(w[key]) <= set(w["leads"]):
             raise RulesError(f"{where} [bylines]: every entry of {key} must also be a lead")
     verbs, leads, mids = _alt(w["verbs"]), _alt(w["leads"]), _alt(w["mid_leads"])
@@ -433,12 +436,15 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     # a date line's lead within its first 40 characters, before a number or a word and a number
     date_lead = rf"^.{{0,40}}?\b{_trie_alt(date_leads)}\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)"
     lone_clock = rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(clock_words)})?\s*$"
+    posted_by = rf"\s{_alt(w['end_leads'])}\s+(\S.{{0,60}})$"
+    posted_on = rf"^{_alt(line_verbs)}(?:\s+{_alt(line_prepositions)})?\s*:?\s*"
     labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
     compiled = {
         name: _compile_flags(source, f"{where} {name}", re.IGNORECASE)
         for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
                              ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
-                             ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock))
+                             ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock),
+                             ("posted_by", posted_by), ("posted_on", posted_on))
     }
     return MetadataCues(
         leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
@@ -454,6 +460,9 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         publication_labels=publication_labels,
         date_leads=date_leads,
         clock_words=clock_words,
+        end_leads=w["end_leads"],
+        line_verbs=line_verbs,
+        line_prepositions=line_prepositions,
         publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
                                    re.IGNORECASE),
         publication_alone=_compile_flags(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",

@@ -175,7 +175,9 @@ class MetadataCues:
     * ``publication``: a label that says a date line is the publication date;
     * ``publication_alone``: such a label standing alone, its date in the next element;
     * ``date_lead``: the lead of a date line that dateparser does not know ("Veröffentlicht am ");
-    * ``lone_clock``: a time of day alone after a date line's separator ("10:45 Uhr"), in group 1.
+    * ``lone_clock``: a time of day alone after a date line's separator ("10:45 Uhr"), in group 1;
+    * ``posted_by``/``posted_on``: the byline at the end and the verb at the start of a text dump's
+      dated line ("Posted on March 2, 2024 by Helen Ashby").
     """
 
     leads: tuple[str, ...]
@@ -195,6 +197,11 @@ class MetadataCues:
     #: leads of date lines ([dates] leads) and the words after a time of day ([dates] clock_words)
     date_leads: tuple[str, ...]
     clock_words: tuple[str, ...]
+    #: leads of a name at a dated line's end ([bylines] end_leads), a dated line's verbs and the
+    #: prepositions after them ([dates] line_verbs, line_prepositions)
+    end_leads: tuple[str, ...]
+    line_verbs: tuple[str, ...]
+    line_prepositions: tuple[str, ...]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
     lead: re.Pattern[str]
@@ -224,6 +231,10 @@ class MetadataCues:
     date_lead: re.Pattern[str]
     #: a time of day alone (group 1) after a date line's separator: "10:45", "11h20 Uhr", "10:45 h"
     lone_clock: re.Pattern[str]
+    #: "… by NAME" at the end of a dated line of a text dump, the name in group 1
+    posted_by: re.Pattern[str]
+    #: the verb and preposition that open a text dump's dated line: "Posted on ", "Veröffentlicht am "
+    posted_on: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
