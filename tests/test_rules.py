@@ -967,6 +967,64 @@ def test_every_dated_line_preposition_is_stripped_before_the_date(preposition: s
     assert _dump(f"Posted {preposition} Tuesday, 5 March 2024").published == _dt.date(2024, 3, 5)
 
 
+@pytest.mark.parametrize("join", _CUES.name_joins)
+def test_every_name_join_splits_a_byline_into_names(join: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"Jane Doe {join} John Roe"], load_rules()) == ("Jane Doe", "John Roe")
+    assert clean_authors([f"By Jane Doe {join.upper()} John Roe"], load_rules()) == ("Jane Doe", "John Roe")
+    # only a whole word: "Jane Andra" is one name
+    assert clean_authors([f"Jane {join.capitalize()}ra"], load_rules()) == (f"Jane {join.capitalize()}ra",)
+
+
+@pytest.mark.parametrize(
+    "join",
+    [
+        pytest.param(join, marks=pytest.mark.xfail(
+            strict=True, reason="the name join it opens with ('en') splits first: 'A en conversation avec B' "
+                                "gives A and 'conversation avec B' (as before the list moved to metadata.toml)"))
+        if join.split()[0] in _CUES.name_joins else join
+        for join in _CUES.interview_joins
+    ],
+)
+def test_every_interview_join_names_both_people(join: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"Jane Doe {join} John Roe"], load_rules()) == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize("preposition", _CUES.date_prepositions)
+def test_every_date_preposition_ends_the_name_of_a_byline(preposition: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"By Jane Doe {preposition} Saturday, 19 October 2019"], load_rules()) == ("Jane Doe",)
+    assert clean_authors([f"Von Jane Doe {preposition} 19. Oktober 2019 um 11:14 Uhr"], load_rules()) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("word", _CUES.category_words)
+def test_every_category_word_ends_the_name_of_a_byline(word: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"VON Jane Doe {word.upper()} Fashion"], load_rules(), led=True) == ("Jane Doe",)
+    assert clean_authors([f"by Jane Doe {word} News"], load_rules(), led=True) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("particle", _CUES.name_particles)
+def test_every_name_particle_may_stand_inside_a_name(particle: str) -> None:
+    from cleanpage.authors import person_name
+
+    assert person_name(f"Jane {particle} Doe", load_rules()) == f"Jane {particle} Doe"
+    assert person_name("Jane zzz Doe", load_rules()) is None  # another lower-case word is no name's
+
+
+@pytest.mark.parametrize("suffix", _CUES.org_suffixes)
+def test_every_org_suffix_makes_a_compound_an_organisation(suffix: str) -> None:
+    from cleanpage.authors import person_name
+
+    assert person_name(f"Deutscher Landes{suffix}", load_rules()) is None
+    assert person_name("Deutscher Landesmeister", load_rules()) == "Deutscher Landesmeister"
+
+
 def test_given_names_are_lower_case_words() -> None:
     assert len(_CUES.given_names) >= 500
     assert all(n == n.lower() and " " not in n for n in _CUES.given_names)
@@ -986,6 +1044,8 @@ def test_given_names_are_lower_case_words() -> None:
         ('class_tokens = ["date",', 'class_tokens = ["da te",', "lower case"),
         ('clock_words = ["uhr",', 'clock_words = ["Uhr",', "lower case"),
         ('end_leads = ["by",', 'end_leads = ["bei", "by",', "must also be a lead"),
+        ('name_particles = ["van",', 'name_particles = ["Van",', "lower case"),
+        ('interview_joins = ["im gespräch mit",', 'interview_joins = ["im  gespräch mit",', "single spaces"),
     ],
 )
 def test_bad_metadata_tables_are_rejected(old: str, new: str, message: str) -> None:

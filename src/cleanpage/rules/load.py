@@ -402,7 +402,8 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     _keys(names, {"given"}, f"{where} [names]")
     given = _words(names, "given", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
-               "credit_words", "class_tokens", "author_paths", "end_leads")
+               "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
+               "date_prepositions", "category_words", "name_particles", "org_suffixes")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions"},
           f"{where} [dates]")
@@ -438,13 +439,22 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     lone_clock = rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(clock_words)})?\s*$"
     posted_by = rf"\s{_alt(w['end_leads'])}\s+(\S.{{0,60}})$"
     posted_on = rf"^{_alt(line_verbs)}(?:\s+{_alt(line_prepositions)})?\s*:?\s*"
+    # the joins between names: punctuation, then the one-word joins, then an interview's joins
+    name_split = rf"\s*(?:,|;|\||/|&|\b{_alt(w['name_joins'])}\b|\b{_alt(w['interview_joins'])}\b)\s*"
+    # a byline's date after the name: a preposition before a date, or the date itself ("22 de Abril de
+    # 2022", "3.5.2021", "March 3, 2021")
+    date_tail = (rf"\s{_alt(w['date_prepositions'])}\s+(?=\d|[^\W\d_]+,?\s+\d)"
+                 r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
+                 r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})")
+    category_tail = rf"\s{_alt(w['category_words'])}\s+(?=[^\W\d_])"
     labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
     compiled = {
         name: _compile_flags(source, f"{where} {name}", re.IGNORECASE)
         for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
                              ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
                              ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock),
-                             ("posted_by", posted_by), ("posted_on", posted_on))
+                             ("posted_by", posted_by), ("posted_on", posted_on), ("name_split", name_split),
+                             ("date_tail", date_tail), ("category_tail", category_tail))
     }
     return MetadataCues(
         leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
@@ -461,6 +471,12 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         date_leads=date_leads,
         clock_words=clock_words,
         end_leads=w["end_leads"],
+        name_joins=w["name_joins"],
+        interview_joins=w["interview_joins"],
+        date_prepositions=w["date_prepositions"],
+        category_words=w["category_words"],
+        name_particles=frozenset(w["name_particles"]),
+        org_suffixes=w["org_suffixes"],
         line_verbs=line_verbs,
         line_prepositions=line_prepositions,
         publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",

@@ -177,7 +177,10 @@ class MetadataCues:
     * ``date_lead``: the lead of a date line that dateparser does not know ("Veröffentlicht am ");
     * ``lone_clock``: a time of day alone after a date line's separator ("10:45 Uhr"), in group 1;
     * ``posted_by``/``posted_on``: the byline at the end and the verb at the start of a text dump's
-      dated line ("Posted on March 2, 2024 by Helen Ashby").
+      dated line ("Posted on March 2, 2024 by Helen Ashby");
+    * ``name_split``: the joins between the names of a byline (", ", " and ", " im Gespräch mit ");
+    * ``date_tail``/``category_tail``: where a byline goes on after the name with its date ("… am
+      Samstag, 19. Oktober 2019") or its category ("… IN Fashion").
     """
 
     leads: tuple[str, ...]
@@ -202,6 +205,16 @@ class MetadataCues:
     end_leads: tuple[str, ...]
     line_verbs: tuple[str, ...]
     line_prepositions: tuple[str, ...]
+    #: words between the names of a byline ([bylines] name_joins, interview_joins), before its date
+    #: (date_prepositions) and before its category (category_words)
+    name_joins: tuple[str, ...]
+    interview_joins: tuple[str, ...]
+    date_prepositions: tuple[str, ...]
+    category_words: tuple[str, ...]
+    #: lower-case words inside a person's name ("van", "de", "ibn")
+    name_particles: frozenset[str]
+    #: ends of German compounds naming an organisation ("verband"), for ``str.endswith``
+    org_suffixes: tuple[str, ...]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
     lead: re.Pattern[str]
@@ -235,6 +248,12 @@ class MetadataCues:
     posted_by: re.Pattern[str]
     #: the verb and preposition that open a text dump's dated line: "Posted on ", "Veröffentlicht am "
     posted_on: re.Pattern[str]
+    #: the joins between the names of a byline, for ``split``: ",", "&", " and ", " im Gespräch mit "
+    name_split: re.Pattern[str]
+    #: where a byline goes on with its date after the name ("… am Samstag, 19. Oktober 2019", "… on 3 May 2021")
+    date_tail: re.Pattern[str]
+    #: where a byline's first name goes on with its category ("VON Sina Giebel IN Fashion")
+    category_tail: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
