@@ -1025,6 +1025,23 @@ def test_every_org_suffix_makes_a_compound_an_organisation(suffix: str) -> None:
     assert person_name("Deutscher Landesmeister", load_rules()) == "Deutscher Landesmeister"
 
 
+@pytest.mark.parametrize("stem", _CUES.change_stems)
+def test_every_change_stem_makes_a_date_line_the_last_change(stem: str) -> None:
+    import datetime as _dt
+
+    # the first date element is the last change: the publication is the next one
+    page = _page_meta(_byline_page(f"<span class='date'>{stem.capitalize()}: 25.01.2022</span>"
+                                   "<span class='date'>12.01.2022</span>"))
+    assert page.published == _dt.date(2022, 1, 12)
+    page = _page_meta(_byline_page(f"<span class='date'>Zuletzt {stem}et 25.01.2022</span>"
+                                   "<span class='date'>12.01.2022</span>"))
+    assert page.published == _dt.date(2022, 1, 12)
+    # a line under the headline about a change is passed over
+    page = _page_meta("<html><body><h1>Headline of the page</h1>"
+                      f"<p>{stem.capitalize()} 25. Januar 2022</p><p>12. Januar 2022</p><p>Text.</p></body></html>")
+    assert page.published == _dt.date(2022, 1, 12)
+
+
 def test_given_names_are_lower_case_words() -> None:
     assert len(_CUES.given_names) >= 500
     assert all(n == n.lower() and " " not in n for n in _CUES.given_names)
@@ -1046,6 +1063,7 @@ def test_given_names_are_lower_case_words() -> None:
         ('end_leads = ["by",', 'end_leads = ["bei", "by",', "must also be a lead"),
         ('name_particles = ["van",', 'name_particles = ["Van",', "lower case"),
         ('interview_joins = ["im gespräch mit",', 'interview_joins = ["im  gespräch mit",', "single spaces"),
+        ('change_stems = ["updat",', 'change_stems = ["updat", "Edited",', "lower case"),
     ],
 )
 def test_bad_metadata_tables_are_rejected(old: str, new: str, message: str) -> None:

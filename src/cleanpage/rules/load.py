@@ -405,8 +405,8 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
                "date_prepositions", "category_words", "name_particles", "org_suffixes")
     _keys(by, set(by_keys), f"{where} [bylines]")
-    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions"},
-          f"{where} [dates]")
+    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
+               "change_stems"}, f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
     date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
     publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
@@ -414,6 +414,7 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     clock_words = _words(dt, "clock_words", f"{where} [dates]")
     line_verbs = _words(dt, "line_verbs", f"{where} [dates]")
     line_prepositions = _words(dt, "line_prepositions", f"{where} [dates]")
+    change_stems = _words(dt, "change_stems", f"{where} [dates]")
     for key in ("class_tokens", "author_paths"):
         _tokens(w[key], f"{where} [bylines] {key}")
     _tokens(date_tokens, f"{where} [dates] class_tokens")
@@ -479,6 +480,9 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         org_suffixes=w["org_suffixes"],
         line_verbs=line_verbs,
         line_prepositions=line_prepositions,
+        change_stems=change_stems,
+        # stems inside words and as written (one plain space): "Mis à jour", "Updated", "modifié"
+        changed=_compile_flags("|".join(map(re.escape, change_stems)), f"{where} change_stems", re.IGNORECASE),
         publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
                                    re.IGNORECASE),
         publication_alone=_compile_flags(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",

@@ -180,7 +180,8 @@ class MetadataCues:
       dated line ("Posted on March 2, 2024 by Helen Ashby");
     * ``name_split``: the joins between the names of a byline (", ", " and ", " im Gespräch mit ");
     * ``date_tail``/``category_tail``: where a byline goes on after the name with its date ("… am
-      Samstag, 19. Oktober 2019") or its category ("… IN Fashion").
+      Samstag, 19. Oktober 2019") or its category ("… IN Fashion");
+    * ``changed``: a date line about the last change ("Aktualisiert am 3.5.2024").
     """
 
     leads: tuple[str, ...]
@@ -205,6 +206,8 @@ class MetadataCues:
     end_leads: tuple[str, ...]
     line_verbs: tuple[str, ...]
     line_prepositions: tuple[str, ...]
+    #: stems of the words that make a date line the last change ([dates] change_stems)
+    change_stems: tuple[str, ...]
     #: words between the names of a byline ([bylines] name_joins, interview_joins), before its date
     #: (date_prepositions) and before its category (category_words)
     name_joins: tuple[str, ...]
@@ -254,6 +257,9 @@ class MetadataCues:
     date_tail: re.Pattern[str]
     #: where a byline's first name goes on with its category ("VON Sina Giebel IN Fashion")
     category_tail: re.Pattern[str]
+    #: a change stem anywhere in a date line ("Aktualisiert am", "Updated:", "Mis à jour le"): the line
+    #: is about the last change, not the publication
+    changed: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
