@@ -15,30 +15,10 @@ from cleanpage.rules import Rules
 
 __all__ = ["clean_authors", "person_name"]
 
-_SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b"
-    # an interview's two people: "Richard David Precht im Gespräch mit Karin Fischer"
-    r"|\bim gespräch mit\b|\bin conversation with\b|\ben conversation avec\b|\ben conversación con\b)\s*",
-    re.IGNORECASE,
-)
-_PARTICLES = frozenset(["van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das", "ter", "zu", "y", "e"])
 _NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net|de)\b", re.IGNORECASE)
 #: a one-word name or user handle: letters (any script), digits, "_", "-", "."
 _HANDLE = re.compile(r"^(?=.*[^\W\d_])[^\W_][\w.\-]{1,29}$", re.UNICODE)
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
-#: ends of German compounds that name an organisation, never a surname
-_ORG_SUFFIXES = ("verband", "magazin", "zeitung", "verlag", "stiftung", "institut", "ministerium", "gesellschaft",
-                 "redaktion", "agentur")
-#: where a byline goes on with its date: "… am Samstag, 19. Oktober 2019", "… on 3 May 2021", "… le 3 mai"
-_DATE_TAIL = re.compile(
-    r"\s(?:am|on|le|el|il|vom|den|at)\s+(?=\d|[^\W\d_]+,?\s+\d)"
-    # or the date itself: "Por A / B 22 de Abril de 2022 - 00:00 HS", "By Jane Doe March 3, 2021"
-    r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
-    r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})",
-    re.IGNORECASE,
-)
-#: where the first name of a byline goes on with its category: "VON Sina Giebel IN Fashion", "by Jane Doe in News"
-_CATEGORY_TAIL = re.compile(r"\s(?:in|dans)\s+(?=[^\W\d_])", re.IGNORECASE)
 _ROLE = re.compile(r"\s*\([^()]{2,60}\)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
 
@@ -76,7 +56,8 @@ def person_name(
     author; a lone word in a byline element is too often a label. ``exclude`` holds
     :func:`~cleanpage.blocks.text_key` keys of the site's own names (an organisation).
     """
-    name = normalise_space(rules.cues.lead.sub("", _lead_text(text))).strip(" ,:;-–—|·•()[]\"'")
+    cues = rules.cues
+    name = normalise_space(cues.lead.sub("", _lead_text(text))).strip(" ,:;-–—|·•()[]\"'")
     name = _undoubled(name)
     if name.endswith(".") and not re.search(r"(?:^|\s)\w{1,2}\.$|\b(?:Jr|Sr)\.$", name):
         name = name[:-1].rstrip()
@@ -93,11 +74,12 @@ def person_name(
         return None
     if _NOT_NAME.search(name) or len(words) > 5:
         return None
-    if not all(_NAME_WORD.match(w) or w.lower() in _PARTICLES for w in words):
+    particles = cues.name_particles  # "van", "de": lower-case words of a name
+    if not all(_NAME_WORD.match(w) or w.lower() in particles for w in words):
         return None
     if any(rules.normalise(w) in rules.not_author_phrases for w in words if len(w) > 3):
         return None
-    if any(w.casefold().endswith(_ORG_SUFFIXES) and len(w) > 9 for w in words):
+    if any(w.casefold().endswith(cues.org_suffixes) and len(w) > 9 for w in words):
         return None  # "Deutscher Caritasverband", "IT Finanzmagazin": a German compound naming an organisation
     return name
 
@@ -113,18 +95,21 @@ def clean_authors(
     """
     names: list[str] = []
     seen: set[str] = set()
+    cues = rules.cues
     for candidate in candidates:
         if not candidate:
             continue
         # "Eberhard Fuhr (Pressesprecher des EJW)": a role in brackets is not part of the name
         plain = _ROLE.sub(" ", _lead_text(candidate))
-        text = rules.cues.lead.sub("", plain)
+        text = cues.lead.sub("", plain)
         has_lead = len(text) < len(plain)
         # "Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr": the date is not the name
-        text = _DATE_TAIL.split(text, maxsplit=1)[0]
-        parts = [p for p in _SPLIT.split(text) if p]
+        text = cues.date_tail.split(text, maxsplit=1)[0]
+        # "A und B", "A, B & C", "A im Gespräch mit B" (an interview's two people)
+        parts = [p for p in cues.name_split.split(text) if p]
         if parts and led:
-            parts[0] = _CATEGORY_TAIL.split(parts[0], maxsplit=1)[0]
+            # "VON Sina Giebel IN Fashion": the first name goes on with its category
+            parts[0] = cues.category_tail.split(parts[0], maxsplit=1)[0]
         # a lone word is a name only when it is the whole statement ("Heiko"), not a piece of
         # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
         # Bo2man") says the word after it is one

@@ -16,6 +16,8 @@ import re
 import warnings
 from typing import NamedTuple
 
+from cleanpage.rules import MetadataCues, load_rules
+
 __all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
 
 log = logging.getLogger(__name__)
@@ -57,8 +59,6 @@ _NUMERIC = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
-#: a time of day alone after a date line's separator: "10:45", "11h20 Uhr"
-_LONE_CLOCK = re.compile(r"\s*(\d{1,2}[:h]\d{2})(?:\s*(?:uhr|h|hrs?))?\s*$", re.IGNORECASE)
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 #: a date inside a URL path: /2014/05/18/ (a number from an id is never read as a day)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
@@ -66,12 +66,6 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01
 _URL_DAY = re.compile(
     r"/(?:(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<a>\d{1,2})[-.](?P<b>\d{1,2})[-.](?P<y2>(?:19|20)\d{2}))"
     r"(?:[/_.]|-(?=[^\W\d_])|$)"
-)
-#: leads of date lines that dateparser does not know: "Published:", "Stand -", "Erschienen am:"
-_DATE_LEAD = re.compile(
-    r"^.{0,40}?\b(?:published|posted|updated|on|veröffentlicht(?: am)?|publiziert(?: am)?|erschienen(?: am)?|stand|datum|am|"
-    r"publié(?: le)?|le|publicado(?: el)?|el|pubblicato(?: il)?|il|date|written)\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)",
-    re.IGNORECASE,
 )
 
 
@@ -98,7 +92,7 @@ def _numeric(text: str, month_first: bool) -> _dt.date | _dt.datetime | None:
 
 
 def parse_visible_date(
-    text: str | None, *, month_first: bool = False, lang: str | None = None
+    text: str | None, *, month_first: bool = False, lang: str | None = None, cues: MetadataCues | None = None
 ) -> _dt.date | _dt.datetime | None:
     """The page's own date as a reader sees it ("20.06.2019 11:43", "December 4, 2006", "Publié le
     3 mars 2024 à 11h20"): a ``date``, or a naive ``datetime`` when a time is written.
@@ -107,7 +101,8 @@ def parse_visible_date(
     are read with a regular expression, month names with dateparser on the short text only.
     ``month_first`` reads an ambiguous "03/04/2020" as March 4 (US English). ``lang`` (the page's
     language) narrows dateparser to that language and English, which is many times faster than
-    letting it try every locale.
+    letting it try every locale. ``cues`` (the packaged ``metadata.toml`` when not given) has the
+    leads of a date line ("Veröffentlicht am", "Publié le") stripped before dateparser reads it.
     """
     if not text:
         return None
@@ -116,12 +111,14 @@ def parse_visible_date(
         return None
     value = _numeric(text, month_first)
     if value is None:
-        short = _DATE_LEAD.sub("", text, count=1)
+        if cues is None:
+            cues = load_rules().cues
+        short = cues.date_lead.sub("", text, count=1)
         # "3 mars 2024 à 11h20 - Mis à jour le …": the first date only; "12 de marzo de 2024 - 10:45":
         # with the time written after it
         pieces = re.split(r"\s[-–|·•]\s|\s/\s|\(", short, maxsplit=1)
         short = pieces[0].strip()
-        clock = _LONE_CLOCK.match(pieces[1]) if len(pieces) == 2 else None
+        clock = cues.lone_clock.match(pieces[1]) if len(pieces) == 2 else None
         if clock is not None:
             short = f"{short} {clock.group(1)}"
         if not short or len(short) > 60 or not _YEAR.search(short):

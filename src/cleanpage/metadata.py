@@ -32,7 +32,7 @@ from cleanpage.dates import (
     parse_visible_date,
     zone_tag,
 )
-from cleanpage.rules import MetadataCues, Rules
+from cleanpage.rules import MetadataCues, Rules, load_rules
 
 __all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
 
@@ -293,8 +293,6 @@ class _Scan:
 
 #: a bare numeric date as an element's own text ("10.11.2021", "2021-10-16 | Botschaft")
 _LOOSE_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\d])")
-#: a date line about the last change, not the publication
-_CHANGED = re.compile(r"updat|aktualisiert|änderung|geändert|modifi|mis à jour|actualizad|aggiornat|bearbeitet|edited", re.IGNORECASE)
 
 
 def _has_digit(text: str) -> bool:
@@ -305,10 +303,10 @@ def _has_digit(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _changed_first(text: str) -> bool:
+def _changed_first(text: str, cues: MetadataCues) -> bool:
     """A date line about the last change: its first date is labelled so ("Aktualisiert am 3.5.").
     "Written: 2023-11-07 / Updated: 2023-11-08" states the publication first."""
-    match = _CHANGED.search(text)
+    match = cues.changed.search(text)
     if match is None:
         return False
     first_digit = next((i for i, c in enumerate(text) if c.isdigit()), len(text))
@@ -537,13 +535,13 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if (own and len(own) >= 8 and tag != "a" and (len(scan.loose) < 3 or len(scan.published) < 2)
                 and _loose_date(own)):
             line = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
-            if len(line) <= 40 and not _CHANGED.search(line):
+            if len(line) <= 40 and not cues.changed.search(line):
                 _date_line(el, line, scan, cues)
         if (tag == "br" and el.tail and len(el.tail) >= 8 and (len(scan.loose) < 3 or len(scan.published) < 2)
                 and _loose_date(el.tail)):
             # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
             line = normalise_space(el.tail)
-            if len(line) <= 40 and not _CHANGED.search(line):
+            if len(line) <= 40 and not cues.changed.search(line):
                 _date_line(el, line, scan, cues)
         head = own.lstrip(_DASHES)[:2].lower() if own and len(own) <= 90 else ""
         if (head in cues.publication_starts and len(own) <= 30 and len(scan.published) < 2 and not len(el)
@@ -624,7 +622,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if dateish and len(scan.dates) < 12:
             value = el.get("datetime") or (el.get("title") if tag == "abbr" else None)
             date_text = normalise_space(value) if value else text
-            if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text))
+            if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text, cues))
                     and not _elsewhere(el)):
                 scan.dates.append(date_text)
         if bylineish and 2 < len(text) < 120 and not _elsewhere(el):
@@ -1150,7 +1148,7 @@ def _published(
         loose = parse_visible_date(text, month_first=month_first, lang=lang)
         if loose is not None:
             return loose
-    return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang)
+    return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang, cues=cues)
 
 
 #: a structured publication date this long after the URL's date is a later save, not the publication
@@ -1173,15 +1171,16 @@ _DATE_IN_LINE = re.compile(
 
 
 def _date_under_headline(
-    texts: list[str], *, month_first: bool, lang: str | None
+    texts: list[str], *, month_first: bool, lang: str | None, cues: MetadataCues | None = None
 ) -> _dt.date | _dt.datetime | None:
     """The first date written in the few lines under the page's headline (where a page without
     date markup shows it: "01. November 2021 | Tipp", "Datum: 03.11.2021"); a line about a change
     ("Aktualisiert am …") is passed over. At most three dateparser calls."""
     budget = 3
+    changed = (cues if cues is not None else load_rules().cues).changed
     for text in texts:
         # a dateline is short; a date inside the article's prose is about something else
-        if len(text) > 100 or _CHANGED.search(text):
+        if len(text) > 100 or changed.search(text):
             continue
         for match in _DATE_IN_LINE.finditer(text):
             found = match.group(0)

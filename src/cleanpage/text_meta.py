@@ -19,9 +19,6 @@ from cleanpage.rules import Rules
 __all__ = ["TextMeta", "headline_shaped", "text_metadata"]
 
 _PARTS = re.compile(r"\s[|·•]\s|\s[-–—]\s")
-#: "… by NAME" at the end of a dated line ("Posted on March 2, 2024 by Helen Ashby")
-_POSTED_BY = re.compile(r"\s(?:by|von|par|por)\s+(\S.{0,60})$", re.IGNORECASE)
-_POSTED_ON = re.compile(r"^(?:posted|published|updated|veröffentlicht|publié|publicado)(?:\s+(?:on|am|le|el))?\s*:?\s*", re.IGNORECASE)
 _DATEISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
 #: how many blocks above the first paragraph may hold the headline, byline and date
 _WINDOW = 8
@@ -43,7 +40,7 @@ def headline_shaped(text: str, rules: Rules) -> bool:
         return False
     if rules.match_credit(text) is not None:
         return False
-    if _DATEISH.search(text) and parse_visible_date(text) is not None and len(words) <= 25:
+    if _DATEISH.search(text) and parse_visible_date(text, cues=rules.cues) is not None and len(words) <= 25:
         return False
     # a navigation run ("Home News Sport Weather …"): every word capitalised, no punctuation
     return not (len(words) >= 6 and all(w[:1].isupper() for w in words) and not re.search(r"[:,;!?.'’\"“”«»-]", text))
@@ -75,26 +72,28 @@ def text_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
                 break
     names: list[str] = []
     published: _dt.date | _dt.datetime | None = None
+    cues = rules.cues
     for item in window:
         text = item.block.text
         if len(text) > 160:
             continue
         if published is None and " - " in text and _DATEISH.search(text):
             # "12 de marzo de 2024 - 10:45": a date line whose time follows a dash
-            whole = parse_visible_date(text)
+            whole = parse_visible_date(text, cues=cues)
             if isinstance(whole, _dt.datetime):
                 published = whole
         # "Von Jonas Richter | 3. März 2024", "Posted on March 2, 2024 by Helen Ashby": a byline
         # line often carries both, so its parts are read one by one
         for part in _PARTS.split(text):
             part = part.strip()
-            inner = _POSTED_BY.search(part)
+            # "… by NAME" at the end of a dated line ("Posted on March 2, 2024 by Helen Ashby")
+            inner = cues.posted_by.search(part)
             if inner is not None:
                 names.append("by " + inner.group(1))
                 part = part[: inner.start()]
-            elif rules.cues.line_lead.match(part):
+            elif cues.line_lead.match(part):
                 names.append(part)
                 continue
             if published is None and _DATEISH.search(part):
-                published = parse_visible_date(_POSTED_ON.sub("", part))
+                published = parse_visible_date(cues.posted_on.sub("", part), cues=cues)
     return TextMeta(title=title, authors=clean_authors(names, rules), published=published)

@@ -381,6 +381,18 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
+def _trie_alt(words: Iterable[str]) -> str:
+    """:func:`_alt` as a prefix trie: the same matches (a longer word before its prefix), fewer
+    branches to try at each position (for a pattern tried at many offsets of a text)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
 def _metadata(doc: dict[str, Any]) -> MetadataCues:
     where = "metadata.toml"
     _keys(doc, {"bylines", "dates", "names"}, where)
@@ -390,16 +402,23 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     _keys(names, {"given"}, f"{where} [names]")
     given = _words(names, "given", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
-               "credit_words", "class_tokens", "author_paths")
+               "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
+               "date_prepositions", "category_words", "name_particles", "org_suffixes")
     _keys(by, set(by_keys), f"{where} [bylines]")
-    _keys(dt, {"class_tokens", "publication_labels"}, f"{where} [dates]")
+    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
+               "change_stems"}, f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
     date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
     publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
+    date_leads = _words(dt, "leads", f"{where} [dates]")
+    clock_words = _words(dt, "clock_words", f"{where} [dates]")
+    line_verbs = _words(dt, "line_verbs", f"{where} [dates]")
+    line_prepositions = _words(dt, "line_prepositions", f"{where} [dates]")
+    change_stems = _words(dt, "change_stems", f"{where} [dates]")
     for key in ("class_tokens", "author_paths"):
         _tokens(w[key], f"{where} [bylines] {key}")
     _tokens(date_tokens, f"{where} [dates] class_tokens")
-    for key in ("mid_leads", "line_leads"):
+    for key in ("mid_leads", "line_leads", "end_leads"):
         if not set(w[key]) <= set(w["leads"]):
             raise RulesError(f"{where} [bylines]: every entry of {key} must also be a lead")
     verbs, leads, mids = _alt(w["verbs"]), _alt(w["leads"]), _alt(w["mid_leads"])
@@ -416,12 +435,27 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     written_by = rf"^(?:{verbs}\s+{leads}|{any_role})\b"
     described_by = rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
     line_lead = rf"^{_alt(w['line_leads'])}\s+\S"
+    # a date line's lead within its first 40 characters, before a number or a word and a number
+    date_lead = rf"^.{{0,40}}?\b{_trie_alt(date_leads)}\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)"
+    lone_clock = rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(clock_words)})?\s*$"
+    posted_by = rf"\s{_alt(w['end_leads'])}\s+(\S.{{0,60}})$"
+    posted_on = rf"^{_alt(line_verbs)}(?:\s+{_alt(line_prepositions)})?\s*:?\s*"
+    # the joins between names: punctuation, then the one-word joins, then an interview's joins
+    name_split = rf"\s*(?:,|;|\||/|&|\b{_alt(w['name_joins'])}\b|\b{_alt(w['interview_joins'])}\b)\s*"
+    # a byline's date after the name: a preposition before a date, or the date itself ("22 de Abril de
+    # 2022", "3.5.2021", "March 3, 2021")
+    date_tail = (rf"\s{_alt(w['date_prepositions'])}\s+(?=\d|[^\W\d_]+,?\s+\d)"
+                 r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
+                 r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})")
+    category_tail = rf"\s{_alt(w['category_words'])}\s+(?=[^\W\d_])"
     labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
     compiled = {
         name: _compile_flags(source, f"{where} {name}", re.IGNORECASE)
         for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
                              ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
-                             ("line_lead", line_lead))
+                             ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock),
+                             ("posted_by", posted_by), ("posted_on", posted_on), ("name_split", name_split),
+                             ("date_tail", date_tail), ("category_tail", category_tail))
     }
     return MetadataCues(
         leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
@@ -435,6 +469,20 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         byline_class=_compile_flags("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
         date_class=_compile_flags("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
         publication_labels=publication_labels,
+        date_leads=date_leads,
+        clock_words=clock_words,
+        end_leads=w["end_leads"],
+        name_joins=w["name_joins"],
+        interview_joins=w["interview_joins"],
+        date_prepositions=w["date_prepositions"],
+        category_words=w["category_words"],
+        name_particles=frozenset(w["name_particles"]),
+        org_suffixes=w["org_suffixes"],
+        line_verbs=line_verbs,
+        line_prepositions=line_prepositions,
+        change_stems=change_stems,
+        # stems inside words and as written (one plain space): "Mis à jour", "Updated", "modifié"
+        changed=_compile_flags("|".join(map(re.escape, change_stems)), f"{where} change_stems", re.IGNORECASE),
         publication=_compile_flags(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
                                    re.IGNORECASE),
         publication_alone=_compile_flags(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",

@@ -173,7 +173,15 @@ class MetadataCues:
     * ``author_path``: the link to an author's page, its slug in group 1;
     * ``byline_class``/``date_class``: class/id words of byline and date elements;
     * ``publication``: a label that says a date line is the publication date;
-    * ``publication_alone``: such a label standing alone, its date in the next element.
+    * ``publication_alone``: such a label standing alone, its date in the next element;
+    * ``date_lead``: the lead of a date line that dateparser does not know ("Veröffentlicht am ");
+    * ``lone_clock``: a time of day alone after a date line's separator ("10:45 Uhr"), in group 1;
+    * ``posted_by``/``posted_on``: the byline at the end and the verb at the start of a text dump's
+      dated line ("Posted on March 2, 2024 by Helen Ashby");
+    * ``name_split``: the joins between the names of a byline (", ", " and ", " im Gespräch mit ");
+    * ``date_tail``/``category_tail``: where a byline goes on after the name with its date ("… am
+      Samstag, 19. Oktober 2019") or its category ("… IN Fashion");
+    * ``changed``: a date line about the last change ("Aktualisiert am 3.5.2024").
     """
 
     leads: tuple[str, ...]
@@ -190,6 +198,26 @@ class MetadataCues:
     date_tokens: tuple[str, ...]
     publication_labels: tuple[str, ...]
     author_paths: tuple[str, ...]
+    #: leads of date lines ([dates] leads) and the words after a time of day ([dates] clock_words)
+    date_leads: tuple[str, ...]
+    clock_words: tuple[str, ...]
+    #: leads of a name at a dated line's end ([bylines] end_leads), a dated line's verbs and the
+    #: prepositions after them ([dates] line_verbs, line_prepositions)
+    end_leads: tuple[str, ...]
+    line_verbs: tuple[str, ...]
+    line_prepositions: tuple[str, ...]
+    #: stems of the words that make a date line the last change ([dates] change_stems)
+    change_stems: tuple[str, ...]
+    #: words between the names of a byline ([bylines] name_joins, interview_joins), before its date
+    #: (date_prepositions) and before its category (category_words)
+    name_joins: tuple[str, ...]
+    interview_joins: tuple[str, ...]
+    date_prepositions: tuple[str, ...]
+    category_words: tuple[str, ...]
+    #: lower-case words inside a person's name ("van", "de", "ibn")
+    name_particles: frozenset[str]
+    #: ends of German compounds naming an organisation ("verband"), for ``str.endswith``
+    org_suffixes: tuple[str, ...]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
     lead: re.Pattern[str]
@@ -214,6 +242,24 @@ class MetadataCues:
     label_starts: frozenset[str]
     #: the same for the publication labels
     publication_starts: frozenset[str]
+    #: a date line's lead, up to its date: "Published: ", "Posted on ", "Erschienen am " (stripped
+    #: before dateparser reads the line)
+    date_lead: re.Pattern[str]
+    #: a time of day alone (group 1) after a date line's separator: "10:45", "11h20 Uhr", "10:45 h"
+    lone_clock: re.Pattern[str]
+    #: "… by NAME" at the end of a dated line of a text dump, the name in group 1
+    posted_by: re.Pattern[str]
+    #: the verb and preposition that open a text dump's dated line: "Posted on ", "Veröffentlicht am "
+    posted_on: re.Pattern[str]
+    #: the joins between the names of a byline, for ``split``: ",", "&", " and ", " im Gespräch mit "
+    name_split: re.Pattern[str]
+    #: where a byline goes on with its date after the name ("… am Samstag, 19. Oktober 2019", "… on 3 May 2021")
+    date_tail: re.Pattern[str]
+    #: where a byline's first name goes on with its category ("VON Sina Giebel IN Fashion")
+    category_tail: re.Pattern[str]
+    #: a change stem anywhere in a date line ("Aktualisiert am", "Updated:", "Mis à jour le"): the line
+    #: is about the last change, not the publication
+    changed: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
