@@ -977,16 +977,7 @@ def test_every_name_join_splits_a_byline_into_names(join: str) -> None:
     assert clean_authors([f"Jane {join.capitalize()}ra"], load_rules()) == (f"Jane {join.capitalize()}ra",)
 
 
-@pytest.mark.parametrize(
-    "join",
-    [
-        pytest.param(join, marks=pytest.mark.xfail(
-            strict=True, reason="the name join it opens with ('en') splits first: 'A en conversation avec B' "
-                                "gives A and 'conversation avec B' (as before the list moved to metadata.toml)"))
-        if join.split()[0] in _CUES.name_joins else join
-        for join in _CUES.interview_joins
-    ],
-)
+@pytest.mark.parametrize("join", _CUES.interview_joins)
 def test_every_interview_join_names_both_people(join: str) -> None:
     from cleanpage.authors import clean_authors
 

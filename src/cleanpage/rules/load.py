@@ -440,8 +440,9 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     lone_clock = rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(clock_words)})?\s*$"
     posted_by = rf"\s{_alt(w['end_leads'])}\s+(\S.{{0,60}})$"
     posted_on = rf"^{_alt(line_verbs)}(?:\s+{_alt(line_prepositions)})?\s*:?\s*"
-    # the joins between names: punctuation, then the one-word joins, then an interview's joins
-    name_split = rf"\s*(?:,|;|\||/|&|\b{_alt(w['name_joins'])}\b|\b{_alt(w['interview_joins'])}\b)\s*"
+    # the joins between names: punctuation, an interview's joins, then the one-word joins (an
+    # interview's join can open with one: "en conversation avec" must not split at "en")
+    name_split = rf"\s*(?:,|;|\||/|&|\b{_alt(w['interview_joins'])}\b|\b{_alt(w['name_joins'])}\b)\s*"
     # a byline's date after the name: a preposition before a date, or the date itself ("22 de Abril de
     # 2022", "3.5.2021", "March 3, 2021")
     date_tail = (rf"\s{_alt(w['date_prepositions'])}\s+(?=\d|[^\W\d_]+,?\s+\d)"
