@@ -1016,6 +1016,15 @@ def test_every_org_suffix_makes_a_compound_an_organisation(suffix: str) -> None:
     assert person_name("Deutscher Landesmeister", load_rules()) == "Deutscher Landesmeister"
 
 
+@pytest.mark.parametrize("part", _CUES.account_parts)
+def test_every_account_part_makes_a_handle_a_cms_account(part: str) -> None:
+    from cleanpage.authors import clean_authors
+
+    assert clean_authors([f"wordpress{part}"], load_rules(), single_ok=True) == ()
+    assert clean_authors([f"{part.capitalize()}2"], load_rules(), single_ok=True) == ()
+    assert clean_authors(["Heiko"], load_rules(), single_ok=True) == ("Heiko",)
+
+
 @pytest.mark.parametrize("stem", _CUES.change_stems)
 def test_every_change_stem_makes_a_date_line_the_last_change(stem: str) -> None:
     import datetime as _dt

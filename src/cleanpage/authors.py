@@ -69,7 +69,8 @@ def person_name(
         return None
     words = name.split()
     if len(words) == 1:
-        if single_ok and _HANDLE.match(name) and not name.isdigit() and not _DOMAIN.search(name):
+        if (single_ok and _HANDLE.match(name) and not name.isdigit() and not _DOMAIN.search(name)
+                and not any(part in name.casefold() for part in cues.account_parts)):
             return name
         return None
     if _NOT_NAME.search(name) or len(words) > 5:

@@ -403,7 +403,7 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     given = _words(names, "given", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
-               "date_prepositions", "category_words", "name_particles", "org_suffixes")
+               "date_prepositions", "category_words", "name_particles", "org_suffixes", "account_parts")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
                "change_stems"}, f"{where} [dates]")
@@ -479,6 +479,7 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         category_words=w["category_words"],
         name_particles=frozenset(w["name_particles"]),
         org_suffixes=w["org_suffixes"],
+        account_parts=w["account_parts"],
         line_verbs=line_verbs,
         line_prepositions=line_prepositions,
         change_stems=change_stems,

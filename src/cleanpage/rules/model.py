@@ -218,6 +218,8 @@ class MetadataCues:
     name_particles: frozenset[str]
     #: ends of German compounds naming an organisation ("verband"), for ``str.endswith``
     org_suffixes: tuple[str, ...]
+    #: parts of a CMS account's one-word handle ("admin" in "wordpressadmin")
+    account_parts: tuple[str, ...]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
     lead: re.Pattern[str]
