@@ -984,3 +984,23 @@ def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
     assert etree.tostring(root) == before
     _htmldate(root, "https://example.com/a")
     assert etree.tostring(root) == before
+
+
+def test_signature_under_the_text_names_the_author_when_nothing_else_does() -> None:
+    text = "<p>Les deux pistes sont moins porteuses d'inégalités et de conflits.</p>"
+    page = _meta(f"<html><body><h1>X</h1>{text}<p align='right'><em><font>Denis Clerc</font></em></p></body></html>")
+    assert page.authors == ("Denis Clerc",)
+    page = _meta(f"<html><body><h1>X</h1>{text}<p><strong>Maria Lopez</strong></p></body></html>")
+    assert page.authors == ("Maria Lopez",)
+    # not a given name first: a place, a product or a heading
+    assert _meta(f"<html><body><h1>X</h1>{text}<p><strong>Bad Homburg</strong></p></body></html>").authors == ()
+    # several signed letters: no one author
+    letters = "".join(f"<p style='text-align: right'><strong>{n}</strong><br><em>{town}</em></p>"
+                      for n, town in (("Herman Betz", "Fremont"), ("Jon Rego", "Clayton")))
+    assert _meta(f"<html><body><h1>Letters</h1>{text}{letters}</body></html>").authors == ()
+    one = "<p style='text-align: right'><strong>Jon Rego</strong><br><em>Clayton</em></p>"
+    assert _meta(f"<html><body><h1>Letter</h1>{text}{one}</body></html>").authors == ("Jon Rego",)
+    # a byline wins
+    page = _meta(f"<html><body><h1>X</h1><div class='byline'>By Jane Doe</div>{text}"
+                 "<p><strong>Maria Lopez</strong></p></body></html>")
+    assert page.authors == ("Jane Doe",)

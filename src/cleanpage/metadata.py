@@ -733,6 +733,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _site_owner(page_title, meta, root, page_url, rules)
     if not authors:
         authors = clean_authors(scan.licensed, rules, exclude=site_keys)
+    if not authors:
+        authors = _signature(root, rules, site_keys)
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
     zone = zone_tag(lang, page_url)
@@ -882,6 +884,32 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, part
             if piece:
                 name = person_name(piece, rules, exclude=exclude)
                 return (name,) if name else ()
+    return ()
+
+
+#: paragraphs that may be a signature: set right, or holding one emphasised element and nothing else
+_SIGNED = etree.XPath(
+    "//body//p[@align='right' or contains(translate(@style, 'RIGHT', 'right'), 'right')"
+    " or (count(*) = 1 and (strong or em or b or i) and normalize-space(text()) = '')]"
+)
+
+
+def _signature(root: etree._Element, rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The name that signs the article off, when nothing else names the author: the last
+    paragraph that is only a person's name, set right or emphasised ("<p align='right'><em>Denis
+    Clerc</em></p>", "<p><strong>Jane Doe</strong></p>" under the text). Its first word must be a
+    common given name (``[names]``): a lone bold line is as often a place, a product or a heading.
+    A page signed by several people (letters to the editor) has no one author."""
+    names: list[str] = []
+    for para in _SIGNED(root):
+        text = _up_to_break(para)  # "<strong>Jon Rego</strong><br><em>Clayton</em>": the name, not the town
+        if not 2 <= len(text.split()) <= 3 or _elsewhere(para):
+            continue
+        name = person_name(text, rules, exclude=exclude)
+        if name is not None and name not in names:
+            names.append(name)
+    if len(names) == 1 and names[0].split()[0].casefold() in rules.cues.given_names:
+        return (names[0],)
     return ()
 
 
