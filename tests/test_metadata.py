@@ -253,18 +253,34 @@ def test_modified_time_element_is_not_the_date_shown_as_published() -> None:
 
 def test_line_labelled_as_the_publication_is_read_in_the_article_footer() -> None:
     page = _meta(
-        "<html><body><h1>Vom Boden aus gedacht</h1><p>Text.</p><div class='rez_footer'>"
+        "<html><body><div id='main'><h1>Vom Boden aus gedacht</h1><p>Text.</p><div class='rez_footer'>"
         "<p class='footerFrstLn'>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p>"
-        "</div></body></html>"
+        "</div></div></body></html>"
     )
     assert page.published == _dt.date(2023, 11, 1)
     from cleanpage.metadata import _scan
 
     root = lxml.html.document_fromstring(
-        "<html><body><h1>X</h1><div class='rez_footer'><p>Erschienen am: 01.11.2023<br>02.11.2023</p></div></body></html>")
+        "<html><body><div id='main'><h1>X</h1><div class='rez_footer'><p>Erschienen am: 01.11.2023<br>02.11.2023</p>"
+        "</div></div></body></html>")
     found = _scan(root, load_rules().cues)
     assert found.published == ["Erschienen am: 01.11.2023"]  # read as the publication line
     assert found.loose == []  # while the footer box's other dates are not the page's
+    # the site's own footer and sidebar widgets speak of other pages
+    for box in ("<div id='footer'><p>Site published: 01.01.2015</p></div>",
+                "<div class='sidebar'><div class='widget latest-posts'><p>Veröffentlicht am 01.02.2020</p></div></div>",
+                "<div id='main'><h1>X</h1><div class='widget'><p>Erschienen am 12.03.2021</p></div></div>"):
+        found = _scan(lxml.html.document_fromstring(f"<html><body><h1>X</h1>{box}</body></html>"), load_rules().cues)
+        assert found.published == [], box
+
+
+def test_labelled_line_does_not_beat_a_structured_date() -> None:
+    ld = '<script type="application/ld+json">{"@type":"BlogPosting","headline":"R","datePublished":"%s"}</script>'
+    for body in ("<div class='post-body'><p>Rezension.</p><p><b>Erscheinungsdatum:</b> 14.08.2017</p></div>",
+                 "<div class='post-body'><p>Review.</p><dl><dt>Erschienen</dt><dd>14. August 2017</dd></dl></div>",
+                 "<article><p>Review.</p><p>Erschienen am: 14.08.2017</p></article>"):
+        page = _meta(f"<html><head>{ld % '2017-09-09T10:00:00+02:00'}</head><body><h1>R</h1>{body}</body></html>")
+        assert page.published is not None and local_day(page.published) == _dt.date(2017, 9, 9), body
     # a comment's "published" line is the comment's
     assert _meta("<html><body><h1>X</h1><ol class='comment-list'><li><p>Veröffentlicht am 01.11.2023</p></li></ol>"
                  "</body></html>").published is None
@@ -277,8 +293,6 @@ def test_publication_label_alone_dates_the_element_after_it() -> None:
         "<li><p class='title'>Mise en ligne</p><p class='content'>23 mai 2019</p></li></ul></div></article></body></html>"
     )
     assert page.published == _dt.date(2019, 5, 23)
-    assert _meta("<html><body><h1>X</h1><p><b>Erschienen am:</b> 01.11.2023</p></body></html>").published \
-        == _dt.date(2023, 11, 1)
 
 
 def test_post_date_element_wins_over_a_book_publication_line_in_the_text() -> None:

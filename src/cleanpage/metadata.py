@@ -214,7 +214,11 @@ def _first(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
 _HEADLINE_RE = re.compile("|".join(_HEADLINE_TOKENS))
 _ELSEWHERE_RE = re.compile("|".join(_ELSEWHERE))
 #: the boxes that hold other things' dates even when a line says "published": comments, teasers
-_OTHER_THINGS_RE = re.compile("|".join(w for w in _ELSEWHERE if w not in ("sidebar", "widget", "footer")))
+_OTHER_THINGS_RE = re.compile("|".join(w for w in _ELSEWHERE if w not in ("sidebar", "footer")))
+#: the boxes that are the article's own when the article holds them (see :func:`_elsewhere`)
+_SIDE_BOX_RE = re.compile("sidebar|footer")
+#: ids of the page's main column
+_MAIN_IDS = frozenset({"main", "content", "main-content", "maincontent", "primary"})
 #: the boxes that end the lines under a headline (a "teaser" class there is often the article's lead)
 _ASIDE_RE = re.compile("comment|sidebar|related|recommend|popular|reply|respond")
 
@@ -227,10 +231,14 @@ def _elsewhere(el: etree._Element, *, own_boxes: bool = False) -> bool:
     """Inside a comment list, a sidebar, a teaser or the page footer/nav.
 
     A container named like that which holds the page's ``h1`` is a layout wrapper
-    ("content-area sidebar"), not a side box. With ``own_boxes``, boxes only classed as a
-    footer, sidebar or widget count as the page's own (for lines that say what they are).
+    ("content-area sidebar"), not a side box. With ``own_boxes``, a box only classed as a footer
+    or sidebar counts as the article's own when the article (``<article>``, ``<main>``, the
+    ``#main``/``#content`` column) holds it ("<div class='rez_footer'>" under ``#main``, a
+    podcast's "description__sidebar" in its ``<article>``); the page's own footer and sidebar
+    do not.
     """
     pattern = _OTHER_THINGS_RE if own_boxes else _ELSEWHERE_RE
+    side = False  # inside a footer- or sidebar-classed box, so far
     for anc in el.iterancestors():
         tag = anc.tag
         if tag in ("nav", "aside", "footer", "blockquote"):  # a quote's "author" is the quoted person
@@ -239,14 +247,20 @@ def _elsewhere(el: etree._Element, *, own_boxes: bool = False) -> bool:
             if tag == "aside" and _META_ASIDE.match(_tokens(anc)):
                 continue  # <aside class="meta"> inside the article: its own date and byline box
             return anc.find(".//h1") is None
-        if tag in ("article", "main", "body"):
+        if tag in ("article", "main"):
+            return False
+        if tag == "body":
+            return side
+        if own_boxes and side and (anc.get("id") or "").lower() in _MAIN_IDS:
             return False
         tokens = _tokens(anc)
         if "footer" in tokens:
             tokens = _OWN_FOOTER.sub(" ", tokens)
         if pattern.search(tokens) and anc.find(".//h1") is None and not _holds_post_title(anc):
             return True
-    return False
+        if own_boxes and not side and _SIDE_BOX_RE.search(tokens) and anc.find(".//h1") is None:
+            side = True
+    return side
 
 
 def _holds_post_title(el: etree._Element) -> bool:
@@ -454,14 +468,16 @@ def _date_line(el: etree._Element, line: str, scan: _Scan, cues: MetadataCues) -
 
 
 def _labelled_date(label: etree._Element, text: str, scan: _Scan) -> None:
-    """A publication label alone in its element, its date in the text or element that follows
-    ("<p class='title'>Mise en ligne</p><p class='content'>23 mai 2019</p>")."""
-    value = normalise_space(label.tail or "")
-    if not value:
-        following = label.getnext()
-        if following is None or not isinstance(following.tag, str) or not _small(following):
-            return
-        value = normalise_space(following.text_content())
+    """A publication label alone in its element, its date in the element that follows
+    ("<p class='title'>Mise en ligne</p><p class='content'>23 mai 2019</p>"). Not a label inline
+    in the text ("<b>Erscheinungsdatum:</b> 14.08.2017", a book's details in a review) nor a
+    product table's row (``dt``/``th``)."""
+    if (label.tail or "").strip() or label.tag in ("dt", "th", "b", "strong"):
+        return
+    following = label.getnext()
+    if following is None or not isinstance(following.tag, str) or not _small(following):
+        return
+    value = normalise_space(following.text_content())
     if 6 <= len(value) <= 40 and _has_digit(value) and not _elsewhere(label, own_boxes=True):
         scan.published.append(value)
 
@@ -1124,11 +1140,11 @@ def _published(
         if visible is not None:
             break
     for text in scan.published if visible is None else ():
-        # no date element: a line labelled as the publication is the date the reader is shown
-        # (after the date elements: in a post's text, "Erscheinungsdatum:" may be a book's)
+        # no date element: a line labelled as the publication is the date the reader is shown; it
+        # is no more than that (a book's "Erschienen am" in a review must not beat the post's own
+        # structured date), so it only stands where nothing structured does
         visible = parse_iso(text) or parse_visible_date(text, month_first=month_first, lang=lang)
         if visible is not None:
-            labelled_visible = True
             break
     numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
     if weak and structured is not None:
