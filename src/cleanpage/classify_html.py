@@ -221,14 +221,18 @@ def classify_html(
         if rule is not None:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name))
             continue
-        prose = keep and is_prose(text)
         if block.tokens in token_rules:
             token_rule = token_rules[block.tokens]
         else:
             token_rule = token_rules[block.tokens] = rules.match_tokens(block.tokens)
-        if token_rule is not None and not prose:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=token_rule.name))
-            continue
+        # whether a kept block reads as prose only matters against a boilerplate token or a
+        # container: asked only then (most kept text has neither, and it is the longest text)
+        prose: bool | None = None
+        if token_rule is not None:
+            prose = keep and is_prose(text)
+            if not prose:
+                out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=token_rule.name))
+                continue
         if roles in containers:
             container = containers[roles]
         else:
@@ -236,7 +240,8 @@ def classify_html(
         if container is not None and not keep:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container))
             continue
-        if keep and (container is None or prose or container == "page-header"):
+        if keep and (container is None or container == "page-header"
+                     or (prose if prose is not None else is_prose(text))):
             out.append(Labelled(block=block, label=Label.BODY))
         else:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container or "outside-main-content"))

@@ -29,13 +29,8 @@ _SPLIT = re.compile(r"[\s]+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 
 
-def element_tokens(el: etree._Element, seen: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
-    """Lower-cased class and id words of one element (``"site-header sticky"`` -> two tokens).
-
-    ``seen`` memoises the words of each class string: a page repeats a few classes thousands of times.
-    """
-    cls = el.get("class")
-    ident = el.get("id")
+def _class_words(cls: str | None, ident: str | None, seen: dict[str, tuple[str, ...]] | None) -> tuple[str, ...]:
+    """:func:`element_tokens` on attribute values already read."""
     if not cls and not ident:
         return ()
     words: tuple[str, ...] = ()
@@ -53,11 +48,19 @@ def element_tokens(el: etree._Element, seen: dict[str, tuple[str, ...]] | None =
     return words
 
 
-def _is_hidden(attrib: etree._Attrib) -> bool:
+def element_tokens(el: etree._Element, seen: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """Lower-cased class and id words of one element (``"site-header sticky"`` -> two tokens).
+
+    ``seen`` memoises the words of each class string: a page repeats a few classes thousands of times.
+    """
+    return _class_words(el.get("class"), el.get("id"), seen)
+
+
+def _is_hidden(attrib: Mapping[str, str]) -> bool:
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
     style = attrib.get("style")
-    return bool(style) and "display:none" in style.replace(" ", "").lower()
+    return style is not None and "display:none" in style.replace(" ", "").lower()
 
 
 class _Frame:
@@ -85,7 +88,7 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
     marks = marks or {}
     #: one page repeats a few class strings and container contexts thousands of times: each is read once
     class_words: dict[str, tuple[str, ...]] = {}
-    unions: dict[tuple[frozenset[str], tuple[str, ...]], frozenset[str]] = {}
+    unions: dict[tuple[frozenset[str], str | None, str | None], frozenset[str]] = {}
     body = root.find("body")
     start = body if body is not None else root
     blocks: list[Block] = []
@@ -111,26 +114,29 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                 )
         frame.link_chars = 0
 
+    # Whitespace before a frame's first text is never part of a block (normalising and the
+    # paragraph split both drop it), so it is not collected: the indentation between block tags
+    # would otherwise make a flush (a join, a count, often a regex split) that yields nothing.
     def add(text: str | None) -> None:
         if text and stack:
-            stack[-1].parts.append(text)
-            if link_depth:
-                stack[-1].link_chars += len(text.strip())
+            top = stack[-1]
+            if top.parts or not text.isspace():
+                top.parts.append(text)
+                if link_depth:
+                    top.link_chars += len(text.strip())
 
     walker = etree.iterwalk(start, events=("start", "end"))
-    skipped: set[int] = set()
     for event, el in walker:
-        tag = el.tag
-        if not isinstance(tag, str):  # comments / PIs that survived parsing
+        try:
+            tag = el.tag.lower()
+        except AttributeError:  # comments / PIs that survived parsing: a function as tag, a tail
             if event == "end":
                 add(el.tail)
             continue
-        tag = tag.lower()
         if event == "start":
             node += 1
             if tag in SKIP_TAGS:
-                skipped.add(id(el))
-                walker.skip_subtree()
+                walker.skip_subtree()  # its end event still comes, for the tail
                 continue
             marked = marks.get(id(el)) if marks else None
             if marked is not None and stack and tag not in BLOCK_TAGS:
@@ -138,39 +144,53 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                 tag = "div"
             if tag in BLOCK_TAGS or not stack:
                 parent = stack[-1] if stack else None
-                # themes put layout words ("right-sidebar", "loading") on <html>/<body>: not roles
-                attrib = el.attrib
-                own = element_tokens(el, class_words) if attrib and tag not in ("body", "html") else ()
-                if parent is None:
-                    tokens = frozenset(own)
-                elif own:
-                    key = (parent.tokens, own)
-                    found = unions.get(key)
-                    if found is None:
-                        found = unions[key] = parent.tokens.union(own)
-                    tokens = found
+                parent_tokens = parent.tokens if parent is not None else frozenset()
+                roles = parent.roles if parent is not None else frozenset()
+                # all attributes in one call: a dict lookup per attribute below instead of an lxml
+                # call each (most block elements have one or two attributes, or none)
+                items = el.items()
+                extra = [tag] if tag in ROLE_TAGS else []
+                if items:
+                    attrib: dict[str, str] = dict(items)
+                    cls = attrib.get("class")
+                    ident = attrib.get("id")
+                    # themes put layout words ("right-sidebar", "loading") on <html>/<body>: not roles
+                    if (cls or ident) and tag not in ("body", "html"):
+                        # one lookup per (context, class, id): the same few recur thousands of times
+                        key = (parent_tokens, cls, ident)
+                        tokens = unions.get(key)
+                        if tokens is None:
+                            own = _class_words(cls, ident, class_words)
+                            tokens = unions[key] = (parent_tokens if parent is not None and not own
+                                                    else parent_tokens.union(own))
+                    else:
+                        tokens = parent_tokens
+                    # most block elements carry only a class (or an id): nothing else to read
+                    if len(attrib) > (cls is not None) + (ident is not None):
+                        role = attrib.get("role")
+                        if role and role.lower() in ARIA_ROLES:
+                            extra.append(role.lower())
+                        if _is_hidden(attrib):
+                            extra.append("hidden")
+                        if (attrib.get("itemprop") in ("comment", "comments")
+                                or "Comment" in (attrib.get("itemtype") or "")):
+                            extra.append("schema-comment")
                 else:
-                    tokens = parent.tokens
-                roles = parent.roles if parent else frozenset()
-                role = attrib.get("role")
-                extra = []
-                if tag in ROLE_TAGS:
-                    extra.append(tag)
-                if role and role.lower() in ARIA_ROLES:
-                    extra.append(role.lower())
-                if attrib and _is_hidden(attrib):
-                    extra.append("hidden")
-                if attrib and (attrib.get("itemprop") in ("comment", "comments") or "Comment" in (attrib.get("itemtype") or "")):
-                    extra.append("schema-comment")
+                    tokens = parent_tokens
                 if marked is not None:
                     extra.append(marked)
                 if extra:
                     roles = roles.union(extra)
                 if parent is not None and parent.parts:
                     flush(parent)
-                path = parent.path + (parent.node,) if parent else ()
-                stack.append(_Frame(tag, tokens, roles, len(stack), node, path))
-                add(el.text)
+                path = parent.path + (parent.node,) if parent is not None else ()
+                frame = _Frame(tag, tokens, roles, len(stack), node, path)
+                stack.append(frame)
+                text = el.text
+                if text and not text.isspace():  # add(), inlined: a new frame has no parts yet
+                    frame.parts.append(text)
+                    if link_depth:
+                        frame.link_chars += len(text.strip())
             elif tag == "br":
                 add("\n")
             else:
@@ -179,12 +199,12 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
                 text = el.text
                 if text and stack:  # add(), inlined: the walk's most frequent step
                     top = stack[-1]
-                    top.parts.append(text)
-                    if link_depth:
-                        top.link_chars += len(text.strip())
+                    if top.parts or not text.isspace():
+                        top.parts.append(text)
+                        if link_depth:
+                            top.link_chars += len(text.strip())
         else:  # end
-            if id(el) in skipped:
-                skipped.discard(id(el))
+            if tag in SKIP_TAGS:  # skipped at its start, so it opened nothing
                 add(el.tail)
                 continue
             if tag in BLOCK_TAGS or el is start or (marks and id(el) in marks):
@@ -197,9 +217,10 @@ def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) ->
             text = el.tail
             if text and stack:  # add(), inlined
                 top = stack[-1]
-                top.parts.append(text)
-                if link_depth:
-                    top.link_chars += len(text.strip())
+                if top.parts or not text.isspace():
+                    top.parts.append(text)
+                    if link_depth:
+                        top.link_chars += len(text.strip())
     while stack:
         flush(stack.pop())
     return tuple(blocks)
