@@ -321,11 +321,12 @@ def test_link_to_the_author_page_names_the_author() -> None:
 
 
 def test_personal_site_named_after_its_owner_names_the_author() -> None:
-    head = "<head><title>{}</title><meta name='generator' content='{}'></head>"
+    head = "<head><title>{}</title><meta name='generator' content='{}'>{}</head>"
+    dated = "<meta property='article:published_time' content='2020-01-13T10:00:00+01:00'>"
     body = "<body><h1>Reflections on Python 3</h1><p>Text.</p></body>"
 
-    def page(title: str, url: str, generator: str = "WordPress") -> tuple[str, ...]:
-        return tuple(_meta(f"<html>{head.format(title, generator)}{body}</html>", url).authors)
+    def page(title: str, url: str, generator: str = "WordPress", extra: str = dated) -> tuple[str, ...]:
+        return tuple(_meta(f"<html>{head.format(title, generator, extra)}{body}</html>", url).authors)
 
     assert page("Jane Doe's Digital Home | Reflections on Python 3", "https://janedoe.example/blog/x") == ("Jane Doe",)
     assert page("Reflections on Python 3 – Dr. Thomas Meier", "https://www.thomas-meier.example/x") == ("Thomas Meier",)
@@ -333,7 +334,16 @@ def test_personal_site_named_after_its_owner_names_the_author() -> None:
     assert page("Reflections on Python 3 | Golf Post", "https://www.golfpost.example/x") == ()  # not a given name
     assert page("Reflections | Harry Potter Wiki", "https://harrypotter.wiki.example/x", "MediaWiki 1.33") == ()
     assert page("Jane Doe's Digital Home", "https://example.com/janedoe") == ()  # the name is not the domain's
-    bylined = _meta(f"<html>{head.format('Jane Doe | Home', 'x')}<body><h1>T</h1>"
+    # the start of a longer name is an organisation's or a place's
+    assert page("The Secret Annex | Anne Frank House", "https://www.annefrank.example/x") == ()
+    assert page("Rosa Parks Museum", "https://rosaparks.example/x") == ()
+    assert page("John Lewis & Partners", "https://www.johnlewis.example/x") == ()
+    # a shop or home page (no publication date) is not a post
+    assert page("Tom Tailor – Mode für Damen", "https://www.tom-tailor.example/x", extra="") == ()
+    # an organisation the page's JSON-LD names
+    org = '<script type="application/ld+json">{"@type":"Organization","name":"Grace Church"}</script>'
+    assert page("Sermons | Grace Church", "https://gracechurch.example/x", extra=dated + org) == ()
+    bylined = _meta(f"<html>{head.format('Jane Doe | Home', 'x', dated)}<body><h1>T</h1>"
                     "<div class='byline'>By Max Mustermann</div><p>Text.</p></body></html>", "https://janedoe.example/x")
     assert bylined.authors == ("Max Mustermann",)  # a byline on the page wins
 
@@ -995,26 +1005,87 @@ def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
         text = tree.text_content()
         assert "Menu" not in text and "T2" not in text and "C 01.01.2021" not in text and "© 2021" not in text
         assert "Text 3.1.2020" in text
+        assert "tail one" in text and "tail two" in text and "end" in text  # the text after a box stays
+    framed = lxml.html.document_fromstring("<html><body class='has-sidebar'><p>Posted 12.03.2021</p></body></html>")
+    with _without_elsewhere(framed) as tree:
+        assert "Posted 12.03.2021" in tree.text_content()  # the page's frame is never a box
     assert etree.tostring(root) == before
     _htmldate(root, "https://example.com/a")
     assert etree.tostring(root) == before
 
 
 def test_signature_under_the_text_names_the_author_when_nothing_else_does() -> None:
-    text = "<p>Les deux pistes sont moins porteuses d'inégalités et de conflits.</p>"
-    page = _meta(f"<html><body><h1>X</h1>{text}<p align='right'><em><font>Denis Clerc</font></em></p></body></html>")
-    assert page.authors == ("Denis Clerc",)
+    text = ("<p>Les deux pistes sont moins porteuses d'inégalités et de conflits, et elles demandent "
+            "des politiques publiques fortes.</p>")
+    page = _meta(f"<html><body><h1>X</h1>{text}<p align='right'><em><font>Denis Clerc</font></em></p>"
+                 "<p>(1) Ces chiffres, ainsi que ceux qui suivent, viennent de l'enquête Emploi de l'Insee, "
+                 "publiée chaque année.</p></body></html>")
+    assert page.authors == ("Denis Clerc",)  # a footnote may follow
     page = _meta(f"<html><body><h1>X</h1>{text}<p><strong>Maria Lopez</strong></p></body></html>")
     assert page.authors == ("Maria Lopez",)
     # not a given name first: a place, a product or a heading
     assert _meta(f"<html><body><h1>X</h1>{text}<p><strong>Bad Homburg</strong></p></body></html>").authors == ()
     # several signed letters: no one author
-    letters = "".join(f"<p style='text-align: right'><strong>{n}</strong><br><em>{town}</em></p>"
-                      for n, town in (("Herman Betz", "Fremont"), ("Jon Rego", "Clayton")))
+    letters = "".join(f"<p style='text-align: right'><strong>{n}</strong><br><em>{town}</em></p>{text}"
+                      for n, town in (("Peter Betz", "Fremont"), ("Jon Rego", "Clayton")))
     assert _meta(f"<html><body><h1>Letters</h1>{text}{letters}</body></html>").authors == ()
     one = "<p style='text-align: right'><strong>Jon Rego</strong><br><em>Clayton</em></p>"
     assert _meta(f"<html><body><h1>Letter</h1>{text}{one}</body></html>").authors == ("Jon Rego",)
+    # not a signature: prose after it, a caption, a margin, the text's subject, no prose before
+    for page_body in (f"{text}<p><strong>Peter Schmidt</strong></p>{text}",
+                      f"{text}<p><img src='x.jpg'></p><p><em>Thomas Becker</em></p>",
+                      f"{text}<p style='margin-right:10px'><span>Anna Schmidt</span></p>",
+                      f"<p>Mary Smith, 84, died on Monday.</p>{text}<p><strong>Mary Smith</strong></p>",
+                      "<p>Am Montag spricht</p><p><strong>Peter Schmidt</strong></p>"):
+        assert _meta(f"<html><body><h1>X</h1>{page_body}</body></html>").authors == (), page_body
     # a byline wins
     page = _meta(f"<html><body><h1>X</h1><div class='byline'>By Jane Doe</div>{text}"
                  "<p><strong>Maria Lopez</strong></p></body></html>")
     assert page.authors == ("Jane Doe",)
+
+
+
+def test_new_author_rules_keep_out_of_other_peoples_names() -> None:
+    # a colleague linked in the text does not beat the labelled byline
+    page = _meta("<html><body><article><h1>Budget</h1><p><span>Autor:</span> Max Meier</p>"
+                 "<p>Wie <a href='/autor/jane-doe'>Jane Doe</a> gestern im Rat berichtete, fehlen dem Haushalt "
+                 "noch immer zwei Millionen Euro.</p></article></body></html>")
+    assert page.authors == ("Max Meier",)
+    page = _meta("<html><body><article><h1>Budget</h1><p>Wie <a href='/autor/jane-doe'>Jane Doe</a> gestern im Rat "
+                 "berichtete, fehlen dem Haushalt noch immer zwei Millionen Euro.</p></article></body></html>")
+    assert page.authors == ()  # a link inside prose is no byline
+    # a path that is not an author page
+    assert _meta("<html><body><h1>X</h1><span><a href='/tag/jane-doe/'>Jane Doe</a></span></body></html>").authors == ()
+    # a book's "Autor:" in a list does not replace the CMS account
+    page = _meta("<html><head><meta name='author' content='jsmith'></head><body><h1>Rezension</h1>"
+                 "<ul><li><b>Autor:</b> Max Frisch</li><li><b>Verlag:</b> Suhrkamp</li></ul><p>Text.</p></body></html>")
+    assert page.authors == ("jsmith",)
+    # a photo's Creative Commons credit is not the author
+    page = _meta("<html><body><h1>X</h1><p>Text.</p><figure><img src='a.jpg'><figcaption>Sunset by "
+                 "<a rel='cc:attributionURL' href='https://photos.example/x'>John Smith</a> is licensed under CC BY"
+                 "</figcaption></figure></body></html>")
+    assert page.authors == ()
+    # any organisation type of schema.org
+    ld = '<script type="application/ld+json">{"@type":"Article","headline":"X","author":{"@type":"%s","name":"%s"}}</script>'
+    for kind, name in (("CollegeOrUniversity", "Stanford Medicine"), ("MedicalOrganization", "Mayo Clinic"),
+                       ("Brand", "Acme Tools")):
+        assert _meta(f"<html><head>{ld % (kind, name)}</head><body><h1>X</h1></body></html>").authors == ()
+
+
+def test_author_link_pattern_reads_a_huge_href_at_once() -> None:
+    # a 40 kB href once took 20 s in a backtracking slug pattern; now it is passed over
+    href = "/author/a" + "-1" * 20000 + "x"
+    page = _meta(f"<html><body><h1>X</h1><span><a href='{href}'>A</a></span></body></html>")
+    assert page.authors == ()
+    assert load_rules().cues.author_path.search(href) is not None  # the pattern itself stays linear
+
+
+def test_slug_date_is_only_a_last_resort() -> None:
+    ld = '<script type="application/ld+json">{"@type":"Article","headline":"X","datePublished":"2021-07-01"}</script>'
+    body = "<body><h1>X</h1><p>Text.</p></body>"
+    page = _meta(f"<html><head>{ld}</head>{body}</html>", "https://rat.example/sitzungen/2021-03-15-gemeinderat")
+    assert page.published == _dt.date(2021, 7, 1)  # the meeting's date in the URL is not the post's
+    page = _meta(f"<html><head>{ld}</head>{body}</html>", "https://x.example/on-this-day/1999-07-20/")
+    assert page.published == _dt.date(2021, 7, 1)
+    assert _meta(f"<html>{body}</html>", "https://verein.example/meldungen/29-10-2021").published \
+        == _dt.date(2021, 10, 29)

@@ -273,9 +273,10 @@ def _named_month(text: str, languages: tuple[str, ...]) -> _dt.datetime | None:
         return None
 
 
-def date_from_url(url: str | None) -> _dt.date | None:
-    """A /YYYY/MM/DD/ path date (the publication day many CMSs put in permalinks), or a whole date
-    as a path segment ("/2021-10-29-title", "/meldungen/29-10-2021"); never a run of id digits."""
+def date_from_url(url: str | None, *, slugs: bool = True) -> _dt.date | None:
+    """A /YYYY/MM/DD/ path date (the publication day many CMSs put in permalinks), or (``slugs``)
+    a whole date as a path segment ("/2021-10-29-title", "/meldungen/29-10-2021"), which is as
+    often the date of what the page is about (a meeting, an event); never a run of id digits."""
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0]
@@ -283,6 +284,8 @@ def date_from_url(url: str | None) -> _dt.date | None:
     try:
         if m is not None:
             value = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        elif not slugs:
+            return None
         else:
             m = _URL_DAY.search(path)
             if m is None:

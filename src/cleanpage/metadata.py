@@ -11,6 +11,7 @@ import contextlib
 import datetime as _dt
 import functools
 import html
+import itertools
 import json
 import logging
 import re
@@ -155,7 +156,8 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, person
         if "name" not in value and by_id and isinstance(value.get("@id"), str):
             value = by_id.get(value["@id"], value)
         types = _types(value)
-        organisation = any(t in _ORGANISATION_TYPES for t in types) and "Person" not in types
+        organisation = any(t in _ORGANISATION_TYPES or t.endswith("Organization") for t in types) \
+            and "Person" not in types
         if organisation != organisations_only or (persons_only and "Person" not in types):
             return []
         name = value.get("name")
@@ -166,8 +168,11 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, person
     return []
 
 
-_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization",
-                                 "NGO", "EducationalOrganization", "LocalBusiness"})
+#: schema.org types of organisations whose names do not end in "Organization"
+_ORGANISATION_TYPES = frozenset({"Corporation", "NGO", "LocalBusiness", "Brand", "CollegeOrUniversity", "School",
+                                 "Airline", "Consortium", "PoliticalParty", "Project", "ResearchProject",
+                                 "FundingScheme", "LibrarySystem", "SportsTeam", "Store", "Library", "Museum",
+                                 "GovernmentOffice", "NewsMediaOrganization"})
 
 
 _PUBLISHED = ("article:published_time", "datepublished", "og:published_time", "og:article:published_time",
@@ -431,7 +436,7 @@ def _linked_authors(root: etree._Element, cues: MetadataCues) -> list[str]:
     body = root.find("body")
     for link in body.iter("a") if body is not None else ():
         href = link.get("href")
-        slug = cues.author_path.search(href) if href else None
+        slug = cues.author_path.search(href) if href and len(href) <= 300 else None
         if slug is not None:
             _linked_author(link, slug.group(1), found)
             if len(found) >= 8:
@@ -447,6 +452,9 @@ def _linked_author(link: etree._Element, slug: str, out: list[str]) -> None:
     text = normalise_space((named if named is not None else link).text_content())
     if not text or len(text) > 60:
         return
+    block = next((a for a in link.iterancestors() if a.tag in ("p", "li", "td", "dd", "blockquote")), None)
+    if block is not None and len(block.text_content()) > 3 * len(text) + 40:
+        return  # a link inside prose ("Wie <a href='/autor/jane-doe'>Jane Doe</a> berichtete"): a colleague
     key = _letters(slug)
     spelled = (_letters(text), _letters(_UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group(0)], text)))
     if key and key in spelled and not _elsewhere(link):
@@ -598,7 +606,9 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
                 if not _elsewhere(el):
                     scan.authors.append(normalise_space(el.text_content()))
                 continue
-            if "cc:attributionurl" in rel and len(scan.licensed) < 2:
+            if ("cc:attributionurl" in rel and len(scan.licensed) < 2
+                    and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors())
+                    and not _beside_photo(el)):
                 # a Creative Commons notice: "<span>Ein Hundetagebuch</span> von <a rel='cc:attributionURL'>
                 # Donald Townsend</a> steht unter einer Creative Commons …": whom the work is credited to
                 scan.licensed.append(normalise_space(el.text_content()))
@@ -652,6 +662,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     ld_authors: list[str] = []
     ld_persons: list[str] = []
     sites: set[str] = set()
+    organisations: set[str] = set()
     objects = list(_jsonld_objects(root))
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     for obj in objects:
@@ -661,6 +672,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         if "WebSite" in types or "Organization" in types or "NewsMediaOrganization" in types:
             if isinstance(obj.get("name"), str):
                 sites.add(_site_key(obj["name"]))
+                if "WebSite" not in types:
+                    organisations.add(_site_key(obj["name"]))
             continue
         if not any(t in _ARTICLE_TYPES for t in types):
             continue
@@ -699,6 +712,21 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     title = _choose_title(ld_title, og_title, page_title, scan.headlines, scan.h1s,
                           site_keys, scan.decked, page_url)
 
+    lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
+    zone = zone_tag(lang, page_url)
+    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang,
+                           cues=rules.cues, zone=zone)
+    if isinstance(published, _dt.datetime):
+        published = in_page_zone(published, zone)
+    if published is None:
+        for value in (ld_modified, _first(meta, _MODIFIED)):
+            published = parse_date(value) if value else None
+            if published is not None:
+                break
+    if published is None:
+        published = _htmldate(root, page_url)
+    if published is None:
+        published = _written_alone(scan, month_first=_month_first(root, meta), lang=lang)
     structured: list[str] = list(ld_authors)
     meta_author = _first(meta, _AUTHOR_META)
     if meta_author and not meta_author.startswith("http"):
@@ -718,11 +746,6 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     if not authors:
         authors = _byline_names(scan.bylines, rules, site_keys)
     if not authors:
-        linked = _linked_authors(root, rules.cues)
-        if 0 < len({text_key(n) for n in linked}) <= 3:
-            # links to the author's page ("/author/jane-doe"); more names than a byline holds are a teaser list
-            authors = clean_authors(linked, rules, exclude=site_keys)
-    if not authors:
         # a date line often names the author: "Ein Artikel von <b>A</b> | 27.01.2022 - 12:45"
         authors = _meta_line_names(scan.dates, rules, site_keys)
     if not authors:
@@ -733,6 +756,11 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         authors = _described_byline(meta, rules, site_keys)
     if not authors and len({text_key(b) for b in scan.boxed}) == 1:
         authors = clean_authors(scan.boxed[:1], rules, exclude=site_keys)
+    if not authors:
+        linked = _linked_authors(root, rules.cues)
+        if 0 < len({text_key(n) for n in linked}) <= 3:
+            # links to the author's page ("/author/jane-doe"); more names than a byline holds are a teaser list
+            authors = clean_authors(linked, rules, exclude=site_keys)
     if authors and all(" " not in a for a in authors):
         authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, site_keys, root)
     if authors and all(_initials(a) for a in authors):
@@ -742,31 +770,18 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     if authors and all(_account(a) for a in authors):
         # a CMS account ("sarah-indra", "BBNTEAM") yields to the full name a labelled byline gives
         # ("Autor <span>Mark Newton:</span>"): the account is who posted it, the label says who wrote it
+        # (the label in a byline element: a book's "<li><b>Autor:</b> Max Frisch</li>" is not the post's)
         labelled = _first_names(scan.labelled, rules, site_keys)
-        if labelled and all(" " in n for n in labelled):
+        shown = " ".join(scan.bylines)
+        if labelled and all(" " in n and n in shown for n in labelled):
             authors = labelled
-    if not authors:
-        authors = _site_owner(page_title, meta, root, page_url, rules)
+    if not authors and published is not None:
+        authors = _site_owner(page_title, meta, root, page_url, rules, frozenset(organisations))
     if not authors:
         authors = clean_authors(scan.licensed, rules, exclude=site_keys)
     if not authors:
         authors = _signature(root, rules, site_keys)
 
-    lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
-    zone = zone_tag(lang, page_url)
-    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang,
-                           cues=rules.cues, zone=zone)
-    if isinstance(published, _dt.datetime):
-        published = in_page_zone(published, zone)
-    if published is None:
-        for value in (ld_modified, _first(meta, _MODIFIED)):
-            published = parse_date(value) if value else None
-            if published is not None:
-                break
-    if published is None:
-        published = _htmldate(root, page_url)
-    if published is None:
-        published = _written_alone(scan, month_first=_month_first(root, meta), lang=lang)
     return HtmlMeta(
         title=title,
         authors=authors,
@@ -781,27 +796,35 @@ def _without_elsewhere(root: etree._Element) -> Iterator[etree._Element]:
     """The page without comment lists, sidebars, teasers, nav and footers, whose dates belong to
     other things (the same places :func:`_elsewhere` passes over), for the length of the block.
 
-    The boxes are lifted out of the tree (with their tails) and put back in their places after,
-    so the tree the other stages read is the same; htmldate copies what it is given before it
-    prunes, and a copy of our own as well would cost a second copy of the page."""
+    Each box is swapped for an empty placeholder that carries its tail (the text after it stays in
+    place) and swapped back after, so the tree the other stages read is the same; htmldate copies
+    what it is given before it prunes, and a copy of our own as well would cost a second copy of
+    the page. The page's frame (``body``, ``main``, ``article``) is never a box, whatever its class."""
     boxes = [
         el for el in root.iter()
-        if isinstance(el.tag, str) and (el.tag in ("nav", "aside", "footer") or (
+        if isinstance(el.tag, str) and el.tag not in _FRAME_TAGS and (el.tag in ("nav", "aside", "footer") or (
             ("class" in el.attrib or "id" in el.attrib) and _ELSEWHERE_RE.search(_tokens(el)) is not None))
         and el.getparent() is not None and el.find(".//h1") is None
     ]
     inside = set(boxes)
-    lifted: list[tuple[etree._Element, etree._Element, int]] = []
-    for el in boxes:  # document order: a box inside a lifted one goes with it
+    swapped: list[tuple[etree._Element, etree._Element]] = []
+    for el in boxes:  # document order: a box inside a swapped one goes with it
         parent = el.getparent()
         if parent is not None and not any(anc in inside for anc in el.iterancestors()):
-            lifted.append((el, parent, parent.index(el)))  # its place once the boxes before it are out
-            parent.remove(el)
+            stand_in = parent.makeelement("span", {})
+            stand_in.tail = el.tail
+            parent.replace(el, stand_in)
+            swapped.append((el, stand_in))
     try:
         yield root
     finally:
-        for el, parent, index in reversed(lifted):
-            parent.insert(index, el)
+        for el, stand_in in reversed(swapped):
+            holder = stand_in.getparent()
+            if holder is not None:
+                holder.replace(stand_in, el)
+
+
+_FRAME_TAGS = frozenset({"html", "body", "main", "article"})
 
 
 def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
@@ -915,18 +938,68 @@ def _signature(root: etree._Element, rules: Rules, exclude: frozenset[str]) -> t
     paragraph that is only a person's name, set right or emphasised ("<p align='right'><em>Denis
     Clerc</em></p>", "<p><strong>Jane Doe</strong></p>" under the text). Its first word must be a
     common given name (``[names]``): a lone bold line is as often a place, a product or a heading.
-    A page signed by several people (letters to the editor) has no one author."""
+    A page signed by several people (letters to the editor) has no one author.
+
+    A signature closes a text: prose stands before it and none after it (footnotes aside), it is
+    no caption (nothing but text before it), and the name is not the text's subject (it appears
+    nowhere else in the body: an interview's guest, an obituary)."""
     names: list[str] = []
+    closing = root
     for para in _SIGNED(root):
+        right = para.get("align") == "right" or _RIGHT.search(para.get("style") or "") is not None
+        emphasised = (len(para) == 1 and para[0].tag in ("strong", "em", "b", "i")
+                      and not (para.text or "").strip())
+        if not (right or emphasised):
+            continue  # "margin-right: 10px" is not set right
         text = _up_to_break(para)  # "<strong>Jon Rego</strong><br><em>Clayton</em>": the name, not the town
         if not 2 <= len(text.split()) <= 3 or _elsewhere(para):
             continue
         name = person_name(text, rules, exclude=exclude)
         if name is not None and name not in names:
             names.append(name)
-    if len(names) == 1 and names[0].split()[0].casefold() in rules.cues.given_names:
-        return (names[0],)
-    return ()
+            closing = para
+    if len(names) != 1 or names[0].split()[0].casefold() not in rules.cues.given_names or not _closes_text(closing):
+        return ()
+    body = root.find("body")
+    seen = body.text_content().count(names[0]) if body is not None else 0
+    return (names[0],) if seen == 1 else ()
+
+
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d+\)|\[\d+\]|\d+[.)]|\*)")
+
+
+def _closes_text(para: etree._Element) -> bool:
+    """Prose before the paragraph and none after it in its container (footnotes may follow); the
+    paragraph before it is no image (a caption)."""
+    before = para.getprevious()
+    if before is None or before.tag in ("figure", "img") or before.find(".//img") is not None:
+        return False
+    prose = False
+    for sibling in itertools.islice(para.itersiblings(preceding=True), 6):
+        if isinstance(sibling.tag, str) and len(sibling.text_content()) >= 80:
+            prose = True
+            break
+    if not prose:
+        return False
+    for sibling in itertools.islice(para.itersiblings(), 12):
+        if sibling.tag == "p":  # more of the text (tables and boxes after it are not)
+            text = sibling.text_content()
+            if len(text) >= 80 and not _FOOTNOTE.match(text):
+                return False
+    return True
+
+
+def _beside_photo(link: etree._Element) -> bool:
+    """A credit next to a picture that is not the licence's own badge: a photo's credit."""
+    parent = link.getparent()
+    if parent is None:
+        return False
+    for img in parent.iter("img"):
+        badge = img.getparent()
+        if badge is None or "license" not in str(badge.get("rel") or "").lower():
+            return True
+    return False
 
 
 def _initials(name: str) -> bool:
@@ -1022,15 +1095,20 @@ _SITE_NAME_KEYS = ("og:site_name", "application-name", "msapplication-tooltip", 
 
 
 def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, url: str | None,
-                rules: Rules) -> tuple[str, ...]:
+                rules: Rules, organisations: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The person a personal site is named after, when nothing else names the author: a person's
     name in the site's title, site name or feed title whose letters are those of a label of the
     site's own domain ("Gregory Szorc's Digital Home" on gregoryszorc.com, "Dr. Alexander Klier" on
     alexander-klier.net, a blog at alexanderlasch.wordpress.com). Such a site is one person's, and
     a name that only matches the domain cannot be a related link's or a commenter's.
 
-    Organisations are named like that too ("Golf Post" on golfpost.example), so the name's first
-    word must be a common given name (``metadata.toml`` ``[names]``); a wiki is nobody's own site."""
+    Organisations are named like that too ("Golf Post" on golfpost.example, "Tom Tailor" on
+    tom-tailor.example), so: the name's first word must be a common given name (``metadata.toml``
+    ``[names]``); the name must be a whole part of the title or site name ("… | Wolfgang Michal",
+    "Dr. Alexander Klier") or possessive ("Gregory Szorc's Digital Home"), never the start of a
+    longer name ("Anne Frank House", "Rosa Parks Museum"); it must not be an organisation the
+    page's JSON-LD names (``organisations``); and a wiki is nobody's own site. The caller asks
+    only on pages with a publication date (posts, not shops or home pages)."""
     match = _HOST_LABELS.match(url or "")
     if match is None or "wiki" in meta.get("generator", "").lower():
         return ()
@@ -1044,15 +1122,26 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
         texts.extend(str(link.get("title") or "") for link in head.iter("link")
                      if (link.get("rel") or "").lower() == "alternate")
     for text in texts:
-        words = [w.strip(".,:;|–—-»«\"'()[]").removesuffix("'s").removesuffix("’s") for w in text.split()]
-        for size in (2, 3):
-            for start in range(len(words) - size + 1):
-                window = words[start:start + size]
-                if _letters("".join(window)) in labels and window[0].casefold() in rules.cues.given_names:
+        for part in _TITLE_PARTS.split(text):
+            words = _TITLES.sub("", part).split()
+            owned = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+            # the whole part, or the words up to a possessive ("Gregory Szorc's Digital Home")
+            windows = [words] + [words[:i + 1] for i in owned]
+            for window in windows:
+                window = [w.removesuffix("'s").removesuffix("’s") for w in window]
+                if (2 <= len(window) <= 3 and _letters("".join(window)) in labels
+                        and window[0].casefold() in rules.cues.given_names
+                        and _site_key(" ".join(window)) not in organisations):
                     name = person_name(" ".join(window), rules)
                     if name is not None:
                         return (name,)
     return ()
+
+
+#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed")
+_TITLE_PARTS = re.compile(r"\s+[-–—|·:»«]\s+|\s*[|»«]\s*")
+#: academic titles before a name ("Dr. Alexander Klier")
+_TITLES = re.compile(r"^\s*(?:(?:Dr|Prof|PD|Dipl)\.(?:-\w+\.?)?\s+)+")
 
 
 _HOST_LABELS = re.compile(r"^[a-z]+://(?:www\d?\.)?([^/:?#]+)", re.IGNORECASE)
@@ -1124,7 +1213,7 @@ def _published(
     structured = stated[0] if stated else None
     # a generic "date" meta alone is often the day the page was last built, not published
     weak = structured is not None and ld_date is None and meta_key in _WEAK_PUBLISHED
-    url_day = date_from_url(url)
+    url_day = date_from_url(url, slugs=False)  # a permalink's date; a slug's only as a last resort
     visible = None
     labelled_visible = False
     budget = 3  # dateparser calls per page: each costs about a millisecond
@@ -1188,6 +1277,9 @@ def _published(
         return visible
     if url_day is not None:
         return url_day
+    slug_day = date_from_url(url)
+    if slug_day is not None:
+        return slug_day
     for text in numeric:
         loose = parse_visible_date(text, month_first=month_first, lang=lang)
         if loose is not None:

@@ -465,7 +465,7 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         date_tokens=date_tokens,
         author_paths=w["author_paths"],
         given_names=frozenset(given),
-        author_path=_compile_flags(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#]+?)(?:[-_.]\d+)*(?:\.html?)?/?(?:[?#]|$)",
+        author_path=_compile_flags(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#\d][^/?#]*?)(?:[-_.]\d+)?(?:\.html?)?/?(?:[?#]|$)",
                                    f"{where} author_paths", re.IGNORECASE),
         byline_class=_compile_flags("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
         date_class=_compile_flags("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
