@@ -322,3 +322,12 @@ def test_wrapped_chinese_lines_join_without_a_space() -> None:
     dump = "\n".join(textwrap.wrap(para, width=60)) + "\n\n" + "\n".join(textwrap.wrap(para * 2, width=60))
     blocks, _shape = text_blocks(dump)
     assert any(b.text == para for b in blocks)
+
+
+def test_comma_rule_reads_only_the_line_end() -> None:
+    # a mis-decoded dump can hold one line of 100,000 letters; the comma test once searched all of it
+    # from every position (quadratic: minutes), now it reads the line's end
+    from cleanpage.text_blocks import _continues
+
+    assert not _continues("笊" * 100_000, "und weiter", 0)
+    assert _continues("x" * 100_000 + " Wörter,", "und weiter", 0)

@@ -170,7 +170,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
     block of a page ends in a comma and the next begins mid-sentence)."""
     if not previous:
         return False
-    if _BROKEN_AT_COMMA.search(previous) and _LOWER_START.match(line):
+    # (the test reads the line's end only: a search over a long run of letters is quadratic)
+    if previous.endswith(",") and _BROKEN_AT_COMMA.search(previous[-40:]) and _LOWER_START.match(line):
         return True
     if not width:
         return False
