@@ -144,3 +144,23 @@ def test_stray_control_characters_and_noncharacters_are_removed(kind: str) -> No
 def test_a_page_of_control_bytes_is_binary() -> None:
     with pytest.raises(DecodeError):
         cleanpage.clean(bytes(range(0, 9)) * 2000 + b"<p>text</p>")
+
+
+def test_adversarial_runs_are_read_in_linear_time() -> None:
+    # each of these once took seconds to minutes in a pattern retried from every position of a
+    # long run (Python's re does not check signals, so no time limit could stop it)
+    from cleanpage.html_tree import parse_html
+    from cleanpage.prose import _as_sentence
+    from cleanpage.result import InputKind
+    from cleanpage.sniff import sniff
+    from cleanpage.text_blocks import _md_links
+
+    sniff("x" * 2000 + "<body>" * 40_000)  # returns at once
+    assert sniff("<body class='a'>" + "x" * 100 + "</p>") is InputKind.HTML
+    root = parse_html("<!DOCTYPE[" * 10_000 + "<p>x</p>")
+    assert root is not None
+    assert parse_html('<!DOCTYPE html [<!ENTITY a "b">]><html><body><p>&a;</p></body></html>') is not None
+    assert _as_sentence("😀" * 20_000 + "x") == "😀" * 20_000 + "x"
+    assert _as_sentence("Schön war es 😀😀") == "Schön war es."  # the emoji ends the sentence
+    assert _md_links("[" * 20_000) == []
+    assert _md_links("see [a](b) and ![c](d(e))") == [(4, 10, "a"), (15, 25, "c")]

@@ -1119,7 +1119,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
     texts = [title or "", *(meta.get(key, "") for key in _SITE_NAME_KEYS)]
     head = root.find("head")
     if head is not None:
-        texts.extend(str(link.get("title") or "") for link in head.iter("link")
+        texts.extend(_SPACE_RUNS.sub(" ", str(link.get("title") or "")) for link in head.iter("link")
                      if (link.get("rel") or "").lower() == "alternate")
     for text in texts:
         for part in _TITLE_PARTS.split(text):
@@ -1138,6 +1138,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
     return ()
 
 
+_SPACE_RUNS = re.compile(r"\s+")
 #: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed")
 _TITLE_PARTS = re.compile(r"\s+[-–—|·:»«]\s+|\s*[|»«]\s*")
 #: academic titles before a name ("Dr. Alexander Klier")

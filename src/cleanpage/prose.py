@@ -110,7 +110,10 @@ def capital_share(text: str) -> float:
 
 
 #: an emoji or an emoticon closing a line: in posts and comments it ends the sentence ("… 😉", "=)")
-_EMOJI_END = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+|[:;=]-?[)(DPp]|<3|\^\^)$")
+#: (the lookbehinds start a match only where a run of spaces or emoji starts: a retry from inside
+#: a long run is quadratic)
+_EMOJI_END = re.compile(r"(?<!\s)\s*(?:(?<![\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f])"
+                        r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+|[:;=]-?[)(DPp]|<3|\^\^)$")
 
 
 def _as_sentence(text: str) -> str:

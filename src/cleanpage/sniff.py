@@ -13,7 +13,10 @@ from cleanpage.result import InputKind
 __all__ = ["sniff"]
 
 _STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*\?>\s*<(?:!doctype|html)", re.IGNORECASE)
-_DOCUMENT = re.compile(r"<(?:html|body)\b[^<>]{0,2000}>.*?</(?:p|div|body|html)>", re.IGNORECASE | re.DOTALL)
+#: a document's opening tag, and a closing tag somewhere after it (two searches: one pattern with
+#: ".*?" between them rescans the rest from every "<body>", which is quadratic)
+_OPENING = re.compile(r"<(?:html|body)\b[^<>]{0,2000}>", re.IGNORECASE)
+_CLOSING = re.compile(r"</(?:p|div|body|html)>", re.IGNORECASE)
 _TAG = re.compile(
     r"</?(?:p|div|span|a|br|table|tr|td|ul|ol|li|h[1-6]|article|section|main|nav|header|footer|"
     r"script|style|meta|link|title|img|form|em|strong|b|i)\b[^<>]{0,500}>",
@@ -27,7 +30,9 @@ def sniff(text: str) -> InputKind:
     if _STRONG.search(head[:2_000]):
         return InputKind.HTML
     # a saved page may open with kilobytes of inline script or comments before its <html>/<body>
-    if _DOCUMENT.search(text[:200_000]):
+    window = text[:200_000]
+    opening = _OPENING.search(window)
+    if opening is not None and _CLOSING.search(window, opening.end()):
         return InputKind.HTML
     tags = len(_TAG.findall(head))
     lines = max(1, head.count("\n") + 1)

@@ -31,7 +31,8 @@ ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+•·▪►‣◦・]|\[\d{1,3
 #: a bullet (not a number): list furniture, not the item's words. Text converters mark nested
 #: lists with "*", "+" and, indented, "o" (inscriptis, lynx, w3m); Japanese lists use "・".
 _BULLET = re.compile(r"^\s*[-*+•·▪►‣◦・]\s+(?=\S)|^\s{2,}o\s+(?=\S)")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+#: a Markdown link's "](url)" after its text (the "[" is found by :func:`_md_links`)
+_MD_LINK_TAIL = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _LYNX_REF = re.compile(r"\[\d{1,4}\]")
 _LYNX_LINK = re.compile(r"\[\d{1,4}\]([^\[\],.;:|!?]{0,60})")
@@ -107,13 +108,32 @@ def _few_pairs_width(lines: list[str], pairs: list[tuple[int, int]]) -> int:
     return width if all(n + 1 + first > width for n, first in pairs) else 0
 
 
+def _md_links(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, link text) of each Markdown link ("[text](url)", "![alt](src)"), in linear time.
+
+    A link's text runs to the first "]" after its "[", so every "[" before the same "]" succeeds or
+    fails with it: a failed "]" is never tried again (one regex, tried from every "[", is quadratic
+    on a line of "[[[[…")."""
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    while (opening := text.find("[", pos)) >= 0 and (closing := text.find("]", opening + 1)) >= 0:
+        tail = _MD_LINK_TAIL.match(text, closing)
+        if tail is None:
+            pos = closing + 1
+            continue
+        start = opening - 1 if opening > pos and text[opening - 1] == "!" else opening
+        found.append((start, tail.end(), text[opening + 1:closing]))
+        pos = tail.end()
+    return found
+
+
 def detect_shape(text: str) -> DumpShape:
     """Guess the dump's shape from a sample of its lines."""
     lines = text.splitlines()[:3000]
     sample = "\n".join(lines)
     if len(_LYNX_REF.findall(sample)) >= 3 and any(_LYNX_REF_LIST.match(l) for l in lines):
         return DumpShape.LYNX
-    md_signals = len(_MD_LINK.findall(sample)) + sum(1 for l in lines if _MD_HEADING.match(l))
+    md_signals = len(_md_links(sample)) + sum(1 for l in lines if _MD_HEADING.match(l))
     if md_signals >= 3:
         return DumpShape.MARKDOWN
     if wrap_width(lines):
@@ -125,8 +145,13 @@ def _strip_markup(line: str, shape: DumpShape) -> tuple[str, int]:
     """The line without link markup, and how many of its characters were link text."""
     links = 0
     if shape is DumpShape.MARKDOWN:
-        links = sum(len(m.group(1)) for m in _MD_LINK.finditer(line))
-        line = _MD_LINK.sub(lambda m: m.group(1), line)
+        found = _md_links(line)
+        links = sum(len(link_text) for _, _, link_text in found)
+        kept, last = [], 0
+        for start, end, link_text in found:
+            kept += [line[last:start], link_text]
+            last = end
+        line = "".join(kept) + line[last:]
         line = _MD_HEADING.sub("", line)
         line = line.replace("**", "").replace("__", "")
     elif shape is DumpShape.LYNX:
