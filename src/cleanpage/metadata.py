@@ -1109,7 +1109,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
     longer name ("Anne Frank House", "Rosa Parks Museum"); it must not be an organisation the
     page's JSON-LD names (``organisations``); and a wiki is nobody's own site. The caller asks
     only on pages with a publication date (posts, not shops or home pages)."""
-    match = _HOST_LABELS.match(url or "")
+    match = _HOST.match(url or "")
     if match is None or "wiki" in meta.get("generator", "").lower():
         return ()
     labels = {_letters(label) for label in match.group(1).split(".")[:-1]}
@@ -1143,9 +1143,6 @@ _SPACE_RUNS = re.compile(r"\s+")
 _TITLE_PARTS = re.compile(r"\s+[-–—|·:»«]\s+|\s*[|»«]\s*")
 #: academic titles before a name ("Dr. Alexander Klier")
 _TITLES = re.compile(r"^\s*(?:(?:Dr|Prof|PD|Dipl)\.(?:-\w+\.?)?\s+)+")
-
-
-_HOST_LABELS = re.compile(r"^[a-z]+://(?:www\d?\.)?([^/:?#]+)", re.IGNORECASE)
 
 
 def _canonical(root: etree._Element) -> str | None:
