@@ -1016,6 +1016,23 @@ def test_every_org_suffix_makes_a_compound_an_organisation(suffix: str) -> None:
     assert person_name("Deutscher Landesmeister", load_rules()) == "Deutscher Landesmeister"
 
 
+def _packaged_names(key: str) -> list[str]:
+    from importlib import resources
+
+    from cleanpage.rules.load import tomllib  # the standard library's, or tomli before Python 3.11
+
+    doc = tomllib.loads((resources.files("cleanpage.rules") / "metadata.toml").read_text(encoding="utf-8"))
+    return list(doc["names"][key])
+
+
+@pytest.mark.parametrize("title", _packaged_names("titles"))
+def test_every_name_title_is_read_over(title: str) -> None:
+    cues = load_rules().cues
+    assert cues.name_titles.sub("", f"{title.capitalize()}. Jane Doe") == "Jane Doe"
+    assert cues.name_titles.sub("", f"{title.capitalize()}.-Ing. Jane Doe") == "Jane Doe"
+    assert cues.name_titles.sub("", f"{title.capitalize()}ana Doe") == f"{title.capitalize()}ana Doe"
+
+
 @pytest.mark.parametrize("part", _CUES.account_parts)
 def test_every_account_part_makes_a_handle_a_cms_account(part: str) -> None:
     from cleanpage.authors import clean_authors
@@ -1051,6 +1068,7 @@ def test_given_names_are_lower_case_words() -> None:
     ("old", "new", "message"),
     [
         ('given = [', 'given = ["Jane", ', "lower case"),
+        ('titles = ["dr",', 'titles = ["Dr",', "lower case"),
         ('author_paths = ["author",', 'author_paths = ["Author",', "lower case"),
         ('leads = ["by",', 'leads = ["By",', "lower case"),
         ('leads = ["by",', 'leads = ["by", "by",', "listed twice"),

@@ -1123,7 +1123,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
                      if (link.get("rel") or "").lower() == "alternate")
     for text in texts:
         for part in _TITLE_PARTS.split(text):
-            words = _TITLES.sub("", part).split()
+            words = rules.cues.name_titles.sub("", part).split()
             owned = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
             # the whole part, or the words up to a possessive ("Gregory Szorc's Digital Home")
             windows = [words] + [words[:i + 1] for i in owned]
@@ -1141,8 +1141,6 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
 _SPACE_RUNS = re.compile(r"\s+")
 #: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed")
 _TITLE_PARTS = re.compile(r"\s+[-–—|·:»«]\s+|\s*[|»«]\s*")
-#: academic titles before a name ("Dr. Alexander Klier")
-_TITLES = re.compile(r"^\s*(?:(?:Dr|Prof|PD|Dipl)\.(?:-\w+\.?)?\s+)+")
 
 
 def _canonical(root: etree._Element) -> str | None:

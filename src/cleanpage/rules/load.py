@@ -399,8 +399,9 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
     by = _table(doc, "bylines", where)
     dt = _table(doc, "dates", where)
     names = _table(doc, "names", where)
-    _keys(names, {"given"}, f"{where} [names]")
+    _keys(names, {"given", "titles"}, f"{where} [names]")
     given = _words(names, "given", f"{where} [names]")
+    titles = _words(names, "titles", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
                "date_prepositions", "category_words", "name_particles", "org_suffixes", "account_parts")
@@ -465,6 +466,7 @@ def _metadata(doc: dict[str, Any]) -> MetadataCues:
         date_tokens=date_tokens,
         author_paths=w["author_paths"],
         given_names=frozenset(given),
+        name_titles=_compile_flags(rf"^\s*(?:{_alt(titles)}\.(?:-\w+\.?)?\s+)+", f"{where} titles", re.IGNORECASE),
         author_path=_compile_flags(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#\d][^/?#]*?)(?:[-_.]\d+)?(?:\.html?)?/?(?:[?#]|$)",
                                    f"{where} author_paths", re.IGNORECASE),
         byline_class=_compile_flags("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),

@@ -222,6 +222,8 @@ class MetadataCues:
     account_parts: tuple[str, ...]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
+    #: academic titles opening a name ("Dr. ", "Prof. Dr. ", "Dr.-Ing. "), to read over
+    name_titles: re.Pattern[str]
     lead: re.Pattern[str]
     label: re.Pattern[str]
     inline: re.Pattern[str]
