@@ -14,7 +14,7 @@ small: its workers are forked from it, so its own size is counted in each of the
    worker processes, sampled every 0.2 s with psutil; pages shared after fork count in each
    process) — its peak, its maximum over pages 500-699 and over the last 200 pages, and the
    growth between the two. Workers are replaced every 1,000
-   documents (``cleanpage.batch._MAX_TASKS``), as in any real run.
+   documents (``cleanpage.io.batch._MAX_TASKS``), as in any real run.
 4. **cleanpage vs trafilatura**: on each page, ``cleanpage.clean(raw)`` and
    ``trafilatura.extract(raw)`` one after the other in this process (order alternating), timed with
    ``perf_counter``; the ratio of total times is comparable across machines, the absolute ms are not.
@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 import cleanpage
-from cleanpage.batch import default_workers
+from cleanpage.io.batch import default_workers
 
 
 def _rate(paths: list[Path], workers: int, timeout: float) -> tuple[float, int, float]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpage.attribute import attribute, byline_agency
-from cleanpage.blocks import Block
-from cleanpage.labels import Label, Labelled
+from cleanpage.pipeline.attribute import attribute, byline_agency
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.result import AttributionKind
 from cleanpage.rules import load_rules
 

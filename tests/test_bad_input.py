@@ -149,11 +149,11 @@ def test_a_page_of_control_bytes_is_binary() -> None:
 def test_adversarial_runs_are_read_in_linear_time() -> None:
     # each of these once took seconds to minutes in a pattern retried from every position of a
     # long run (Python's re does not check signals, so no time limit could stop it)
-    from cleanpage.html_tree import parse_html
-    from cleanpage.prose import _as_sentence
+    from cleanpage.pipeline.html.tree import parse_html
+    from cleanpage.pipeline.prose import _as_sentence
     from cleanpage.result import InputKind
-    from cleanpage.sniff import sniff
-    from cleanpage.text_blocks import _md_links
+    from cleanpage.pipeline.sniff import sniff
+    from cleanpage.pipeline.text.blocks import _md_links
 
     assert sniff("x" * 2000 + "<body>" * 40_000) is InputKind.TEXT  # no closing tag: text, read at once
     assert sniff("<body class='a'>" + "x" * 100 + "</p>") is InputKind.HTML

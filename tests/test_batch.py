@@ -11,7 +11,7 @@ from _docs import slow_html, small_html, small_text
 
 import cleanpage
 from cleanpage import CleanpageError, InternalError, Page, ReadError, Timeout
-from cleanpage.records import RECORD_COLUMNS
+from cleanpage.io.records import RECORD_COLUMNS
 
 SEED = Path(__file__).parent / "fixtures" / "seed-text" / "input.txt"
 
@@ -66,7 +66,7 @@ def test_unexpected_exception_becomes_internal_error(monkeypatch: pytest.MonkeyP
     def broken(*args: object, **kwargs: object) -> Page:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("cleanpage.batch.clean", broken)
+    monkeypatch.setattr("cleanpage.io.batch.clean", broken)
     results = list(cleanpage.clean_many([small_html(1)], workers=1))
     error = results[0][1]
     assert isinstance(error, InternalError) and error.reason == "internal-error"

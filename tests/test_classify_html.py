@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cleanpage.blocks import Block
-from cleanpage.classify_html import Coverage, classify_html
-from cleanpage.engines import EngineText
-from cleanpage.labels import Label
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.html.classify import Coverage, classify_html
+from cleanpage.engines.trafilatura import EngineText
+from cleanpage.pipeline.blocks import Label
 from cleanpage.rules import load_rules
 
 RULES = load_rules()
@@ -119,7 +119,7 @@ def test_coverage_aligns_units_split_differently() -> None:
     first = "First half of a long paragraph that the engine cut in two at a line break,"
     second = "and its second half, which is about as long as the first half was."
     coverage = Coverage([first, second])
-    from cleanpage.blocks import text_key
+    from cleanpage.pipeline.blocks import text_key
 
     joined = f"{first} {second}"
     assert coverage.covers(text_key(joined))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanpage.cli import main
+from cleanpage.io.cli import main
 
 SEED = Path(__file__).parent / "fixtures" / "seed-text" / "input.txt"
 SEED_HTML = Path(__file__).parent / "fixtures" / "seed-html" / "input.html"

@@ -14,8 +14,8 @@ import pytest
 from _docs import sample_warc, slow_html, small_html, small_text
 
 import cleanpage
-from cleanpage.cli import main
-from cleanpage.outfile import completed_ids
+from cleanpage.io.cli import main
+from cleanpage.io.outfile import completed_ids
 
 SEED = Path(__file__).parent / "fixtures" / "seed-text" / "input.txt"
 SRC = Path(cleanpage.__file__).resolve().parent.parent  # the cleanpage under test, installed or not

@@ -1,4 +1,4 @@
-"""cleanpage.dask on a real (local, multi-process) distributed cluster: paths and WARC records in,
+"""cleanpage.io.dask on a real (local, multi-process) distributed cluster: paths and WARC records in,
 a Dask DataFrame of records out, per-document limits kept."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ pytest.importorskip("distributed")
 import dask  # noqa: E402  (after the skip: the [dask] extra may be absent)
 from distributed import Client, LocalCluster  # noqa: E402
 
-import cleanpage.dask as cd  # noqa: E402
+import cleanpage.io.dask as cd  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = [FIXTURES / name for name in ("seed-text/input.txt", "seed-html/input.html", "german-news/input.html",

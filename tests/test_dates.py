@@ -6,7 +6,7 @@ import datetime as _dt
 
 import pytest
 
-from cleanpage.dates import _dateparser, _named_month, parse_visible_date
+from cleanpage.pipeline.shared.dates import _dateparser, _named_month, parse_visible_date
 
 _BASE = _dt.datetime(2001, 6, 15, 12, 0, 0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from cleanpage.html_tree import drop_unread, parse_html
+from cleanpage.pipeline.html.tree import drop_unread, parse_html
 
 
 def test_drop_unread_keeps_text_tails_and_json_ld() -> None:
@@ -24,7 +24,7 @@ def test_drop_unread_keeps_text_tails_and_json_ld() -> None:
 
 
 def test_the_engine_sees_the_same_text_without_scripts() -> None:
-    from cleanpage.engines import run_trafilatura
+    from cleanpage.engines.trafilatura import run_trafilatura
 
     page = (
         "<html><body><article><h1>Title</h1>"
@@ -57,7 +57,7 @@ def test_lone_surrogates_in_a_str_do_not_break_parsing() -> None:
 def test_the_default_cascade_runs_only_when_precision_keeps_little_and_never_loses_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from cleanpage import engines
+    from cleanpage.engines import trafilatura as engines
 
     calls: list[bool] = []
 
@@ -80,7 +80,7 @@ def test_the_default_cascade_runs_only_when_precision_keeps_little_and_never_los
 
 
 def test_element_tokens_with_and_without_the_class_memo() -> None:
-    from cleanpage.html_blocks import element_tokens
+    from cleanpage.pipeline.html.blocks import element_tokens
 
     el = etree.Element("div", {"class": "  Site-Header   sticky ", "id": " Main "})
     seen: dict[str, tuple[str, ...]] = {}

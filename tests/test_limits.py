@@ -7,7 +7,7 @@ import time
 import pytest
 
 from cleanpage import Timeout
-from cleanpage.limits import run_with_timeout
+from cleanpage.io.limits import run_with_timeout
 
 
 def _swallowing_work() -> str:
@@ -36,7 +36,7 @@ def test_result_within_the_limit_and_timer_cleared() -> None:
 def test_an_alarm_during_an_unraisable_report_does_not_raise_again(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from cleanpage.limits import _reporting_unraisable
+    from cleanpage.io.limits import _reporting_unraisable
 
     seen: list[bool] = []
 

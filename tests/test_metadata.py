@@ -7,9 +7,9 @@ import datetime as _dt
 import lxml.html
 import pytest
 
-from cleanpage.authors import clean_authors, person_name
-from cleanpage.dates import date_from_url, local_day, parse_date, parse_iso, parse_visible_date
-from cleanpage.metadata import html_metadata, strip_site_suffix
+from cleanpage.pipeline.shared.names import clean_authors, person_name
+from cleanpage.pipeline.shared.dates import date_from_url, local_day, parse_date, parse_iso, parse_visible_date
+from cleanpage.pipeline.html.metadata import html_metadata, strip_site_suffix
 from cleanpage.rules import load_rules
 
 RULES = load_rules()
@@ -210,7 +210,7 @@ def test_comment_dates_are_not_the_page_date() -> None:
 
 
 def test_utc_stamp_is_shown_in_the_zone_the_page_language_implies() -> None:
-    from cleanpage.dates import in_page_zone
+    from cleanpage.pipeline.shared.dates import in_page_zone
 
     utc = _dt.datetime(2022, 11, 6, 23, 0, tzinfo=_dt.timezone.utc)
     local = in_page_zone(utc, "de-DE")
@@ -223,7 +223,7 @@ def test_utc_stamp_is_shown_in_the_zone_the_page_language_implies() -> None:
 
 
 def test_country_domain_places_a_language_that_spans_continents() -> None:
-    from cleanpage.dates import in_page_zone, zone_tag
+    from cleanpage.pipeline.shared.dates import in_page_zone, zone_tag
 
     assert zone_tag("es", "https://www.lanacion.com.ar/politica/x") == "es-ar"
     assert zone_tag("es", "https://www.eldeber.com.bo/x") == "es-bo"
@@ -258,7 +258,7 @@ def test_line_labelled_as_the_publication_is_read_in_the_article_footer() -> Non
         "</div></div></body></html>"
     )
     assert page.published == _dt.date(2023, 11, 1)
-    from cleanpage.metadata import _scan
+    from cleanpage.pipeline.html.metadata import _scan
 
     root = lxml.html.document_fromstring(
         "<html><body><div id='main'><h1>X</h1><div class='rez_footer'><p>Erschienen am: 01.11.2023<br>02.11.2023</p>"
@@ -933,7 +933,7 @@ def test_a_written_date_standing_alone_is_the_last_resort(body: str, expected: _
 
 
 def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
-    from cleanpage.metadata import _loose_date
+    from cleanpage.pipeline.html.metadata import _loose_date
 
     assert _loose_date(" 24. April 2020 | ") and _loose_date("March 3, 2021")
     assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.")
@@ -993,7 +993,7 @@ def test_a_bylines_trailing_date_is_not_part_of_the_name(candidate: str, expecte
 def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
     from lxml import etree
 
-    from cleanpage.metadata import _htmldate, _without_elsewhere
+    from cleanpage.pipeline.html.metadata import _htmldate, _without_elsewhere
 
     html = ("<html><body><nav>Menu<a>Home</a></nav>tail one<div class='post'><h1>T</h1><p>Text 3.1.2020</p>"
             "<div class='related'>R <div class='teaser'>T2 12.12.2019</div> after</div>tail two"

@@ -13,10 +13,10 @@ import time
 import pytest
 
 import cleanpage
-from cleanpage.blocks import Block
-from cleanpage.html_tree import parse_html
-from cleanpage.respond_html import HtmlResponses, find_html_responses
-from cleanpage.respond_text import split_text_responses
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.html.tree import parse_html
+from cleanpage.pipeline.html.responses import HtmlResponses, find_html_responses
+from cleanpage.pipeline.text.responses import split_text_responses
 from cleanpage.rules import load_rules
 
 RULES = load_rules()
@@ -474,7 +474,7 @@ def test_text_bare_name_line_then_date_line() -> None:
 def test_the_id_prefilter_never_hides_a_comment_word() -> None:
     from lxml import etree
 
-    from cleanpage.respond_html import _Kinds
+    from cleanpage.pipeline.html.responses import _Kinds
 
     rules = load_rules()
     cues = rules.comments

@@ -803,14 +803,14 @@ def _byline_page(body: str) -> str:
 def _page_meta(html: str):  # type: ignore[no-untyped-def]
     import lxml.html
 
-    from cleanpage.metadata import html_metadata
+    from cleanpage.pipeline.html.metadata import html_metadata
 
     return html_metadata(lxml.html.document_fromstring(html), load_rules(), None)
 
 
 @pytest.mark.parametrize("lead", _CUES.leads)
 def test_every_byline_lead_works(lead: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"{lead.title()} Jane Doe"], load_rules()) == ("Jane Doe",)
     # a label on its own, before the name's element
@@ -829,7 +829,7 @@ def test_every_mid_lead_works_inside_a_text(lead: str) -> None:
 
 @pytest.mark.parametrize("lead", _CUES.line_leads)
 def test_every_line_lead_makes_a_short_line_a_byline(lead: str) -> None:
-    from cleanpage.attribute import _is_person_byline
+    from cleanpage.pipeline.attribute import _is_person_byline
 
     rules = load_rules()
     assert _is_person_byline(f"{lead.capitalize()} Jane Doe", frozenset(), rules)
@@ -839,7 +839,7 @@ def test_every_line_lead_makes_a_short_line_a_byline(lead: str) -> None:
 
 @pytest.mark.parametrize("verb", _CUES.verbs)
 def test_every_byline_verb_works(verb: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"{verb.title()} by Jane Doe"], load_rules()) == ("Jane Doe",)
     page = _page_meta(_byline_page(f"<p>{verb.title()} von Jane Doe</p>"))
@@ -848,7 +848,7 @@ def test_every_byline_verb_works(verb: str) -> None:
 
 @pytest.mark.parametrize("role", (*_CUES.roles, *_CUES.plural_roles, *_CUES.desk_roles))
 def test_every_role_label_works(role: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"{role.title()}: Jane Doe"], load_rules()) == ("Jane Doe",)
     page = _page_meta(_byline_page(f"<p>{role.title()}: Jane Doe</p>"))
@@ -859,14 +859,14 @@ def test_every_role_label_works(role: str) -> None:
 
 @pytest.mark.parametrize("role", _CUES.desk_roles)
 def test_a_desk_role_without_a_colon_is_the_desk(role: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"{role.title()} Gelbe Liste"], load_rules()) == ()
 
 
 @pytest.mark.parametrize("word", _CUES.lead_only)
 def test_lead_only_words_are_stripped_but_not_labels(word: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"{word.title()}: Jane Doe"], load_rules()) == ("Jane Doe",)
     page = _page_meta("<html><body><ul><li><a>" + word.title() + "</a></li><li><a>Basics Today</a></li></ul>"
@@ -876,7 +876,7 @@ def test_lead_only_words_are_stripped_but_not_labels(word: str) -> None:
 
 @pytest.mark.parametrize("photo", _CUES.photo_words)
 def test_every_photo_word_joins_a_text_credit(photo: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"Text & {photo.title()}: Jane Doe"], load_rules()) == ("Jane Doe",)
 
@@ -914,7 +914,7 @@ def test_every_author_path_word_makes_a_link_name_the_author(word: str) -> None:
 def test_every_date_lead_is_stripped_before_the_date_is_read(lead: str) -> None:
     import datetime as _dt
 
-    from cleanpage.dates import parse_visible_date
+    from cleanpage.pipeline.shared.dates import parse_visible_date
 
     assert _CUES.date_lead.sub("", f"{lead.capitalize()}: 5 March 2024", count=1) == "5 March 2024"
     assert _CUES.date_lead.sub("", f"{lead.capitalize()} Tuesday 5 March 2024", count=1) == "Tuesday 5 March 2024"
@@ -925,7 +925,7 @@ def test_every_date_lead_is_stripped_before_the_date_is_read(lead: str) -> None:
 def test_every_clock_word_may_follow_the_time_after_a_date(word: str) -> None:
     import datetime as _dt
 
-    from cleanpage.dates import parse_visible_date
+    from cleanpage.pipeline.shared.dates import parse_visible_date
 
     assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word}") == _dt.datetime(2024, 3, 12, 10, 45)
     assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word.upper()}") == _dt.datetime(2024, 3, 12, 10, 45)
@@ -969,7 +969,7 @@ def test_every_dated_line_preposition_is_stripped_before_the_date(preposition: s
 
 @pytest.mark.parametrize("join", _CUES.name_joins)
 def test_every_name_join_splits_a_byline_into_names(join: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"Jane Doe {join} John Roe"], load_rules()) == ("Jane Doe", "John Roe")
     assert clean_authors([f"By Jane Doe {join.upper()} John Roe"], load_rules()) == ("Jane Doe", "John Roe")
@@ -979,14 +979,14 @@ def test_every_name_join_splits_a_byline_into_names(join: str) -> None:
 
 @pytest.mark.parametrize("join", _CUES.interview_joins)
 def test_every_interview_join_names_both_people(join: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"Jane Doe {join} John Roe"], load_rules()) == ("Jane Doe", "John Roe")
 
 
 @pytest.mark.parametrize("preposition", _CUES.date_prepositions)
 def test_every_date_preposition_ends_the_name_of_a_byline(preposition: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"By Jane Doe {preposition} Saturday, 19 October 2019"], load_rules()) == ("Jane Doe",)
     assert clean_authors([f"Von Jane Doe {preposition} 19. Oktober 2019 um 11:14 Uhr"], load_rules()) == ("Jane Doe",)
@@ -994,7 +994,7 @@ def test_every_date_preposition_ends_the_name_of_a_byline(preposition: str) -> N
 
 @pytest.mark.parametrize("word", _CUES.category_words)
 def test_every_category_word_ends_the_name_of_a_byline(word: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"VON Jane Doe {word.upper()} Fashion"], load_rules(), led=True) == ("Jane Doe",)
     assert clean_authors([f"by Jane Doe {word} News"], load_rules(), led=True) == ("Jane Doe",)
@@ -1002,7 +1002,7 @@ def test_every_category_word_ends_the_name_of_a_byline(word: str) -> None:
 
 @pytest.mark.parametrize("particle", _CUES.name_particles)
 def test_every_name_particle_may_stand_inside_a_name(particle: str) -> None:
-    from cleanpage.authors import person_name
+    from cleanpage.pipeline.shared.names import person_name
 
     assert person_name(f"Jane {particle} Doe", load_rules()) == f"Jane {particle} Doe"
     assert person_name("Jane zzz Doe", load_rules()) is None  # another lower-case word is no name's
@@ -1010,7 +1010,7 @@ def test_every_name_particle_may_stand_inside_a_name(particle: str) -> None:
 
 @pytest.mark.parametrize("suffix", _CUES.org_suffixes)
 def test_every_org_suffix_makes_a_compound_an_organisation(suffix: str) -> None:
-    from cleanpage.authors import person_name
+    from cleanpage.pipeline.shared.names import person_name
 
     assert person_name(f"Deutscher Landes{suffix}", load_rules()) is None
     assert person_name("Deutscher Landesmeister", load_rules()) == "Deutscher Landesmeister"
@@ -1035,7 +1035,7 @@ def test_every_name_title_is_read_over(title: str) -> None:
 
 @pytest.mark.parametrize("part", _CUES.account_parts)
 def test_every_account_part_makes_a_handle_a_cms_account(part: str) -> None:
-    from cleanpage.authors import clean_authors
+    from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"wordpress{part}"], load_rules(), single_ok=True) == ()
     assert clean_authors([f"{part.capitalize()}2"], load_rules(), single_ok=True) == ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanpage.result import InputKind
-from cleanpage.sniff import sniff
+from cleanpage.pipeline.sniff import sniff
 
 
 @pytest.mark.parametrize(

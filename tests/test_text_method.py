@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from _prose import PARA_A, PARA_B, PARA_C
 
-from cleanpage.blocks import Block
-from cleanpage.labels import Label
-from cleanpage.prose import is_prose, is_text_prose
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.blocks import Label
+from cleanpage.pipeline.prose import is_prose, is_text_prose
 from cleanpage.rules import load_rules
-from cleanpage.text_blocks import text_blocks
-from cleanpage.text_classify import classify_text
+from cleanpage.pipeline.text.blocks import text_blocks
+from cleanpage.pipeline.text.classify import classify_text
 
 
 def _labels(text: str) -> dict[str, Label]:
@@ -54,7 +54,7 @@ def test_a_tag_cloud_above_the_article_does_not_win_the_region() -> None:
 
 
 def test_a_count_heading_with_a_remark_announces_responses() -> None:
-    from cleanpage.text_cues import announces_responses
+    from cleanpage.pipeline.text.cues import announces_responses
 
     rules = load_rules()
     assert announces_responses("{ 38 comments… read them below or add one }", rules)
@@ -136,7 +136,7 @@ def test_a_lone_name_and_date_line_under_the_headline_is_a_byline_not_a_thread()
 
 
 def test_a_closing_emoji_ends_a_sentence() -> None:
-    from cleanpage.prose import ends_text_sentence
+    from cleanpage.pipeline.prose import ends_text_sentence
 
     assert ends_text_sentence("And afterwards you feel like a hero, and I like that 😉")
     assert ends_text_sentence("That was great fun :)")
@@ -327,7 +327,7 @@ def test_wrapped_chinese_lines_join_without_a_space() -> None:
 def test_comma_rule_reads_only_the_line_end() -> None:
     # a mis-decoded dump can hold one line of 100,000 letters; the comma test once searched all of it
     # from every position (quadratic: minutes), now it reads the line's end
-    from cleanpage.text_blocks import _continues
+    from cleanpage.pipeline.text.blocks import _continues
 
     assert not _continues("笊" * 100_000, "und weiter", 0)
     assert _continues("x" * 100_000 + " Wörter,", "und weiter", 0)

@@ -10,14 +10,14 @@ import pytest
 from _prose import PARA_A, PARA_B, PARA_C
 
 import cleanpage
-from cleanpage.blocks import Block
-from cleanpage.labels import Label
-from cleanpage.prose import is_prose, separator_share, stopword_share
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.blocks import Label
+from cleanpage.pipeline.prose import is_prose, separator_share, stopword_share
 from cleanpage.rules import load_rules
-from cleanpage.text_blocks import DumpShape, detect_shape, text_blocks, wrap_width
-from cleanpage.text_classify import classify_text
-from cleanpage.text_cues import announces_responses, comment_cue
-from cleanpage.text_region import best_region
+from cleanpage.pipeline.text.blocks import DumpShape, detect_shape, text_blocks, wrap_width
+from cleanpage.pipeline.text.classify import classify_text
+from cleanpage.pipeline.text.cues import announces_responses, comment_cue
+from cleanpage.pipeline.text.region import best_region
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -9,7 +9,7 @@ from _docs import sample_warc
 
 import cleanpage
 from cleanpage import ReadError
-from cleanpage.warc import is_warc, iter_warc
+from cleanpage.io.warc import is_warc, iter_warc
 
 
 @pytest.mark.parametrize("gzip", [True, False])

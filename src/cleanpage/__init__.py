@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from cleanpage.batch import clean_many
+from cleanpage.io.batch import clean_many
 from cleanpage.errors import (
     CleanpageError,
     DecodeError,
@@ -24,8 +24,8 @@ from cleanpage.errors import (
     TooLargeError,
 )
 from cleanpage.options import KindOption, Options
-from cleanpage.pipeline import clean, clean_file
-from cleanpage.records import to_records
+from cleanpage.api import clean, clean_file
+from cleanpage.io.records import to_records
 from cleanpage.result import Attribution, AttributionKind, InputKind, Page, Removed, Response
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

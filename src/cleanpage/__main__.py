@@ -1,5 +1,5 @@
 """``python -m cleanpage`` runs the CLI."""
 
-from cleanpage.cli import main
+from cleanpage.io.cli import main
 
 raise SystemExit(main())

@@ -32,7 +32,7 @@ class Options:
     #: Size limit in bytes (UTF-8 bytes for ``str`` input); past it :class:`TooLargeError`.
     max_bytes: int = DEFAULT_MAX_BYTES
     #: Wall-clock limit in seconds for one document, or ``None``. Enforced by running the
-    #: document in a worker process (see :mod:`cleanpage.batch`); ``clean`` honours it too.
+    #: document in a worker process (see :mod:`cleanpage.io.batch`); ``clean`` honours it too.
     timeout: float | None = None
     #: Run trafilatura as the main-content engine (HTML). Off gives a faster, rules-only result.
     use_trafilatura: bool = True

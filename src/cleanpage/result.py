@@ -187,11 +187,11 @@ class Page:
         return "\n\n".join(parts) + ("\n" if parts else "")
 
     def to_markdown(self) -> str:
-        from cleanpage.render import page_markdown
+        from cleanpage.io.render import page_markdown
 
         return page_markdown(self)
 
     def _repr_html_(self) -> str:
-        from cleanpage.render import page_html
+        from cleanpage.io.render import page_html
 
         return page_html(self)

@@ -11,9 +11,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from cleanpage.authors import clean_authors
-from cleanpage.dates import parse_visible_date
-from cleanpage.labels import Label, Labelled
+from cleanpage.pipeline.shared.names import clean_authors
+from cleanpage.pipeline.shared.dates import parse_visible_date
+from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.rules import Rules
 
 __all__ = ["TextMeta", "headline_shaped", "text_metadata"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from cleanpage.blocks import Block
-from cleanpage.prose import ends_sentence, is_prose
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.prose import ends_sentence, is_prose
 from cleanpage.rules import Rules
 
 __all__ = ["THREAD_WINDOW", "announces_responses", "comment_cue", "thread_start"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleanpage.labels import Label, Labelled
+from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.result import Attribution, AttributionKind
 from cleanpage.rules import Rules
 

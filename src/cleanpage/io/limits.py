@@ -4,7 +4,7 @@ In the main thread on POSIX an interval timer raises :class:`Timeout` inside the
 code (cheap, no process). It interrupts Python code only: one long call into C (a regular
 expression, a libxml2 parse) runs to its end before the timer is seen. Elsewhere (threads,
 Windows) the document runs in a one-off worker process that is killed at the limit. Batches use
-:mod:`cleanpage.batch`, whose pool kills and replaces workers the same way, so a pathological page
+:mod:`cleanpage.io.batch`, whose pool kills and replaces workers the same way, so a pathological page
 can never hang a batch.
 """
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cleanpage.blocks import normalise_space
+from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.errors import CleanpageError
 
 __all__ = ["EngineText", "run_trafilatura"]

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleanpage.blocks import Block
-from cleanpage.labels import Label, Labelled
-from cleanpage.prose import ends_text_sentence, is_text_prose, stopword_share
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, stopword_share
 
 __all__ = ["BARRIER_ROLES", "CAPTION", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
 

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from cleanpage.blocks import Block, normalise_space
+from cleanpage.pipeline.blocks import Block, normalise_space
 
 __all__ = ["ITEM_MARKER", "DumpShape", "detect_shape", "text_blocks", "wrap_width"]
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from cleanpage.blocks import Block, normalise_space
+from cleanpage.pipeline.blocks import Block, normalise_space
 
 __all__ = ["BLOCK_TAGS", "SKIP_TAGS", "element_tokens", "html_blocks"]
 

@@ -3,9 +3,9 @@
 Order of evidence, strongest first: the rule tables (widget labels, comment forms, related-list
 headings), credit shapes, response headings, then the shape of the text itself:
 
-1. the article is the densest run of prose (:mod:`cleanpage.text_region`), above the first
+1. the article is the densest run of prose (:mod:`cleanpage.pipeline.text.region`), above the first
    response heading or comment form that has a real article above it, and cut where a comment
-   thread with no heading begins (:mod:`cleanpage.text_cues`); a second run on either side joins
+   thread with no heading begins (:mod:`cleanpage.pipeline.text.cues`); a second run on either side joins
    it when it is worth a good share of the first (a story split by a gallery);
 2. the responses run from each response heading after the article (or a thread's first header
    line) to the comment form or the next section;
@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from cleanpage.blocks import Block
-from cleanpage.labels import Label, Labelled
-from cleanpage.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules, normalise_phrase
-from cleanpage.text_cues import THREAD_WINDOW as _THREAD_WINDOW
-from cleanpage.text_cues import announces_responses, comment_cue, thread_start
-from cleanpage.text_region import (
+from cleanpage.pipeline.text.cues import THREAD_WINDOW as _THREAD_WINDOW
+from cleanpage.pipeline.text.cues import announces_responses, comment_cue, thread_start
+from cleanpage.pipeline.text.region import (
     BARRIER,
     CAPTION,
     LINK_SHARE,

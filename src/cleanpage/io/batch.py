@@ -18,7 +18,7 @@ Why each piece is the way it is:
   fragmentation) cannot grow without bound over a long run.
 
 ``workers=1`` runs in the calling process (cheaper, easy to debug); the limit is then an interval
-timer (:mod:`cleanpage.limits`), which interrupts Python code but not one long C call. Off the main
+timer (:mod:`cleanpage.io.limits`), which interrupts Python code but not one long C call. Off the main
 thread, where no timer can be used, ``workers=1`` uses a one-process pool instead.
 """
 
@@ -32,9 +32,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Union
 
 from cleanpage.errors import CleanpageError, InputTypeError, InternalError, Timeout
-from cleanpage.limits import _can_use_alarm, run_with_timeout
+from cleanpage.io.limits import _can_use_alarm, run_with_timeout
 from cleanpage.options import Options
-from cleanpage.pipeline import clean, clean_file
+from cleanpage.api import clean, clean_file
 from cleanpage.result import Page
 
 __all__ = ["Outcome", "Source", "clean_many", "default_workers"]

@@ -2,7 +2,7 @@
 
 Sources are read in order of trust: structured data (JSON-LD, microdata, ``meta``), then the visible
 page (``h1``, ``time``, byline elements). A title is chosen by agreement between sources; an author
-must look like a person's name (:mod:`cleanpage.authors`); a date must not be in the future.
+must look like a person's name (:mod:`cleanpage.pipeline.shared.names`); a date must not be in the future.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import Any
 
 from lxml import etree
 
-from cleanpage.authors import clean_authors, person_name
-from cleanpage.blocks import normalise_space, text_key
-from cleanpage.dates import (
+from cleanpage.pipeline.shared.names import clean_authors, person_name
+from cleanpage.pipeline.blocks import normalise_space, text_key
+from cleanpage.pipeline.shared.dates import (
     date_from_url,
     in_page_zone,
     local_day,

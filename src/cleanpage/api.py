@@ -11,15 +11,15 @@ import datetime as _dt
 import os
 from dataclasses import replace
 
-from cleanpage.assemble import assemble
-from cleanpage.attribute import attribute
-from cleanpage.decode import Decoded, decode
+from cleanpage.pipeline.assemble import assemble
+from cleanpage.pipeline.attribute import attribute
+from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import ReadError
-from cleanpage.labels import Label
+from cleanpage.pipeline.blocks import Label
 from cleanpage.options import KindOption, Options
 from cleanpage.result import InputKind, Page
 from cleanpage.rules import Rules, load_rules
-from cleanpage.sniff import sniff
+from cleanpage.pipeline.sniff import sniff
 
 __all__ = ["clean", "clean_file"]
 
@@ -33,12 +33,12 @@ def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None
 
 
 def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
-    from cleanpage.classify_html import classify_html
-    from cleanpage.engines import run_trafilatura
-    from cleanpage.html_blocks import html_blocks
-    from cleanpage.html_tree import drop_unread, parse_html
-    from cleanpage.metadata import html_metadata
-    from cleanpage.respond_html import find_html_responses
+    from cleanpage.pipeline.html.classify import classify_html
+    from cleanpage.engines.trafilatura import run_trafilatura
+    from cleanpage.pipeline.html.blocks import html_blocks
+    from cleanpage.pipeline.html.tree import drop_unread, parse_html
+    from cleanpage.pipeline.html.metadata import html_metadata
+    from cleanpage.pipeline.html.responses import find_html_responses
 
     root = parse_html(decoded.text)
     meta = html_metadata(root, rules, url)
@@ -69,10 +69,10 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
 
 
 def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
-    from cleanpage.respond_text import split_text_responses
-    from cleanpage.text_blocks import text_blocks
-    from cleanpage.text_classify import classify_text
-    from cleanpage.text_meta import text_metadata
+    from cleanpage.pipeline.text.responses import split_text_responses
+    from cleanpage.pipeline.text.blocks import text_blocks
+    from cleanpage.pipeline.text.classify import classify_text
+    from cleanpage.pipeline.text.metadata import text_metadata
 
     blocks, _shape = text_blocks(decoded.text)
     labelled = classify_text(blocks, rules)
@@ -132,7 +132,7 @@ def clean(
     if changes:
         opts = replace(opts, **changes)  # type: ignore[arg-type]
     if opts.timeout is not None:
-        from cleanpage.limits import run_with_timeout
+        from cleanpage.io.limits import run_with_timeout
 
         return run_with_timeout(_clean, source, url, replace(opts, timeout=None), timeout=opts.timeout)
     return _clean(source, url, opts)

@@ -3,7 +3,7 @@
 ``pandas.DataFrame(to_records(...))`` gives a table with one row per document and no nested
 values; error rows keep their id and carry ``error``/``reason`` instead of a title and body, so a
 corpus table shows what failed and why. pandas is not imported here: the core stays light, and
-:mod:`cleanpage.dask` builds its ``meta`` from :data:`RECORD_COLUMNS`.
+:mod:`cleanpage.io.dask` builds its ``meta`` from :data:`RECORD_COLUMNS`.
 """
 
 from __future__ import annotations

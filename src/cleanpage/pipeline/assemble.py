@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from cleanpage.decode import Decoded
-from cleanpage.labels import Label, Labelled
+from cleanpage.pipeline.decode import Decoded
+from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.options import Options
 from cleanpage.result import Attribution, InputKind, Page, Removed, Response
 from cleanpage.rules import Rules

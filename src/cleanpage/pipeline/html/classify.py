@@ -2,7 +2,7 @@
 
 Evidence, strongest first:
 
-1. the block sits in a reader-response section found by :mod:`cleanpage.respond_html`;
+1. the block sits in a reader-response section found by :mod:`cleanpage.pipeline.html.responses`;
 2. a whole-block boilerplate phrase ("Close this search box.", "Leave a Reply") — never prose;
 3. a boilerplate role on the block or an ancestor (class/id tokens such as ``share``/``related``,
    semantic containers such as ``nav``/``aside``/``footer``) — unless the main-content engine kept
@@ -21,10 +21,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from cleanpage.blocks import Block, text_key
-from cleanpage.engines import EngineText
-from cleanpage.labels import Label, Labelled
-from cleanpage.prose import is_prose
+from cleanpage.pipeline.blocks import Block, text_key
+from cleanpage.engines.trafilatura import EngineText
+from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Rules
 
 __all__ = ["Coverage", "classify_html"]

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cleanpage.blocks import normalise_space
-from cleanpage.dates import parse_date, parse_iso, parse_visible_date
-from cleanpage.html_blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
-from cleanpage.prose import is_prose
+from cleanpage.pipeline.blocks import normalise_space
+from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible_date
+from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
+from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 

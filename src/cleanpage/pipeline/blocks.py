@@ -8,10 +8,11 @@ mostly recognised by *where* a text sits, not by the text alone.
 
 from __future__ import annotations
 
+import enum
 import re
 from typing import NamedTuple
 
-__all__ = ["Block", "normalise_space", "text_key"]
+__all__ = ["Block", "Label", "Labelled", "normalise_space", "text_key"]
 
 _KEY_DROP = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -60,3 +61,22 @@ class Block(NamedTuple):
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+class Label(str, enum.Enum):
+    TITLE = "title"
+    BODY = "body"
+    ATTRIBUTION = "attribution"
+    RESPONSE = "response"
+    RESPONSE_HEADER = "response-header"
+    BOILERPLATE = "boilerplate"
+    META = "meta"  # byline/date lines: kept out of the body, read by metadata, not "removed"
+
+
+class Labelled(NamedTuple):
+    """A block with its label; ``reason`` names the rule for boilerplate (it becomes ``Removed.reason``).
+
+    A ``NamedTuple`` (immutable, cheap to build): classifiers relabel by building new ones."""
+
+    block: Block
+    label: Label
+    reason: str = ""

@@ -8,7 +8,7 @@ only build a task graph; whichever client is active runs it. Paths must be reada
 workers (a shared file system, or object-store paths mounted alike on every worker)::
 
     from dask.distributed import Client
-    import cleanpage.dask as cd
+    import cleanpage.io.dask as cd
 
     client = Client("tcp://scheduler:8786")
     df = cd.to_dataframe(cd.clean_bag(cd.bag_of_paths(paths)))
@@ -36,13 +36,13 @@ try:
     from dask.delayed import delayed
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "cleanpage.dask needs Dask, distributed and pandas: pip install 'cleanpage[dask]'"
+        "cleanpage.io.dask needs Dask, distributed and pandas: pip install 'cleanpage[dask]'"
     ) from exc
 
-from cleanpage.batch import clean_many
+from cleanpage.io.batch import clean_many
 from cleanpage.options import Options
-from cleanpage.records import RECORD_COLUMNS, to_records
-from cleanpage.warc import iter_warc
+from cleanpage.io.records import RECORD_COLUMNS, to_records
+from cleanpage.io.warc import iter_warc
 
 __all__ = ["bag_of_paths", "clean_bag", "records_meta", "to_dataframe", "warc_bag"]
 
@@ -99,7 +99,7 @@ def _records_frame(pairs: Iterable[Any]) -> pd.DataFrame:
 
 
 def to_dataframe(bag: db.Bag) -> dd.DataFrame:
-    """A Dask DataFrame of flat records (see :data:`cleanpage.records.RECORD_COLUMNS`) from a bag
+    """A Dask DataFrame of flat records (see :data:`cleanpage.io.records.RECORD_COLUMNS`) from a bag
     made by :func:`clean_bag`, one frame partition per bag partition; ids become strings so that
     the column has one type."""
     frames = [delayed(_records_frame)(part) for part in bag.to_delayed()]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cleanpage.warc import is_warc, iter_warc
+from cleanpage.io.warc import is_warc, iter_warc
 
 __all__ = ["DEFAULT_GLOBS", "Document", "expand"]
 

@@ -23,13 +23,13 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cleanpage.batch import clean_many, default_workers
+from cleanpage.io.batch import clean_many, default_workers
 from cleanpage.errors import CleanpageError
-from cleanpage.inputs import DEFAULT_GLOBS, Document, expand
+from cleanpage.io.inputs import DEFAULT_GLOBS, Document, expand
 from cleanpage.options import KindOption, Options
-from cleanpage.outfile import JsonlWriter, completed_ids
+from cleanpage.io.outfile import JsonlWriter, completed_ids
 from cleanpage.result import Page
-from cleanpage.warc import is_warc
+from cleanpage.io.warc import is_warc
 
 __all__ = ["main"]
 

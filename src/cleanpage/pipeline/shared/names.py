@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from cleanpage.blocks import normalise_space, text_key
+from cleanpage.pipeline.blocks import normalise_space, text_key
 from cleanpage.rules import Rules
 
 __all__ = ["clean_authors", "person_name"]
@@ -54,7 +54,7 @@ def person_name(
     ``single_ok`` accepts a one-word name ("Heiko", a blog's user name): only for structured
     sources (``meta[name=author]``, JSON-LD, ``rel=author``), where the page says it is the
     author; a lone word in a byline element is too often a label. ``exclude`` holds
-    :func:`~cleanpage.blocks.text_key` keys of the site's own names (an organisation).
+    :func:`~cleanpage.pipeline.blocks.text_key` keys of the site's own names (an organisation).
     """
     cues = rules.cues
     name = normalise_space(cues.lead.sub("", _lead_text(text))).strip(" ,:;-–—|·•()[]\"'")

@@ -16,11 +16,11 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from cleanpage.blocks import Block
-from cleanpage.dates import parse_date, parse_visible_date
+from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.shared.dates import parse_date, parse_visible_date
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
-from cleanpage.text_blocks import ITEM_MARKER
+from cleanpage.pipeline.text.blocks import ITEM_MARKER
 
 __all__ = ["TextResponses", "split_text_responses"]
 

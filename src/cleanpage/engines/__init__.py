@@ -1,0 +1,1 @@
+"""Adapters for the third-party engines: each takes our values, catches and logs its failures."""

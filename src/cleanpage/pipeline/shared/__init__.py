@@ -1,0 +1,1 @@
+"""Readers both paths use: dates, person names, the shared patterns."""
