@@ -24,7 +24,7 @@ def _block(i: int, text: str, *, tag: str = "p", path: tuple[int, ...] = (1, 2),
 
 def _labels(blocks: list[Block], kept: list[str], title: str | None = None) -> list[tuple[str, str]]:
     engine = EngineText(body=tuple(kept))
-    return [(item.label.value, item.reason) for item in classify_html(tuple(blocks), engine, RULES, title=title)]
+    return [(item.label.value, item.reason or "") for item in classify_html(tuple(blocks), engine, RULES, title=title)]
 
 
 def test_engine_coverage_decides_plain_blocks() -> None:

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import pickle
+import re
 
 import pytest
 
@@ -22,6 +23,27 @@ def test_all_is_sorted_and_exported() -> None:
         assert name in cleanpage.__all__
 
 
+def test_all_is_every_public_name_and_nothing_else() -> None:
+    """A name the package exposes is promised; one it does not list must not be reachable by accident."""
+    import types
+
+    exposed = sorted(
+        name for name, value in vars(cleanpage).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    )
+    assert [n for n in cleanpage.__all__ if n != "__version__"] == exposed
+
+
+def test_every_reason_is_documented_with_its_description() -> None:
+    from pathlib import Path
+
+    schema = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text(encoding="utf-8")
+    section = schema.split("## `Removed(text, reason)`", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", section, flags=re.MULTILINE))
+    assert rows == {reason.value: reason.description for reason in cleanpage.Reason}
+    assert all(reason.description for reason in cleanpage.Reason)
+
+
 def test_enums_serialise_as_strings() -> None:
     assert json.dumps(InputKind.HTML) == '"html"'
     assert {k.value for k in AttributionKind} == {"dateline", "credit", "contributor", "byline", "copyright"}
@@ -34,7 +56,7 @@ def test_values_are_frozen_and_picklable() -> None:
         paragraphs=("a", "b"),
         attribution=(Attribution(agency="AP", text="(AP)", kind=AttributionKind.CREDIT),),
         responses=(Response(text="hi", author="X", published=dt.date(2024, 1, 2), parent=None),),
-        removed=(Removed(text="Search", reason="search-widget"),),
+        removed=(Removed(text="Search", reason=cleanpage.Reason.SEARCH_WIDGET),),
     )
     with pytest.raises(dataclasses.FrozenInstanceError):
         page.title = "other"  # type: ignore[misc]

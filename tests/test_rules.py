@@ -700,11 +700,17 @@ def test_bad_tables_raise_rules_error(which: str, old: str, new: str, message: s
 
 
 def test_duplicate_phrase_across_rules_is_an_error() -> None:
-    second = BP_OK.replace('name = "search-widget"', 'name = "other"').replace("search-form", "other-form").replace(
+    second = BP_OK.replace('name = "search-widget"', 'name = "newsletter"').replace("search-form", "other-form").replace(
         "ad-slot-*", "x-slot-*"
     )
     with pytest.raises(RulesError, match="is in rules"):
         parse_rules(BP_OK + second, AG_OK, CM_OK)
+
+
+def test_a_rule_name_must_be_a_reason() -> None:
+    unknown = BP_OK.replace('name = "search-widget"', 'name = "search-thing"')
+    with pytest.raises(RulesError, match="is not a cleanpage.Reason"):
+        parse_rules(unknown, AG_OK, CM_OK)
 
 
 def test_rules_error_is_a_value_error() -> None:

@@ -7,9 +7,7 @@
 ...     ...                                                  # a Page or a CleanpageError, in input order
 """
 
-from __future__ import annotations
-
-import logging
+import logging as _logging
 
 from cleanpage.io.batch import clean_many
 from cleanpage.errors import (
@@ -26,9 +24,10 @@ from cleanpage.errors import (
 from cleanpage.options import KindOption, Options
 from cleanpage.api import clean, clean_file
 from cleanpage.io.records import to_records
+from cleanpage.pipeline.blocks import Reason
 from cleanpage.result import Attribution, AttributionKind, InputKind, Page, Removed, Response
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
 __version__ = "0.1.0"
 
@@ -46,6 +45,7 @@ __all__ = [
     "Page",
     "ParseError",
     "ReadError",
+    "Reason",
     "Removed",
     "Response",
     "Timeout",

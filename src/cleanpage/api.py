@@ -15,7 +15,7 @@ from cleanpage.pipeline.assemble import assemble
 from cleanpage.pipeline.attribute import attribute
 from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import ReadError
-from cleanpage.pipeline.blocks import Label
+from cleanpage.pipeline.blocks import Label, Reason
 from cleanpage.options import KindOption, Options
 from cleanpage.result import InputKind, Page
 from cleanpage.rules import Rules, load_rules
@@ -82,7 +82,7 @@ def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rule
     split = split_text_responses(region, rules, _reference(meta.published))
     chrome = {b.index for b in split.chrome}
     labelled = tuple(
-        item._replace(label=Label.BOILERPLATE, reason="comment-chrome") if item.block.index in chrome else item
+        item._replace(label=Label.BOILERPLATE, reason=Reason.COMMENT_CHROME) if item.block.index in chrome else item
         for item in labelled
     )
     announced = next(

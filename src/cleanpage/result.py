@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleanpage.pipeline.blocks import Reason
+
 __all__ = [
     "Attribution",
     "AttributionKind",
@@ -108,14 +110,14 @@ class Removed:
     """A block that was stripped, and the name of the rule that stripped it."""
 
     text: str
-    reason: str
+    reason: Reason
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "reason": self.reason}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Removed:
-        return cls(text=data["text"], reason=data["reason"])
+        return cls(text=data["text"], reason=Reason(data["reason"]))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

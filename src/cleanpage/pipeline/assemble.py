@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from cleanpage.errors import InternalError
 from cleanpage.pipeline.decode import Decoded
 from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.options import Options
@@ -37,7 +38,9 @@ def assemble(
             if not paragraphs or paragraphs[-1] != item.block.text:
                 paragraphs.append(item.block.text)
         elif item.label in (Label.BOILERPLATE, Label.RESPONSE_HEADER) and options.keep_removed:
-            removed.append(Removed(text=item.block.text, reason=item.reason or item.label.value))
+            if item.reason is None:
+                raise InternalError(f"a {item.label.value} block carries no reason: {item.block.text[:80]!r}")
+            removed.append(Removed(text=item.block.text, reason=item.reason))
     return Page(
         kind=kind,
         url=url,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.blocks import Label, Labelled, Reason
 from cleanpage.result import Attribution, AttributionKind
 from cleanpage.rules import Rules
 
@@ -80,11 +80,11 @@ def attribute(
                 pattern, _match, agency = hit
                 if pattern.kind == "copyright" and agency is None:
                     # a site's own copyright footer is furniture, not a credit
-                    out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="copyright-footer"))
+                    out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.COPYRIGHT_FOOTER))
                     continue
                 if agency is not None or pattern.kind in ("contributor", "byline"):
                     record(agency.name if agency else None, block.text, pattern.kind)
-                    out.append(Labelled(block=block, label=Label.ATTRIBUTION, reason=pattern.name))
+                    out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                     continue
             if item.label is Label.ATTRIBUTION:
                 # pre-labelled by a credit shape that did not resolve: keep the words in the body
@@ -96,11 +96,11 @@ def attribute(
             hit = rules.match_credit(block.text, ("copyright",))
             if hit is not None and hit[2] is not None:
                 record(hit[2].name, block.text, "copyright")
-                out.append(Labelled(block=block, label=Label.ATTRIBUTION, reason=hit[0].name))
+                out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                 continue
         if item.label is Label.BODY and _is_person_byline(block.text, byline_set, rules):
             # "By Jane Doe": the author's name (metadata), neither prose nor a credit
-            out.append(Labelled(block=block, label=Label.META, reason="byline"))
+            out.append(Labelled(block=block, label=Label.META))
             continue
         if item.label is Label.BODY and first_body:
             first_body = False

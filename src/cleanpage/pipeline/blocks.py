@@ -12,7 +12,7 @@ import enum
 import re
 from typing import NamedTuple
 
-__all__ = ["Block", "Label", "Labelled", "normalise_space", "text_key"]
+__all__ = ["Block", "Label", "Labelled", "Reason", "normalise_space", "text_key"]
 
 _KEY_DROP = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -63,6 +63,8 @@ class Block(NamedTuple):
         return len(self.text.split())
 
 class Label(str, enum.Enum):
+    """Where a block ends up: each block of a page gets exactly one label."""
+
     TITLE = "title"
     BODY = "body"
     ATTRIBUTION = "attribution"
@@ -72,11 +74,92 @@ class Label(str, enum.Enum):
     META = "meta"  # byline/date lines: kept out of the body, read by metadata, not "removed"
 
 
+class Reason(str, enum.Enum):
+    """Why a block left the body: the registry of every ``Removed.reason``.
+
+    Rule-table names (``rules/boilerplate.toml``) must be members (the loader refuses others), so a
+    reason a user sees always has a description here and in ``docs/schema.md``. A ``str`` enum: it
+    compares equal to, and serialises as, its kebab-case value.
+    """
+
+    description: str
+
+    def __new__(cls, value: str, description: str) -> Reason:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    # -- rule table (boilerplate.toml): a phrase, pattern or class/id word of a page role --------------
+    SKIP_LINK = "skip-link", "a 'skip to content' link for keyboard users"
+    SEARCH_WIDGET = "search-widget", "a search box, its label or its screen-reader text"
+    COOKIE_NOTICE = "cookie-notice", "a cookie or consent prompt"
+    COMMENT_FORM = "comment-form", "the form for writing a comment ('Leave a Reply')"
+    COMMENTS_CLOSED = "comments-closed", "a notice that comments are closed or not yet written"
+    PAYWALL = "paywall", "a subscription or paywall prompt"
+    NEWSLETTER = "newsletter", "a newsletter sign-up box"
+    SHARE_BUTTONS = "share-buttons", "a share bar (social networks, e-mail, print)"
+    FOLLOW_US = "follow-us", "a 'follow us' box with the site's social accounts"
+    PRINT_EMAIL = "print-email", "print, e-mail or font-size controls"
+    RELATED_POSTS = "related-posts", "a related-posts list or its heading"
+    INLINE_RELATED = "inline-related", "a 'Read also: …' link set between paragraphs"
+    POPULAR_POSTS = "popular-posts", "a most-read or popular-posts list"
+    LATEST_POSTS = "latest-posts", "a latest or recent-posts list"
+    SIDEBAR_WIDGETS = "sidebar-widgets", "a sidebar widget (archives, categories, calendar)"
+    READ_MORE = "read-more", "a 'read more' or 'continue reading' link"
+    TAG_LIST = "tag-list", "the post's tags or categories"
+    POST_META = "post-meta", "a post's meta line (reading time, views, word count)"
+    PAGINATION = "pagination", "page or post navigation ('Next post', '1 2 3 …')"
+    BREADCRUMBS = "breadcrumbs", "a breadcrumb trail"
+    IMAGE_CREDIT = "image-credit", "a photo credit ('Photo: Jane Doe/Getty Images')"
+    ADVERT = "advert", "an advertisement or its label"
+    LOGIN = "login", "a log-in, register or account link"
+    AUTHOR_BOX = "author-box", "an author's bio box"
+    NAVIGATION = "navigation", "site navigation: menus and their items"
+    UI_CONTROL = "ui-control", "an interface control's label (close, menu, toggle, back to top)"
+    FOOTER = "footer", "a site footer's text (legal links, copyright of the site)"
+    SCREEN_READER_TEXT = "screen-reader-text", "text only screen readers read"
+    AD_DISCLOSURE = "ad-disclosure", "an affiliate-link or sponsorship disclosure"
+    SUPPORT_APPEAL = "support-appeal", "an appeal to donate or to support the site"
+    JAVASCRIPT_NOTICE = "javascript-notice", "a notice that the page needs JavaScript"
+    LICENCE_NOTICE = "licence-notice", "a content-licence notice of the site"
+    # -- where the block sits (semantic containers, ARIA roles, hidden markup) ------------------------
+    HIDDEN = "hidden", "text the page hides (hidden, aria-hidden, display:none)"
+    DIALOG = "dialog", "a dialog or modal box"
+    PAGE_FOOTER = "page-footer", "inside the page's <footer> or contentinfo region"
+    PAGE_HEADER = "page-header", "inside the page's <header> or banner region"
+    SIDEBAR = "sidebar", "inside an <aside> or complementary region"
+    FORM = "form", "inside a form"
+    BUTTON = "button", "a button's label"
+    NOSCRIPT = "noscript", "text shown only without JavaScript"
+    # -- the main-content decision and the structure around it ----------------------------------------
+    OUTSIDE_MAIN_CONTENT = "outside-main-content", "outside the page's main content"
+    LINK_LIST = "link-list", "a run of short link-only blocks (and its heading)"
+    INLINE_TEASER = "inline-teaser", "a 'SEE ALSO: <headline link>' teaser"
+    CAPTION = "caption", "a figure caption"
+    KICKER = "kicker", "a short label above the headline (a section name, 'Exclusive')"
+    ORPHAN_HEADING = "orphan-heading", "a heading with no body text under it"
+    BEFORE_CONTENT = "before-content", "a text dump's line before the article"
+    INSIDE_CONTENT = "inside-content", "a text dump's non-prose line inside the article region"
+    AFTER_CONTENT = "after-content", "a text dump's line after the article"
+    LINK_REFERENCES = "link-references", "a text dump's numbered list of link targets"
+    IMAGE_CAPTION = "image-caption", "a text dump's caption ending in an image credit"
+    COPYRIGHT_FOOTER = "copyright-footer", "the site's own copyright line (no agency named)"
+    # -- reader responses ---------------------------------------------------------------------------
+    COMMENT_SECTION = "comment-section", "a comment section's furniture outside its comments"
+    COMMENT_CHROME = "comment-chrome", "a comment's chrome (Reply, Report, 'says:', votes)"
+    RESPONSES_HEADER = "responses-header", "the heading that announces the responses ('3 Responses')"
+
+
 class Labelled(NamedTuple):
-    """A block with its label; ``reason`` names the rule for boilerplate (it becomes ``Removed.reason``).
+    """A block with its label; ``reason`` says why a removed block was removed (it becomes
+    ``Removed.reason``), and is ``None`` for blocks that stay.
 
     A ``NamedTuple`` (immutable, cheap to build): classifiers relabel by building new ones."""
 
     block: Block
     label: Label
-    reason: str = ""
+    reason: Reason | None = None

@@ -16,6 +16,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from cleanpage.pipeline.blocks import Reason
+
 from ._firstchar import PREFIX_LEN, WILD, prefixes, proxy
 from .model import (
     CREDIT_KINDS,
@@ -49,6 +51,8 @@ ROLES: frozenset[str] = frozenset(
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _FLAGS = re.IGNORECASE
+#: a boilerplate rule's name is the reason its removals carry: one registry, the Reason enum
+_REASONS = frozenset(reason.value for reason in Reason)
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,6 +187,8 @@ def _boilerplate(doc: dict[str, Any]) -> tuple[tuple[BoilerplateRule, ...], int]
         _keys(entry, {"name", "role", "phrases", "patterns", "tokens", "exclude_agency", "examples", "counter_examples"}, at)
         name = _name(entry, at, seen)
         at = f"{where} rule {name!r}"
+        if name not in _REASONS:
+            raise RulesError(f"{at}: name {name!r} is not a cleanpage.Reason (add it there, with a description)")
         role = _str(entry, "role", at)
         if role not in ROLES:
             raise RulesError(f"{at}: unknown role {role!r}; known roles: {sorted(ROLES)}")
@@ -201,7 +207,7 @@ def _boilerplate(doc: dict[str, Any]) -> tuple[tuple[BoilerplateRule, ...], int]
             raise RulesError(f"{at}: exclude_agency must be true or false")
         out.append(
             BoilerplateRule(
-                name=name,
+                name=Reason(name),
                 role=role,
                 phrases=phrases,
                 patterns=patterns,

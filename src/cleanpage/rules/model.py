@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
+from cleanpage.pipeline.blocks import Reason
+
 from ._firstchar import prefix_keys
 
 __all__ = [
@@ -112,7 +114,7 @@ _PARTS = re.compile(r"[-_]+")
 class BoilerplateRule:
     """One named kind of page furniture; ``name`` is what ``Removed.reason`` records."""
 
-    name: str
+    name: Reason
     role: str
     phrases: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]

@@ -21,9 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from cleanpage.pipeline.blocks import Block, text_key
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason, text_key
 from cleanpage.engines.trafilatura import EngineText
-from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Rules
 
@@ -31,23 +30,23 @@ __all__ = ["Coverage", "classify_html"]
 
 #: semantic containers whose blocks are furniture unless the engine keeps them
 _CONTAINER_REASONS = (
-    ("hidden", "hidden"),
-    ("dialog", "dialog"),
-    ("search", "search-widget"),
-    ("nav", "navigation"),
-    ("navigation", "navigation"),
-    ("menu", "navigation"),
-    ("menubar", "navigation"),
-    ("footer", "page-footer"),
-    ("contentinfo", "page-footer"),
-    ("aside", "sidebar"),
-    ("complementary", "sidebar"),
-    ("form", "form"),
-    ("header", "page-header"),
-    ("banner", "page-header"),
-    ("button", "button"),
-    ("label", "form"),
-    ("noscript", "noscript"),
+    ("hidden", Reason.HIDDEN),
+    ("dialog", Reason.DIALOG),
+    ("search", Reason.SEARCH_WIDGET),
+    ("nav", Reason.NAVIGATION),
+    ("navigation", Reason.NAVIGATION),
+    ("menu", Reason.NAVIGATION),
+    ("menubar", Reason.NAVIGATION),
+    ("footer", Reason.PAGE_FOOTER),
+    ("contentinfo", Reason.PAGE_FOOTER),
+    ("aside", Reason.SIDEBAR),
+    ("complementary", Reason.SIDEBAR),
+    ("form", Reason.FORM),
+    ("header", Reason.PAGE_HEADER),
+    ("banner", Reason.PAGE_HEADER),
+    ("button", Reason.BUTTON),
+    ("label", Reason.FORM),
+    ("noscript", Reason.NOSCRIPT),
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: "SEE ALSO: <headline link>", "LEE TAMBIÉN: …", "Mehr zum Thema: …" — a short label, a colon, a link
@@ -90,10 +89,10 @@ class Coverage:
         return bool(key) and key in self._joined
 
 
-def _container_reason(roles: frozenset[str]) -> str | None:
+def _container_reason(roles: frozenset[str]) -> Reason | None:
     for role, reason in _CONTAINER_REASONS:
         if role in roles:
-            if reason == "page-header" and ("article" in roles or "main" in roles):
+            if reason is Reason.PAGE_HEADER and ("article" in roles or "main" in roles):
                 continue  # an article's own header holds its title, lead and byline
             return reason
     return None
@@ -130,7 +129,7 @@ def _link_lists(out: list[Labelled]) -> None:
         if j - i >= _LINK_RUN or (j - i >= 2 and i > 0 and out[i - 1].block.tag in _HEADINGS):
             start = i - 1 if i > 0 and out[i - 1].block.tag in _HEADINGS and out[i - 1].label is Label.BODY else i
             for k in range(start, j):
-                out[k] = Labelled(block=out[k].block, label=Label.BOILERPLATE, reason="link-list")
+                out[k] = Labelled(block=out[k].block, label=Label.BOILERPLATE, reason=Reason.LINK_LIST)
         i = j
 
 
@@ -143,14 +142,14 @@ def _teasers(out: list[Labelled]) -> None:
         rest = rest.strip()
         if (len(label_part.split()) <= 5 and not rest.startswith("//")
                 and block.link_chars >= 0.8 * len(rest) and sum(c.isalpha() for c in label_part) >= 4):
-            out[k] = Labelled(block=block, label=Label.BOILERPLATE, reason="inline-teaser")
+            out[k] = Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.INLINE_TEASER)
 
 
 def _captions(out: list[Labelled]) -> None:
     """Figure captions describe a picture, not the story (and carry photo credits)."""
     for k, item in enumerate(out):
         if item.label is Label.BODY and "figcaption" in item.block.roles:
-            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason="caption")
+            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.CAPTION)
 
 
 def _kickers(out: list[Labelled]) -> None:
@@ -161,7 +160,7 @@ def _kickers(out: list[Labelled]) -> None:
     for k in range(max(0, title_at - 3), title_at):
         item = out[k]
         if item.label is Label.BODY and item.block.words <= 4 and not is_prose(item.block.text):
-            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason="kicker")
+            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.KICKER)
 
 
 def _orphan_headings(out: list[Labelled]) -> None:
@@ -177,7 +176,7 @@ def _orphan_headings(out: list[Labelled]) -> None:
         while j < n and out[j].block.tag not in _HEADINGS and out[j].label is not Label.BODY:
             j += 1
         if j >= n or out[j].block.tag in _HEADINGS:
-            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason="orphan-heading")
+            out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.ORPHAN_HEADING)
 
 
 def classify_html(
@@ -196,7 +195,7 @@ def classify_html(
     out: list[Labelled] = []
     # blocks of one container share their token and role sets: decide each set once
     token_rules: dict[frozenset[str], BoilerplateRule | None] = {}
-    containers: dict[frozenset[str], str | None] = {}
+    containers: dict[frozenset[str], Reason | None] = {}
     for block, keep in zip(blocks, kept):
         text = block.text
         roles = block.roles
@@ -205,12 +204,12 @@ def classify_html(
             if rule is not None:
                 out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name))
             elif cues.announced(text) is not None or cues.is_section_heading(text):
-                out.append(Labelled(block=block, label=Label.RESPONSE_HEADER, reason="responses-header"))
+                out.append(Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER))
             elif "comment-item" in roles:
                 out.append(Labelled(block=block, label=Label.RESPONSE))
             else:
                 token_rule = rules.match_tokens(block.tokens)
-                reason = token_rule.name if token_rule is not None else "comment-section"
+                reason = token_rule.name if token_rule is not None else Reason.COMMENT_SECTION
                 out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=reason))
             continue
         if not title_done and title_key and block.tag in ("h1", "h2") and text_key(text) == title_key:
@@ -240,11 +239,11 @@ def classify_html(
         if container is not None and not keep:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container))
             continue
-        if keep and (container is None or container == "page-header"
+        if keep and (container is None or container is Reason.PAGE_HEADER
                      or (prose if prose is not None else is_prose(text))):
             out.append(Labelled(block=block, label=Label.BODY))
         else:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container or "outside-main-content"))
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container or Reason.OUTSIDE_MAIN_CONTENT))
     _fallback(out)
     _link_lists(out)
     _teasers(out)
@@ -266,7 +265,7 @@ def _fallback(out: list[Labelled]) -> None:
     kept = sum(len(item.block.text) for item in out if item.label is Label.BODY)
     candidates = [
         k for k, item in enumerate(out)
-        if item.label is Label.BOILERPLATE and item.reason == "outside-main-content"
+        if item.label is Label.BOILERPLATE and item.reason is Reason.OUTSIDE_MAIN_CONTENT
         and item.block.link_share < 0.3 and item.block.words >= 6
     ]
     # cheap bound first: if the engine kept enough even against every candidate, nothing to do
@@ -309,7 +308,7 @@ def _lead(out: list[Labelled]) -> None:
     for k in range(title_at + 1, first):
         item = out[k]
         block = item.block
-        if (item.label is Label.BOILERPLATE and item.reason in ("outside-main-content", "page-header")
+        if (item.label is Label.BOILERPLATE and item.reason in (Reason.OUTSIDE_MAIN_CONTENT, Reason.PAGE_HEADER)
                 and block.link_share < 0.3 and not block.roles & _NOT_RECOVERED and is_prose(block.text)):
             out[k] = Labelled(block=block, label=Label.BODY)
 
@@ -347,7 +346,7 @@ def _recover(out: list[Labelled]) -> None:
         first = title_at
     for k in range(first + 1, body_at[-1]):
         item = out[k]
-        if item.label is not Label.BOILERPLATE or item.reason != "outside-main-content":
+        if item.label is not Label.BOILERPLATE or item.reason is not Reason.OUTSIDE_MAIN_CONTENT:
             continue
         block = item.block
         if (main in block.path and block.link_share < 0.3 and not block.roles & _NOT_RECOVERED

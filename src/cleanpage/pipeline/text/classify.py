@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from cleanpage.pipeline.blocks import Block
-from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
 from cleanpage.rules import Rules, normalise_phrase
 from cleanpage.pipeline.text.cues import THREAD_WINDOW as _THREAD_WINDOW
@@ -105,16 +104,16 @@ def _trailing_credit(text: str, rules: Rules) -> bool:
 
 def _prelabel(block: Block, rules: Rules) -> Labelled | None:
     if "references" in block.roles:
-        return Labelled(block=block, label=Label.BOILERPLATE, reason="link-references")
+        return Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.LINK_REFERENCES)
     rule = rules.match_text(block.text)
     if rule is not None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
     if _trailing_credit(block.text, rules):
         return Labelled(block=block, label=Label.BOILERPLATE, reason=CAPTION)
     if rules.match_credit(block.text, ("credit", "contributor", "copyright", "byline")) is not None:
-        return Labelled(block=block, label=Label.ATTRIBUTION, reason="credit")
+        return Labelled(block=block, label=Label.ATTRIBUTION)
     if announces_responses(block.text, rules):
-        return Labelled(block=block, label=Label.RESPONSE_HEADER, reason="responses-header")
+        return Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER)
     return None
 
 
@@ -206,7 +205,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     n = len(blocks)
     pre: list[Labelled | None] = [_prelabel(b, rules) for b in blocks]
     role_of = _roles(rules)
-    roles = [role_of.get(p.reason, "") if p else "" for p in pre]
+    roles = [role_of.get(p.reason, "") if p and p.reason else "" for p in pre]
     cues = [comment_cue(b, rules) if p is None else "" for b, p in zip(blocks, pre)]
     values = [
         _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
@@ -244,7 +243,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     standfirst = _standfirst(blocks, pre, cues, title_index, region.start)
 
     out: list[Labelled] = []
-    swallowing = ""  # reason of a list heading whose items are being removed
+    swallowing: Reason | None = None  # reason of a list heading whose items are being removed
     swallowed = 0
     for i, block in enumerate(blocks):
         p = pre[i]
@@ -252,29 +251,29 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
             if p.label is Label.BOILERPLATE and roles[i] in _LIST_ROLES:
                 swallowing, swallowed = p.reason, 0
             elif p.label is not Label.BOILERPLATE:
-                swallowing = ""
+                swallowing = None
             out.append(p)
             continue
         if i in responses:
             out.append(Labelled(block=block, label=Label.RESPONSE))
             continue
         if swallowing and (gaps_mean_breaks and swallowed and "gap" in block.roles or i == title_index):
-            swallowing = ""
+            swallowing = None
         if swallowing and _list_item(block):
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=swallowing))
             swallowed += 1
             continue
-        swallowing = ""
+        swallowing = None
         if i == title_index:
             out.append(Labelled(block=block, label=Label.TITLE))
         elif i in standfirst or (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or i in teasers or bool(cues[i])):
             out.append(Labelled(block=block, label=Label.BODY))
         elif i < region.start:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="before-content"))
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.BEFORE_CONTENT))
         elif region.start <= i <= region.end:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="inside-content"))
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.INSIDE_CONTENT))
         else:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason="after-content"))
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.AFTER_CONTENT))
     return tuple(out)
 
 

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleanpage.pipeline.blocks import Block
-from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, stopword_share
 
 __all__ = ["BARRIER_ROLES", "CAPTION", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
@@ -30,9 +29,9 @@ BARRIER_ROLES = frozenset(
 )
 #: rules of a role in BARRIER_ROLES whose lines sit *inside* articles ("Read also: …" between
 #: paragraphs): furniture, but the article goes on after them
-INLINE_RULES = frozenset({"inline-related"})
+INLINE_RULES = frozenset({Reason.INLINE_RELATED})
 #: reason of a caption that ends in an image credit: furniture, but it sits between paragraphs
-CAPTION = "image-caption"
+CAPTION = Reason.IMAGE_CAPTION
 #: value of a barrier: more than a long paragraph, less than a whole article
 BARRIER = -400.0
 #: the base penalty of a line that is not prose; a menu is many of these
