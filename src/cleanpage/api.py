@@ -35,7 +35,7 @@ def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None
 def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
     from cleanpage.pipeline.html.classify import classify_html
     from cleanpage.engines.trafilatura import run_trafilatura
-    from cleanpage.pipeline.html.blocks import html_blocks
+    from cleanpage.pipeline.html.blocks import ResponseMarks, build_blocks
     from cleanpage.pipeline.html.tree import drop_unread, parse_html
     from cleanpage.pipeline.html.metadata import html_metadata
     from cleanpage.pipeline.html.responses import find_html_responses
@@ -43,9 +43,8 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     root = parse_html(decoded.text)
     meta = html_metadata(root, rules, url)
     found = find_html_responses(root, rules, _reference(meta.published), meta.language)
-    marks = {id(el): "comments" for el in found.sections}
-    marks.update({id(el): "comment-item" for el in found.items})
-    blocks = html_blocks(root, marks)
+    marks = ResponseMarks(sections=found.sections, items=found.items)
+    blocks = build_blocks(root, marks)
     # the engine is the tree's last reader: what it would delete after copying goes now
     drop_unread(root)
     engine = run_trafilatura(root, url) if options.use_trafilatura else None

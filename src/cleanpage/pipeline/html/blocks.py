@@ -1,4 +1,7 @@
-"""Stage 3 (HTML): the parsed tree as ordered blocks that remember their context.
+"""HTML blocks: the parsed tree as ordered blocks that remember their context.
+
+Takes the tree and the elements the responses stage marked (:class:`ResponseMarks`); gives the
+page's :class:`Block` values in page order.
 
 One pass with ``lxml.etree.iterwalk`` (no recursion, so 10,000 nested divs cannot overflow the
 stack). A block element's own text — its text and the text of its inline descendants — becomes
@@ -10,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from lxml import etree
 
 from cleanpage.pipeline.blocks import Block, normalise_space
 
-__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "element_tokens", "html_blocks"]
+__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "ResponseMarks", "build_blocks", "element_tokens"]
 
 BLOCK_TAGS = frozenset(
     ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "article", "section", "header", "footer", "nav", "aside", "form", "figcaption", "figure", "address", "tr", "table", "ul", "ol", "dl", "main", "body", "button", "label", "fieldset", "legend", "details", "summary", "dialog", "center", "hr", "caption", "noscript"]
@@ -27,6 +31,11 @@ ROLE_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "article", "m
 ARIA_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "toolbar", "alert", "form", "main", "article", "comment"])
 _SPLIT = re.compile(r"[\s]+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
+#: the order of the values in the walk's one ``Block._make`` call (the hot line of the walk: keyword
+#: arguments cost a dict per block); checked against the model below, so a reordered Block fails loudly
+_BLOCK_FIELDS = ("index", "text", "tag", "tokens", "roles", "link_chars", "indent", "depth", "node", "path")
+if Block._fields != _BLOCK_FIELDS:  # pragma: no cover - guards a change to the block model
+    raise ImportError(f"Block fields changed to {Block._fields}: update _BLOCK_FIELDS and _Walk.flush")
 
 
 def _class_words(cls: str | None, ident: str | None, seen: dict[str, tuple[str, ...]] | None) -> tuple[str, ...]:
@@ -63,7 +72,32 @@ def _is_hidden(attrib: Mapping[str, str]) -> bool:
     return style is not None and "display:none" in style.replace(" ", "").lower()
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ResponseMarks:
+    """The elements the responses stage found, handed to the blocks stage: every block inside a
+    section gets the role ``comments``, every block inside an item ``comment-item`` (an element
+    that is both takes the item's), without a second walk.
+
+    The value holds the elements themselves: lxml keeps one proxy per element while it is
+    referenced, so the walk finds them by identity.
+    """
+
+    sections: tuple[etree._Element, ...] = ()
+    items: tuple[etree._Element, ...] = ()
+
+    def roles(self) -> dict[etree._Element, str]:
+        """Each marked element's role."""
+        roles = dict.fromkeys(self.sections, "comments")
+        roles.update(dict.fromkeys(self.items, "comment-item"))
+        return roles
+
+
+_NO_MARKS = ResponseMarks()
+
+
 class _Frame:
+    """An open block element: the text collected for its block so far and its context."""
+
     __slots__ = ("depth", "link_chars", "node", "parts", "path", "roles", "tag", "tokens")
 
     def __init__(self, tag: str, tokens: frozenset[str], roles: frozenset[str], depth: int, node: int,
@@ -78,149 +112,171 @@ class _Frame:
         self.path = path
 
 
-def html_blocks(root: etree._Element, marks: Mapping[int, str] | None = None) -> tuple[Block, ...]:
-    """All visible text of the document body as blocks, in document order.
+class _Walk:
+    """The state of one walk: the open block elements, the blocks made so far, and the memos.
 
-    ``marks`` maps ``id(element)`` to an extra role for the element's whole subtree; earlier stages
-    use it to say "this is a comment section" without a second walk. The caller keeps the marked
-    elements alive, so their ids stay valid.
+    Only block elements call into methods (to open and close a frame); text and inline elements,
+    the walk's most frequent steps, stay in :meth:`run`'s loop.
     """
-    marks = marks or {}
-    #: one page repeats a few class strings and container contexts thousands of times: each is read once
-    class_words: dict[str, tuple[str, ...]] = {}
-    unions: dict[tuple[frozenset[str], str | None, str | None], frozenset[str]] = {}
-    body = root.find("body")
-    start = body if body is not None else root
-    blocks: list[Block] = []
-    stack: list[_Frame] = []
-    link_depth = 0
-    node = 0
 
-    def flush(frame: _Frame) -> None:
+    __slots__ = ("blocks", "class_words", "marks", "stack", "unions")
+
+    def __init__(self, marks: ResponseMarks) -> None:
+        self.marks = marks.roles()
+        self.blocks: list[Block] = []
+        self.stack: list[_Frame] = []
+        #: one page repeats a few class strings and container contexts thousands of times: each is read once
+        self.class_words: dict[str, tuple[str, ...]] = {}
+        self.unions: dict[tuple[frozenset[str], str | None, str | None], frozenset[str]] = {}
+
+    def run(self, start: etree._Element) -> tuple[Block, ...]:
+        # the elements that open a frame whatever their tag: the walk's start and the marked ones
+        framed = {start, *self.marks}
+        stack = self.stack
+        top = _Frame("", frozenset(), frozenset(), 0, 0, ())  # replaced at once: the first event opens start
+        link_depth = 0
+        node = 0
+        walker = etree.iterwalk(start, events=("start", "end"))
+        for event, el in walker:
+            try:
+                tag = el.tag.lower()
+            except AttributeError:  # comments / PIs that survived parsing: a function as tag, a tail
+                if event == "start":
+                    continue
+                tag = ""
+            if event == "start":
+                node += 1
+                if tag in SKIP_TAGS:
+                    walker.skip_subtree()  # its end event still comes, for the tail
+                    continue
+                if tag in BLOCK_TAGS or el in framed:
+                    top = self.open(el, tag, node, link_depth)
+                    continue
+                if tag == "br":
+                    text = "\n"
+                else:
+                    if tag == "a":
+                        link_depth += 1
+                    text = el.text
+            else:
+                if tag in SKIP_TAGS:  # skipped at its start, so it opened nothing
+                    pass
+                elif tag in BLOCK_TAGS or el in framed:
+                    self.close()
+                    if not stack:  # the walk's start closed: its tail is outside the walk
+                        break
+                    top = stack[-1]
+                elif tag == "a":
+                    link_depth = max(0, link_depth - 1)
+                text = el.tail
+            # Whitespace before a frame's first text is never part of a block (normalising and the
+            # paragraph split both drop it), so it is not collected: the indentation between block
+            # tags would otherwise make a flush (a join, a count, often a regex split) that yields nothing.
+            if text and (top.parts or not text.isspace()):
+                top.parts.append(text)
+                if link_depth:
+                    top.link_chars += len(text.strip())
+        while stack:
+            self.flush(stack.pop())
+        return tuple(self.blocks)
+
+    def open(self, el: etree._Element, tag: str, node: int, link_depth: int) -> _Frame:
+        """A new frame for a block element (or a marked or the start element), with its context."""
+        stack = self.stack
+        parent = stack[-1] if stack else None
+        marked = self.marks.get(el)
+        if marked is not None and parent is not None and tag not in BLOCK_TAGS:
+            # a marked inline element still opens its own block, so its role stays its own
+            tag = "div"
+        tokens, roles = self.context(el, tag, parent, marked)
+        if parent is not None and parent.parts:
+            self.flush(parent)
+        path = parent.path + (parent.node,) if parent is not None else ()
+        frame = _Frame(tag, tokens, roles, len(stack), node, path)
+        stack.append(frame)
+        text = el.text
+        if text and not text.isspace():  # a new frame has no parts yet
+            frame.parts.append(text)
+            if link_depth:
+                frame.link_chars += len(text.strip())
+        return frame
+
+    def context(
+        self, el: etree._Element, tag: str, parent: _Frame | None, marked: str | None
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The class/id words and the roles of a new frame: its parent's, and its own."""
+        parent_tokens = parent.tokens if parent is not None else frozenset()
+        roles = parent.roles if parent is not None else frozenset()
+        extra = [tag] if tag in ROLE_TAGS else []
+        tokens = parent_tokens
+        # all attributes in one call: a dict lookup per attribute below instead of an lxml call
+        # each (most block elements have one or two attributes, or none)
+        items = el.items()
+        if items:
+            attrib: dict[str, str] = dict(items)
+            cls = attrib.get("class")
+            ident = attrib.get("id")
+            # themes put layout words ("right-sidebar", "loading") on <html>/<body>: not roles
+            if (cls or ident) and tag not in ("body", "html"):
+                tokens = self.tokens(parent_tokens, parent is not None, cls, ident)
+            # most block elements carry only a class (or an id): nothing else to read
+            if len(attrib) > (cls is not None) + (ident is not None):
+                _attribute_roles(attrib, extra)
+        if marked is not None:
+            extra.append(marked)
+        if extra:
+            roles = roles.union(extra)
+        return tokens, roles
+
+    def tokens(self, parent_tokens: frozenset[str], has_parent: bool, cls: str | None, ident: str | None) -> frozenset[str]:
+        """The parent's words and the element's own; one lookup per (context, class, id), because the
+        same few recur thousands of times."""
+        key = (parent_tokens, cls, ident)
+        tokens = self.unions.get(key)
+        if tokens is None:
+            own = _class_words(cls, ident, self.class_words)
+            tokens = self.unions[key] = parent_tokens if has_parent and not own else parent_tokens.union(own)
+        return tokens
+
+    def close(self) -> None:
+        """Close the innermost frame: its text so far becomes blocks."""
+        frame = self.stack.pop()
+        if frame.parts:
+            self.flush(frame)
+
+    def flush(self, frame: _Frame) -> None:
+        """The frame's text so far as blocks: one, or one per paragraph of a br-formatted page."""
         if not frame.parts:
             return
         raw = "".join(frame.parts)
         frame.parts = []
+        blocks = self.blocks
         # two or more line breaks separate paragraphs in br-formatted pages
         for piece in _PARA_BREAK.split(raw) if raw.count("\n") >= 2 else (raw,):
             text = normalise_space(piece)
             if text:
                 share = min(frame.link_chars, len(text))
-                # positional (index, text, tag, tokens, roles, link_chars, indent, depth, node, path):
-                # the hot line of the walk, and keyword arguments cost a dict per block
-                blocks.append(
-                    Block(len(blocks), text, frame.tag, frame.tokens, frame.roles, share, 0, frame.depth, frame.node,
-                          frame.path)
-                )
+                # in the order of _BLOCK_FIELDS
+                blocks.append(Block._make((len(blocks), text, frame.tag, frame.tokens, frame.roles, share, 0,
+                                           frame.depth, frame.node, frame.path)))
         frame.link_chars = 0
 
-    # Whitespace before a frame's first text is never part of a block (normalising and the
-    # paragraph split both drop it), so it is not collected: the indentation between block tags
-    # would otherwise make a flush (a join, a count, often a regex split) that yields nothing.
-    def add(text: str | None) -> None:
-        if text and stack:
-            top = stack[-1]
-            if top.parts or not text.isspace():
-                top.parts.append(text)
-                if link_depth:
-                    top.link_chars += len(text.strip())
 
-    walker = etree.iterwalk(start, events=("start", "end"))
-    for event, el in walker:
-        try:
-            tag = el.tag.lower()
-        except AttributeError:  # comments / PIs that survived parsing: a function as tag, a tail
-            if event == "end":
-                add(el.tail)
-            continue
-        if event == "start":
-            node += 1
-            if tag in SKIP_TAGS:
-                walker.skip_subtree()  # its end event still comes, for the tail
-                continue
-            marked = marks.get(id(el)) if marks else None
-            if marked is not None and stack and tag not in BLOCK_TAGS:
-                # a marked inline element still opens its own block, so its role stays its own
-                tag = "div"
-            if tag in BLOCK_TAGS or not stack:
-                parent = stack[-1] if stack else None
-                parent_tokens = parent.tokens if parent is not None else frozenset()
-                roles = parent.roles if parent is not None else frozenset()
-                # all attributes in one call: a dict lookup per attribute below instead of an lxml
-                # call each (most block elements have one or two attributes, or none)
-                items = el.items()
-                extra = [tag] if tag in ROLE_TAGS else []
-                if items:
-                    attrib: dict[str, str] = dict(items)
-                    cls = attrib.get("class")
-                    ident = attrib.get("id")
-                    # themes put layout words ("right-sidebar", "loading") on <html>/<body>: not roles
-                    if (cls or ident) and tag not in ("body", "html"):
-                        # one lookup per (context, class, id): the same few recur thousands of times
-                        key = (parent_tokens, cls, ident)
-                        tokens = unions.get(key)
-                        if tokens is None:
-                            own = _class_words(cls, ident, class_words)
-                            tokens = unions[key] = (parent_tokens if parent is not None and not own
-                                                    else parent_tokens.union(own))
-                    else:
-                        tokens = parent_tokens
-                    # most block elements carry only a class (or an id): nothing else to read
-                    if len(attrib) > (cls is not None) + (ident is not None):
-                        role = attrib.get("role")
-                        if role and role.lower() in ARIA_ROLES:
-                            extra.append(role.lower())
-                        if _is_hidden(attrib):
-                            extra.append("hidden")
-                        if (attrib.get("itemprop") in ("comment", "comments")
-                                or "Comment" in (attrib.get("itemtype") or "")):
-                            extra.append("schema-comment")
-                else:
-                    tokens = parent_tokens
-                if marked is not None:
-                    extra.append(marked)
-                if extra:
-                    roles = roles.union(extra)
-                if parent is not None and parent.parts:
-                    flush(parent)
-                path = parent.path + (parent.node,) if parent is not None else ()
-                frame = _Frame(tag, tokens, roles, len(stack), node, path)
-                stack.append(frame)
-                text = el.text
-                if text and not text.isspace():  # add(), inlined: a new frame has no parts yet
-                    frame.parts.append(text)
-                    if link_depth:
-                        frame.link_chars += len(text.strip())
-            elif tag == "br":
-                add("\n")
-            else:
-                if tag == "a":
-                    link_depth += 1
-                text = el.text
-                if text and stack:  # add(), inlined: the walk's most frequent step
-                    top = stack[-1]
-                    if top.parts or not text.isspace():
-                        top.parts.append(text)
-                        if link_depth:
-                            top.link_chars += len(text.strip())
-        else:  # end
-            if tag in SKIP_TAGS:  # skipped at its start, so it opened nothing
-                add(el.tail)
-                continue
-            if tag in BLOCK_TAGS or el is start or (marks and id(el) in marks):
-                if stack:
-                    frame = stack.pop()
-                    if frame.parts:
-                        flush(frame)
-            elif tag == "a":
-                link_depth = max(0, link_depth - 1)
-            text = el.tail
-            if text and stack:  # add(), inlined
-                top = stack[-1]
-                if top.parts or not text.isspace():
-                    top.parts.append(text)
-                    if link_depth:
-                        top.link_chars += len(text.strip())
-    while stack:
-        flush(stack.pop())
-    return tuple(blocks)
+def _attribute_roles(attrib: Mapping[str, str], extra: list[str]) -> None:
+    """Roles an element's other attributes give it: an ARIA role, hidden, schema.org comment markup."""
+    role = attrib.get("role")
+    if role and role.lower() in ARIA_ROLES:
+        extra.append(role.lower())
+    if _is_hidden(attrib):
+        extra.append("hidden")
+    if attrib.get("itemprop") in ("comment", "comments") or "Comment" in (attrib.get("itemtype") or ""):
+        extra.append("schema-comment")
+
+
+def build_blocks(root: etree._Element, marks: ResponseMarks = _NO_MARKS) -> tuple[Block, ...]:
+    """All visible text of the document body as blocks, in document order.
+
+    ``marks`` are the responses stage's elements: each gives its whole subtree a role.
+    """
+    body = root.find("body")
+    return _Walk(marks).run(body if body is not None else root)
