@@ -1,6 +1,6 @@
 """Reader responses: the announced count, comment dates, threading, chrome, and each comment-system shape.
 
-HTML shapes are small hand-built snippets run through :func:`find_html_responses` (and, where the
+HTML shapes are small hand-built snippets run through :func:`find_responses` (and, where the
 body matters, through :func:`cleanpage.clean`); the text path is tested on hand-built blocks.
 """
 
@@ -15,7 +15,7 @@ import pytest
 import cleanpage
 from cleanpage.pipeline.blocks import Block
 from cleanpage.pipeline.html.tree import parse_html
-from cleanpage.pipeline.html.responses import HtmlResponses, find_html_responses
+from cleanpage.pipeline.html.responses import HtmlResponses, find_responses
 from cleanpage.pipeline.text.responses import split_text_responses
 from cleanpage.rules import load_rules
 
@@ -25,7 +25,7 @@ PAGE_DATE = _dt.datetime(2024, 3, 5, 12, 0)
 
 
 def _find(body: str, reference: _dt.datetime | None = None) -> HtmlResponses:
-    return find_html_responses(parse_html(f"<html><body>{body}</body></html>"), RULES, reference)
+    return find_responses(parse_html(f"<html><body>{body}</body></html>"), RULES, reference)
 
 
 def _texts(found: HtmlResponses) -> list[str]:

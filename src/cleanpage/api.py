@@ -35,16 +35,15 @@ def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None
 def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
     from cleanpage.pipeline.html.classify import classify_html
     from cleanpage.engines.trafilatura import run_trafilatura
-    from cleanpage.pipeline.html.blocks import ResponseMarks, build_blocks
+    from cleanpage.pipeline.html.blocks import build_blocks
     from cleanpage.pipeline.html.tree import drop_unread, parse_html
     from cleanpage.pipeline.html.metadata import html_metadata
-    from cleanpage.pipeline.html.responses import find_html_responses
+    from cleanpage.pipeline.html.responses import find_responses
 
     root = parse_html(decoded.text)
     meta = html_metadata(root, rules, url)
-    found = find_html_responses(root, rules, _reference(meta.published), meta.language)
-    marks = ResponseMarks(sections=found.sections, items=found.items)
-    blocks = build_blocks(root, marks)
+    found = find_responses(root, rules, _reference(meta.published), meta.language)
+    blocks = build_blocks(root, found.marks)
     # the engine is the tree's last reader: what it would delete after copying goes now
     drop_unread(root)
     engine = run_trafilatura(root, url) if options.use_trafilatura else None

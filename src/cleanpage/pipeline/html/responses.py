@@ -1,4 +1,8 @@
-"""Stage 5 (HTML): reader responses found in the tree, each on its own, threaded.
+"""HTML responses: reader responses found in the tree, each on its own, threaded.
+
+Takes the parsed tree (and the page's date, for relative comment dates); gives the responses, the
+count the page announces, and the elements whose blocks are responses rather than body
+(:class:`~cleanpage.pipeline.html.blocks.ResponseMarks`, for the blocks stage, which runs next).
 
 Comment systems differ in markup but agree in shape: a *section* (found by class/id cues, schema.org
 ``Comment`` markup, or a heading that announces a count) holding repeated *items*, each with an
@@ -12,40 +16,49 @@ author, a date, a text and perhaps nested items (replies). The cues are data
 3. inside a section, the comment-like elements whose *signature* (tag and first class word) repeats
    are the parts of items; each climbs to the largest ancestor that holds no other item of its kind
    (a reply list does not count), so ``li.post`` becomes the item around ``div.post-message``;
-4. an item's parent is the nearest item around it; its text is its message element (``itemprop=text``,
-   ``comment-content``) or else its own text, without author, date, chrome and nested replies.
+4. each item is read on its own (author, date, text without chrome and nested replies); its parent
+   is the nearest item around it.
+
+Steps 3 and 4, one section's items, are :mod:`cleanpage.pipeline.html.comment_items`.
+
+The elements found are kept in lists while the stage runs, so sets and dicts keyed by the elements
+themselves (lxml keeps one proxy per element while it is referenced) stand for them.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
-from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible_date
-from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
+from cleanpage.pipeline.html.blocks import SKIP_TAGS, ResponseMarks, element_tokens
+from cleanpage.pipeline.html.comment_items import (
+    HEADINGS,
+    LIST_TAGS,
+    CommentDates,
+    ancestors,
+    find_items,
+    is_schema_comment,
+    read_comment,
+)
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 
-__all__ = ["HtmlResponses", "find_html_responses"]
+__all__ = ["HtmlResponses", "find_responses"]
 
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 #: Tags that can be a section or an item; inline tags (a, span) only ever hold parts of one.
 _CONTAINER_TAGS = frozenset(
     ["div", "section", "article", "li", "ul", "ol", "aside", "dl", "dd", "dt", "blockquote", "p", "td", "tr", "table", "tbody", "main", "footer", "header"]
 )
-_LISTS = frozenset(("ul", "ol"))
 #: Schema.org types whose ``comment`` property is the thing commented on: never a mere section.
 _ARTICLE_PROPS = frozenset(("articlebody", "articleBody"))
-_DATE_PROPS = ("dateCreated", "datePublished", "commentTime", "uploadDate", "dateModified")
-#: Work caps: a thread of thousands of comments is read up to these bounds (page order kept).
+#: Work caps: a page with thousands of comment-like elements is read up to these bounds.
 _MAX_CANDIDATES = 20_000
-_MAX_ITEMS = 2_000
 _MAX_COUNT_LOOKUPS = 400
 #: a lone box without author or date and shorter than this is a notice, not a comment
 _NOTICE_MAX_WORDS = 25
@@ -54,31 +67,17 @@ _HEADING_LEAD_MAX = 400
 #: text outside its comment parts beyond which a would-be section is an article container
 _ARTICLE_MIN_CHARS = 1500
 _MAX_DEMOTIONS = 4
-#: dateparser calls per page for free-text comment dates (ISO values are always read)
-_MAX_FREE_DATES = 80
-#: a failed dateparser call scans every locale (tens of ms): after this many, free text is skipped
-_MAX_DATE_MISSES = 4
-#: free texts worth reading: an absolute date has a year; a relative one a number and a unit word
-_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_RELATIVE = re.compile(r"\d+\s*\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|fa|há)\s+\d+", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
 _NONE, _WEAK, _STRONG = 0, 1, 2
 _ROLE_ATTRS = ("data-test-id", "data-testid", "data-role", "data-type", "role")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class HtmlResponses:
-    """Responses, the announced count, and the section elements whose blocks are not body."""
+    """Responses, the announced count, and the elements whose blocks are responses, not body."""
 
     responses: tuple[Response, ...]
     announced: int | None
-    sections: tuple[etree._Element, ...]
-    items: tuple[etree._Element, ...]
-
-
-def _is_schema_comment(el: etree._Element) -> bool:
-    itemtype = el.get("itemtype") or ""
-    return el.get("itemprop") in ("comment", "comments") or itemtype.rstrip("/").endswith(("/Comment", "/UserComments"))
+    marks: ResponseMarks
 
 
 class _Kinds:
@@ -98,8 +97,8 @@ class _Kinds:
         self.memo: dict[str, int] = rules.memo("respond.word")
         self.by_class: dict[str, int] = rules.memo("respond.class")
         self.possible: re.Pattern[str] = self.cues.word_filter
-        #: id(element) -> its place in the walk, for the elements the walk keeps (alive in lists)
-        self.position: dict[int, float] = {}
+        #: element -> its place in the walk, for the elements the walk keeps
+        self.position: dict[etree._Element, float] = {}
 
     def strength(self, tokens: Iterable[str]) -> int:
         memo = self.memo
@@ -172,7 +171,7 @@ def _scan(
             continue
         if not isinstance(tag, str):
             continue
-        if tag in _HEADINGS:
+        if tag in HEADINGS:
             if tag == "h1":
                 articles.append(el)
             text = normalise_space(el.text_content())
@@ -181,7 +180,7 @@ def _scan(
                     headings.append((el, n))
                 elif cues.item_heading(text) and el.getparent() is not None:
                     marked.append(el.getparent())  # "#1 Kommentar von Naru-chan" heads one comment
-                    position[id(el.getparent())] = n - 1
+                    position[el.getparent()] = n - 1
             continue
         attrib = el.attrib
         if not attrib:
@@ -189,18 +188,18 @@ def _scan(
         if "itemprop" in attrib or "itemtype" in attrib:
             if attrib.get("itemprop") in _ARTICLE_PROPS:
                 articles.append(el)
-            if _is_schema_comment(el):
+            if is_schema_comment(el):
                 marked.append(el)
-                position[id(el)] = n
+                position[el] = n
                 continue
         if tag in containers and len(marked) < _MAX_CANDIDATES:
             strength = kinds.element(el)
             if strength == _STRONG:
                 marked.append(el)
-                position[id(el)] = n
+                position[el] = n
             elif strength == _WEAK:
                 weak.append(el)
-                position[id(el)] = n
+                position[el] = n
     return marked, weak, headings, articles
 
 
@@ -214,307 +213,20 @@ def _tokens(el: etree._Element) -> tuple[str, ...]:
     return tokens
 
 
-def _ancestors(el: etree._Element) -> Iterable[etree._Element]:
-    parent = el.getparent()
-    while parent is not None:
-        yield parent
-        parent = parent.getparent()
-
-
-def _inside(el: etree._Element, ids: set[int]) -> etree._Element | None:
-    for anc in _ancestors(el):
-        if id(anc) in ids:
+def _inside(el: etree._Element, within: set[etree._Element]) -> etree._Element | None:
+    """The nearest ancestor of ``el`` that is one of ``within``."""
+    for anc in ancestors(el):
+        if anc in within:
             return anc
     return None
 
 
-def _signature(el: etree._Element) -> tuple[str, str]:
-    cls = (el.get("class") or "").split()
-    return (el.tag if isinstance(el.tag, str) else "", _DIGITS.sub("#", cls[0].lower()) if cls else "")
-
-
 def _is_container(el: etree._Element, cues: CommentCues) -> bool:
     """A list of comments or replies ("ol.children", "div.comment-list"): it holds items, it is none."""
-    if el.tag in _LISTS:
+    if el.tag in LIST_TAGS:
         return True
     tokens = _tokens(el)
     return bool(tokens) and cues.is_section(tokens) and not cues.is_comment(tokens)
-
-
-def _items(section: etree._Element, found: list[etree._Element], cues: CommentCues) -> list[etree._Element]:
-    """The items of one section, in page order (see the module docstring, step 3)."""
-    candidates = [c for c in found if _is_schema_comment(c) or not _is_container(c, cues)]
-    if not candidates:
-        return []
-    sigs = [_signature(c) for c in candidates]
-    counts: dict[tuple[str, str], int] = {}
-    for sig in sigs:
-        counts[sig] = counts.get(sig, 0) + 1
-    repeated = any(n > 1 for n in counts.values())
-    kept = [
-        (c, s) for c, s in zip(candidates, sigs) if _is_schema_comment(c) or not repeated or counts[s] > 1
-    ]
-    kept_sig = {id(c): s for c, s in kept}
-    # outermost, except that an item of the same kind may nest in another (a reply)
-    parts: list[tuple[etree._Element, tuple[str, str]]] = []
-    for c, s in kept:
-        outer = False
-        for anc in _ancestors(c):
-            if anc is section:
-                break
-            other = kept_sig.get(id(anc))
-            if other is not None and other != s and not _is_schema_comment(c):
-                outer = True
-                break
-        if not outer:
-            parts.append((c, s))
-    # how many parts of each kind every ancestor holds, not counting those behind a list
-    # keyed by the elements themselves: an id() of a short-lived lxml proxy can be reused
-    owners: dict[tuple[etree._Element, tuple[str, str]], int] = {}
-    for c, s in parts:
-        for anc in _ancestors(c):
-            if anc is section:
-                break
-            key = (anc, s)
-            owners[key] = owners.get(key, 0) + 1
-            if anc.tag in _LISTS:
-                break
-    items: dict[int, tuple[int, etree._Element]] = {}
-    for position, (c, s) in enumerate(parts):
-        unit = c
-        if not _is_schema_comment(c) and c is not section:
-            parent = unit.getparent()
-            while (
-                parent is not None
-                and parent is not section
-                and unit.tag != "li"
-                and parent.tag not in _LISTS
-                and owners.get((parent, s), 0) <= 1
-                and not _is_schema_comment(parent)
-            ):
-                unit = parent
-                parent = unit.getparent()
-        items.setdefault(id(unit), (position, unit))
-        if len(items) >= _MAX_ITEMS:
-            break
-    # the climbed units keep the page order of the parts they came from
-    return [unit for _, unit in sorted(items.values(), key=lambda pair: pair[0])]
-
-
-def _own_texts(el: etree._Element, skip: set[int], is_chrome: Callable[[str], bool]) -> list[str]:
-    """Paragraph texts of an element, not descending into skipped elements (replies, meta, chrome)."""
-    paragraphs: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        text = normalise_space("".join(buffer))
-        buffer.clear()
-        if text and not is_chrome(text):
-            paragraphs.append(text)
-
-    skipped: list[etree._Element] = []  # iterwalk still sends "end" for a skipped subtree
-    walker = etree.iterwalk(el, events=("start", "end"))
-    for event, sub in walker:
-        if not isinstance(sub.tag, str):
-            continue
-        if skipped and sub is skipped[-1]:
-            if event == "end":
-                skipped.pop()
-                if sub.tail:
-                    buffer.append(sub.tail)
-            continue
-        if event == "start":
-            if sub is not el and (
-                id(sub) in skip or sub.tag in SKIP_TAGS or sub.tag in ("form", "button") or _hidden(sub)
-            ):
-                walker.skip_subtree()
-                skipped.append(sub)
-                continue
-            if sub.tag in BLOCK_TAGS:
-                flush()
-            elif sub.tag == "br":
-                buffer.append(" ")
-            if sub.text:
-                buffer.append(sub.text)
-        else:
-            if sub.tag in BLOCK_TAGS:
-                flush()
-            if sub is not el and sub.tail:
-                buffer.append(sub.tail)
-    flush()
-    return paragraphs
-
-
-def _hidden(el: etree._Element) -> bool:
-    if el.get("aria-hidden") == "true" or el.get("hidden") is not None:
-        return True
-    cls = el.get("class")
-    return bool(cls) and ("visually-hidden" in cls or "screen-reader-text" in cls or "sr-only" in cls)
-
-
-def _clean_author(text: str, cues: CommentCues) -> str | None:
-    words = text.split()
-    while words and cues.is_chrome(words[-1]):
-        words.pop()
-    name = " ".join(words).strip(" :,-–—•|")
-    if cues.is_chrome(name):
-        return None
-    return name if 0 < len(name) <= 80 else None
-
-
-class _Item:
-    """The parts of one item: its own elements, not those of nested replies."""
-
-    __slots__ = ("el", "own")
-
-    def __init__(self, el: etree._Element, nested: set[int]) -> None:
-        self.el = el
-        own: list[etree._Element] = []
-        walker = etree.iterwalk(el, events=("start",))
-        for _event, sub in walker:
-            if sub is el or not isinstance(sub.tag, str):
-                continue
-            if (id(sub) in nested and sub is not el) or sub.tag in SKIP_TAGS:
-                walker.skip_subtree()
-                continue
-            own.append(sub)
-        self.own = own
-
-
-def _author(item: _Item, cues: CommentCues) -> tuple[str | None, etree._Element | None]:
-    schema = item.el.get("itemscope") is not None
-    for sub in item.own:
-        if schema and sub.get("itemprop") == "author":
-            name_el = next((n for n in sub.iter() if n.get("itemprop") == "name"), None)
-            name = _clean_author(normalise_space((name_el if name_el is not None else sub).text_content()), cues)
-            if name:
-                return name, sub
-    for sub in item.own:
-        tokens = element_tokens(sub)
-        if tokens and cues.is_author(tokens):
-            fn = next((n for n in sub.iter() if n is not sub and "fn" in element_tokens(n)), None)
-            name = _clean_author(normalise_space((fn if fn is not None else sub).text_content()), cues)
-            if name:
-                return name, sub
-    return None, None
-
-
-class _Dates:
-    """Comment dates, cheaply: machine-readable values need no dateparser; free text must look like a
-    date, the shortest text is tried first, and a page gets a bounded number of dateparser calls (a
-    thread of thousands of comments in one free-text format would otherwise cost seconds)."""
-
-    __slots__ = ("budget", "lang", "misses", "reference")
-
-    def __init__(self, reference: _dt.datetime | None, lang: str | None) -> None:
-        self.reference = reference
-        self.lang = lang
-        self.budget = _MAX_FREE_DATES
-        self.misses = 0  # free texts dateparser could not read: a page's format rarely changes
-
-    def parse(self, text: str) -> _dt.date | _dt.datetime | None:
-        text = text.strip(" •|·-–—@()[]")
-        if not text or len(text) > 60:
-            return None
-        if parse_iso(text) is not None:
-            return parse_date(text, self.reference)
-        if self.budget <= 0 or self.misses >= _MAX_DATE_MISSES:
-            return None
-        if _YEARISH.search(text):
-            # an absolute date: numbers by regex, month names by one dateparser call
-            self.budget -= 1
-            value = parse_visible_date(text, lang=self.lang)
-        elif self.reference is not None and _RELATIVE.search(text):
-            # "2 days ago" only means something against the page's own date
-            self.budget -= 1
-            value = parse_date(text, self.reference)
-        else:
-            return None
-        if value is None:
-            self.misses += 1
-        return value
-
-
-def _date(item: _Item, cues: CommentCues, dates: _Dates) -> tuple[_dt.date | _dt.datetime | None, list[etree._Element]]:
-    """The item's date, machine-readable values first (no dateparser call when one exists)."""
-    dated: list[etree._Element] = []
-    found: _dt.date | _dt.datetime | None = None
-    for sub in item.own:
-        prop = sub.get("itemprop")
-        tokens = element_tokens(sub)
-        if not (sub.tag == "time" or prop in _DATE_PROPS or (tokens and cues.is_date(tokens))):
-            continue
-        dated.append(sub)
-        if found is None:
-            for attr in ("datetime", "content", "title", "data-datetime", "data-date"):
-                value = sub.get(attr)
-                if value:
-                    found = dates.parse(value)
-                    if found is not None:
-                        break
-    if found is None and dated:
-        texts = sorted(
-            (t for t in (normalise_space(d.text_content()) for d in dated) if t and len(t) <= 80), key=len
-        )
-        for text in texts[:3]:
-            found = dates.parse(text)
-            if found is not None:
-                break
-    return found, dated
-
-
-def _text_elements(item: _Item, cues: CommentCues) -> list[etree._Element]:
-    """The item's message elements (innermost of them), if the markup names any."""
-    schema = item.el.get("itemscope") is not None
-    marked = [
-        sub
-        for sub in item.own
-        if (schema and sub.get("itemprop") in ("text", "commentText", "reviewBody"))
-        or (not schema and sub.get("itemprop") in ("text", "commentText"))
-        or cues.is_text(element_tokens(sub))
-    ]
-    if len(marked) < 2:
-        return marked
-    ids = {id(m) for m in marked}
-    return [m for m in marked if not any(id(s) in ids for s in m.iter() if s is not m)]
-
-
-def _read(item: _Item, nested: set[int], rules: Rules, dates: _Dates) -> Response | None:
-    cues = rules.comments
-    author, author_el = _author(item, cues)
-    published, dated = _date(item, cues, dates)
-    skip = set(nested)
-    skip.discard(id(item.el))
-    skip.update(id(d) for d in dated)
-    if author_el is not None:
-        skip.add(id(author_el))
-    for sub in item.own:
-        tokens = element_tokens(sub)
-        if tokens and (cues.is_chrome_element(tokens) or cues.is_author(tokens)):
-            skip.add(id(sub))
-        elif sub.tag in _HEADINGS:
-            skip.add(id(sub))  # comment subjects ("Finally", "Who pays?") are not the reader's words
-            if author is None:
-                author = cues.item_heading(normalise_space(sub.text_content()))
-    paragraphs: list[str] = []
-    for el in _text_elements(item, cues) or [item.el]:
-        paragraphs.extend(_own_texts(el, skip, cues.is_chrome))
-    # a notice in the item's place ("Comments are closed.", "0 Kommentare") is not a reader's words
-    paragraphs = [p for p in paragraphs if rules.match_text(p) is None and cues.announced(p) is None]
-    # a paragraph that is only a date ("26. März 2004, 16:19") is the item's date, not its words
-    kept: list[str] = []
-    for p in paragraphs:
-        loose = dates.parse(p) if len(p) <= 40 and len(p.split()) <= 6 and _YEARISH.search(p) else None
-        if loose is None:
-            kept.append(p)
-        elif published is None:
-            published = loose
-    paragraphs = kept
-    if author:
-        paragraphs = [p for p in paragraphs if p != author]
-    if not paragraphs:
-        return None
-    return Response(text="\n\n".join(paragraphs), author=author, published=published)
 
 
 def _announced(
@@ -543,8 +255,8 @@ def _holds_article(section: etree._Element, parts: list[etree._Element]) -> bool
     total = len(normalise_space(section.text_content()))
     if total <= _ARTICLE_MIN_CHARS:
         return False
-    ids = {id(p) for p in parts}
-    outer = [p for p in parts if _inside(p, ids) is None]
+    within = set(parts)
+    outer = [p for p in parts if _inside(p, within) is None]
     inside = sum(len(normalise_space(p.text_content())) for p in outer)
     outside = total - inside
     return outside > _ARTICLE_MIN_CHARS and outside > inside
@@ -584,102 +296,154 @@ def _mostly_links(el: etree._Element) -> bool:
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
-    ids = {id(e) for e in elements}
-    seen: set[int] = set()
+    within = set(elements)
+    seen: set[etree._Element] = set()
     out: list[etree._Element] = []
     for el in elements:
-        if id(el) in seen:
+        if el in seen:
             continue
-        seen.add(id(el))
-        if _inside(el, ids) is None:
+        seen.add(el)
+        if _inside(el, within) is None:
             out.append(el)
     return out
 
 
-def find_html_responses(
-    root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None
-) -> HtmlResponses:
-    """Find comment sections and read each comment; ``reference`` resolves relative dates."""
-    cues = rules.comments
-    kinds = _Kinds(rules)
-    marked, weak, headings, articles = _scan(root, kinds)
-    position = kinds.position
+def _starts(
+    marked: list[etree._Element],
+    headings: list[tuple[etree._Element, int]],
+    articles: list[etree._Element],
+    position: dict[etree._Element, float],
+) -> list[etree._Element]:
+    """Where sections may start, in page order: the strong comment-like elements and the container
+    of each announcing heading."""
     # an element around the article's headline or body (a theme's "category-kommentar" wrapper, a
     # forum topic) is no section: the sections are looked for inside it
-    holders: list[etree._Element] = []
-    for marker in articles:
-        holders.extend(_ancestors(marker))
-    holder_ids = {id(h) for h in holders}
-    starts = [m for m in marked if id(m) not in holder_ids or _is_schema_comment(m)]
+    holders = {anc for marker in articles for anc in ancestors(marker)}
+    starts = [m for m in marked if m not in holders or is_schema_comment(m)]
     for h, pos in headings:
         parent = h.getparent()
-        if parent is None or parent.tag in ("body", "html") or id(parent) in holder_ids:
+        if parent is None or parent.tag in ("body", "html") or parent in holders:
             continue
         if _article_before(parent, h):
             # "Kommentare" closing a post container whose headline is no h1: the container holds
             # the article, so only the heading itself is marked (the list is found on its own)
             parent = h
         starts.append(parent)
-        position.setdefault(id(parent), pos - 0.5)  # a heading's section starts just before it
-    starts.sort(key=lambda el: position[id(el)])
-    inner = sorted(marked + weak, key=lambda el: position[id(el)])
+        position.setdefault(parent, pos - 0.5)  # a heading's section starts just before it
+    starts.sort(key=position.__getitem__)
+    return starts
+
+
+def _sections(
+    starts: list[etree._Element], inner: list[etree._Element]
+) -> tuple[list[etree._Element], dict[etree._Element, list[etree._Element]]]:
+    """The outermost starts, each with the comment-like elements inside it, in page order."""
     for _round in range(_MAX_DEMOTIONS):
         sections = _outermost(starts)
-        section_ids = {id(s) for s in sections}
-        by_section: dict[int, list[etree._Element]] = {id(s): [] for s in sections}
-        for el in inner:
-            if id(el) in section_ids:
-                continue
-            owner = _inside(el, section_ids)
-            if owner is not None:
-                by_section[id(owner)].append(el)
+        parts = _parts_of(sections, inner)
         # a "section" whose text is mostly outside its comment-like parts holds the article (a
         # post container with a taxonomy class such as "internet-estallido-comentarios"): it is
         # dropped and the sections are looked for inside it
-        demoted = {id(s) for s in sections if not _is_schema_comment(s) and _holds_article(s, by_section[id(s)])}
+        demoted = {s for s in sections if not is_schema_comment(s) and _holds_article(s, parts[s])}
         if not demoted:
             break
-        starts = [el for el in starts if id(el) not in demoted]
-    headings_of: dict[int, list[etree._Element]] = {}
-    for h, _pos in headings:
-        owner = _inside(h, section_ids)
+        starts = [el for el in starts if el not in demoted]
+    return sections, parts
+
+
+def _parts_of(
+    sections: list[etree._Element], inner: list[etree._Element]
+) -> dict[etree._Element, list[etree._Element]]:
+    within = set(sections)
+    parts: dict[etree._Element, list[etree._Element]] = {s: [] for s in sections}
+    for el in inner:
+        if el in within:
+            continue
+        owner = _inside(el, within)
         if owner is not None:
-            headings_of.setdefault(id(owner), []).append(h)
-    dates = _Dates(reference, lang)
+            parts[owner].append(el)
+    return parts
+
+
+def _headings_of(
+    headings: list[tuple[etree._Element, int]], sections: list[etree._Element]
+) -> dict[etree._Element, list[etree._Element]]:
+    within = set(sections)
+    out: dict[etree._Element, list[etree._Element]] = {}
+    for h, _pos in headings:
+        owner = _inside(h, within)
+        if owner is not None:
+            out.setdefault(owner, []).append(h)
+    return out
+
+
+def _candidates(section: etree._Element, parts: list[etree._Element], cues: CommentCues) -> list[etree._Element]:
+    """The elements the section's items are made of: its comment-like elements but the lists of
+    items (schema.org comments always count)."""
+    if is_schema_comment(section):
+        parts = [section, *parts]
+    elif not parts and not _is_container(section, cues) and not _mostly_links(section):
+        parts = [section]  # a comment on its own, with no list around it (not a link to one)
+    return [c for c in parts if is_schema_comment(c) or not _is_container(c, cues)]
+
+
+def _read_items(
+    items: list[etree._Element], nested: set[etree._Element], rules: Rules, dates: CommentDates
+) -> list[tuple[etree._Element, Response]]:
+    """Each item with its response, for the items that hold a reader's words (``nested``: the same
+    items, as a set)."""
+    read: list[tuple[etree._Element, Response]] = []
+    for item in items:
+        response = read_comment(item, nested, rules, dates)
+        if response is not None:
+            read.append((item, response))
+    # one short box with no author and no date is a notice ("No comments yet", "Log in to
+    # comment", "Your comment was sent"), not a reader's comment
+    if len(read) == 1 and _is_notice(read[0][1]):
+        return []
+    return read
+
+
+def _thread(
+    read: list[tuple[etree._Element, Response]],
+    nested: set[etree._Element],
+    responses: list[Response],
+    items: list[etree._Element],
+) -> None:
+    """Add a section's responses and their items to the page's, each reply with its parent: the
+    response of the nearest item around it."""
+    index_of: dict[etree._Element, int] = {}
+    for item, response in read:
+        parent_el = _inside(item, nested)
+        parent = index_of.get(parent_el) if parent_el is not None else None
+        index_of[item] = len(responses)
+        items.append(item)
+        responses.append(
+            Response(text=response.text, author=response.author, published=response.published, parent=parent)
+        )
+
+
+def find_responses(
+    root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None
+) -> HtmlResponses:
+    """Find comment sections and read each comment; ``reference`` resolves relative dates."""
+    cues = rules.comments
+    kinds = _Kinds(rules)
+    marked, weak, headings, articles = _scan(root, kinds)
+    starts = _starts(marked, headings, articles, kinds.position)
+    sections, parts = _sections(starts, sorted(marked + weak, key=kinds.position.__getitem__))
+    headings_of = _headings_of(headings, sections)
+    dates = CommentDates(reference, lang)
     responses: list[Response] = []
-    all_items: list[etree._Element] = []
-    kept_sections: list[etree._Element] = []
+    items: list[etree._Element] = []
     announced: int | None = None
     for section in sections:
-        own_headings = headings_of.get(id(section), [])
-        candidates = by_section[id(section)]
-        if _is_schema_comment(section):
-            candidates = [section, *candidates]
-        if not candidates and not _is_container(section, cues) and not _mostly_links(section):
-            candidates = [section]  # a comment on its own, with no list around it (not a link to one)
-        items = _items(section, candidates, cues)
-        count = _announced(section, own_headings, items, cues)
-        if count is not None and announced is None:
-            announced = count
-        # a section with nothing to read (a "latest comments" teaser, "Comments are closed.") is no body
-        kept_sections.append(section)
-        item_ids = {id(i) for i in items}
-        read: list[tuple[etree._Element, Response]] = []
-        for item in items:
-            response = _read(_Item(item, item_ids), item_ids, rules, dates)
-            if response is not None:
-                read.append((item, response))
-        # one short box with no author and no date is a notice ("No comments yet", "Log in to
-        # comment", "Your comment was sent"), not a reader's comment
-        if len(read) == 1 and _is_notice(read[0][1]):
-            read = []
-        index_of: dict[int, int] = {}
-        for item, response in read:
-            parent_el = _inside(item, item_ids)
-            parent = index_of.get(id(parent_el)) if parent_el is not None else None
-            index_of[id(item)] = len(responses)
-            all_items.append(item)
-            responses.append(
-                Response(text=response.text, author=response.author, published=response.published, parent=parent)
-            )
-    return HtmlResponses(tuple(responses), announced, tuple(kept_sections), tuple(all_items))
+        found = find_items(section, _candidates(section, parts[section], cues))
+        if announced is None:
+            announced = _announced(section, headings_of.get(section, []), found, cues)
+        # a section with nothing to read (a "latest comments" teaser, "Comments are closed.") is
+        # still no body: every section is marked
+        nested = set(found)
+        _thread(_read_items(found, nested, rules, dates), nested, responses, items)
+    marks = ResponseMarks(sections=tuple(sections), items=tuple(items))
+    return HtmlResponses(responses=tuple(responses), announced=announced, marks=marks)
