@@ -9,12 +9,12 @@ from cleanpage.pipeline.blocks import Label
 from cleanpage.pipeline.prose import is_prose, is_text_prose
 from cleanpage.rules import load_rules
 from cleanpage.pipeline.text.blocks import text_blocks
-from cleanpage.pipeline.text.classify import classify_text
+from cleanpage.pipeline.text.classify import classify
 
 
 def _labels(text: str) -> dict[str, Label]:
     blocks, _shape = text_blocks(text)
-    return {item.block.text: item.label for item in classify_text(blocks, load_rules())}
+    return {item.block.text: item.label for item in classify(blocks, load_rules())}
 
 
 def _block(text: str, **kw: object) -> Block:
@@ -94,7 +94,7 @@ def test_bullets_of_nested_lists_are_list_furniture() -> None:
 
 def test_a_bulleted_menu_line_matches_the_rule_tables() -> None:
     text = "\n".join(["    * Impressum", "    * Datenschutz", "Bridge to close", PARA_A, PARA_B, PARA_C])
-    labelled = classify_text(text_blocks(text)[0], load_rules())
+    labelled = classify(text_blocks(text)[0], load_rules())
     assert labelled[0].block.text == "Impressum"
     assert labelled[0].reason not in (None, "before-content")  # a named rule, not position
 
@@ -106,7 +106,7 @@ def test_a_caption_ending_in_an_image_credit_is_furniture() -> None:
     caption = "Oil pumps at dusk near the river. Photo: Jane Doe/Shutterstock.com"
     german = "Die alte Brücke im Abendrot. Foto: Max Muster"
     text = "\n".join(["Bridge to close", PARA_A, caption, PARA_B, german, PARA_C])
-    labelled = {i.block.text: i for i in classify_text(text_blocks(text)[0], load_rules())}
+    labelled = {i.block.text: i for i in classify(text_blocks(text)[0], load_rules())}
     assert labelled[caption].label is Label.BOILERPLATE and labelled[caption].reason == "image-caption"
     assert labelled[german].reason == "image-caption"
     assert all(labelled[p].label is Label.BODY for p in (PARA_A, PARA_B, PARA_C))  # the article goes on

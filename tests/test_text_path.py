@@ -15,7 +15,7 @@ from cleanpage.pipeline.blocks import Label
 from cleanpage.pipeline.prose import is_prose, separator_share, stopword_share
 from cleanpage.rules import load_rules
 from cleanpage.pipeline.text.blocks import DumpShape, detect_shape, text_blocks, wrap_width
-from cleanpage.pipeline.text.classify import classify_text
+from cleanpage.pipeline.text.classify import classify
 from cleanpage.pipeline.text.cues import announces_responses, comment_cue
 from cleanpage.pipeline.text.region import best_region
 
@@ -30,7 +30,7 @@ def _wrap(text: str, width: int = 72) -> str:
 
 def _labels(text: str) -> dict[str, Label]:
     blocks, _shape = text_blocks(text)
-    return {item.block.text: item.label for item in classify_text(blocks, load_rules())}
+    return {item.block.text: item.label for item in classify(blocks, load_rules())}
 
 
 # ------------------------------------------------------------------------------------- shape detection

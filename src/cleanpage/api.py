@@ -69,11 +69,11 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
 def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
     from cleanpage.pipeline.text.responses import split_text_responses
     from cleanpage.pipeline.text.blocks import text_blocks
-    from cleanpage.pipeline.text.classify import classify_text
+    from cleanpage.pipeline.text.classify import classify
     from cleanpage.pipeline.text.metadata import text_metadata
 
     blocks, _shape = text_blocks(decoded.text)
-    labelled = classify_text(blocks, rules)
+    labelled = classify(blocks, rules)
     labelled, credits = attribute(labelled, rules)
     meta = text_metadata(labelled, rules)
     region = [item.block for item in labelled if item.label is Label.RESPONSE]

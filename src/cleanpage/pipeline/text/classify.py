@@ -1,4 +1,7 @@
-"""Stages 4–5 (text): label the blocks of a dump, with no markup to lean on.
+"""Text classify: label the blocks of a dump, with no markup to lean on.
+
+Takes the blocks; gives every block its :class:`Labelled` value, in order (the response region
+as a whole: the responses stage splits it).
 
 Order of evidence, strongest first: the rule tables (widget labels, comment forms, related-list
 headings), credit shapes, response headings, then the shape of the text itself:
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import NamedTuple
 
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
@@ -36,7 +40,7 @@ from cleanpage.pipeline.text.region import (
     near_good,
 )
 
-__all__ = ["classify_text"]
+__all__ = ["classify"]
 
 #: roles whose heading takes the list of links below it along (a "Related" heading and its items)
 _LIST_ROLES = frozenset({"related", "popular", "latest", "navigation", "share", "tags", "footer", "newsletter", "sidebar"})
@@ -200,9 +204,52 @@ def _short_runs(blocks: tuple[Block, ...], values: list[float], pre: list[Labell
     return out
 
 
-def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ...]:
+class _Evidence(NamedTuple):
+    """What each block says on its own and among its neighbours, before any region is chosen."""
+
+    pre: list[Labelled | None]  # the label a rule table, a credit or a response heading gives
+    roles: list[str]  # the rule table's role of a block labelled by a rule ("" for the others)
+    cues: list[str]  # the comment cue of an unlabelled block ("chrome", "author", …; "" for none)
+    values: list[float]  # what each block is worth to the article (:func:`block_value`)
+    teasers: set[int]  # excerpts of other pages in a list of excerpts
+    headers: list[int]  # the response headings
+
+
+def classify(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A label for every block of a dump, in order."""
-    n = len(blocks)
+    ev = _evidence(blocks, rules)
+    region = _article_region(blocks, ev)
+    responses = _response_blocks(blocks, ev.pre, ev.roles, ev.cues, ev.headers, region)
+    extra = _second_runs(ev.values, region, min(responses, default=len(blocks)))
+    furniture = _short_runs(blocks, ev.values, ev.pre) | ev.teasers
+    title = _title_index(blocks, ev.pre, region.start)
+    standfirst = _standfirst(blocks, ev.pre, ev.cues, title, region.start)
+    swallowed = _swallowed(blocks, ev, responses, title)
+    out: list[Labelled] = []
+    for i, block in enumerate(blocks):
+        p = ev.pre[i]
+        if p is not None:
+            out.append(p)
+        elif i in responses:
+            out.append(Labelled(block=block, label=Label.RESPONSE))
+        elif i in swallowed:
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=swallowed[i]))
+        elif i == title:
+            out.append(Labelled(block=block, label=Label.TITLE))
+        elif i in standfirst or (region.start <= i <= region.end or i in extra) and _keep(
+            blocks, ev.values, i, i in furniture or bool(ev.cues[i])
+        ):
+            out.append(Labelled(block=block, label=Label.BODY))
+        elif i < region.start:
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.BEFORE_CONTENT))
+        elif i <= region.end:
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.INSIDE_CONTENT))
+        else:
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.AFTER_CONTENT))
+    return tuple(out)
+
+
+def _evidence(blocks: tuple[Block, ...], rules: Rules) -> _Evidence:
     pre: list[Labelled | None] = [_prelabel(b, rules) for b in blocks]
     role_of = _roles(rules)
     roles = [role_of.get(p.reason, "") if p and p.reason else "" for p in pre]
@@ -211,70 +258,72 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
         _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
         for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
     ]
-    # in a list of excerpts (a "Read more" link after each, close together), the paragraph right
-    # above each link, under its headline, is an excerpt of another page; a lone "Read more" heads
-    # an inline link, and one below two paragraphs heads the list after the story
-    more = [i for i in range(1, n) if roles[i] == "read-more"]
+    teasers = _excerpt_teasers(blocks, pre, roles, values)
+    headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
+    return _Evidence(pre, roles, cues, values, teasers, headers)
+
+
+def _excerpt_teasers(
+    blocks: tuple[Block, ...], pre: list[Labelled | None], roles: list[str], values: list[float]
+) -> set[int]:
+    """In a list of excerpts (a "Read more" link after each, close together), the paragraph right
+    above each link, under its headline, is an excerpt of another page: it weighs as a short line
+    (its value in ``values`` is lowered). A lone "Read more" heads an inline link, and one below
+    two paragraphs heads the list after the story."""
+    more = [i for i in range(1, len(blocks)) if roles[i] == "read-more"]
     listed = {b for a, b in zip(more, more[1:]) if b - a <= _EXCERPT_SPACING} | {
         a for a, b in zip(more, more[1:]) if b - a <= _EXCERPT_SPACING
     }
     teasers = {i - 1 for i in listed if i >= 2 and pre[i - 1] is None and values[i - 2] < 0}
     for t in teasers:
         values[t] = -(SHORT_PENALTY + 0.3 * min(len(blocks[t].text), 300))
-    headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
+    return teasers
+
+
+def _article_region(blocks: tuple[Block, ...], ev: _Evidence) -> Region:
+    """The article's run of blocks (:func:`_article`), cut where a thread with no heading begins
+    inside it, and widened by the sentence-like blocks at its edges."""
+    roles = ev.roles
     # where an article ends: a response heading or the comment form (comments follow the article)
-    ends = sorted(headers + [i for i, r in enumerate(roles) if r in ("comment-form", "comments-closed")])
-    form_lines = sorted({i for i, r in enumerate(roles) if r == "comment-form"} | set(headers))
+    ends = sorted(ev.headers + [i for i, r in enumerate(roles) if r in ("comment-form", "comments-closed")])
+    form_lines = sorted({i for i, r in enumerate(roles) if r == "comment-form"} | set(ev.headers))
     forms = {a for a, b in zip(form_lines, form_lines[1:]) if b - a <= _FORM_SPAN and roles[a] == "comment-form"}
-    region = _article(values, ends, cues, forms)
+    region = _article(ev.values, ends, ev.cues, forms)
     # a thread with no heading inside the run: the article ends where the thread begins
-    inner = thread_start(blocks, cues, region.start, strict=True) if region.end >= region.start else None
+    inner = thread_start(blocks, ev.cues, region.start, strict=True) if region.end >= region.start else None
     if inner is not None and inner <= region.end:
-        shorter = best_region(values, region.start, inner)
+        shorter = best_region(ev.values, region.start, inner)
         if shorter.score >= _MIN_ARTICLE:
             region = shorter
-    region = _extend(region, blocks, pre)
-    responses = _response_blocks(blocks, pre, roles, cues, headers, region)
-    extra = _second_runs(values, region, min(responses, default=n))
+    return _extend(region, blocks, ev.pre)
 
-    menus = _short_runs(blocks, values, pre)
-    gaps_mean_breaks = 0 < sum(1 for b in blocks if "gap" in b.roles) < 0.8 * n
-    title_index = _title_index(blocks, pre, region.start)
-    standfirst = _standfirst(blocks, pre, cues, title_index, region.start)
 
-    out: list[Labelled] = []
+def _swallowed(blocks: tuple[Block, ...], ev: _Evidence, responses: set[int], title: int) -> dict[int, Reason]:
+    """The items a list heading removed by a rule ("Related", "Popular", a menu's heading) takes
+    along, with its reason: the list-like blocks right below it, up to the next labelled block,
+    the title, or (where blank lines mark breaks) a gap after its first item."""
+    gaps_mean_breaks = 0 < sum(1 for b in blocks if "gap" in b.roles) < 0.8 * len(blocks)
+    out: dict[int, Reason] = {}
     swallowing: Reason | None = None  # reason of a list heading whose items are being removed
     swallowed = 0
     for i, block in enumerate(blocks):
-        p = pre[i]
+        p = ev.pre[i]
         if p is not None:
-            if p.label is Label.BOILERPLATE and roles[i] in _LIST_ROLES:
+            if p.label is Label.BOILERPLATE and ev.roles[i] in _LIST_ROLES:
                 swallowing, swallowed = p.reason, 0
             elif p.label is not Label.BOILERPLATE:
                 swallowing = None
-            out.append(p)
             continue
         if i in responses:
-            out.append(Labelled(block=block, label=Label.RESPONSE))
             continue
-        if swallowing and (gaps_mean_breaks and swallowed and "gap" in block.roles or i == title_index):
+        if swallowing and (gaps_mean_breaks and swallowed and "gap" in block.roles or i == title):
             swallowing = None
         if swallowing and _list_item(block):
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=swallowing))
+            out[i] = swallowing
             swallowed += 1
-            continue
-        swallowing = None
-        if i == title_index:
-            out.append(Labelled(block=block, label=Label.TITLE))
-        elif i in standfirst or (region.start <= i <= region.end or i in extra) and _keep(blocks, values, i, i in menus or i in teasers or bool(cues[i])):
-            out.append(Labelled(block=block, label=Label.BODY))
-        elif i < region.start:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.BEFORE_CONTENT))
-        elif region.start <= i <= region.end:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.INSIDE_CONTENT))
         else:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.AFTER_CONTENT))
-    return tuple(out)
+            swallowing = None
+    return out
 
 
 def _response_blocks(
