@@ -15,7 +15,6 @@ from cleanpage.pipeline.assemble import assemble
 from cleanpage.pipeline.attribute import attribute
 from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import ReadError
-from cleanpage.pipeline.blocks import Label, Reason
 from cleanpage.options import KindOption, Options
 from cleanpage.result import InputKind, Page
 from cleanpage.rules import Rules, load_rules
@@ -67,7 +66,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
 
 
 def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
-    from cleanpage.pipeline.text.responses import split_text_responses
+    from cleanpage.pipeline.text.responses import split_responses
     from cleanpage.pipeline.text.blocks import text_blocks
     from cleanpage.pipeline.text.classify import classify
     from cleanpage.pipeline.text.metadata import text_metadata
@@ -76,26 +75,16 @@ def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rule
     labelled = classify(blocks, rules)
     labelled, credits = attribute(labelled, rules)
     meta = text_metadata(labelled, rules)
-    region = [item.block for item in labelled if item.label is Label.RESPONSE]
-    split = split_text_responses(region, rules, _reference(meta.published))
-    chrome = {b.index for b in split.chrome}
-    labelled = tuple(
-        item._replace(label=Label.BOILERPLATE, reason=Reason.COMMENT_CHROME) if item.block.index in chrome else item
-        for item in labelled
-    )
-    announced = next(
-        (rules.comments.announced(i.block.text) for i in labelled if i.label is Label.RESPONSE_HEADER), None
-    )
-    title = meta.title
+    split = split_responses(labelled, rules, _reference(meta.published))
     return assemble(
-        labelled,
+        split.labelled,
         kind=InputKind.TEXT,
-        title=title,
+        title=meta.title,
         attribution=credits,
         authors=meta.authors,
         published=meta.published,
         responses=split.responses,
-        announced=announced,
+        announced=split.announced,
         decoded=decoded,
         url=url,
         language=None,

@@ -1,4 +1,8 @@
-"""Stage 5 (text): the blocks of a dump's response region, split into responses.
+"""Text responses: the blocks of a dump's response region, split into responses.
+
+Takes the labelled blocks (classify marked the response region) and the page's date, for
+relative comment dates; gives the responses, the count a response heading announces, and the
+blocks again with the comments' chrome relabelled as boilerplate.
 
 A new response starts at a numbered item ("1. …"), at a "NAME says:" line, or at a "NAME on DATE"
 / date line (the introducer shapes are data: ``author_patterns`` in ``rules/comments.toml``);
@@ -16,13 +20,13 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.shared.dates import parse_date, parse_visible_date
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 from cleanpage.pipeline.text.blocks import ITEM_MARKER
 
-__all__ = ["TextResponses", "split_text_responses"]
+__all__ = ["TextResponses", "split_responses"]
 
 # Fallback introducers for languages the table does not list yet ("NAME wrote", "NAME op DATE").
 _MONTHISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\d{1,2}:\d{2}|\b(19|20)\d{2}\b")
@@ -43,10 +47,14 @@ class _Draft:
     extra: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TextResponses:
+    """The responses, the announced count, and the blocks with the comments' chrome ("Reply",
+    "NAME says:" lines) relabelled: it is boilerplate, not a response."""
+
+    labelled: tuple[Labelled, ...]
     responses: tuple[Response, ...]
-    chrome: tuple[Block, ...]  # blocks dropped as comment chrome ("Reply", "says:" lines)
+    announced: int | None
 
 
 def _when(text: str | None, reference: _dt.datetime | None) -> _dt.date | _dt.datetime | None:
@@ -93,7 +101,27 @@ def _header(text: str, item: bool, cues: CommentCues, reference: _dt.datetime | 
     return None
 
 
-def split_text_responses(blocks: list[Block], rules: Rules, reference: _dt.datetime | None) -> TextResponses:
+def split_responses(
+    labelled: tuple[Labelled, ...], rules: Rules, reference: _dt.datetime | None
+) -> TextResponses:
+    """Split the response region into responses; ``reference`` resolves relative dates."""
+    region = [item.block for item in labelled if item.label is Label.RESPONSE]
+    responses, chrome = _split(region, rules, reference)
+    dropped = {b.index for b in chrome}
+    labelled = tuple(
+        item._replace(label=Label.BOILERPLATE, reason=Reason.COMMENT_CHROME) if item.block.index in dropped else item
+        for item in labelled
+    )
+    announced = next(
+        (rules.comments.announced(i.block.text) for i in labelled if i.label is Label.RESPONSE_HEADER), None
+    )
+    return TextResponses(labelled=labelled, responses=responses, announced=announced)
+
+
+def _split(
+    blocks: list[Block], rules: Rules, reference: _dt.datetime | None
+) -> tuple[tuple[Response, ...], list[Block]]:
+    """The responses of the region's blocks, and the blocks dropped as chrome."""
     cues = rules.comments
     drafts: list[_Draft] = []
     chrome: list[Block] = []
@@ -146,7 +174,7 @@ def split_text_responses(blocks: list[Block], rules: Rules, reference: _dt.datet
         else:
             drafts[-1].paragraphs.append(text)
         last_block = block
-    return TextResponses(_thread(drafts), tuple(chrome))
+    return _thread(drafts), chrome
 
 
 def _thread(drafts: list[_Draft]) -> tuple[Response, ...]:
