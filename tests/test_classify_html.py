@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleanpage.pipeline.blocks import Block
-from cleanpage.pipeline.html.classify import Coverage, classify_html
+from cleanpage.pipeline.html.classify import Coverage, classify
 from cleanpage.engines.trafilatura import EngineText
 from cleanpage.pipeline.blocks import Label
 from cleanpage.rules import load_rules
@@ -24,7 +24,7 @@ def _block(i: int, text: str, *, tag: str = "p", path: tuple[int, ...] = (1, 2),
 
 def _labels(blocks: list[Block], kept: list[str], title: str | None = None) -> list[tuple[str, str]]:
     engine = EngineText(body=tuple(kept))
-    return [(item.label.value, item.reason or "") for item in classify_html(tuple(blocks), engine, RULES, title=title)]
+    return [(item.label.value, item.reason or "") for item in classify(tuple(blocks), engine, RULES, title=title)]
 
 
 def test_engine_coverage_decides_plain_blocks() -> None:
@@ -130,7 +130,7 @@ def test_coverage_aligns_units_split_differently() -> None:
 
 def test_labels_cover_every_block_in_order() -> None:
     blocks = [_block(i, t) for i, t in enumerate(["Search", *PROSE, "Leave a Reply"])]
-    result = classify_html(tuple(blocks), EngineText(body=tuple(PROSE)), RULES, title=None)
+    result = classify(tuple(blocks), EngineText(body=tuple(PROSE)), RULES, title=None)
     assert [item.block.index for item in result] == list(range(len(blocks)))
     assert {item.label for item in result} <= set(Label)
 

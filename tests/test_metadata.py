@@ -9,7 +9,7 @@ import pytest
 
 from cleanpage.pipeline.shared.names import clean_authors, person_name
 from cleanpage.pipeline.shared.dates import date_from_url, local_day, parse_date, parse_iso, parse_visible_date
-from cleanpage.pipeline.html.metadata import html_metadata, strip_site_suffix
+from cleanpage.pipeline.html.metadata import read_metadata, strip_site_suffix
 from cleanpage.rules import load_rules
 
 RULES = load_rules()
@@ -40,7 +40,7 @@ def test_strip_site_suffix_prefers_the_part_another_source_states() -> None:
 
 
 def _meta(html: str, url: str | None = None):  # type: ignore[no-untyped-def]
-    return html_metadata(lxml.html.document_fromstring(html), RULES, url)
+    return read_metadata(lxml.html.document_fromstring(html), RULES, url)
 
 
 def test_title_from_agreeing_headline_not_the_blog_name() -> None:

@@ -809,9 +809,9 @@ def _byline_page(body: str) -> str:
 def _page_meta(html: str):  # type: ignore[no-untyped-def]
     import lxml.html
 
-    from cleanpage.pipeline.html.metadata import html_metadata
+    from cleanpage.pipeline.html.metadata import read_metadata
 
-    return html_metadata(lxml.html.document_fromstring(html), load_rules(), None)
+    return read_metadata(lxml.html.document_fromstring(html), load_rules(), None)
 
 
 @pytest.mark.parametrize("lead", _CUES.leads)

@@ -8,12 +8,12 @@ from cleanpage.pipeline.blocks import Block
 from cleanpage.pipeline.blocks import Label
 from cleanpage.pipeline.prose import is_prose, is_text_prose
 from cleanpage.rules import load_rules
-from cleanpage.pipeline.text.blocks import text_blocks
+from cleanpage.pipeline.text.blocks import build_blocks
 from cleanpage.pipeline.text.classify import classify
 
 
 def _labels(text: str) -> dict[str, Label]:
-    blocks, _shape = text_blocks(text)
+    blocks = build_blocks(text)
     return {item.block.text: item.label for item in classify(blocks, load_rules())}
 
 
@@ -81,7 +81,7 @@ def test_a_thread_after_a_count_heading_with_a_remark_is_responses() -> None:
 
 def test_bullets_of_nested_lists_are_list_furniture() -> None:
     text = "  * Home\n    + Imprint\n      o Reply\n  * 3. Third point\n- dash item\nor, o wait, not a bullet"
-    blocks, _shape = text_blocks(text)
+    blocks = build_blocks(text)
     assert [(b.text, b.tag) for b in blocks] == [
         ("Home", "item"),
         ("Imprint", "item"),
@@ -94,7 +94,7 @@ def test_bullets_of_nested_lists_are_list_furniture() -> None:
 
 def test_a_bulleted_menu_line_matches_the_rule_tables() -> None:
     text = "\n".join(["    * Impressum", "    * Datenschutz", "Bridge to close", PARA_A, PARA_B, PARA_C])
-    labelled = classify(text_blocks(text)[0], load_rules())
+    labelled = classify(build_blocks(text), load_rules())
     assert labelled[0].block.text == "Impressum"
     assert labelled[0].reason not in (None, "before-content")  # a named rule, not position
 
@@ -106,7 +106,7 @@ def test_a_caption_ending_in_an_image_credit_is_furniture() -> None:
     caption = "Oil pumps at dusk near the river. Photo: Jane Doe/Shutterstock.com"
     german = "Die alte Brücke im Abendrot. Foto: Max Muster"
     text = "\n".join(["Bridge to close", PARA_A, caption, PARA_B, german, PARA_C])
-    labelled = {i.block.text: i for i in classify(text_blocks(text)[0], load_rules())}
+    labelled = {i.block.text: i for i in classify(build_blocks(text), load_rules())}
     assert labelled[caption].label is Label.BOILERPLATE and labelled[caption].reason == "image-caption"
     assert labelled[german].reason == "image-caption"
     assert all(labelled[p].label is Label.BODY for p in (PARA_A, PARA_B, PARA_C))  # the article goes on
@@ -157,7 +157,7 @@ def test_wrapped_lines_with_soft_hyphens_are_rejoined() -> None:
     plain = " ".join([PARA_A, PARA_B, PARA_C])
     hyphenated = " ".join(shy.join(w[i : i + 2] for i in range(0, len(w), 2)) for w in plain.split())
     dump = "\n\n".join(textwrap.fill(p, width=72) for p in (plain, hyphenated))
-    blocks, _shape = text_blocks(dump)
+    blocks = build_blocks(dump)
     # one paragraph each (the soft hyphens themselves stay: they are the page's characters)
     assert [b.text.replace(shy, "") for b in blocks] == [plain, plain]
     assert blocks[1].text == hyphenated
@@ -170,14 +170,14 @@ def test_one_wrapped_paragraph_among_one_line_paragraphs_is_rejoined() -> None:
          "A short paragraph of one line, as long as the wrapper's width allows it at most.",
          "Bridge to close", "By Jane"]
     ).replace("\\n", "\n")
-    texts = [b.text for b in text_blocks(dump)[0]]
+    texts = [b.text for b in build_blocks(dump)]
     assert "Wie war das nochmal mit den Variablen? Hier ein Auszug aus unseren Lehrmaterialien!" in texts
     assert "Bridge to close" in texts and "By Jane" in texts
 
 
 def test_a_headline_over_a_short_line_in_a_paragraph_dump_stays_apart() -> None:
     dump = "\n\n".join(["Home", "News", "The old bridge closes for a year, the city says\nBy Jane Doe", PARA_A, PARA_B])
-    texts = [b.text for b in text_blocks(dump)[0]]
+    texts = [b.text for b in build_blocks(dump)]
     assert "The old bridge closes for a year, the city says" in texts and "By Jane Doe" in texts
 
 
@@ -310,7 +310,7 @@ def test_a_sentence_broken_at_a_comma_goes_on_in_lower_case() -> None:
         "Apples,\n"
         "Pears"
     )
-    texts = [b.text for b in text_blocks(dump)[0]]
+    texts = [b.text for b in build_blocks(dump)]
     assert "So it looked when the older cat first saw the newcomer, sniffed at him and closed his eyes:" in texts
     assert "Apples," in texts and "Pears" in texts  # a capitalised next line is a new block
 
@@ -320,7 +320,7 @@ def test_wrapped_chinese_lines_join_without_a_space() -> None:
 
     para = "蔡健雅是新加坡女歌手、音乐制作人、词曲创作人。" * 8
     dump = "\n".join(textwrap.wrap(para, width=60)) + "\n\n" + "\n".join(textwrap.wrap(para * 2, width=60))
-    blocks, _shape = text_blocks(dump)
+    blocks = build_blocks(dump)
     assert any(b.text == para for b in blocks)
 
 

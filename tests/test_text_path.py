@@ -14,7 +14,7 @@ from cleanpage.pipeline.blocks import Block
 from cleanpage.pipeline.blocks import Label
 from cleanpage.pipeline.prose import is_prose, separator_share, stopword_share
 from cleanpage.rules import load_rules
-from cleanpage.pipeline.text.blocks import DumpShape, detect_shape, text_blocks, wrap_width
+from cleanpage.pipeline.text.blocks import DumpShape, build_blocks, detect_shape, wrap_width
 from cleanpage.pipeline.text.classify import classify
 from cleanpage.pipeline.text.cues import announces_responses, comment_cue
 from cleanpage.pipeline.text.region import best_region
@@ -29,7 +29,7 @@ def _wrap(text: str, width: int = 72) -> str:
 
 
 def _labels(text: str) -> dict[str, Label]:
-    blocks, _shape = text_blocks(text)
+    blocks = build_blocks(text)
     return {item.block.text: item.label for item in classify(blocks, load_rules())}
 
 
@@ -68,38 +68,39 @@ def test_markdown_and_lynx_are_recognised() -> None:
 
 
 def test_wrapped_lines_are_rejoined_with_single_spaces() -> None:
-    blocks, _ = text_blocks("\n\n".join(_wrap(p) for p in (PARA_A, PARA_B, PARA_C)))
+    blocks = build_blocks("\n\n".join(_wrap(p) for p in (PARA_A, PARA_B, PARA_C)))
     assert [b.text for b in blocks] == [PARA_A, PARA_B, PARA_C]
 
 
 def test_a_short_line_ends_a_wrapped_paragraph_even_without_a_blank_line() -> None:
     text = _wrap(PARA_A) + "\n" + "Read more\n" + _wrap(PARA_B) + "\n\n" + _wrap(PARA_C)
-    texts = [b.text for b in text_blocks(text)[0]]
+    texts = [b.text for b in build_blocks(text)]
     assert texts == [PARA_A, "Read more", PARA_B, PARA_C]
 
 
 def test_a_wrapped_line_that_starts_like_a_list_item_continues() -> None:
     footer = "Mentions légales - Données personnelles - Gestion des cookies - Contact - Plan du site"
     text = "\n\n".join([_wrap(PARA_A), _wrap(footer), _wrap(PARA_B)])
-    assert footer in [b.text for b in text_blocks(text)[0]]
+    assert footer in [b.text for b in build_blocks(text)]
 
 
 def test_list_items_after_a_short_line_stay_apart() -> None:
     text = "\n\n".join([_wrap(PARA_A), "Les plus lus\n\n1. Premier titre\n2. Second titre", _wrap(PARA_B)])
-    blocks = text_blocks(text)[0]
+    blocks = build_blocks(text)
     items = [b for b in blocks if b.tag == "item"]
     assert [b.text for b in items] == ["1. Premier titre", "2. Second titre"]
 
 
 def test_lines_dump_keeps_each_line() -> None:
-    blocks, shape = text_blocks("Home\nNews\n" + PARA_A + "\n" + PARA_B)
-    assert shape is DumpShape.LINES
+    text = "Home\nNews\n" + PARA_A + "\n" + PARA_B
+    blocks = build_blocks(text)
+    assert detect_shape(text) is DumpShape.LINES
     assert [b.text for b in blocks] == ["Home", "News", PARA_A, PARA_B]
 
 
 def test_markdown_links_keep_their_text_and_count_as_links() -> None:
     text = "# A title here\n\n[Home](/) [News](/n) [Sport](/s)\n\nA [linked](https://x.y/z) word.\n\n[x](/1)\n"
-    blocks, _ = text_blocks(text)
+    blocks = build_blocks(text)
     by_text = {b.text: b for b in blocks}
     assert by_text["A title here"].tag == "heading"
     assert by_text["Home News Sport"].link_share > 0.5
@@ -108,20 +109,20 @@ def test_markdown_links_keep_their_text_and_count_as_links() -> None:
 
 def test_lynx_markers_go_and_references_are_separate_blocks() -> None:
     text = "   [1]Home [3]News\n\n   A sentence with [2]a link in it.\n\nReferences\n\n   1. https://x.y/\n   2. https://x.y/z\n"
-    blocks, shape = text_blocks(text)
-    assert shape is DumpShape.LYNX
+    blocks = build_blocks(text)
+    assert detect_shape(text) is DumpShape.LYNX
     assert "A sentence with a link in it." in [b.text for b in blocks]
     assert [b.text for b in blocks if "references" in b.roles][0] == "References"
 
 
 def test_invisible_characters_are_removed_and_soft_hyphens_kept() -> None:
     # a soft hyphen is the page's own character (a hyphenation point), kept as on the HTML path
-    blocks, _ = text_blocks("Wort\u00adteil und zero\u200bwidth")
+    blocks = build_blocks("Wort\u00adteil und zero\u200bwidth")
     assert blocks[0].text == "Wort\u00adteil und zerowidth"
 
 
 def test_gap_and_repeated_roles() -> None:
-    blocks, _ = text_blocks("Home\nNews\n\nHome\n" + PARA_A)
+    blocks = build_blocks("Home\nNews\n\nHome\n" + PARA_A)
     assert "gap" in blocks[0].roles and "gap" not in blocks[1].roles and "gap" in blocks[2].roles
     assert "repeated" in blocks[0].roles and "repeated" not in blocks[3].roles
 

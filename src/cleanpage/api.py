@@ -1,8 +1,14 @@
 """The one way in: ``clean()`` reads like the pipeline it runs.
 
-decode → sniff → blocks → classify (strip + segment) → attribute → respond → assemble.
-Both input kinds meet at the block model; only block building, classification and response
-splitting differ by kind.
+decode → sniff, then by kind (``pipeline/html/`` and ``pipeline/text/``, whose stages carry the same
+names):
+
+- HTML: parse → read_metadata → find_responses → build_blocks → engine → classify → attribute → assemble
+- text: build_blocks → classify → attribute → read_metadata → split_responses → assemble
+
+Both kinds meet at the block model. On HTML the responses come before the blocks, which mark the
+comment sections' blocks; on text they come last, splitting the region classify found, with the
+page's date (from the metadata) for relative comment dates.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ __all__ = ["clean", "clean_file"]
 
 
 def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None:
+    """The page's date as the moment relative comment dates ("2 days ago") count from."""
     if published is None:
         return None
     if isinstance(published, _dt.datetime):
@@ -32,21 +39,27 @@ def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None
 
 
 def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
-    from cleanpage.pipeline.html.classify import classify_html
     from cleanpage.engines.trafilatura import run_trafilatura
     from cleanpage.pipeline.html.blocks import build_blocks
-    from cleanpage.pipeline.html.tree import drop_unread, parse_html
-    from cleanpage.pipeline.html.metadata import html_metadata
+    from cleanpage.pipeline.html.classify import classify
+    from cleanpage.pipeline.html.metadata import read_metadata
     from cleanpage.pipeline.html.responses import find_responses
+    from cleanpage.pipeline.html.tree import drop_unread, parse_html
 
+    # parse: the tree every HTML stage reads
     root = parse_html(decoded.text)
-    meta = html_metadata(root, rules, url)
+    # metadata: title, authors, date and language from the tree
+    meta = read_metadata(root, rules, url)
+    # responses: comment sections and their comments, threaded; their elements marked for the blocks
     found = find_responses(root, rules, _reference(meta.published), meta.language)
+    # blocks: the tree's text as ordered blocks with their context
     blocks = build_blocks(root, found.marks)
-    # the engine is the tree's last reader: what it would delete after copying goes now
+    # engine: the tree's last reader (what it would delete after copying goes now)
     drop_unread(root)
     engine = run_trafilatura(root, url) if options.use_trafilatura else None
-    labelled = classify_html(blocks, engine, rules, title=meta.title)
+    # classify: every block labelled
+    labelled = classify(blocks, engine, rules, title=meta.title)
+    # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules, meta.byline_texts)
     return assemble(
         labelled,
@@ -66,15 +79,20 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
 
 
 def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
-    from cleanpage.pipeline.text.responses import split_responses
-    from cleanpage.pipeline.text.blocks import text_blocks
+    from cleanpage.pipeline.text.blocks import build_blocks
     from cleanpage.pipeline.text.classify import classify
-    from cleanpage.pipeline.text.metadata import text_metadata
+    from cleanpage.pipeline.text.metadata import read_metadata
+    from cleanpage.pipeline.text.responses import split_responses
 
-    blocks, _shape = text_blocks(decoded.text)
+    # blocks: lines joined into paragraphs by the dump's shape
+    blocks = build_blocks(decoded.text)
+    # classify: every block labelled, the response region as a whole
     labelled = classify(blocks, rules)
+    # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules)
-    meta = text_metadata(labelled, rules)
+    # metadata: title, authors and date from the lines above the body
+    meta = read_metadata(labelled, rules)
+    # responses: the response region split into responses, their chrome relabelled
     split = split_responses(labelled, rules, _reference(meta.published))
     return assemble(
         split.labelled,

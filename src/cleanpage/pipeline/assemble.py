@@ -1,4 +1,7 @@
-"""Stage 6: labelled blocks and the other stages' findings become the frozen :class:`Page`."""
+"""Assemble: labelled blocks and the other stages' findings become the frozen :class:`Page`.
+
+Takes the labelled blocks, attribution, metadata and responses; gives the :class:`Page`.
+"""
 
 from __future__ import annotations
 

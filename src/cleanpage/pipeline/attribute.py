@@ -1,4 +1,7 @@
-"""Stage: attribution — wire credits, contributor lines, bylines and agency copyrights as data.
+"""Attribute: wire credits, contributor lines, bylines and agency copyrights as data.
+
+Takes the labelled blocks (and an HTML page's byline texts); gives them with credit blocks
+relabelled, and the :class:`Attribution` records in page order.
 
 Credit patterns live in ``rules/agencies.toml`` and are anchored to credit *shapes* (a whole block,
 or the start of the first paragraph for datelines), so "Reuters reported on Tuesday…" is prose,

@@ -1,4 +1,6 @@
-"""Stage 2: is this text HTML or a plain-text dump?
+"""Sniff: is this text HTML or a plain-text dump?
+
+Takes the decoded text; gives its :class:`InputKind` (an explicit ``kind`` option skips this).
 
 A dump may mention a tag in passing ("use the <p> element"), and HTML may start with a long
 comment or a BOM, so the decision counts real markup near the start instead of trusting one token.

@@ -1,4 +1,7 @@
-"""Stage 4 (HTML): label every block, combining our rules with the engines' evidence.
+"""HTML classify: label every block, combining our rules with the engines' evidence.
+
+Takes the blocks, the main-content engine's text and the page's title; gives every block its
+:class:`Labelled` value, in order.
 
 Evidence, strongest first:
 
@@ -26,7 +29,7 @@ from cleanpage.engines.trafilatura import EngineText
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Rules
 
-__all__ = ["Coverage", "classify_html"]
+__all__ = ["Coverage", "classify"]
 
 #: semantic containers whose blocks are furniture unless the engine keeps them
 _CONTAINER_REASONS = (
@@ -179,7 +182,7 @@ def _orphan_headings(out: list[Labelled]) -> None:
             out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.ORPHAN_HEADING)
 
 
-def classify_html(
+def classify(
     blocks: tuple[Block, ...],
     engine: EngineText | None,
     rules: Rules,

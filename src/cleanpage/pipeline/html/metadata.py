@@ -1,4 +1,6 @@
-"""Title, authors, published date and language from an HTML tree — or ``None`` rather than a guess.
+"""HTML metadata: title, authors, published date and language from the tree — or ``None`` rather than a guess.
+
+Takes the parsed tree (and the page's URL); gives an :class:`HtmlMeta`.
 
 Sources are read in order of trust: structured data (JSON-LD, microdata, ``meta``), then the visible
 page (``h1``, ``time``, byline elements). A title is chosen by agreement between sources; an author
@@ -35,7 +37,7 @@ from cleanpage.pipeline.shared.dates import (
 )
 from cleanpage.rules import MetadataCues, Rules, load_rules
 
-__all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
+__all__ = ["HtmlMeta", "read_metadata", "strip_site_suffix"]
 
 log = logging.getLogger(__name__)
 
@@ -656,7 +658,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     return scan
 
 
-def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
+def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
     """Read the page's own statements about itself."""
     ld_title = ld_date = ld_modified = None
     ld_authors: list[str] = []

@@ -1,4 +1,6 @@
-"""Stage 3 (text): a plain-text dump as ordered blocks.
+"""Text blocks: a plain-text dump as ordered blocks.
+
+Takes the decoded text; gives the dump's :class:`Block` values in order.
 
 Dumps come in a few shapes: one block per line (a browser's select-all), paragraphs separated by
 blank lines, paragraphs hard-wrapped at a fixed width (e-mail archives, ``lynx -dump``), and
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 
 from cleanpage.pipeline.blocks import Block, normalise_space
 
-__all__ = ["ITEM_MARKER", "DumpShape", "detect_shape", "text_blocks", "wrap_width"]
+__all__ = ["ITEM_MARKER", "DumpShape", "build_blocks", "detect_shape", "wrap_width"]
 
 #: a list or numbered-item marker at the start of a line: "1.", "2)", "-", "*", "•", "·", "[3]"
 ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+•·▪►‣◦・]|\[\d{1,3}\])\s+(?=\S)|^\s{2,}o\s+(?=\S)")
@@ -238,8 +240,8 @@ def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
     return out
 
 
-def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
-    """Blocks of a dump and the shape it was read as.
+def build_blocks(text: str) -> tuple[Block, ...]:
+    """Blocks of a dump, read by its shape (:func:`detect_shape`).
 
     Roles on text blocks: ``gap`` (a blank line before it), ``repeated`` (the same short text
     elsewhere in the dump: menus and footers echo), ``references`` (lynx's trailing link list).
@@ -277,4 +279,4 @@ def text_blocks(text: str) -> tuple[tuple[Block, ...], DumpShape]:
             ref = frozenset({"references"})
             text_ = normalise_space(_INVISIBLE.sub("", line))
             blocks.append(Block(index=len(blocks), text=text_, tag="line", roles=ref))
-    return tuple(blocks), shape
+    return tuple(blocks)

@@ -1,4 +1,6 @@
-"""Title, authors and date of a text dump, from the lines above the body.
+"""Text metadata: title, authors and date of a text dump, from the lines above the body.
+
+Takes the labelled blocks; gives a :class:`TextMeta`.
 
 A dump has no ``<meta>``: the only statements are the headline and lines like "By Jane Doe" or
 "March 3, 2024" between the page's furniture and the first paragraph. Only that window is read,
@@ -16,7 +18,7 @@ from cleanpage.pipeline.shared.dates import parse_visible_date
 from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.rules import Rules
 
-__all__ = ["TextMeta", "headline_shaped", "text_metadata"]
+__all__ = ["TextMeta", "headline_shaped", "read_metadata"]
 
 _PARTS = re.compile(r"\s[|·•]\s|\s[-–—]\s")
 _DATEISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
@@ -46,7 +48,7 @@ def headline_shaped(text: str, rules: Rules) -> bool:
     return not (len(words) >= 6 and all(w[:1].isupper() for w in words) and not re.search(r"[:,;!?.'’\"“”«»-]", text))
 
 
-def text_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
+def read_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
     """Read the blocks above the first body paragraph: the headline nearest to the body, the
     byline and the first date line."""
     first_body = next((i for i, item in enumerate(labelled) if item.label is Label.BODY), len(labelled))
