@@ -9,18 +9,19 @@ that stays cheap and bounded on hostile input.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import pickle
 import re
 import time
 
 import pytest
 
+from cleanpage.result import AttributionKind
 from cleanpage.rules import (
     CREDIT_KINDS,
     Agency,
     BoilerplateRule,
     CommentCues,
+    CreditMatch,
     CreditPattern,
     Rules,
     RulesError,
@@ -115,7 +116,7 @@ def test_article_sentences_are_not_boilerplate_credits_or_headings(text: str) ->
     rule = RULES.match_text(text)
     assert rule is None, rule and rule.name
     hit = RULES.match_credit(text)
-    assert hit is None, hit and (hit[0].name, hit[1].group(0))
+    assert hit is None, hit and (hit.pattern.name, hit.match.group(0))
     assert RULES.comments.announced(text) is None
 
 
@@ -149,7 +150,7 @@ def test_normalise_phrase() -> None:
 def test_agency_copyright_is_attribution_not_footer() -> None:
     assert RULES.match_text("© 2024 The Associated Press. All rights reserved.") is None
     hit = RULES.match_credit("© 2024 The Associated Press. All rights reserved.")
-    assert hit is not None and hit[0].kind == "copyright" and hit[2] is not None and hit[2].name == "AP"
+    assert hit is not None and hit.pattern.kind == "copyright" and hit.agency is not None and hit.agency.name == "AP"
     footer = RULES.match_text("© 2024 Example Media Ltd. All rights reserved.")
     assert footer is not None and footer.role == "footer"
 
@@ -297,14 +298,14 @@ def test_every_credit_example_matches_with_its_agency(name: str, text: str, agen
     # and through the public matcher: same kind, same agency (another pattern of the kind may win)
     hit = RULES.match_credit(text)
     assert hit is not None, text
-    assert hit[0].kind == pattern.kind
-    assert (hit[2].name if hit[2] else None) == agency
+    assert hit.pattern.kind == pattern.kind
+    assert (hit.agency.name if hit.agency else None) == agency
 
 
 @pytest.mark.parametrize(("name", "text"), CREDIT_COUNTER, ids=_ids([f"{n}:{t}" for n, t in CREDIT_COUNTER]))
 def test_credit_counter_examples_match_no_pattern(name: str, text: str) -> None:
     hit = RULES.match_credit(text)
-    assert hit is None, (text, hit and hit[0].name)
+    assert hit is None, (text, hit and hit.pattern.name)
 
 
 @pytest.mark.parametrize(
@@ -366,34 +367,41 @@ def test_credit_patterns_cover_every_kind() -> None:
 def test_issue_credit_shapes(text: str, kind: str, agency: str | None) -> None:
     hit = RULES.match_credit(text)
     assert hit is not None, text
-    assert hit[0].kind == kind
-    assert (hit[2].name if hit[2] else None) == agency
+    assert hit.pattern.kind == kind
+    assert (hit.agency.name if hit.agency else None) == agency
 
 
 def test_datelines_match_at_paragraph_start_only() -> None:
     para = "WASHINGTON (AP) — The Senate voted 52-48 on Tuesday to confirm the nominee."
-    hit = RULES.match_credit(para, kinds=["dateline"])
-    assert hit is not None and hit[2] is not None and hit[2].name == "AP"
-    assert hit[1].group(0).rstrip() == "WASHINGTON (AP) —"
-    assert RULES.match_credit(para, kinds=["credit", "byline"]) is None  # not a whole-block credit
+    hit = RULES.match_credit(para, kinds=[AttributionKind.DATELINE])
+    assert hit is not None and hit.agency is not None and hit.agency.name == "AP"
+    assert hit.match.group(0).rstrip() == "WASHINGTON (AP) —"
+    assert RULES.match_credit(para, kinds=[AttributionKind.CREDIT, AttributionKind.BYLINE]) is None  # not a whole-block credit
     later = "The Senate voted on Tuesday. WASHINGTON (AP) — is how AP stories begin."
-    assert RULES.match_credit(later, kinds=["dateline"]) is None
+    assert RULES.match_credit(later, kinds=[AttributionKind.DATELINE]) is None
     long_para = "MOSCOW, March 3 (Reuters) - " + "Russia said the talks would continue. " * 80
     hit = RULES.match_credit(long_para)
-    assert hit is not None and hit[0].kind == "dateline" and hit[2].name == "Reuters"  # type: ignore[union-attr]
+    assert hit is not None and hit.pattern.kind == "dateline" and hit.agency.name == "Reuters"  # type: ignore[union-attr]
 
 
 def test_match_credit_kind_filter() -> None:
-    assert RULES.match_credit("(AP)", kinds=["dateline"]) is None
-    hit = RULES.match_credit("(AP)", kinds=("credit",))
-    assert hit is not None and hit[0].kind == "credit"
-
-    class Kind(str, enum.Enum):
-        CREDIT = "credit"
-
-    assert RULES.match_credit("(AP)", kinds=[Kind.CREDIT]) is not None  # enum members work too
+    assert RULES.match_credit("(AP)", kinds=[AttributionKind.DATELINE]) is None
+    hit = RULES.match_credit("(AP)", kinds=(AttributionKind.CREDIT,))
+    assert hit is not None and hit.pattern.kind is AttributionKind.CREDIT and hit.kind is AttributionKind.CREDIT
+    assert RULES.match_credit("(AP)", kinds=frozenset({AttributionKind.CREDIT})) is not None  # used as it is
     with pytest.raises(ValueError, match="unknown credit kind"):
-        RULES.match_credit("(AP)", kinds=["headline"])
+        RULES.match_credit("(AP)", kinds=["headline"])  # type: ignore[list-item]
+
+
+def test_credit_match_is_a_named_frozen_value() -> None:
+    hit = RULES.match_credit("(AP)")
+    assert isinstance(hit, CreditMatch) and not isinstance(hit, tuple)
+    assert hit.pattern.kind is AttributionKind.CREDIT and hit.agency is not None and hit.agency.name == "AP"
+    assert hit.match.group(0) == "(AP)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.agency = None  # type: ignore[misc]
+    assert all(isinstance(cp.kind, AttributionKind) for cp in RULES.credit_patterns)
+    assert all(isinstance(kind, AttributionKind) for kind in CREDIT_KINDS)
     assert RULES.match_credit("") is None
     assert RULES.match_credit("   ") is None
 
@@ -591,9 +599,9 @@ def test_rules_pickle_to_the_same_tables() -> None:
 
 def test_matching_is_deterministic() -> None:
     texts = ["Search", "(AP)", "3 Responses", "Popular Posts", "Some article sentence, not boilerplate."]
-    first = [(RULES.match_text(t), RULES.match_credit(t) and RULES.match_credit(t)[0], RULES.comments.announced(t))  # type: ignore[index]
+    first = [(RULES.match_text(t), RULES.match_credit(t) and RULES.match_credit(t).pattern, RULES.comments.announced(t))  # type: ignore[union-attr]
              for t in texts]
-    second = [(RULES.match_text(t), RULES.match_credit(t) and RULES.match_credit(t)[0], RULES.comments.announced(t))  # type: ignore[index]
+    second = [(RULES.match_text(t), RULES.match_credit(t) and RULES.match_credit(t).pattern, RULES.comments.announced(t))  # type: ignore[union-attr]
               for t in texts]
     assert first == second
 
@@ -646,7 +654,7 @@ def test_parse_rules_small_tables() -> None:
     assert rules.match_text("search for") is not None
     assert rules.match_tokens(["ad-slot-7"]) is not None
     hit = rules.match_credit("(AP)")
-    assert hit is not None and hit[2] is not None and hit[2].name == "AP"
+    assert hit is not None and hit.agency is not None and hit.agency.name == "AP"
     assert rules.match_credit("(ap)") is None
     assert rules.comments.announced("One comment") == 1
     assert rules is not load_rules()
@@ -771,18 +779,19 @@ def test_matching_is_cheap_per_block() -> None:
 
 def _match_one_by_one(text: str) -> str | None:
     """match_text's answer with every pattern tried, in table order (no prefix buckets)."""
-    from cleanpage.rules.model import _phrase_key, collapse
+    from cleanpage.rules.normalise import collapse, phrase_key
 
+    table, credits = RULES._boilerplate, RULES._credits
     flat = collapse(text)
-    if len(flat) <= RULES._phrase_max:
-        rule = RULES._phrase_index.get(_phrase_key(flat))
+    if len(flat) <= table.phrase_max:
+        rule = table.phrase_index.get(phrase_key(flat))
         if rule is not None:
             return rule.name
     if len(flat) > RULES.pattern_max_chars:
         return None
-    for pattern, index in RULES._patterns:
+    for pattern, index in table.patterns:
         rule = RULES.boilerplate[index]
-        if pattern.fullmatch(flat) and not (rule.exclude_agency and RULES._is_agency_credit(flat)):
+        if pattern.fullmatch(flat) and not (rule.exclude_agency and credits.is_agency_credit(flat)):
             return rule.name
     return None
 
@@ -1025,7 +1034,7 @@ def test_every_org_suffix_makes_a_compound_an_organisation(suffix: str) -> None:
 def _packaged_names(key: str) -> list[str]:
     from importlib import resources
 
-    from cleanpage.rules.load import tomllib  # the standard library's, or tomli before Python 3.11
+    from cleanpage.rules.schema import tomllib  # the standard library's, or tomli before Python 3.11
 
     doc = tomllib.loads((resources.files("cleanpage.rules") / "metadata.toml").read_text(encoding="utf-8"))
     return list(doc["names"][key])
@@ -1116,7 +1125,7 @@ def test_every_publication_label_makes_the_visible_date_win(label: str) -> None:
 
 def test_match_text_memo_gives_the_same_answers_and_stays_bounded() -> None:
     from cleanpage.rules import parse_rules
-    from cleanpage.rules.model import MEMO_LIMIT
+    from cleanpage.rules.tables import MEMO_LIMIT
 
     rules = load_rules()
     texts = ["Share this:", "Read more", "The council met on Tuesday to discuss the budget.", "Home"]

@@ -22,6 +22,7 @@ from collections.abc import Collection
 
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
+from cleanpage.result import AttributionKind
 from cleanpage.rules import Rules, normalise_phrase
 from cleanpage.pipeline.text.cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.pipeline.text.cues import announces_responses, comment_cue, thread_start
@@ -58,6 +59,9 @@ _MAX_HEADINGS = 5
 _MAX_SHORT_RUN = 12
 #: a caption is at most this long, its credit at most this many words, after one of these
 _CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
+#: credit shapes that are a line of their own (a dateline opens a paragraph instead)
+_CREDIT_LINES = frozenset({AttributionKind.CREDIT, AttributionKind.CONTRIBUTOR, AttributionKind.COPYRIGHT,
+                           AttributionKind.BYLINE})
 _CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -110,7 +114,7 @@ def _prelabel(block: Block, rules: Rules) -> Labelled | None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
     if _trailing_credit(block.text, rules):
         return Labelled(block=block, label=Label.BOILERPLATE, reason=CAPTION)
-    if rules.match_credit(block.text, ("credit", "contributor", "copyright", "byline")) is not None:
+    if rules.match_credit(block.text, _CREDIT_LINES) is not None:
         return Labelled(block=block, label=Label.ATTRIBUTION)
     if announces_responses(block.text, rules):
         return Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER)
