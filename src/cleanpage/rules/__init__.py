@@ -17,7 +17,7 @@ One module per table, each with its value classes and its compiler, over a share
     tables       Rules, load_rules, parse_rules: the aggregate and its pickling
     boilerplate  BoilerplateRule, ROLES, the matching index          (boilerplate.toml)
     credits      Agency, CreditPattern, CreditMatch, the matcher     (agencies.toml)
-    comments     CommentCues                                         (comments.toml)
+    comments     CommentCues, CommentCue                             (comments.toml)
     metadata     MetadataCues                                        (metadata.toml)
     schema       RulesError, TOML reading and validation, regex building
     normalise    collapse, normalise_phrase: what texts are compared as
@@ -27,7 +27,7 @@ One module per table, each with its value classes and its compiler, over a share
 from __future__ import annotations
 
 from .boilerplate import ROLES, BoilerplateRule
-from .comments import CommentCues
+from .comments import CommentCue, CommentCues
 from .credits import CREDIT_KINDS, Agency, CreditMatch, CreditPattern
 from .metadata import MetadataCues
 from .normalise import collapse, normalise_phrase
@@ -39,6 +39,7 @@ __all__ = [
     "ROLES",
     "Agency",
     "BoilerplateRule",
+    "CommentCue",
     "CommentCues",
     "CreditMatch",
     "CreditPattern",

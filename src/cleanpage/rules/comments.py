@@ -1,13 +1,14 @@
-"""Reader responses (``comments.toml``): the cues that find them, and their compiler.
+"""Reader responses (``comments.toml``): the cues that find them, their compiler and their kinds.
 
 The cues are class/id words of comment sections, single comments, their authors, dates and
 chrome; the headings that announce a count ("3 Responses", "Keine Kommentare") with the number
 words of many languages; and the line shapes of a text dump's comment thread ("Jane says:",
-"In reply to Jane").
+"In reply to Jane"). :class:`CommentCue` names what such a line is.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -32,7 +33,7 @@ from .schema import (
     _tokens,
 )
 
-__all__ = ["CHROME_MAX_CHARS", "HEADING_MAX_CHARS", "CommentCues", "compile_comments"]
+__all__ = ["CHROME_MAX_CHARS", "HEADING_MAX_CHARS", "CommentCue", "CommentCues", "compile_comments"]
 
 #: Longest comment heading (collapsed). Above the spec's 120 so that a heading quoting a long
 #: article title ("2 thoughts on “…”") still counts; the heading patterns themselves are
@@ -45,6 +46,23 @@ _QUOTES = re.compile("[\"“”„«»‘‚‹›]")
 CHROME_MAX_CHARS = 120
 #: class/id words split into their parts ("comment-list" -> comment, list)
 _PARTS = re.compile(r"[-_]+")
+
+
+class CommentCue(str, enum.Enum):
+    """What a short line of a text dump says about a comment thread near it.
+
+    A ``str`` enum: members compare equal to their values, and :attr:`NONE` is falsy, so a list of
+    cues reads ``if cue`` for "some cue".
+    """
+
+    #: no cue: an ordinary line
+    NONE = ""
+    #: comment chrome: "Reply", "Like", "12 Likes"
+    CHROME = "chrome"
+    #: a comment's introducer: "NAME says:", "NAME on March 3, 2024"
+    AUTHOR = "author"
+    #: a short line with a date or a clock time: a comment's header, or a byline
+    DATE = "date"
 
 
 @dataclass(frozen=True, slots=True)

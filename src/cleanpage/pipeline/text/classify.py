@@ -23,7 +23,7 @@ from collections.abc import Collection
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
 from cleanpage.result import AttributionKind
-from cleanpage.rules import Rules, normalise_phrase
+from cleanpage.rules import CommentCue, Rules, normalise_phrase
 from cleanpage.pipeline.text.cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.pipeline.text.cues import announces_responses, comment_cue, thread_start
 from cleanpage.pipeline.text.region import (
@@ -125,19 +125,19 @@ def _roles(rules: Rules) -> dict[str, str]:
     return {rule.name: rule.role for rule in rules.boilerplate}
 
 
-def _clustered(cues: list[str], i: int) -> bool:
+def _clustered(cues: list[CommentCue], i: int) -> bool:
     """A "Reply" or "NAME says:" line with another comment cue close by: a thread's chrome.
 
     Alone, the same shape is a byline under the headline ("Frank Hahn am 18. September 2019")
     or a lone button, and weighs as the line it is.
     """
-    if cues[i] not in ("chrome", "author"):
+    if cues[i] is not CommentCue.CHROME and cues[i] is not CommentCue.AUTHOR:
         return False
     lo, hi = max(0, i - _THREAD_WINDOW), min(len(cues), i + _THREAD_WINDOW + 1)
     return any(cues[j] for j in range(lo, hi) if j != i)
 
 
-def _article(values: list[float], ends: list[int], cues: list[str], forms: Collection[int] = ()) -> Region:
+def _article(values: list[float], ends: list[int], cues: list[CommentCue], forms: Collection[int] = ()) -> Region:
     """The article region: before the first response heading (or comment form) that has an
     article above it.
 
@@ -210,7 +210,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     pre: list[Labelled | None] = [_prelabel(b, rules) for b in blocks]
     role_of = _roles(rules)
     roles = [role_of.get(p.reason, "") if p and p.reason else "" for p in pre]
-    cues = [comment_cue(b, rules) if p is None else "" for b, p in zip(blocks, pre)]
+    cues = [comment_cue(b, rules) if p is None else CommentCue.NONE for b, p in zip(blocks, pre)]
     values = [
         _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
         for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
@@ -285,7 +285,7 @@ def _response_blocks(
     blocks: tuple[Block, ...],
     pre: list[Labelled | None],
     roles: list[str],
-    cues: list[str],
+    cues: list[CommentCue],
     headers: list[int],
     region: Region,
 ) -> set[int]:
@@ -346,7 +346,7 @@ def _leads_in(block: Block) -> bool:
 
 
 def _standfirst(
-    blocks: tuple[Block, ...], pre: list[Labelled | None], cues: list[str], title: int, start: int
+    blocks: tuple[Block, ...], pre: list[Labelled | None], cues: list[CommentCue], title: int, start: int
 ) -> set[int]:
     """The deck between the headline and the first paragraph: one or two sentence-long lines that
     need no full stop ("Seit November ausgefallener Sender wieder aktiv – Erfreuliche Flugdaten")."""
