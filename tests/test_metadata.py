@@ -131,13 +131,13 @@ def test_future_and_prehistoric_dates_are_rejected() -> None:
     next_year = _dt.date.today().year + 1
     assert parse_date(f"{next_year}-06-01") is None
     assert parse_date("1970-01-01") is None
-    assert parse_visible_date(f"12.05.{next_year}") is None
+    assert parse_visible_date(f"12.05.{next_year}", cues=RULES.cues) is None
 
 
 def test_relative_dates_need_a_reference() -> None:
     assert parse_date("3 days ago") is None
     assert parse_date("3 days ago", _dt.datetime(2024, 3, 10, 12)) is not None
-    assert parse_visible_date("3 days ago") is None
+    assert parse_visible_date("3 days ago", cues=RULES.cues) is None
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_relative_dates_need_a_reference() -> None:
     ],
 )
 def test_visible_dates(text: str, expected: object) -> None:
-    assert parse_visible_date(text) == expected
+    assert parse_visible_date(text, cues=RULES.cues) == expected
 
 
 def test_url_dates_only_from_date_shaped_paths() -> None:

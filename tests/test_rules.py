@@ -933,7 +933,7 @@ def test_every_date_lead_is_stripped_before_the_date_is_read(lead: str) -> None:
 
     assert _CUES.date_lead.sub("", f"{lead.capitalize()}: 5 March 2024", count=1) == "5 March 2024"
     assert _CUES.date_lead.sub("", f"{lead.capitalize()} Tuesday 5 March 2024", count=1) == "Tuesday 5 March 2024"
-    assert parse_visible_date(f"{lead.capitalize()} Tuesday 5 March 2024") == _dt.date(2024, 3, 5)
+    assert parse_visible_date(f"{lead.capitalize()} Tuesday 5 March 2024", cues=_CUES) == _dt.date(2024, 3, 5)
 
 
 @pytest.mark.parametrize("word", _CUES.clock_words)
@@ -942,10 +942,10 @@ def test_every_clock_word_may_follow_the_time_after_a_date(word: str) -> None:
 
     from cleanpage.pipeline.shared.dates import parse_visible_date
 
-    assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word}") == _dt.datetime(2024, 3, 12, 10, 45)
-    assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word.upper()}") == _dt.datetime(2024, 3, 12, 10, 45)
+    assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word}", cues=_CUES) == _dt.datetime(2024, 3, 12, 10, 45)
+    assert parse_visible_date(f"12 de marzo de 2024 - 10:45 {word.upper()}", cues=_CUES) == _dt.datetime(2024, 3, 12, 10, 45)
     # another word after the time: the time is not the date line's own
-    assert parse_visible_date("12 de marzo de 2024 - 10:45 Madrid") == _dt.date(2024, 3, 12)
+    assert parse_visible_date("12 de marzo de 2024 - 10:45 Madrid", cues=_CUES) == _dt.date(2024, 3, 12)
 
 
 def _dump(dated_line: str):  # type: ignore[no-untyped-def]

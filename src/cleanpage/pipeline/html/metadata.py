@@ -33,7 +33,7 @@ from cleanpage.pipeline.shared.dates import (
     parse_visible_date,
     zone_tag,
 )
-from cleanpage.rules import MetadataCues, Rules, load_rules
+from cleanpage.rules import MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
 
@@ -714,8 +714,8 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
     zone = zone_tag(lang, page_url)
-    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang,
-                           cues=rules.cues, zone=zone)
+    published = _published(ld_date, meta, scan, page_url, rules.cues, month_first=_month_first(root, meta),
+                           lang=lang, zone=zone)
     if isinstance(published, _dt.datetime):
         published = in_page_zone(published, zone)
     if published is None:
@@ -726,7 +726,7 @@ def html_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     if published is None:
         published = _htmldate(root, page_url)
     if published is None:
-        published = _written_alone(scan, month_first=_month_first(root, meta), lang=lang)
+        published = _written_alone(scan, rules.cues, month_first=_month_first(root, meta), lang=lang)
     structured: list[str] = list(ld_authors)
     meta_author = _first(meta, _AUTHOR_META)
     if meta_author and not meta_author.startswith("http"):
@@ -1183,15 +1183,16 @@ def _utc_shift(value: _dt.date | _dt.datetime, local: _dt.date, lang: str | None
     return (shift == 1 and value.hour >= 15) or (shift == -1 and value.hour < 8)
 
 
-def _one_day(texts: list[str], day: _dt.date, month_first: bool) -> bool:
+def _one_day(texts: list[str], day: _dt.date, month_first: bool, cues: MetadataCues) -> bool:
     """Every numeric date line of the page (at most three) is ``day``."""
-    days = {local_day(v) for v in (parse_visible_date(t, month_first=month_first) for t in texts) if v is not None}
+    days = {local_day(v) for v in (parse_visible_date(t, cues=cues, month_first=month_first) for t in texts)
+            if v is not None}
     return days <= {day}
 
 
 def _published(
-    ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, *, month_first: bool,
-    lang: str | None = None, cues: MetadataCues | None = None, zone: str | None = None,
+    ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, cues: MetadataCues, *,
+    month_first: bool, lang: str | None = None, zone: str | None = None,
 ) -> _dt.date | _dt.datetime | None:
     """Structured dates first; the visible date and the URL's date confirm the local day.
 
@@ -1214,21 +1215,21 @@ def _published(
     labelled_visible = False
     budget = 3  # dateparser calls per page: each costs about a millisecond
     for text in scan.dates:
-        labelled_visible = cues is not None and cues.publication.search(text) is not None
+        labelled_visible = cues.publication.search(text) is not None
         visible = parse_iso(text)
         if visible is None:
             needs_parser = _YEAR_RE.search(text) is not None and not _LOOSE_DATE.search(text)
             if needs_parser and budget <= 0:
                 continue
             budget -= needs_parser
-            visible = parse_visible_date(text, month_first=month_first, lang=lang)
+            visible = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
         if visible is not None:
             break
     for text in scan.published if visible is None else ():
         # no date element: a line labelled as the publication is the date the reader is shown; it
         # is no more than that (a book's "Erschienen am" in a review must not beat the post's own
         # structured date), so it only stands where nothing structured does
-        visible = parse_iso(text) or parse_visible_date(text, month_first=month_first, lang=lang)
+        visible = parse_iso(text) or parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
         if visible is not None:
             break
     numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
@@ -1237,10 +1238,10 @@ def _published(
         if visible is None:
             # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
             # it, when earlier (a later one is as likely an event's date)
-            shown = (parse_visible_date(t, month_first=month_first) for t in numeric)
+            shown = (parse_visible_date(t, cues=cues, month_first=month_first) for t in numeric)
             visible = next((v for v in shown if v is not None and local_day(v) < built), None)
         elif local_day(visible) > built and ((local_day(visible) - built).days > 90
-                                             or not _one_day(numeric, local_day(visible), month_first)):
+                                             or not _one_day(numeric, local_day(visible), month_first, cues)):
             # a later date is the post's only where the page shows no other (an events list shows
             # several; today's date in the page header is far later)
             visible = None
@@ -1250,7 +1251,7 @@ def _published(
         others = [parse_date(meta[n]) for n in _PUBLISHED if n in meta and n != meta_key and n not in _WEAK_PUBLISHED]
         days = {local_day(c) for c in (*stated, *others) if c is not None}
         if len(days) > 1:
-            line = parse_visible_date(numeric[0], month_first=month_first)
+            line = parse_visible_date(numeric[0], cues=cues, month_first=month_first)
             if line is not None and local_day(line) in days:
                 stated.extend(c for c in others if c is not None)
                 visible = line
@@ -1277,21 +1278,23 @@ def _published(
     if slug_day is not None:
         return slug_day
     for text in numeric:
-        loose = parse_visible_date(text, month_first=month_first, lang=lang)
+        loose = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
         if loose is not None:
             return loose
-    return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang, cues=cues)
+    return _date_under_headline(scan.after_h1, cues, month_first=month_first, lang=lang)
 
 
 #: a structured publication date this long after the URL's date is a later save, not the publication
 _RESAVED_AFTER_DAYS = 90
 
 
-def _written_alone(scan: _Scan, *, month_first: bool, lang: str | None) -> _dt.date | _dt.datetime | None:
+def _written_alone(
+    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
     """After every other source: a written date standing alone somewhere in the page ("<p
     class='category'> 24. April 2020 |", "<span>14. Februar 2012</span>"). One dateparser call."""
     written = next((t for t in scan.loose if not _LOOSE_DATE.search(t)), None)
-    return parse_visible_date(written, month_first=month_first, lang=lang) if written else None
+    return parse_visible_date(written, cues=cues, month_first=month_first, lang=lang) if written else None
 
 
 #: a written date inside a longer line: "Pressemitteilung vom 25. Januar 2022 | Berlin",
@@ -1303,13 +1306,13 @@ _DATE_IN_LINE = re.compile(
 
 
 def _date_under_headline(
-    texts: list[str], *, month_first: bool, lang: str | None, cues: MetadataCues | None = None
+    texts: list[str], cues: MetadataCues, *, month_first: bool, lang: str | None
 ) -> _dt.date | _dt.datetime | None:
     """The first date written in the few lines under the page's headline (where a page without
     date markup shows it: "01. November 2021 | Tipp", "Datum: 03.11.2021"); a line about a change
     ("Aktualisiert am …") is passed over. At most three dateparser calls."""
     budget = 3
-    changed = (cues if cues is not None else load_rules().cues).changed
+    changed = cues.changed
     for text in texts:
         # a dateline is short; a date inside the article's prose is about something else
         if len(text) > 100 or changed.search(text):
@@ -1321,7 +1324,7 @@ def _date_under_headline(
                 if budget <= 0:
                     return None
                 budget -= 1
-            value = parse_visible_date(found, month_first=month_first, lang=lang)
+            value = parse_visible_date(found, cues=cues, month_first=month_first, lang=lang)
             if value is not None:
                 return value
     return None

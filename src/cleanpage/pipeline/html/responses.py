@@ -30,7 +30,7 @@ from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible
 from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Response
-from cleanpage.rules import CommentCues, Rules
+from cleanpage.rules import CommentCues, MetadataCues, Rules
 
 __all__ = ["HtmlResponses", "find_html_responses"]
 
@@ -404,11 +404,12 @@ class _Dates:
     date, the shortest text is tried first, and a page gets a bounded number of dateparser calls (a
     thread of thousands of comments in one free-text format would otherwise cost seconds)."""
 
-    __slots__ = ("budget", "lang", "misses", "reference")
+    __slots__ = ("budget", "cues", "lang", "misses", "reference")
 
-    def __init__(self, reference: _dt.datetime | None, lang: str | None) -> None:
+    def __init__(self, reference: _dt.datetime | None, lang: str | None, cues: MetadataCues) -> None:
         self.reference = reference
         self.lang = lang
+        self.cues = cues
         self.budget = _MAX_FREE_DATES
         self.misses = 0  # free texts dateparser could not read: a page's format rarely changes
 
@@ -423,7 +424,7 @@ class _Dates:
         if _YEARISH.search(text):
             # an absolute date: numbers by regex, month names by one dateparser call
             self.budget -= 1
-            value = parse_visible_date(text, lang=self.lang)
+            value = parse_visible_date(text, cues=self.cues, lang=self.lang)
         elif self.reference is not None and _RELATIVE.search(text):
             # "2 days ago" only means something against the page's own date
             self.budget -= 1
@@ -645,7 +646,7 @@ def find_html_responses(
         owner = _inside(h, section_ids)
         if owner is not None:
             headings_of.setdefault(id(owner), []).append(h)
-    dates = _Dates(reference, lang)
+    dates = _Dates(reference, lang, rules.cues)
     responses: list[Response] = []
     all_items: list[etree._Element] = []
     kept_sections: list[etree._Element] = []
