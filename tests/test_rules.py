@@ -15,12 +15,16 @@ import time
 
 import pytest
 
+from cleanpage.pipeline.blocks import Reason
 from cleanpage.result import AttributionKind
 from cleanpage.rules import (
+    CONTAINER_ROLES,
     CREDIT_KINDS,
+    ROLES,
     Agency,
     BoilerplateRule,
     CommentCues,
+    Container,
     CreditMatch,
     CreditPattern,
     Rules,
@@ -220,6 +224,101 @@ def test_match_tokens_prefers_the_strongest_rule() -> None:
     assert name(["entry-content", "post", "hentry"]) is None
     assert name([]) is None
     assert RULES.match_tokens(iter(["sharedaddy"])) is not None  # any iterable
+
+
+def _rule_of_role(role: str) -> BoilerplateRule:
+    """A rule of ``role`` with a short example (a heading-like line)."""
+    return min((r for r in RULES.boilerplate if r.role == role and r.examples), key=lambda r: len(min(r.examples, key=len)))
+
+
+@pytest.mark.parametrize("container", RULES.containers, ids=[c.role for c in RULES.containers])
+def test_every_container_gives_its_reason_to_its_examples(container: Container) -> None:
+    import lxml.html
+
+    from cleanpage.pipeline.html.blocks import html_blocks
+    from cleanpage.pipeline.html.classify import _container_reason
+
+    for example in container.examples:
+        blocks = html_blocks(lxml.html.document_fromstring(f"<html><body>{example}<p>Text.</p></body></html>"))
+        inside = [b for b in blocks if container.role in b.roles]
+        assert inside, (example, [b.roles for b in blocks])
+        assert all(_container_reason(b.roles, RULES.containers) is container.reason for b in inside)
+    assert _container_reason(frozenset({"p"}), RULES.containers) is None
+
+
+def test_container_roles_are_the_roles_html_blocks_carry() -> None:
+    from cleanpage.pipeline.html.blocks import ARIA_ROLES, ROLE_TAGS
+
+    assert CONTAINER_ROLES == ROLE_TAGS | ARIA_ROLES | {"hidden"}
+    assert all(isinstance(c.reason, Reason) for c in RULES.containers)
+
+
+def test_an_articles_own_header_is_no_page_header() -> None:
+    from cleanpage.pipeline.html.classify import _container_reason
+
+    assert _container_reason(frozenset({"header"}), RULES.containers) is Reason.PAGE_HEADER
+    assert _container_reason(frozenset({"header", "article"}), RULES.containers) is None
+    assert _container_reason(frozenset({"header", "nav"}), RULES.containers) is Reason.NAVIGATION
+
+
+def test_text_roles_are_rule_roles() -> None:
+    roles = RULES.text_roles
+    assert roles.list_headings and roles.response_ends and roles.barriers
+    assert roles.list_headings | roles.response_ends | roles.barriers <= ROLES
+
+
+@pytest.mark.parametrize("role", sorted(RULES.text_roles.barriers))
+def test_every_barrier_role_stops_the_article(role: str) -> None:
+    from cleanpage.pipeline.blocks import Block, Label, Labelled
+    from cleanpage.pipeline.text.region import BARRIER, INLINE_RULES, block_value
+
+    rule = next(r for r in RULES.boilerplate if r.role == role and r.name not in INLINE_RULES)
+    block = Block(index=0, text=min(rule.examples or ("x",), key=len), tag="line")
+    pre = Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
+    assert block_value(block, pre, role, RULES.text_roles.barriers) == BARRIER
+    assert block_value(block, pre, role, frozenset()) != BARRIER
+
+
+@pytest.mark.parametrize("role", sorted(RULES.text_roles.list_headings))
+def test_every_list_heading_role_takes_its_list_along(role: str) -> None:
+    from _prose import PARA_A, PARA_B, PARA_C
+
+    from cleanpage.pipeline.blocks import Label
+    from cleanpage.pipeline.text.blocks import text_blocks
+    from cleanpage.pipeline.text.classify import classify_text
+
+    rule = _rule_of_role(role)
+    heading = min(rule.examples, key=len)
+    items = ["Storm closes the mountain pass", "Council votes on the new library", "Bakery wins a national prize"]
+    dump = "\n\n".join([PARA_A, PARA_B, PARA_C, heading, *items]) + "\n"
+    labelled = classify_text(text_blocks(dump)[0], RULES)
+    found = {item.block.text: item for item in labelled}
+    assert found[heading].reason == rule.name, (heading, found[heading])
+    for item in items:
+        assert found[item].label is Label.BOILERPLATE and found[item].reason == rule.name, (role, item, found[item])
+    # the table decides: without the role among the list headings, the items are not the heading's
+    others = RULES.text_roles.list_headings - {role}
+    without = dataclasses.replace(RULES, text_roles=dataclasses.replace(RULES.text_roles, list_headings=others))
+    assert all(item.reason != rule.name for item in classify_text(text_blocks(dump)[0], without)[-len(items):])
+
+
+@pytest.mark.parametrize("role", sorted(RULES.text_roles.response_ends))
+def test_every_response_end_role_ends_the_responses(role: str) -> None:
+    from cleanpage.pipeline.blocks import Block, Label, Labelled
+    from cleanpage.pipeline.text.classify import _response_blocks
+    from cleanpage.pipeline.text.region import Region
+    from cleanpage.rules import CommentCue
+
+    texts = ["Article.", "3 Responses", "Jane says:", "A reader's words.", "Form", "After the form."]
+    blocks = tuple(Block(index=i, text=t, tag="line") for i, t in enumerate(texts))
+    pre: list[Labelled | None] = [None] * len(blocks)
+    pre[1] = Labelled(block=blocks[1], label=Label.RESPONSE_HEADER)
+    pre[4] = Labelled(block=blocks[4], label=Label.BOILERPLATE, reason=_rule_of_role(role).name)
+    roles = ["", "", "", "", role, ""]
+    cues = [CommentCue.NONE] * len(blocks)
+    found = _response_blocks(blocks, pre, roles, cues, [1], Region(0, 0, 100.0), RULES.text_roles.response_ends)
+    assert found == {2, 3}
+    assert _response_blocks(blocks, pre, roles, cues, [1], Region(0, 0, 100.0), frozenset()) == {2, 3, 4, 5}
 
 
 # ---- agencies -------------------------------------------------------------------------------
@@ -609,6 +708,16 @@ def test_matching_is_deterministic() -> None:
 # ---- validation on small tables --------------------------------------------------------------
 
 BP_OK = """
+[text_roles]
+list_headings = ["related"]
+response_ends = ["comment-form"]
+barriers = ["related", "footer"]
+
+[[container]]
+role = "nav"
+reason = "navigation"
+examples = ["<nav><p>Home</p></nav>"]
+
 [[rule]]
 name = "search-widget"
 role = "search"
@@ -680,6 +789,13 @@ def test_parse_rules_small_tables() -> None:
         ("bp", 'examples = ["Search", "Search for:"]', "examples = []", "needs examples"),
         ("bp", 'examples = ["Search", "Search for:"]', 'examples = ["Search"]\nexampels = ["x"]', "unknown key"),
         ("bp", "[[rule]]", "[[rule]]\nname = 1\n[[rule]]", "must be a non-empty string"),
+        ("bp", 'barriers = ["related", "footer"]', 'barriers = ["related", "fotter"]', "unknown role(s) ['fotter']"),
+        ("bp", 'list_headings = ["related"]', 'list_headings = []', "must not be empty"),
+        ("bp", 'response_ends = ["comment-form"]', 'response_ends = ["Comment-Form"]', "lower case"),
+        ("bp", "[text_roles]", "[text_roles]\nlists = []", "unknown key"),
+        ("bp", 'role = "nav"', 'role = "navi"', "unknown container role 'navi'"),
+        ("bp", 'reason = "navigation"', 'reason = "navigations"', "is not a cleanpage.Reason"),
+        ("bp", 'examples = ["<nav><p>Home</p></nav>"]', "examples = []", "must not be empty"),
         ("ag", 'aliases = ["Reuters"]', 'aliases = ["Reuters", ""]', "empty"),
         ("ag", 'aliases = ["Reuters"]', 'aliases = ["Reuters", "associated press"]', "claimed by"),
         ("ag", 'aliases = ["Reuters"]', "aliases = []", "must not be empty"),
@@ -708,7 +824,7 @@ def test_bad_tables_raise_rules_error(which: str, old: str, new: str, message: s
 
 
 def test_duplicate_phrase_across_rules_is_an_error() -> None:
-    second = BP_OK.replace('name = "search-widget"', 'name = "newsletter"').replace("search-form", "other-form").replace(
+    second = BP_OK[BP_OK.index("[[rule]]"):].replace('name = "search-widget"', 'name = "newsletter"').replace("search-form", "other-form").replace(
         "ad-slot-*", "x-slot-*"
     )
     with pytest.raises(RulesError, match="is in rules"):

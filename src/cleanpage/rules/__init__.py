@@ -15,7 +15,7 @@ One module per table, each with its value classes and its compiler, over a share
 (imports run one way, top to bottom)::
 
     tables       Rules, load_rules, parse_rules: the aggregate and its pickling
-    boilerplate  BoilerplateRule, ROLES, the matching index          (boilerplate.toml)
+    boilerplate  BoilerplateRule, ROLES, TextRoles, Container, the index (boilerplate.toml)
     credits      Agency, CreditPattern, CreditMatch, the matcher     (agencies.toml)
     comments     CommentCues, CommentCue                             (comments.toml)
     metadata     MetadataCues                                        (metadata.toml)
@@ -26,7 +26,7 @@ One module per table, each with its value classes and its compiler, over a share
 
 from __future__ import annotations
 
-from .boilerplate import ROLES, BoilerplateRule
+from .boilerplate import CONTAINER_ROLES, ROLES, BoilerplateRule, Container, TextRoles
 from .comments import CommentCue, CommentCues
 from .credits import CREDIT_KINDS, Agency, CreditMatch, CreditPattern
 from .metadata import MetadataCues
@@ -35,17 +35,20 @@ from .schema import RulesError
 from .tables import Rules, load_rules, parse_rules
 
 __all__ = [
+    "CONTAINER_ROLES",
     "CREDIT_KINDS",
     "ROLES",
     "Agency",
     "BoilerplateRule",
     "CommentCue",
     "CommentCues",
+    "Container",
     "CreditMatch",
     "CreditPattern",
     "MetadataCues",
     "Rules",
     "RulesError",
+    "TextRoles",
     "collapse",
     "load_rules",
     "normalise_phrase",

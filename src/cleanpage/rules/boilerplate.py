@@ -33,9 +33,10 @@ from .schema import (
     _strs,
     _table,
     _tokens,
+    _words,
 )
 
-__all__ = ["ROLES", "Boilerplate", "BoilerplateRule", "compile_boilerplate"]
+__all__ = ["CONTAINER_ROLES", "ROLES", "Boilerplate", "BoilerplateRule", "Container", "TextRoles", "compile_boilerplate"]
 
 #: Page roles a boilerplate rule may declare (typos in a table are caught at load time).
 ROLES: frozenset[str] = frozenset(
@@ -44,6 +45,16 @@ ROLES: frozenset[str] = frozenset(
         "related", "popular", "latest", "sidebar", "newsletter", "paywall", "cookie", "comment-form",
         "comments-closed", "post-meta", "tags", "read-more", "image-credit", "advert", "login", "footer",
         "pagination", "author-box", "ui-control",
+    }
+)
+
+#: Roles an HTML block takes from a container (``pipeline/html/blocks.py``: the semantic tags of
+#: ``ROLE_TAGS``, the ARIA roles of ``ARIA_ROLES``, and "hidden"); a test keeps the two in step.
+CONTAINER_ROLES: frozenset[str] = frozenset(
+    {
+        "nav", "aside", "footer", "header", "form", "article", "main", "figure", "figcaption", "button", "label",
+        "blockquote", "dialog", "noscript", "navigation", "banner", "contentinfo", "complementary", "search",
+        "menu", "menubar", "toolbar", "alert", "comment", "hidden",
     }
 )
 
@@ -69,6 +80,29 @@ class BoilerplateRule:
     counter_examples: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class TextRoles:
+    """Rule roles by which the text-dump classifier weighs a rule's hit (``[text_roles]``)."""
+
+    #: a heading of these roles takes the short list below it along ("Related" and its items)
+    list_headings: frozenset[str]
+    #: these end a response region (the comment form follows the comments)
+    response_ends: frozenset[str]
+    #: the article never runs past these: what follows them is another page section
+    barriers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """A semantic container of HTML blocks (``[[container]]``) whose blocks are furniture unless
+    the main-content engine keeps them: its block ``role`` and the ``reason`` they carry."""
+
+    role: str
+    reason: Reason
+    #: HTML snippets whose text block is inside the container (tested)
+    examples: tuple[str, ...]
+
+
 # eq=False: compared and hashed by identity, like the Rules that holds it.
 @dataclass(frozen=True, slots=True, eq=False)
 class Boilerplate:
@@ -79,6 +113,9 @@ class Boilerplate:
     pattern_max_chars: int
     #: Normalised texts that are never a person's name ("staff writer", "email the author").
     not_author_phrases: frozenset[str]
+    text_roles: TextRoles
+    #: strongest first: the first a block is inside gives its reason
+    containers: tuple[Container, ...]
     #: normalised phrase -> its rule, and the longest text worth normalising for the lookup
     phrase_index: Mapping[str, BoilerplateRule]
     phrase_max: int
@@ -148,7 +185,7 @@ def compile_boilerplate(doc: dict[str, Any]) -> Boilerplate:
     """``boilerplate.toml`` (parsed) as :class:`Boilerplate`; a phrase or token claimed by two
     rules is a :class:`RulesError`, like any malformed entry."""
     where = "boilerplate.toml"
-    _keys(doc, {"settings", "fragments", "not_author_phrases", "rule"}, where)
+    _keys(doc, {"settings", "fragments", "not_author_phrases", "rule", "text_roles", "container"}, where)
     rules, max_chars = _rules(doc)
     not_authors = frozenset(_phrase(p, f"{where} not_author_phrases") for p in _strs(doc, "not_author_phrases", where))
     phrase_index: dict[str, BoilerplateRule] = {}
@@ -174,6 +211,8 @@ def compile_boilerplate(doc: dict[str, Any]) -> Boilerplate:
         rules=rules,
         pattern_max_chars=max_chars,
         not_author_phrases=not_authors,
+        text_roles=_text_roles(doc),
+        containers=_containers(doc),
         phrase_index=MappingProxyType(phrase_index),
         phrase_max=max((len(p) for p in phrase_index), default=0) + 8,
         patterns=tuple(patterns),
@@ -233,6 +272,42 @@ def _rule(entry: dict[str, Any], n: int, fragments: dict[str, str], seen: set[st
         examples=examples,
         counter_examples=tuple(_strs(entry, "counter_examples", at)),
     )
+
+
+def _text_roles(doc: dict[str, Any]) -> TextRoles:
+    at = "boilerplate.toml [text_roles]"
+    table = _table(doc, "text_roles", "boilerplate.toml")
+    keys = ("list_headings", "response_ends", "barriers")
+    _keys(table, set(keys), at)
+    found: dict[str, frozenset[str]] = {}
+    for key in keys:
+        roles = _words(table, key, at)
+        unknown = sorted(set(roles) - ROLES)
+        if unknown:
+            raise RulesError(f"{at} {key}: unknown role(s) {unknown}; known roles: {sorted(ROLES)}")
+        found[key] = frozenset(roles)
+    return TextRoles(**found)
+
+
+def _containers(doc: dict[str, Any]) -> tuple[Container, ...]:
+    out: list[Container] = []
+    seen: set[str] = set()
+    for n, entry in enumerate(_array(doc, "container", "boilerplate.toml")):
+        at = f"boilerplate.toml container #{n + 1}"
+        _keys(entry, {"role", "reason", "examples"}, at)
+        role = _str(entry, "role", at)
+        if role not in CONTAINER_ROLES:
+            raise RulesError(f"{at}: unknown container role {role!r}; known: {sorted(CONTAINER_ROLES)}")
+        if role in seen:
+            raise RulesError(f"{at}: container role {role!r} is listed twice")
+        seen.add(role)
+        reason = _REASONS.get(_str(entry, "reason", at))
+        if reason is None:
+            raise RulesError(f"{at}: reason {entry['reason']!r} is not a cleanpage.Reason")
+        out.append(Container(role=role, reason=reason, examples=tuple(_strs(entry, "examples", at, required=True))))
+    if not out:
+        raise RulesError("boilerplate.toml: no [[container]] entries")
+    return tuple(out)
 
 
 def _buckets(patterns: list[tuple[re.Pattern[str], int]]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:

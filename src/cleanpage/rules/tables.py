@@ -16,7 +16,7 @@ from typing import Any
 
 from cleanpage.result import AttributionKind
 
-from .boilerplate import Boilerplate, BoilerplateRule, compile_boilerplate
+from .boilerplate import Boilerplate, BoilerplateRule, Container, TextRoles, compile_boilerplate
 from .comments import CommentCues, compile_comments
 from .credits import Agency, CreditMatch, CreditPattern, Credits, compile_credits
 from .metadata import MetadataCues, compile_metadata
@@ -48,6 +48,10 @@ class Rules:
     pattern_max_chars: int
     #: Normalised texts that are never a person's name ("staff writer", "email the author").
     not_author_phrases: frozenset[str]
+    #: rule roles by which the text-dump classifier weighs a rule's hit
+    text_roles: TextRoles
+    #: semantic containers of HTML blocks whose blocks are furniture, strongest first
+    containers: tuple[Container, ...]
     _boilerplate: Boilerplate = field(repr=False)
     _credits: Credits = field(repr=False)
     #: the TOML texts this was built from: pickling re-parses them (cached per process)
@@ -172,6 +176,8 @@ def parse_rules(
         cues=cues,
         pattern_max_chars=boilerplate.pattern_max_chars,
         not_author_phrases=boilerplate.not_author_phrases,
+        text_roles=boilerplate.text_roles,
+        containers=boilerplate.containers,
         _boilerplate=boilerplate,
         _credits=credits,
         _sources=(boilerplate_toml, agencies_toml, comments_toml, metadata_toml),

@@ -39,10 +39,6 @@ from cleanpage.pipeline.text.region import (
 
 __all__ = ["classify_text"]
 
-#: roles whose heading takes the list of links below it along (a "Related" heading and its items)
-_LIST_ROLES = frozenset({"related", "popular", "latest", "navigation", "share", "tags", "footer", "newsletter", "sidebar"})
-#: roles that end the response region (the comment form follows the comments)
-_FORM_ROLES = frozenset({"comment-form", "comments-closed", "footer", "related", "popular"})
 #: an article found before a response heading must be at least this big (value) to be the article:
 #: a "3 Comments" link under the headline comes before a handful of words, not before the story
 _MIN_ARTICLE = 150.0
@@ -212,7 +208,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     roles = [role_of.get(p.reason, "") if p and p.reason else "" for p in pre]
     cues = [comment_cue(b, rules) if p is None else CommentCue.NONE for b, p in zip(blocks, pre)]
     values = [
-        _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
+        _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r, rules.text_roles.barriers)
         for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
     ]
     # in a list of excerpts (a "Read more" link after each, close together), the paragraph right
@@ -238,7 +234,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
         if shorter.score >= _MIN_ARTICLE:
             region = shorter
     region = _extend(region, blocks, pre)
-    responses = _response_blocks(blocks, pre, roles, cues, headers, region)
+    responses = _response_blocks(blocks, pre, roles, cues, headers, region, rules.text_roles.response_ends)
     extra = _second_runs(values, region, min(responses, default=n))
 
     menus = _short_runs(blocks, values, pre)
@@ -252,7 +248,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
     for i, block in enumerate(blocks):
         p = pre[i]
         if p is not None:
-            if p.label is Label.BOILERPLATE and roles[i] in _LIST_ROLES:
+            if p.label is Label.BOILERPLATE and roles[i] in rules.text_roles.list_headings:
                 swallowing, swallowed = p.reason, 0
             elif p.label is not Label.BOILERPLATE:
                 swallowing = None
@@ -288,9 +284,11 @@ def _response_blocks(
     cues: list[CommentCue],
     headers: list[int],
     region: Region,
+    ends: frozenset[str],
 ) -> set[int]:
     """Blocks of the response regions: from each response heading after the article (or the first
-    comment header line of a thread with no heading) to the comment form or the next section."""
+    comment header line of a thread with no heading) to the comment form or the next section (a
+    rule hit of a role in ``ends``)."""
     n = len(blocks)
     starts = [h + 1 for h in headers if h > region.end]
     if region.end >= region.start:
@@ -303,7 +301,7 @@ def _response_blocks(
             continue
         for i in range(start, n):
             p = pre[i]
-            if p is not None and p.label is Label.BOILERPLATE and roles[i] in _FORM_ROLES:
+            if p is not None and p.label is Label.BOILERPLATE and roles[i] in ends:
                 break
             if p is not None and p.label is Label.RESPONSE_HEADER:
                 continue
