@@ -1001,16 +1001,16 @@ def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
             "<footer>© 2021</footer>end</body></html>")
     root = lxml.html.document_fromstring(html)
     before = etree.tostring(root)
-    with _without_elsewhere(root) as tree:
+    with _without_elsewhere(root, RULES.cues.markup) as tree:
         text = tree.text_content()
         assert "Menu" not in text and "T2" not in text and "C 01.01.2021" not in text and "© 2021" not in text
         assert "Text 3.1.2020" in text
         assert "tail one" in text and "tail two" in text and "end" in text  # the text after a box stays
     framed = lxml.html.document_fromstring("<html><body class='has-sidebar'><p>Posted 12.03.2021</p></body></html>")
-    with _without_elsewhere(framed) as tree:
+    with _without_elsewhere(framed, RULES.cues.markup) as tree:
         assert "Posted 12.03.2021" in tree.text_content()  # the page's frame is never a box
     assert etree.tostring(root) == before
-    _htmldate(root, "https://example.com/a")
+    _htmldate(root, "https://example.com/a", RULES.cues.markup)
     assert etree.tostring(root) == before
 
 

@@ -1147,13 +1147,13 @@ def test_every_org_suffix_makes_a_compound_an_organisation(suffix: str) -> None:
     assert person_name("Deutscher Landesmeister", load_rules()) == "Deutscher Landesmeister"
 
 
-def _packaged_names(key: str) -> list[str]:
+def _packaged_names(key: str, table: str = "names") -> list[str]:
     from importlib import resources
 
     from cleanpage.rules.schema import tomllib  # the standard library's, or tomli before Python 3.11
 
     doc = tomllib.loads((resources.files("cleanpage.rules") / "metadata.toml").read_text(encoding="utf-8"))
-    return list(doc["names"][key])
+    return list(doc[table][key])
 
 
 @pytest.mark.parametrize("title", _packaged_names("titles"))
@@ -1213,6 +1213,27 @@ def test_given_names_are_lower_case_words() -> None:
         ('name_particles = ["van",', 'name_particles = ["Van",', "lower case"),
         ('interview_joins = ["im gespräch mit",', 'interview_joins = ["im  gespräch mit",', "single spaces"),
         ('change_stems = ["updat",', 'change_stems = ["updat", "Edited",', "lower case"),
+        ('time_words = ["uhr",', 'time_words = ["Uhr",', "lower case"),
+        ('relative_after = ["ago", "her"]', "relative_after = []", "must not be empty"),
+        ('relative_before = ["vor",', 'relative_before = ["vor", "vor",', "listed twice"),
+        ('non_title_leads = ["by",', 'non_title_leads = ["By",', "lower case"),
+        ("[titles]", "[titles]\nleads = []", "unknown key"),
+        ('photo_joins = ["und",', 'photo_joins = ["Und",', "lower case"),
+        ('elsewhere_tokens = ["comment",', 'elsewhere_tokens = ["com ment",', "lower-case letters, digits"),
+        ('side_box_tokens = ["sidebar", "footer"]', 'side_box_tokens = ["sidebar", "aside"]',
+         "must also be elsewhere_tokens"),
+        ('headline_tokens = ["entry-title",', 'headline_tokens = ["Entry-Title",', "lower-case letters, digits"),
+        ("author_box_patterns = ['author", "author_box_patterns = ['(?:x)?', 'author", "matches the empty string"),
+        ("author_box_patterns = ['author", "author_box_patterns = ['byline-card', 'author",
+         "matches none of author_box_examples"),
+        ('author_box_examples = ["author-bio",', 'author_box_examples = ["bio-card", "author-bio",',
+         "matches no author_box_patterns"),
+        ("[markup]", "[markup]\nboxes = []", "unknown key"),
+        ('weak_published = ["date",', 'weak_published = ["nodate", "date",', "must also be published"),
+        ('published = ["article:published_time",', 'published = ["Article:published_time",', "lower-case name"),
+        ('modified = ["article:modified_time",', 'modified = ["article modified",', "name without spaces"),
+        ('article_types = ["Article",', 'article_types = ["News Article",', "name without spaces"),
+        ("[head]", "[head]\nmeta = []", "unknown key"),
     ],
 )
 def test_bad_metadata_tables_are_rejected(old: str, new: str, message: str) -> None:
@@ -1220,8 +1241,28 @@ def test_bad_metadata_tables_are_rejected(old: str, new: str, message: str) -> N
 
     text = (resources.files("cleanpage.rules") / "metadata.toml").read_text(encoding="utf-8")
     assert old in text
-    with pytest.raises(RulesError, match=message):
+    with pytest.raises(RulesError, match=re.escape(message)):
         parse_rules(BP_OK, AG_OK, CM_OK, text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('title_joins = ["to",', 'title_joins = ["To",', "lower case"),
+        ('title_joins = ["to",', 'title_joins = ["to", "to",', "listed twice"),
+        ('role_attributes = ["data-test-id",', 'role_attributes = ["data test id",', "name without spaces"),
+        ('role_attributes = ["data-test-id",', 'role_attributes = ["Data-Role",', "lower-case name"),
+        ('date_properties = ["dateCreated",', 'date_properties = ["date created",', "name without spaces"),
+        ('text_parts = ["text",', 'text_parts = ["Text",', "lower case"),
+    ],
+)
+def test_bad_comment_word_lists_are_rejected(old: str, new: str, message: str) -> None:
+    from importlib import resources
+
+    text = (resources.files("cleanpage.rules") / "comments.toml").read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(RulesError, match=re.escape(message)):
+        parse_rules(BP_OK, AG_OK, text.replace(old, new, 1))
 
 
 def test_rules_with_metadata_cues_pickle() -> None:
@@ -1255,3 +1296,262 @@ def test_match_text_memo_gives_the_same_answers_and_stays_bounded() -> None:
     memo = rules.memo("match_text")
     memo.update({f"filler {i}": None for i in range(MEMO_LIMIT + 1)})
     assert len(rules.memo("match_text")) == 0  # emptied once over its limit
+
+
+# ---- metadata.toml: time words, relative dates, non-title leads, photo joins -------------------
+
+
+@pytest.mark.parametrize("word", _CUES.time_words)
+def test_every_time_word_leaves_a_meta_line_with_its_time(word: str) -> None:
+    from cleanpage.pipeline.html.metadata import _dated_name
+
+    for written in (word, word.capitalize()):
+        line = f"04.02.2022 | 13:10 {written} | Uta Helkenberg"
+        assert _dated_name([line], load_rules(), frozenset()) == ("Uta Helkenberg",), line
+    assert _dated_name(["04.02.2022 | 13:10 Zeit | Uta Helkenberg"], load_rules(), frozenset()) == ()
+
+
+@pytest.mark.parametrize(("word", "text"), [*((w, f"3 days {w}") for w in _CUES.relative_after),
+                                            *((w, f"{w} 3 jours") for w in _CUES.relative_before)])
+def test_every_relative_date_word_makes_a_comment_date_worth_reading(word: str, text: str) -> None:
+    import datetime as _dt
+
+    from cleanpage.pipeline.html.responses import _Dates
+
+    assert _CUES.relative.search(text) is not None
+    assert _CUES.relative.search(text.upper()) is not None
+    assert _CUES.relative.search("3 days later") is None
+    dates = _Dates(_dt.datetime(2024, 3, 10, 12), None, _CUES)
+    dates.parse(text)
+    assert dates.budget < 80  # read: a dateparser call was spent on it
+    unread = _Dates(_dt.datetime(2024, 3, 10, 12), None, _CUES)
+    unread.parse("3 days later")
+    assert unread.budget == 80
+
+
+@pytest.mark.parametrize("lead", _CUES.non_title_leads)
+def test_every_non_title_lead_keeps_a_line_from_being_the_title(lead: str) -> None:
+    from _prose import PARA_A, PARA_B
+
+    from cleanpage.pipeline.blocks import Label
+    from cleanpage.pipeline.text.blocks import text_blocks
+    from cleanpage.pipeline.text.classify import classify_text
+
+    assert _CUES.not_title.search(f"{lead.capitalize()} the riverside team") is not None
+    assert _CUES.not_title.search(f"{lead.capitalize()}x the riverside team") is None  # a whole word
+    line = f"{lead.capitalize()} the Riverside Team"
+    dump = f"Council approves new budget for the town\n\n{line}\n\n{PARA_A}\n\n{PARA_B}\n"
+    labelled = classify_text(text_blocks(dump)[0], load_rules())
+    titles = [item.block.text for item in labelled if item.label is Label.TITLE]
+    assert titles == ["Council approves new budget for the town"], (line, titles)
+
+
+@pytest.mark.parametrize("join", _CUES.photo_joins)
+def test_every_photo_join_joins_a_text_credit(join: str) -> None:
+    from cleanpage.pipeline.shared.names import clean_authors
+
+    assert clean_authors([f"Text {join} Fotos: Jane Doe"], load_rules()) == ("Jane Doe",)
+
+
+# ---- metadata.toml [markup]: where an HTML page keeps its metadata ----------------------------
+
+_MARKUP = _CUES.markup
+
+
+def _element(html: str, ident: str = "x"):  # type: ignore[no-untyped-def]
+    import lxml.html
+
+    root = lxml.html.document_fromstring(html)
+    return root, root.get_element_by_id(ident)
+
+
+@pytest.mark.parametrize("token", _MARKUP.elsewhere_tokens)
+def test_every_elsewhere_token_puts_a_box_elsewhere(token: str) -> None:
+    from cleanpage.pipeline.html.metadata import _elsewhere
+
+    _, el = _element(f"<html><body><h1>H</h1><div class='x-{token}-y'><p id='x'>12.03.2024</p></div></body></html>")
+    assert _elsewhere(el, _MARKUP)
+    _, el = _element("<html><body><h1>H</h1><div class='x-plain-y'><p id='x'>12.03.2024</p></div></body></html>")
+    assert not _elsewhere(el, _MARKUP)
+    # the page's byline in such a box is another thing's
+    page = _page_meta(_byline_page(f"<div class='{token}-box'><div class='byline'>Jane Doe</div></div>"))
+    assert page.authors == ()
+
+
+@pytest.mark.parametrize("token", _MARKUP.side_box_tokens)
+def test_every_side_box_token_is_the_articles_own_inside_the_article(token: str) -> None:
+    from cleanpage.pipeline.html.metadata import _elsewhere
+
+    _, el = _element(f"<html><body><article><div class='x-{token}'><p id='x'>Erschienen am: 01.11.2023</p>"
+                     "</div></article></body></html>")
+    assert _elsewhere(el, _MARKUP) and not _elsewhere(el, _MARKUP, own_boxes=True)
+    _, el = _element(f"<html><body><div class='x-{token}'><p id='x'>01.11.2023</p></div></body></html>")
+    assert _elsewhere(el, _MARKUP, own_boxes=True)  # the page's own side column
+
+
+@pytest.mark.parametrize("ident", sorted(_MARKUP.main_ids))
+def test_every_main_id_holds_the_articles_own_side_boxes(ident: str) -> None:
+    from cleanpage.pipeline.html.metadata import _elsewhere
+
+    side = _MARKUP.side_box_tokens[0]
+    _, el = _element(f"<html><body><div id='{ident}'><div class='{side}'><p id='x'>01.11.2023</p></div></div>"
+                     "</body></html>")
+    assert not _elsewhere(el, _MARKUP, own_boxes=True)
+    _, el = _element(f"<html><body><div id='other'><div class='{side}'><p id='x'>01.11.2023</p></div></div>"
+                     "</body></html>")
+    assert _elsewhere(el, _MARKUP, own_boxes=True)
+
+
+@pytest.mark.parametrize("token", _MARKUP.aside_tokens)
+def test_every_aside_token_ends_the_lines_under_the_headline(token: str) -> None:
+    import lxml.html
+
+    from cleanpage.pipeline.html.metadata import _scan
+
+    def after_h1(cls: str) -> list[str]:
+        html = (f"<html><body><h1>Headline</h1><p>Line under it</p><div class='x-{cls}'><p>Boxed line</p></div>"
+                "</body></html>")
+        return [t.strip() for t in _scan(lxml.html.document_fromstring(html), _CUES).after_h1 if t.strip()]
+
+    assert after_h1(token) == ["Line under it"]
+    assert after_h1("plain") == ["Line under it", "Boxed line"]
+
+
+@pytest.mark.parametrize("token", _MARKUP.headline_tokens)
+def test_every_headline_token_marks_a_headline(token: str) -> None:
+    import lxml.html
+
+    from cleanpage.pipeline.html.metadata import _scan
+
+    html = f"<html><body><h2 class='x {token}'>Council approves budget</h2><p>Text.</p></body></html>"
+    assert _scan(lxml.html.document_fromstring(html), _CUES).headlines == ["Council approves budget"]
+
+
+@pytest.mark.parametrize("example", _packaged_names("author_box_examples", "markup"))
+def test_every_author_box_names_the_author_by_its_heading(example: str) -> None:
+    import lxml.html
+
+    from cleanpage.pipeline.html.metadata import _scan
+
+    html = (f"<html><body><h1>H</h1><p>Text.</p><div class='{example}'><h3>Jane Doe</h3><p>Jane writes.</p>"
+            "</div></body></html>")
+    assert _MARKUP.author_box.search(example) is not None
+    assert _scan(lxml.html.document_fromstring(html), _CUES).boxed == ["Jane Doe"]
+
+
+# ---- metadata.toml [head]: <meta> names and schema.org types ---------------------------------
+
+
+def _head_page(head: str, body: str = "<h1>Headline of the page</h1><p>Text.</p>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("name", _MARKUP.published)
+def test_every_published_meta_gives_the_date(name: str) -> None:
+    import datetime as _dt
+
+    assert _page_meta(_head_page(f"<meta name='{name}' content='2022-01-15'>")).published == _dt.date(2022, 1, 15)
+
+
+@pytest.mark.parametrize("name", sorted(_MARKUP.weak_published))
+def test_every_weak_published_meta_yields_to_the_date_shown(name: str) -> None:
+    import datetime as _dt
+
+    shown = "<h1>Headline of the page</h1><span class='date'>25.01.2022</span><p>Text.</p>"
+    page = _page_meta(_head_page(f"<meta name='{name}' content='2022-01-15'>", shown))
+    assert page.published == _dt.date(2022, 1, 25)
+    strong = _page_meta(_head_page("<meta name='article:published_time' content='2022-01-15'>", shown))
+    assert strong.published == _dt.date(2022, 1, 15)
+
+
+@pytest.mark.parametrize("name", _MARKUP.modified)
+def test_every_modified_meta_dates_a_page_that_states_no_publication(name: str) -> None:
+    import datetime as _dt
+
+    assert _page_meta(_head_page(f"<meta name='{name}' content='2022-01-15'>")).published == _dt.date(2022, 1, 15)
+
+
+@pytest.mark.parametrize("name", _MARKUP.author)
+def test_every_author_meta_names_the_author(name: str) -> None:
+    assert _page_meta(_head_page(f"<meta name='{name}' content='Jane Doe'>")).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("name", _MARKUP.site)
+def test_every_site_meta_names_the_site_not_the_title(name: str) -> None:
+    title = "<title>Council approves budget - Example News</title>"
+    page = _page_meta(_head_page(f"{title}<meta name='{name}' content='Example News'>", "<p>Text.</p>"))
+    assert page.title == "Council approves budget"
+    assert _page_meta(_head_page(title, "<p>Text.</p>")).title == "Council approves budget - Example News"
+
+
+@pytest.mark.parametrize("name", _MARKUP.site_name)
+def test_every_site_name_meta_can_name_a_personal_sites_owner(name: str) -> None:
+    import lxml.html
+
+    from cleanpage.pipeline.html.metadata import html_metadata
+
+    html = _head_page(f"<title>Notes on compilers</title><meta name='{name}' content='Gregory Szorc'>"
+                      "<meta property='article:published_time' content='2022-01-15'>", "<p>Text.</p>")
+    page = html_metadata(lxml.html.document_fromstring(html), load_rules(), "https://gregoryszorc.example/post")
+    assert page.authors == ("Gregory Szorc",)
+
+
+@pytest.mark.parametrize("kind", sorted(_MARKUP.article_types))
+def test_every_article_type_is_the_pages_own_article(kind: str) -> None:
+    import json
+
+    ld = json.dumps({"@type": kind, "headline": "Council approves budget"})
+    page = _page_meta(_head_page(f"<title>Home</title><script type='application/ld+json'>{ld}</script>",
+                                 "<p>Text.</p>"))
+    assert page.title == "Council approves budget"
+
+
+@pytest.mark.parametrize("kind", sorted(_MARKUP.organisation_types))
+def test_every_organisation_type_is_no_author(kind: str) -> None:
+    import json
+
+    def authors(author_type: str) -> tuple[str, ...]:
+        ld = json.dumps({"@type": "NewsArticle", "headline": "X", "author": {"@type": author_type, "name": "Jane Doe"}})
+        return _page_meta(_head_page(f"<script type='application/ld+json'>{ld}</script>")).authors
+
+    assert authors(kind) == ()
+    assert authors("Person") == ("Jane Doe",)
+
+
+# ---- comments.toml: title joins, role attributes, date properties, text parts ------------------
+
+
+@pytest.mark.parametrize("join", RULES.comments.title_joins)
+def test_every_title_join_reads_a_count_heading_before_the_title(join: str) -> None:
+    from cleanpage.pipeline.text.cues import announces_responses
+
+    assert announces_responses(f"3 Responses {join} Bridge closes on Tuesday", RULES)
+    assert not announces_responses("3 Responses inside Bridge closes on Tuesday", RULES)
+
+
+@pytest.mark.parametrize("attribute", RULES.comments.role_attributes)
+def test_every_role_attribute_names_an_elements_role(attribute: str) -> None:
+    from cleanpage.pipeline.html.responses import _tokens
+
+    _, el = _element(f"<html><body><div id='x' {attribute}='Comment'>Hi</div></body></html>")
+    assert "comment" in _tokens(el, RULES.comments)
+    _, el = _element("<html><body><div id='x' data-other='Comment'>Hi</div></body></html>")
+    assert "comment" not in _tokens(el, RULES.comments)
+
+
+@pytest.mark.parametrize("prop", sorted(RULES.comments.date_properties))
+def test_every_date_property_dates_a_comment(prop: str) -> None:
+    import datetime as _dt
+
+    from cleanpage.pipeline.html.responses import _Dates, _date, _Item
+
+    _, el = _element(f"<html><body><div id='x'><span itemprop='{prop}' content='2024-03-03'>then</span>"
+                     "<p>Words.</p></div></body></html>")
+    found, dated = _date(_Item(el, set()), RULES.comments, _Dates(None, None, _CUES))
+    assert found == _dt.date(2024, 3, 3) and len(dated) == 1
+
+
+@pytest.mark.parametrize("part", sorted(RULES.comments.text_parts))
+def test_every_text_part_marks_a_comments_own_words(part: str) -> None:
+    assert RULES.comments.is_text([f"kommentar-{part}"])
+    assert not RULES.comments.is_text([f"sidebar-{part}"])

@@ -19,6 +19,7 @@ One module per table, each with its value classes and its compiler, over a share
     credits      Agency, CreditPattern, CreditMatch, the matcher     (agencies.toml)
     comments     CommentCues, CommentCue                             (comments.toml)
     metadata     MetadataCues                                        (metadata.toml)
+    markup       MarkupCues: class/id words, <meta> names, schema.org types (metadata.toml)
     schema       RulesError, TOML reading and validation, regex building
     normalise    collapse, normalise_phrase: what texts are compared as
     _firstchar   the prefix prefilter
@@ -29,6 +30,7 @@ from __future__ import annotations
 from .boilerplate import CONTAINER_ROLES, ROLES, BoilerplateRule, Container, TextRoles
 from .comments import CommentCue, CommentCues
 from .credits import CREDIT_KINDS, Agency, CreditMatch, CreditPattern
+from .markup import MarkupCues
 from .metadata import MetadataCues
 from .normalise import collapse, normalise_phrase
 from .schema import RulesError
@@ -45,6 +47,7 @@ __all__ = [
     "Container",
     "CreditMatch",
     "CreditPattern",
+    "MarkupCues",
     "MetadataCues",
     "Rules",
     "RulesError",

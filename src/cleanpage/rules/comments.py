@@ -22,15 +22,19 @@ from .schema import (
     RulesError,
     _alternation,
     _array,
+    _compile,
     _expand,
+    _identifiers,
     _keys,
     _list,
+    _literal_alt,
     _pattern,
     _phrase,
     _str,
     _strs,
     _table,
     _tokens,
+    _words,
 )
 
 __all__ = ["CHROME_MAX_CHARS", "HEADING_MAX_CHARS", "CommentCue", "CommentCues", "compile_comments"]
@@ -46,6 +50,8 @@ _QUOTES = re.compile("[\"“”„«»‘‚‹›]")
 CHROME_MAX_CHARS = 120
 #: class/id words split into their parts ("comment-list" -> comment, list)
 _PARTS = re.compile(r"[-_]+")
+#: a pattern that matches nothing: the default of an optional cue a table leaves out
+_NEVER = re.compile(r"(?!x)x")
 
 
 class CommentCue(str, enum.Enum):
@@ -109,6 +115,16 @@ class CommentCues:
     text_tokens: frozenset[str] = frozenset()
     #: Headings that head one comment ("#1 Comment by Jane", "Kommentar von Hans"): group ``author``.
     item_heading_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Last parts of a class/id word that, after a comment stem, mark a comment's own words ("kommentar-text").
+    text_parts: frozenset[str] = frozenset()
+    #: Words between a count heading and the page's title ("3 Responses to <title>", "2 Kommentare zu …"),
+    #: and the pattern of such a heading: its count part in group 1.
+    title_joins: tuple[str, ...] = ()
+    titled: re.Pattern[str] = _NEVER
+    #: Attributes that scripts use to name an element's role (``data-test-id="comment"``, ``role="comment"``).
+    role_attributes: tuple[str, ...] = ()
+    #: ``itemprop`` names of a comment's date ("dateCreated", "commentTime").
+    date_properties: frozenset[str] = frozenset()
     #: A regex found in every word that can name a section or a comment (the exact words, the
     #: patterns and the stems): an id without a hit needs no closer look (built from the above).
     word_filter: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -232,7 +248,7 @@ class CommentCues:
             if token in self.text_tokens:
                 return True
             parts = [p for p in _PARTS.split(token) if p]
-            if len(parts) > 1 and parts[-1] in ("text", "content", "message", "txt", "inhalt") and any(
+            if len(parts) > 1 and parts[-1] in self.text_parts and any(
                 p.startswith(self.comment_stems) for p in parts[:-1]
             ):
                 return True
@@ -278,7 +294,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         doc,
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
-         "item_heading_patterns"},
+         "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -355,7 +371,26 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         item_heading_patterns=tuple(
             _pattern(p, f"{where} item_heading_patterns", True) for p in _strs(doc, "item_heading_patterns", where)
         ),
+        **_words_of(doc),
     )
+
+
+def _words_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """The word lists of comments.toml: class-word parts, title joins, role attributes, date properties."""
+    where = "comments.toml"
+    joins = _optional_words(doc, "title_joins", where)
+    titled = rf"^(.{{1,40}}?)\s+{_literal_alt(joins)}\s+\S.{{0,200}}$"
+    return {
+        "text_parts": frozenset(_tokens(_strs(doc, "text_parts", where), f"{where} text_parts")[0]),
+        "title_joins": joins,
+        "titled": _compile(titled, f"{where} title_joins", re.IGNORECASE) if joins else _NEVER,
+        "role_attributes": _identifiers(doc, "role_attributes", where, lower=True) if "role_attributes" in doc else (),
+        "date_properties": frozenset(_identifiers(doc, "date_properties", where) if "date_properties" in doc else ()),
+    }
+
+
+def _optional_words(doc: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    return _words(doc, key, where) if key in doc else ()
 
 
 def _named_patterns(

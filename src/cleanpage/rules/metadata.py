@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .schema import RulesError, _alt, _compile, _keys, _table, _tokens, _trie_alt, _words
+from .markup import MarkupCues, compile_markup
+from .schema import RulesError, _alt, _compile, _keys, _literal_alt, _table, _tokens, _trie_alt, _words
 
 __all__ = ["MetadataCues", "compile_metadata"]
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: compared and hashed by identity (one value per loaded table; readers memoise on it).
+@dataclass(frozen=True, slots=True, eq=False)
 class MetadataCues:
     """Cue words of page metadata (``metadata.toml``), as lists and as the patterns built from them.
 
@@ -41,7 +43,12 @@ class MetadataCues:
     * ``name_split``: the joins between the names of a byline (", ", " and ", " im Gespräch mit ");
     * ``date_tail``/``category_tail``: where a byline goes on after the name with its date ("… am
       Samstag, 19. Oktober 2019") or its category ("… IN Fashion");
-    * ``changed``: a date line about the last change ("Aktualisiert am 3.5.2024").
+    * ``changed``: a date line about the last change ("Aktualisiert am 3.5.2024");
+    * ``clock_text``: a time of day with its word inside a meta line ("13:10 Uhr");
+    * ``relative``: a relative date ("3 days ago", "vor 3 Tagen");
+    * ``not_title``: a line of a text dump that is never its title (a byline, a dated line).
+
+    ``markup`` holds where an HTML page keeps its metadata (class/id words, ``<meta>`` names).
     """
 
     leads: tuple[str, ...]
@@ -124,6 +131,21 @@ class MetadataCues:
     #: a change stem anywhere in a date line ("Aktualisiert am", "Updated:", "Mis à jour le"): the line
     #: is about the last change, not the publication
     changed: re.Pattern[str]
+    #: words after a time of day in a meta line ([dates] time_words) and the pattern of such a time
+    time_words: tuple[str, ...]
+    clock_text: re.Pattern[str]
+    #: the words of a relative date after its number and unit, and before its number ([dates])
+    relative_after: tuple[str, ...]
+    relative_before: tuple[str, ...]
+    relative: re.Pattern[str]
+    #: the leads of a text dump's lines that are never its title ([titles] non_title_leads), and
+    #: the pattern of such a line (a lead, a year near the end, a clock time)
+    non_title_leads: tuple[str, ...]
+    not_title: re.Pattern[str]
+    #: the words joining a role and a photo word ("Text und Bilder:"), besides "&" and "+"
+    photo_joins: tuple[str, ...]
+    #: where an HTML page keeps its metadata ([markup], [head])
+    markup: MarkupCues
 
 
 
@@ -136,7 +158,7 @@ _CAPITAL = "[A-ZÀ-ÖØ-Þ]"
 def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     """``metadata.toml`` (parsed) as :class:`MetadataCues`; a malformed entry is a :class:`RulesError`."""
     where = "metadata.toml"
-    _keys(doc, {"bylines", "dates", "names"}, where)
+    _keys(doc, {"bylines", "dates", "names", "titles", "markup", "head"}, where)
     by = _table(doc, "bylines", where)
     dt = _table(doc, "dates", where)
     names = _table(doc, "names", where)
@@ -145,10 +167,10 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     titles = _words(names, "titles", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
-               "date_prepositions", "category_words", "name_particles", "org_suffixes", "account_parts")
+               "date_prepositions", "category_words", "name_particles", "org_suffixes", "account_parts", "photo_joins")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
-               "change_stems"}, f"{where} [dates]")
+               "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
     date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
     publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
@@ -167,7 +189,8 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     roles, plural, desk = _alt(w["roles"]), _alt(w["plural_roles"]), _alt(w["desk_roles"])
     photo = _alt(w["photo_words"])
     any_role = _alt((*w["roles"], *w["plural_roles"]))
-    lead = (rf"^(?:{verbs}\s+)?(?:{any_role}(?:\s*(?:&|und|and|et|y|\+)\s*{photo})?|{leads}|{_alt(w['lead_only'])})"
+    photo_join = "|".join(map(re.escape, w["photo_joins"]))
+    lead = (rf"^(?:{verbs}\s+)?(?:{any_role}(?:\s*(?:&|{photo_join}|\+)\s*{photo})?|{leads}|{_alt(w['lead_only'])})"
             rf"\s*[:\-]?\s+|^{desk}\s*:\s*")
     label = rf"^\s*(?:(?:{verbs}\s+)?(?:{leads}|{any_role})\s*:?|{desk}\s*:)\s*$"
     inline = (rf"^[\s\-–—•]*(?:(?:{roles}|{desk})\s*:|{plural}\s*:?\s|(?:{verbs}\s+)?{mids}\s)\s*{_CAPITAL}")
@@ -200,6 +223,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
                              ("posted_by", posted_by), ("posted_on", posted_on), ("name_split", name_split),
                              ("date_tail", date_tail), ("category_tail", category_tail))
     }
+    time_words, after, before, non_title = _extra(doc, dt)
     return MetadataCues(
         leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
         plural_roles=w["plural_roles"], desk_roles=w["desk_roles"], lead_only=w["lead_only"],
@@ -232,7 +256,28 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
                                    re.IGNORECASE),
         publication_alone=_compile(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",
                                          f"{where} publication_labels", re.IGNORECASE),
+        photo_joins=w["photo_joins"],
+        markup=compile_markup(doc),
+        time_words=time_words,
+        clock_text=_compile(rf"(?<!\d)\d{{1,2}}[:.]\d{{2}}(?:\s*{_literal_alt(time_words)})?(?!\d)",
+                            f"{where} time_words", re.IGNORECASE),
+        relative_after=after,
+        relative_before=before,
+        relative=_compile(rf"\d+\s*\w+\s+{_literal_alt(after)}\b|\b{_literal_alt(before)}\s+\d+",
+                          f"{where} relative dates", re.IGNORECASE),
+        non_title_leads=non_title,
+        not_title=_compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
+                           f"{where} non_title_leads", re.IGNORECASE),
         label_starts=frozenset(label[:2] for label in labels),
         publication_starts=frozenset(label[:2] for label in publication_labels),
         **compiled,
     )
+
+
+def _extra(doc: dict[str, Any], dt: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    """The time words and relative-date words of [dates] and the non-title leads of [titles]."""
+    where = "metadata.toml"
+    titles = _table(doc, "titles", where)
+    _keys(titles, {"non_title_leads"}, f"{where} [titles]")
+    return (_words(dt, "time_words", f"{where} [dates]"), _words(dt, "relative_after", f"{where} [dates]"),
+            _words(dt, "relative_before", f"{where} [dates]"), _words(titles, "non_title_leads", f"{where} [titles]"))

@@ -42,7 +42,6 @@ _CONTAINER_TAGS = frozenset(
 _LISTS = frozenset(("ul", "ol"))
 #: Schema.org types whose ``comment`` property is the thing commented on: never a mere section.
 _ARTICLE_PROPS = frozenset(("articlebody", "articleBody"))
-_DATE_PROPS = ("dateCreated", "datePublished", "commentTime", "uploadDate", "dateModified")
 #: Work caps: a thread of thousands of comments is read up to these bounds (page order kept).
 _MAX_CANDIDATES = 20_000
 _MAX_ITEMS = 2_000
@@ -59,11 +58,10 @@ _MAX_FREE_DATES = 80
 #: a failed dateparser call scans every locale (tens of ms): after this many, free text is skipped
 _MAX_DATE_MISSES = 4
 #: free texts worth reading: an absolute date has a year; a relative one a number and a unit word
+#: (``rules.cues.relative``)
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_RELATIVE = re.compile(r"\d+\s*\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|fa|há)\s+\d+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _NONE, _WEAK, _STRONG = 0, 1, 2
-_ROLE_ATTRS = ("data-test-id", "data-testid", "data-role", "data-type", "role")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +139,7 @@ class _Kinds:
             best = max(best, self.strength((ident.strip().lower(),)))
         if len(attrib) == (cls is not None) + (ident is not None):
             return best  # no other attribute, so no role attribute to read
-        for name in _ROLE_ATTRS:
+        for name in self.cues.role_attributes:
             if best == _STRONG:
                 break
             value = attrib.get(name)
@@ -204,11 +202,11 @@ def _scan(
     return marked, weak, headings, articles
 
 
-def _tokens(el: etree._Element) -> tuple[str, ...]:
+def _tokens(el: etree._Element, cues: CommentCues) -> tuple[str, ...]:
     """Class/id words, plus the words of attributes that scripts use to name an element's role
-    (``data-test-id="comment"``, ``data-role="comments"``, ``role="comment"``)."""
+    (``data-test-id="comment"``, ``data-role="comments"``, ``role="comment"``: ``cues.role_attributes``)."""
     tokens = element_tokens(el)
-    extra = [el.get(a) for a in _ROLE_ATTRS]
+    extra = [el.get(a) for a in cues.role_attributes]
     if any(extra):
         tokens = tokens + tuple(v.strip().lower() for v in extra if v and " " not in v.strip())
     return tokens
@@ -237,7 +235,7 @@ def _is_container(el: etree._Element, cues: CommentCues) -> bool:
     """A list of comments or replies ("ol.children", "div.comment-list"): it holds items, it is none."""
     if el.tag in _LISTS:
         return True
-    tokens = _tokens(el)
+    tokens = _tokens(el, cues)
     return bool(tokens) and cues.is_section(tokens) and not cues.is_comment(tokens)
 
 
@@ -425,7 +423,7 @@ class _Dates:
             # an absolute date: numbers by regex, month names by one dateparser call
             self.budget -= 1
             value = parse_visible_date(text, cues=self.cues, lang=self.lang)
-        elif self.reference is not None and _RELATIVE.search(text):
+        elif self.reference is not None and self.cues.relative.search(text):
             # "2 days ago" only means something against the page's own date
             self.budget -= 1
             value = parse_date(text, self.reference)
@@ -443,7 +441,7 @@ def _date(item: _Item, cues: CommentCues, dates: _Dates) -> tuple[_dt.date | _dt
     for sub in item.own:
         prop = sub.get("itemprop")
         tokens = element_tokens(sub)
-        if not (sub.tag == "time" or prop in _DATE_PROPS or (tokens and cues.is_date(tokens))):
+        if not (sub.tag == "time" or prop in cues.date_properties or (tokens and cues.is_date(tokens))):
             continue
         dated.append(sub)
         if found is None:

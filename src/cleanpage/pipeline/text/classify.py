@@ -74,14 +74,6 @@ _EXCERPT_SPACING = 6
 _LEAD_IN_WORDS = 3
 #: a list below a lead-in line is at most this long
 _MAX_LIST = 8
-#: a byline, dateline-of-page or publication line: never the title
-_NOT_TITLE = re.compile(
-    r"^(?:by|von|par|por|di|door|posted|published|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado)\b"
-    r"|\b(?:19|20)\d{2}\b.{0,40}$|\d{1,2}:\d{2}",
-    re.IGNORECASE,
-)
-
-
 def _trailing_credit(text: str, rules: Rules) -> bool:
     """A caption: a short block whose last words are an image credit ("The pumps at dusk. Photo:
     Jane Doe/Shutterstock"), the credit after a sentence end or a separator.
@@ -239,7 +231,7 @@ def classify_text(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ..
 
     menus = _short_runs(blocks, values, pre)
     gaps_mean_breaks = 0 < sum(1 for b in blocks if "gap" in b.roles) < 0.8 * n
-    title_index = _title_index(blocks, pre, region.start)
+    title_index = _title_index(blocks, pre, region.start, rules.cues.not_title)
     standfirst = _standfirst(blocks, pre, cues, title_index, region.start)
 
     out: list[Labelled] = []
@@ -374,8 +366,11 @@ def _list_item(block: Block) -> bool:
     return block.words <= _HEADLINE_WORDS and looks_like_heading(block.text) and not ends_text_sentence(block.text)
 
 
-def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int) -> int:
-    """The nearest headline-shaped block above the body that is not a widget, byline or date."""
+def _title_index(
+    blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int, not_title: re.Pattern[str]
+) -> int:
+    """The nearest headline-shaped block above the body that is not a widget, nor a byline or a date
+    line (``not_title``: ``rules.cues.not_title``, from ``metadata.toml``)."""
     lo = max(-1, body_start - 8)
     candidates = [
         j
@@ -383,7 +378,7 @@ def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_sta
         if pre[j] is None
         and blocks[j].tag != "item"
         and looks_like_heading(blocks[j].text)
-        and not _NOT_TITLE.search(blocks[j].text)
+        and not not_title.search(blocks[j].text)
         and not separator_share(blocks[j].text)  # "France > Environnement" is a breadcrumb
     ]
     # a markdown heading is the author's own statement of what is a title

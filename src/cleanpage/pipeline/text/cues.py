@@ -18,8 +18,6 @@ __all__ = ["THREAD_WINDOW", "announces_responses", "comment_cue", "thread_start"
 
 #: a clock time or a year: the date part of a comment's header line
 _WHEN = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
-#: "3 Responses to <page title>": the count heading followed by the page's title, unquoted
-_TITLED = re.compile(r"^(.{1,40}?)\s+(?:to|on|zu|auf|sur|à|a|para|su|op|do|na|на|til|till|för|о)\s+\S.{0,200}$", re.IGNORECASE)
 #: a count heading with a trailing remark: "{ 38 comments… read them below or add one }"
 _BRACKETS = "{[(<)]}> "
 _REMARK = re.compile(r"\s*(?:…|\.\.\.|[|,;·•]|\s[-–—]\s)")
@@ -42,7 +40,7 @@ def announces_responses(text: str, rules: Rules) -> bool:
         return True
     if len(text) > 250 or ends_sentence(text):
         return False
-    match = _TITLED.match(text)
+    match = cues.titled.match(text)  # "3 Responses to <page title>": the title unquoted
     if match is not None and cues.announced(match.group(1)) is not None:
         return True
     # the count first, then a remark after a separator: the count alone is the heading
