@@ -301,43 +301,8 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
     for key in token_keys:
         exact, globs = _tokens(_strs(doc, key, f"{where} {key}"), f"{where} {key}")
         tokens[key] = (exact, re.compile("|".join(globs)) if globs else None)
-    words: dict[str, int] = {}
-    for lang, table in _table(doc, "number_words", where).items():
-        if not isinstance(table, dict):
-            raise RulesError(f"{where}: number_words.{lang} must be a table")
-        for word, value in table.items():
-            key = " ".join(word.casefold().split())
-            if not key or not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise RulesError(f"{where}: number_words.{lang}.{word!r} must be a non-empty word = integer >= 0")
-            if words.get(key, value) != value:
-                raise RulesError(f"{where}: number word {word!r} means both {words[key]} and {value}")
-            words[key] = value
-    digits = r"(?P<n>\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d{1,7})"
-    count = "(?:" + digits + "|(?P<word>" + _alternation([(w, False) for w in words]) + "))"
-    count_proxy = "(?:" + digits + "|(?P<word>" + proxy(list(words)) + "))"
-    headings: list[re.Pattern[str]] = []
-    heading_prefixes: list[frozenset[str] | None] = []
-    values: list[int | None] = []
-    h_examples: list[tuple[str, int]] = []
-    h_counter: list[str] = []
-    for n, entry in enumerate(_array(doc, "heading", where)):
-        at = f"{where} heading #{n + 1}"
-        _keys(entry, {"lang", "regex", "value", "examples", "counter_examples"}, at)
-        value = entry.get("value")
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            raise RulesError(f"{at}: value must be an integer >= 0")
-        source = _str(entry, "regex", at)
-        pattern = _pattern(_expand(source, {"count": count}, at), at, allow_groups=True)
-        heading_prefixes.append(prefixes(_expand(source, {"count": count_proxy}, at), FLAGS))
-        if not ({"n", "word"} <= set(pattern.groupindex) or value is not None):
-            raise RulesError(f"{at}: a heading regex needs {{count}} or a value")
-        headings.append(pattern)
-        values.append(value)
-        for ex in _list(entry, "examples", at):
-            if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or not isinstance(ex.get("n"), int):
-                raise RulesError(f"{at}: heading examples are tables {{text = ..., n = ...}}")
-            h_examples.append((ex["text"], ex["n"]))
-        h_counter.extend(_strs(entry, "counter_examples", at))
+    words = _number_words(doc)
+    headings, values, heading_prefixes, h_examples, h_counter = _headings(doc, words)
     authors, a_examples, a_counter = _named_patterns(doc, "author_pattern", ("author", "date"), where)
     replies, r_examples, _ = _named_patterns(doc, "reply_pattern", ("author",), where)
     return CommentCues(
@@ -391,6 +356,59 @@ def _words_of(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _optional_words(doc: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return _words(doc, key, where) if key in doc else ()
+
+
+def _number_words(doc: dict[str, Any]) -> dict[str, int]:
+    """Number word (casefolded, single spaces) -> its value, over every language's table."""
+    where = "comments.toml"
+    words: dict[str, int] = {}
+    for lang, table in _table(doc, "number_words", where).items():
+        if not isinstance(table, dict):
+            raise RulesError(f"{where}: number_words.{lang} must be a table")
+        for word, value in table.items():
+            key = " ".join(word.casefold().split())
+            if not key or not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise RulesError(f"{where}: number_words.{lang}.{word!r} must be a non-empty word = integer >= 0")
+            if words.get(key, value) != value:
+                raise RulesError(f"{where}: number word {word!r} means both {words[key]} and {value}")
+            words[key] = value
+    return words
+
+
+def _headings(doc: dict[str, Any], words: dict[str, int]) -> tuple[
+    tuple[re.Pattern[str], ...], tuple[int | None, ...], tuple[frozenset[str] | None, ...],
+    tuple[tuple[str, int], ...], tuple[str, ...],
+]:
+    """The [[heading]] entries: their patterns ({count} spliced in), values, prefix keys, examples
+    and counter-examples."""
+    where = "comments.toml"
+    digits = r"(?P<n>\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d{1,7})"
+    count = "(?:" + digits + "|(?P<word>" + _alternation([(w, False) for w in words]) + "))"
+    count_proxy = "(?:" + digits + "|(?P<word>" + proxy(list(words)) + "))"
+    headings: list[re.Pattern[str]] = []
+    heading_prefixes: list[frozenset[str] | None] = []
+    values: list[int | None] = []
+    h_examples: list[tuple[str, int]] = []
+    h_counter: list[str] = []
+    for n, entry in enumerate(_array(doc, "heading", where)):
+        at = f"{where} heading #{n + 1}"
+        _keys(entry, {"lang", "regex", "value", "examples", "counter_examples"}, at)
+        value = entry.get("value")
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise RulesError(f"{at}: value must be an integer >= 0")
+        source = _str(entry, "regex", at)
+        pattern = _pattern(_expand(source, {"count": count}, at), at, allow_groups=True)
+        heading_prefixes.append(prefixes(_expand(source, {"count": count_proxy}, at), FLAGS))
+        if not ({"n", "word"} <= set(pattern.groupindex) or value is not None):
+            raise RulesError(f"{at}: a heading regex needs {{count}} or a value")
+        headings.append(pattern)
+        values.append(value)
+        for ex in _list(entry, "examples", at):
+            if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or not isinstance(ex.get("n"), int):
+                raise RulesError(f"{at}: heading examples are tables {{text = ..., n = ...}}")
+            h_examples.append((ex["text"], ex["n"]))
+        h_counter.extend(_strs(entry, "counter_examples", at))
+    return tuple(headings), tuple(values), tuple(heading_prefixes), tuple(h_examples), tuple(h_counter)
 
 
 def _named_patterns(
