@@ -1,8 +1,8 @@
 """Rule tables as data: boilerplate phrases, news agencies and credit shapes, comment cues, metadata cues.
 
 The tables live beside this module as TOML (``boilerplate.toml``, ``agencies.toml``,
-``comments.toml``, ``metadata.toml``) so that adding a language, an agency or a widget label is a data change with a
-test, not a code change. :func:`load_rules` validates and compiles them once per process into a
+``comments.toml``, ``metadata.toml``) so that adding a language, an agency or a widget label is a
+data change with a test, not a code change. :func:`load_rules` validates and compiles them once per process into a
 frozen :class:`Rules`::
 
     from cleanpage.rules import load_rules
@@ -15,11 +15,11 @@ One module per table, each with its value classes and its compiler, over a share
 (imports run one way, top to bottom)::
 
     tables       Rules, load_rules, parse_rules: the aggregate and its pickling
-    boilerplate  BoilerplateRule, ROLES, TextRoles, Container, the index (boilerplate.toml)
-    credits      Agency, CreditPattern, CreditMatch, the matcher     (agencies.toml)
-    comments     CommentCues, CommentCue                             (comments.toml)
-    metadata     MetadataCues                                        (metadata.toml)
-    markup       MarkupCues: class/id words, <meta> names, schema.org types (metadata.toml)
+    boilerplate  BoilerplateRule, ROLES, TextRoles, Container, the index   (boilerplate.toml)
+    credits      Agency, CreditPattern, CreditMatch, the matcher          (agencies.toml)
+    comments     CommentCues, CommentCue                                  (comments.toml)
+    metadata     MetadataCues                                             (metadata.toml)
+    markup       MarkupCues: class/id words, <meta> names, schema types   (metadata.toml)
     schema       RulesError, TOML reading and validation, regex building
     normalise    collapse, normalise_phrase: what texts are compared as
     _firstchar   the prefix prefilter

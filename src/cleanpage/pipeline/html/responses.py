@@ -58,7 +58,6 @@ _MAX_FREE_DATES = 80
 #: a failed dateparser call scans every locale (tens of ms): after this many, free text is skipped
 _MAX_DATE_MISSES = 4
 #: free texts worth reading: an absolute date has a year; a relative one a number and a unit word
-#: (``rules.cues.relative``)
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DIGITS = re.compile(r"\d+")
 _NONE, _WEAK, _STRONG = 0, 1, 2
