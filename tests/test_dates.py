@@ -7,7 +7,9 @@ import datetime as _dt
 import pytest
 
 from cleanpage.pipeline.shared.dates import _dateparser, _named_month, parse_visible_date
+from cleanpage.rules import load_rules
 
+CUES = load_rules().cues
 _BASE = _dt.datetime(2001, 6, 15, 12, 0, 0)
 
 # (text, languages): plain shapes in several languages, the way comment and byline dates are written
@@ -71,5 +73,5 @@ def test_unknown_language_falls_back() -> None:
 
 
 def test_visible_dates_keep_their_clock_or_day() -> None:
-    assert parse_visible_date("3. März 2021 um 10:47", lang="de") == _dt.datetime(2021, 3, 3, 10, 47)
-    assert parse_visible_date("Published March 3, 2021", lang="en") == _dt.date(2021, 3, 3)
+    assert parse_visible_date("3. März 2021 um 10:47", cues=CUES, lang="de") == _dt.datetime(2021, 3, 3, 10, 47)
+    assert parse_visible_date("Published March 3, 2021", cues=CUES, lang="en") == _dt.date(2021, 3, 3)

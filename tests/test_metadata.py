@@ -131,13 +131,13 @@ def test_future_and_prehistoric_dates_are_rejected() -> None:
     next_year = _dt.date.today().year + 1
     assert parse_date(f"{next_year}-06-01") is None
     assert parse_date("1970-01-01") is None
-    assert parse_visible_date(f"12.05.{next_year}") is None
+    assert parse_visible_date(f"12.05.{next_year}", cues=RULES.cues) is None
 
 
 def test_relative_dates_need_a_reference() -> None:
     assert parse_date("3 days ago") is None
     assert parse_date("3 days ago", _dt.datetime(2024, 3, 10, 12)) is not None
-    assert parse_visible_date("3 days ago") is None
+    assert parse_visible_date("3 days ago", cues=RULES.cues) is None
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_relative_dates_need_a_reference() -> None:
     ],
 )
 def test_visible_dates(text: str, expected: object) -> None:
-    assert parse_visible_date(text) == expected
+    assert parse_visible_date(text, cues=RULES.cues) == expected
 
 
 def test_url_dates_only_from_date_shaped_paths() -> None:
@@ -1001,16 +1001,16 @@ def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
             "<footer>© 2021</footer>end</body></html>")
     root = lxml.html.document_fromstring(html)
     before = etree.tostring(root)
-    with _without_elsewhere(root) as tree:
+    with _without_elsewhere(root, RULES.cues.markup) as tree:
         text = tree.text_content()
         assert "Menu" not in text and "T2" not in text and "C 01.01.2021" not in text and "© 2021" not in text
         assert "Text 3.1.2020" in text
         assert "tail one" in text and "tail two" in text and "end" in text  # the text after a box stays
     framed = lxml.html.document_fromstring("<html><body class='has-sidebar'><p>Posted 12.03.2021</p></body></html>")
-    with _without_elsewhere(framed) as tree:
+    with _without_elsewhere(framed, RULES.cues.markup) as tree:
         assert "Posted 12.03.2021" in tree.text_content()  # the page's frame is never a box
     assert etree.tostring(root) == before
-    _htmldate(root, "https://example.com/a")
+    _htmldate(root, "https://example.com/a", RULES.cues.markup)
     assert etree.tostring(root) == before
 
 

@@ -13,7 +13,7 @@ import cleanpage
 from cleanpage.pipeline.blocks import Block
 from cleanpage.pipeline.blocks import Label
 from cleanpage.pipeline.prose import is_prose, separator_share, stopword_share
-from cleanpage.rules import load_rules
+from cleanpage.rules import CommentCue, load_rules
 from cleanpage.pipeline.text.blocks import DumpShape, build_blocks, detect_shape, wrap_width
 from cleanpage.pipeline.text.classify import classify
 from cleanpage.pipeline.text.cues import announces_responses, comment_cue
@@ -205,14 +205,16 @@ def test_response_heading_with_the_page_title() -> None:
 def test_comment_cues() -> None:
     rules = load_rules()
 
-    def cue(text: str) -> str:
+    def cue(text: str) -> CommentCue:
         return comment_cue(Block(index=0, text=text, tag="line"), rules)
 
-    assert cue("Reply") == "chrome"
-    assert cue("1") == ""  # a bare number is list numbering as often as a like counter
-    assert cue("Jane Doe says:") == "author"
-    assert cue("22. Juli 2019 at 16:25") == "date"
-    assert cue(PARA_A) == ""
+    assert cue("Reply") is CommentCue.CHROME
+    assert cue("1") is CommentCue.NONE  # a bare number is list numbering as often as a like counter
+    assert cue("Jane Doe says:") is CommentCue.AUTHOR
+    assert cue("22. Juli 2019 at 16:25") is CommentCue.DATE
+    assert cue(PARA_A) is CommentCue.NONE
+    # a str enum with the old values: NONE is falsy, the others compare equal to their words
+    assert not CommentCue.NONE and CommentCue.CHROME == "chrome" and CommentCue.DATE.value == "date"
 
 
 # ------------------------------------------------------------------------------------- fixtures (body and title)

@@ -19,7 +19,14 @@ from cleanpage.rules import Rules
 
 __all__ = ["attribute", "byline_agency"]
 
-_STANDALONE = ("credit", "contributor", "copyright", "byline")
+#: credit shapes that are a block of their own (a dateline opens a paragraph instead)
+_STANDALONE = frozenset({AttributionKind.CREDIT, AttributionKind.CONTRIBUTOR, AttributionKind.COPYRIGHT,
+                         AttributionKind.BYLINE})
+_BYLINE = frozenset({AttributionKind.BYLINE})
+_COPYRIGHT = frozenset({AttributionKind.COPYRIGHT})
+_DATELINE = frozenset({AttributionKind.DATELINE})
+#: credit shapes that are attribution even without an agency ("Reporting by Jane Doe")
+_PERSONAL = frozenset({AttributionKind.CONTRIBUTOR, AttributionKind.BYLINE})
 
 
 def byline_agency(text: str, rules: Rules) -> Attribution | None:
@@ -29,9 +36,9 @@ def byline_agency(text: str, rules: Rules) -> Attribution | None:
     attribution, even when the block around it also holds the date. A byline naming no agency is
     the author's name (metadata), not attribution.
     """
-    hit = rules.match_credit(text, ("byline",))
-    if hit is not None and hit[2] is not None:
-        return Attribution(agency=hit[2].name, text=text, kind=AttributionKind.BYLINE)
+    hit = rules.match_credit(text, _BYLINE)
+    if hit is not None and hit.agency is not None:
+        return Attribution(agency=hit.agency.name, text=text, kind=AttributionKind.BYLINE)
     agency = rules.agency_for(text)
     if agency is not None and agency.name != text or (agency is not None and len(text) > 3):
         # the whole element is the agency's name (an agency signs the story)
@@ -59,18 +66,18 @@ def attribute(
     """
     out: list[Labelled] = []
     found: list[Attribution] = []
-    seen: set[tuple[str | None, str, str]] = set()
+    seen: set[tuple[str | None, str, AttributionKind]] = set()
 
-    def record(agency: str | None, text: str, kind: str) -> None:
+    def record(agency: str | None, text: str, kind: AttributionKind) -> None:
         key = (agency, text, kind)
         if key not in seen:
             seen.add(key)
-            found.append(Attribution(agency=agency, text=text, kind=AttributionKind(kind)))
+            found.append(Attribution(agency=agency, text=text, kind=kind))
 
     for text in bylines:
         credit = byline_agency(text, rules)
         if credit is not None:
-            record(credit.agency, credit.text, "byline")
+            record(credit.agency, credit.text, AttributionKind.BYLINE)
 
     byline_set = frozenset(bylines)
     first_body = True
@@ -80,13 +87,13 @@ def attribute(
         if item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) and len(block.text) <= 400:
             hit = rules.match_credit(block.text, _STANDALONE)
             if hit is not None:
-                pattern, _match, agency = hit
-                if pattern.kind == "copyright" and agency is None:
+                kind, agency = hit.pattern.kind, hit.agency
+                if kind is AttributionKind.COPYRIGHT and agency is None:
                     # a site's own copyright footer is furniture, not a credit
                     out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.COPYRIGHT_FOOTER))
                     continue
-                if agency is not None or pattern.kind in ("contributor", "byline"):
-                    record(agency.name if agency else None, block.text, pattern.kind)
+                if agency is not None or kind in _PERSONAL:
+                    record(agency.name if agency else None, block.text, kind)
                     out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                     continue
             if item.label is Label.ATTRIBUTION:
@@ -96,9 +103,9 @@ def attribute(
                 and block.text.lstrip()[:1] in _COPYRIGHT_START):
             # an agency's copyright line often sits in the article's footer, which the
             # classifier strips as furniture: it is still the story's attribution
-            hit = rules.match_credit(block.text, ("copyright",))
-            if hit is not None and hit[2] is not None:
-                record(hit[2].name, block.text, "copyright")
+            hit = rules.match_credit(block.text, _COPYRIGHT)
+            if hit is not None and hit.agency is not None:
+                record(hit.agency.name, block.text, AttributionKind.COPYRIGHT)
                 out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                 continue
         if item.label is Label.BODY and _is_person_byline(block.text, byline_set, rules):
@@ -107,8 +114,8 @@ def attribute(
             continue
         if item.label is Label.BODY and first_body:
             first_body = False
-            hit = rules.match_credit(block.text, ("dateline",))
-            if hit is not None and hit[2] is not None:
-                record(hit[2].name, hit[1].group(0).strip(), "dateline")
+            hit = rules.match_credit(block.text, _DATELINE)
+            if hit is not None and hit.agency is not None:
+                record(hit.agency.name, hit.match.group(0).strip(), AttributionKind.DATELINE)
         out.append(item)
     return tuple(out), tuple(found)

@@ -27,30 +27,10 @@ from collections.abc import Iterable
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason, text_key
 from cleanpage.engines.trafilatura import EngineText
 from cleanpage.pipeline.prose import is_prose
-from cleanpage.rules import BoilerplateRule, Rules
+from cleanpage.rules import BoilerplateRule, Container, Rules
 
 __all__ = ["Coverage", "classify"]
 
-#: semantic containers whose blocks are furniture unless the engine keeps them
-_CONTAINER_REASONS = (
-    ("hidden", Reason.HIDDEN),
-    ("dialog", Reason.DIALOG),
-    ("search", Reason.SEARCH_WIDGET),
-    ("nav", Reason.NAVIGATION),
-    ("navigation", Reason.NAVIGATION),
-    ("menu", Reason.NAVIGATION),
-    ("menubar", Reason.NAVIGATION),
-    ("footer", Reason.PAGE_FOOTER),
-    ("contentinfo", Reason.PAGE_FOOTER),
-    ("aside", Reason.SIDEBAR),
-    ("complementary", Reason.SIDEBAR),
-    ("form", Reason.FORM),
-    ("header", Reason.PAGE_HEADER),
-    ("banner", Reason.PAGE_HEADER),
-    ("button", Reason.BUTTON),
-    ("label", Reason.FORM),
-    ("noscript", Reason.NOSCRIPT),
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: "SEE ALSO: <headline link>", "LEE TAMBIÉN: …", "Mehr zum Thema: …" — a short label, a colon, a link
 _TEASER = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s*\S")
@@ -92,12 +72,13 @@ class Coverage:
         return bool(key) and key in self._joined
 
 
-def _container_reason(roles: frozenset[str]) -> Reason | None:
-    for role, reason in _CONTAINER_REASONS:
-        if role in roles:
-            if reason is Reason.PAGE_HEADER and ("article" in roles or "main" in roles):
+def _container_reason(roles: frozenset[str], containers: tuple[Container, ...]) -> Reason | None:
+    """The reason of the strongest semantic container (``rules.containers``) a block is inside."""
+    for container in containers:
+        if container.role in roles:
+            if container.reason is Reason.PAGE_HEADER and ("article" in roles or "main" in roles):
                 continue  # an article's own header holds its title, lead and byline
-            return reason
+            return container.reason
     return None
 
 
@@ -238,7 +219,7 @@ def classify(
         if roles in containers:
             container = containers[roles]
         else:
-            container = containers[roles] = _container_reason(roles)
+            container = containers[roles] = _container_reason(roles, rules.containers)
         if container is not None and not keep:
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container))
             continue

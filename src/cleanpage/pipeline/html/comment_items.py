@@ -28,7 +28,7 @@ from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
 from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible_date
 from cleanpage.result import Response
-from cleanpage.rules import CommentCues, Rules
+from cleanpage.rules import CommentCues, MetadataCues, Rules
 
 __all__ = ["HEADINGS", "LIST_TAGS", "CommentDates", "ancestors", "find_items", "is_schema_comment", "read_comment"]
 
@@ -37,14 +37,12 @@ LIST_TAGS = frozenset(("ul", "ol"))
 #: a thread of thousands of comments is read up to this many items (page order kept)
 _MAX_ITEMS = 2_000
 _DIGITS = re.compile(r"\d+")
-_DATE_PROPS = ("dateCreated", "datePublished", "commentTime", "uploadDate", "dateModified")
 #: dateparser calls per page for free-text comment dates (ISO values are always read)
 _MAX_FREE_DATES = 80
 #: a failed dateparser call scans every locale (tens of ms): after this many, free text is skipped
 _MAX_DATE_MISSES = 4
 #: free texts worth reading: an absolute date has a year; a relative one a number and a unit word
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_RELATIVE = re.compile(r"\d+\s*\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|fa|há)\s+\d+", re.IGNORECASE)
 
 #: an item's signature: its tag and its first class word, digits as "#" ("li", "comment-#")
 _Signature = tuple[str, str]
@@ -272,11 +270,12 @@ class CommentDates:
     One per page: the budget is the page's.
     """
 
-    __slots__ = ("budget", "lang", "misses", "reference")
+    __slots__ = ("budget", "cues", "lang", "misses", "reference")
 
-    def __init__(self, reference: _dt.datetime | None, lang: str | None) -> None:
+    def __init__(self, reference: _dt.datetime | None, lang: str | None, cues: MetadataCues) -> None:
         self.reference = reference
         self.lang = lang
+        self.cues = cues
         self.budget = _MAX_FREE_DATES
         self.misses = 0  # free texts dateparser could not read: a page's format rarely changes
 
@@ -291,8 +290,8 @@ class CommentDates:
         if _YEARISH.search(text):
             # an absolute date: numbers by regex, month names by one dateparser call
             self.budget -= 1
-            value = parse_visible_date(text, lang=self.lang)
-        elif self.reference is not None and _RELATIVE.search(text):
+            value = parse_visible_date(text, cues=self.cues, lang=self.lang)
+        elif self.reference is not None and self.cues.relative.search(text):
             # "2 days ago" only means something against the page's own date
             self.budget -= 1
             value = parse_date(text, self.reference)
@@ -310,7 +309,7 @@ def _date(item: _Item, cues: CommentCues, dates: CommentDates) -> tuple[_dt.date
     for sub in item.own:
         prop = sub.get("itemprop")
         tokens = element_tokens(sub)
-        if not (sub.tag == "time" or prop in _DATE_PROPS or (tokens and cues.is_date(tokens))):
+        if not (sub.tag == "time" or prop in cues.date_properties or (tokens and cues.is_date(tokens))):
             continue
         dated.append(sub)
         if found is None:

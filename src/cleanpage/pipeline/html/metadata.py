@@ -35,7 +35,7 @@ from cleanpage.pipeline.shared.dates import (
     parse_visible_date,
     zone_tag,
 )
-from cleanpage.rules import MetadataCues, Rules, load_rules
+from cleanpage.rules import MarkupCues, MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "read_metadata", "strip_site_suffix"]
 
@@ -47,10 +47,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _SUFFIX_CJK = re.compile(r"\s*(?:[|｜_]|(?<=[\u3000-\u9fff\uff00-\uffef])[-—–](?=\S)|\s[-—–]\s)\s*")
 #: a loading placeholder ("Loading…"): one word and an ellipsis is never a headline
 _PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
-_ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-                  "OpinionNewsArticle", "WebPage", "Report", "ScholarlyArticle", "TechArticle", "LiveBlogPosting",
-                  "SocialMediaPosting", "DiscussionForumPosting", "QAPage", "Question", "Recipe", "Review", "Event")
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class HtmlMeta:
@@ -147,18 +143,18 @@ def _types(obj: dict[str, Any]) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, persons_only: bool = False,
-           organisations_only: bool = False) -> list[str]:
+def _names(value: Any, organisation_types: frozenset[str], by_id: dict[str, dict[str, Any]] | None = None, *,
+           persons_only: bool = False, organisations_only: bool = False) -> list[str]:
     """Author names of a JSON-LD ``author`` value; ``{"@id": …}`` references are looked up in the
-    page's graph (Yoast writes the Person once and points to it). Organisations are not names
-    (``organisations_only`` gives just those)."""
+    page's graph (Yoast writes the Person once and points to it). Organisations (``organisation_types``
+    and any type ending in "Organization") are not names (``organisations_only`` gives just those)."""
     if isinstance(value, str):
         return [] if persons_only or organisations_only else [value]
     if isinstance(value, dict):
         if "name" not in value and by_id and isinstance(value.get("@id"), str):
             value = by_id.get(value["@id"], value)
         types = _types(value)
-        organisation = any(t in _ORGANISATION_TYPES or t.endswith("Organization") for t in types) \
+        organisation = any(t in organisation_types or t.endswith("Organization") for t in types) \
             and "Person" not in types
         if organisation != organisations_only or (persons_only and "Person" not in types):
             return []
@@ -166,37 +162,9 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, person
         return [name] if isinstance(name, str) else []
     if isinstance(value, list):
         return [n for v in value[:10]
-                for n in _names(v, by_id, persons_only=persons_only, organisations_only=organisations_only)]
+                for n in _names(v, organisation_types, by_id, persons_only=persons_only,
+                                organisations_only=organisations_only)]
     return []
-
-
-#: schema.org types of organisations whose names do not end in "Organization"
-_ORGANISATION_TYPES = frozenset({"Corporation", "NGO", "LocalBusiness", "Brand", "CollegeOrUniversity", "School",
-                                 "Airline", "Consortium", "PoliticalParty", "Project", "ResearchProject",
-                                 "FundingScheme", "LibrarySystem", "SportsTeam", "Store", "Library", "Museum",
-                                 "GovernmentOffice", "NewsMediaOrganization"})
-
-
-_PUBLISHED = ("article:published_time", "datepublished", "og:published_time", "og:article:published_time",
-              "article.published", "published_time", "publish-date", "publish_date", "publishdate", "pubdate",
-              "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
-              "bepress_citation_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
-              "dc.date.created", "dcterms.created", "date", "datecreated", "og:article:time", "release_date")
-#: generic names that CMSs also fill with the day the page was built or changed: a date the page
-#: shows (or its URL states) that disagrees wins over them
-_WEAK_PUBLISHED = frozenset({"date", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "datecreated"})
-_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
-             "last-modified", "lastmod", "dateupdate")
-_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
-                "citation_author", "byl", "og:author", "og:article:author", "article:author_name", "dc.author",
-                "dc:creator", "dc.creator.name", "cxenseparse:author", "shareaholic:article_author_name",
-                "nrbi:authors", "vr:author", "bepress_citation_author")
-_SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "copyright")
-#: ancestors whose dates and names belong to other things (comments, teasers, sidebars)
-_ELSEWHERE = ("comment", "sidebar", "widget", "related", "teaser", "recent", "popular", "footer", "reply",
-              "respond", "trackback", "more-from", "recommend")
-_HEADLINE_TOKENS = ("entry-title", "post-title", "headline", "article-title", "article__title", "post__title",
-                    "story-title", "page-title", "news-title", "titel", "titulo")
 
 
 def _head_meta(root: etree._Element) -> dict[str, str]:
@@ -218,23 +186,11 @@ def _first(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
     return None
 
 
-_HEADLINE_RE = re.compile("|".join(_HEADLINE_TOKENS))
-_ELSEWHERE_RE = re.compile("|".join(_ELSEWHERE))
-#: the boxes that hold other things' dates even when a line says "published": comments, teasers
-_OTHER_THINGS_RE = re.compile("|".join(w for w in _ELSEWHERE if w not in ("sidebar", "footer")))
-#: the boxes that are the article's own when the article holds them (see :func:`_elsewhere`)
-_SIDE_BOX_RE = re.compile("sidebar|footer")
-#: ids of the page's main column
-_MAIN_IDS = frozenset({"main", "content", "main-content", "maincontent", "primary"})
-#: the boxes that end the lines under a headline (a "teaser" class there is often the article's lead)
-_ASIDE_RE = re.compile("comment|sidebar|related|recommend|popular|reply|respond")
-
-
 def _tokens(el: etree._Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}".lower()
 
 
-def _elsewhere(el: etree._Element, *, own_boxes: bool = False) -> bool:
+def _elsewhere(el: etree._Element, markup: MarkupCues, *, own_boxes: bool = False) -> bool:
     """Inside a comment list, a sidebar, a teaser or the page footer/nav.
 
     A container named like that which holds the page's ``h1`` is a layout wrapper
@@ -242,9 +198,9 @@ def _elsewhere(el: etree._Element, *, own_boxes: bool = False) -> bool:
     or sidebar counts as the article's own when the article (``<article>``, ``<main>``, the
     ``#main``/``#content`` column) holds it ("<div class='rez_footer'>" under ``#main``, a
     podcast's "description__sidebar" in its ``<article>``); the page's own footer and sidebar
-    do not.
+    do not. The class/id words of such boxes are ``markup`` (``metadata.toml`` [markup]).
     """
-    pattern = _OTHER_THINGS_RE if own_boxes else _ELSEWHERE_RE
+    pattern = markup.other_things if own_boxes else markup.elsewhere
     side = False  # inside a footer- or sidebar-classed box, so far
     for anc in el.iterancestors():
         tag = anc.tag
@@ -258,14 +214,14 @@ def _elsewhere(el: etree._Element, *, own_boxes: bool = False) -> bool:
             return False
         if tag == "body":
             return side
-        if own_boxes and side and (anc.get("id") or "").lower() in _MAIN_IDS:
+        if own_boxes and side and (anc.get("id") or "").lower() in markup.main_ids:
             return False
         tokens = _tokens(anc)
         if "footer" in tokens:
             tokens = _OWN_FOOTER.sub(" ", tokens)
         if pattern.search(tokens) and anc.find(".//h1") is None and not _holds_post_title(anc):
             return True
-        if own_boxes and not side and _SIDE_BOX_RE.search(tokens) and anc.find(".//h1") is None:
+        if own_boxes and not side and markup.side_box.search(tokens) and anc.find(".//h1") is None:
             side = True
     return side
 
@@ -278,9 +234,6 @@ def _holds_post_title(el: etree._Element) -> bool:
             return True
     return False
 
-
-#: an author box under (or beside) the post, whose heading is the author's name
-_AUTHOR_BOX_RE = re.compile(r"author[-_]?(?:bio|box|info|profile|card)|about[-_]?(?:the[-_]?)?author")
 
 #: an aside that is only the post's meta box (class "meta", "post-meta", "byline")
 _META_ASIDE = re.compile(r"^\s*(?:(?:post|entry|article)[-_])?(?:meta|byline|info)\s*$")
@@ -349,7 +302,7 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "optio
 @functools.lru_cache(maxsize=4)
 def _any_re(cues: MetadataCues) -> re.Pattern[str]:
     """Any word of interest in the class/id words: elements without one are passed over at once."""
-    return re.compile("|".join(map(re.escape, (*cues.byline_tokens, *cues.date_tokens, *_HEADLINE_TOKENS, "fn",
+    return re.compile("|".join(map(re.escape, (*cues.byline_tokens, *cues.date_tokens, *cues.markup.headline_tokens, "fn",
                                                "comment"))))
 
 
@@ -440,13 +393,13 @@ def _linked_authors(root: etree._Element, cues: MetadataCues) -> list[str]:
         href = link.get("href")
         slug = cues.author_path.search(href) if href and len(href) <= 300 else None
         if slug is not None:
-            _linked_author(link, slug.group(1), found)
+            _linked_author(link, slug.group(1), found, cues.markup)
             if len(found) >= 8:
                 break
     return found
 
 
-def _linked_author(link: etree._Element, slug: str, out: list[str]) -> None:
+def _linked_author(link: etree._Element, slug: str, out: list[str], markup: MarkupCues) -> None:
     """A link to an author's page whose text (or its ``itemprop=name``) spells the page's slug:
     "<a href='/autoren/kathrin-fuehres-684124'>…<span itemprop='name'>Kathrin Führes</span></a>".
     The slug is the evidence, so an "All authors" link or a teaser's image link never counts."""
@@ -459,7 +412,7 @@ def _linked_author(link: etree._Element, slug: str, out: list[str]) -> None:
         return  # a link inside prose ("Wie <a href='/autor/jane-doe'>Jane Doe</a> berichtete"): a colleague
     key = _letters(slug)
     spelled = (_letters(text), _letters(_UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group(0)], text)))
-    if key and key in spelled and not _elsewhere(link):
+    if key and key in spelled and not _elsewhere(link, markup):
         out.append(text)
 
 
@@ -471,13 +424,13 @@ def _date_line(el: etree._Element, line: str, scan: _Scan, cues: MetadataCues) -
     """A short date line: a loose date unless it sits in a side box; labelled as the publication, a
     published line even in the article's own footer or side column ("<div class='rez_footer'>…
     Erschienen am: 01.11.2023"), where a site's boxes never say so of another page."""
-    if len(scan.published) < 2 and cues.publication.search(line) and not _elsewhere(el, own_boxes=True):
+    if len(scan.published) < 2 and cues.publication.search(line) and not _elsewhere(el, cues.markup, own_boxes=True):
         scan.published.append(line)
-    if len(scan.loose) < 3 and not _elsewhere(el):
+    if len(scan.loose) < 3 and not _elsewhere(el, cues.markup):
         scan.loose.append(line)
 
 
-def _labelled_date(label: etree._Element, text: str, scan: _Scan) -> None:
+def _labelled_date(label: etree._Element, text: str, scan: _Scan, markup: MarkupCues) -> None:
     """A publication label alone in its element, its date in the element that follows
     ("<p class='title'>Mise en ligne</p><p class='content'>23 mai 2019</p>"). Not a label inline
     in the text ("<b>Erscheinungsdatum:</b> 14.08.2017", a book's details in a review) nor a
@@ -488,15 +441,15 @@ def _labelled_date(label: etree._Element, text: str, scan: _Scan) -> None:
     if following is None or not isinstance(following.tag, str) or not _small(following):
         return
     value = normalise_space(following.text_content())
-    if 6 <= len(value) <= 40 and _has_digit(value) and not _elsewhere(label, own_boxes=True):
+    if 6 <= len(value) <= 40 and _has_digit(value) and not _elsewhere(label, markup, own_boxes=True):
         scan.published.append(value)
 
 
-def _labelled(el: etree._Element, label: str, out: list[str]) -> None:
+def _labelled(el: etree._Element, label: str, out: list[str], markup: MarkupCues) -> None:
     """A byline shaped by its label rather than its class: the label's element with its short
     text, else the label with the first child's text, else the label with the text that follows
     (its tail or its next sibling). Comment lists, teasers and sidebars are passed over."""
-    if _elsewhere(el):
+    if _elsewhere(el, markup):
         return
     found: list[str] = []
     if len(el):
@@ -533,6 +486,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     only read from small elements."""
     scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [], [])
     any_re = _any_re(cues)
+    markup = cues.markup
     in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
     after_chars = 0
     after_elements = 0
@@ -548,7 +502,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
             if after_elements > _UNDER_HEADLINE_ELEMENTS:
                 in_h1 = -2  # far from the headline: what follows is not the line under it
             elif tag in ("nav", "aside", "footer") or (
-                ("class" in el.attrib or "id" in el.attrib) and _ASIDE_RE.search(_tokens(el))
+                ("class" in el.attrib or "id" in el.attrib) and markup.aside.search(_tokens(el))
             ):
                 in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
             for piece in (el.text, el.tail) if in_h1 == 0 else ():
@@ -572,23 +526,23 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         head = own.lstrip(_DASHES)[:2].lower() if own and len(own) <= 90 else ""
         if (head in cues.publication_starts and len(own) <= 30 and len(scan.published) < 2 and not len(el)
                 and cues.publication_alone.match(own)):
-            _labelled_date(el, own, scan)
+            _labelled_date(el, own, scan, markup)
         if head in cues.label_starts and len(scan.labelled) < 6:
             if len(own) <= 30 and cues.label.match(own):
-                _labelled(el, own, scan.labelled)
-            elif cues.inline.match(own) and not _elsewhere(el):
+                _labelled(el, own, scan.labelled, markup)
+            elif cues.inline.match(own) and not _elsewhere(el, markup):
                 # "<strong>Autorin: Uta Staschewski, Projektleiterin …</strong>"
                 scan.labelled.append(_up_to_break(el)[:120] if _small(el) else normalise_space(own))
         if (tag == "br" and el.tail and len(el.tail) <= 90 and len(scan.labelled) < 6
                 and el.tail.lstrip()[:2].lower() in cues.label_starts):
             tail = el.tail
-            if (cues.label.match(tail) or cues.inline.match(tail)) and not _elsewhere(el):
+            if (cues.label.match(tail) or cues.inline.match(tail)) and not _elsewhere(el, markup):
                 # "…<br/>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>": up to the next line break
                 scan.labelled.append(_line_after(el)[:120])
         if tag == "h1" and len(scan.h1s) < 5:
             text = normalise_space(el.text_content())
             if text:
-                if not scan.h1s and not _elsewhere(el):
+                if not scan.h1s and not _elsewhere(el, markup):
                     in_h1 = sum(1 for _ in el.iterdescendants())
                     if el.tail and el.tail.strip():
                         scan.after_h1.append(el.tail)
@@ -605,7 +559,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if tag == "a" and "rel" in attrib:
             rel = str(attrib["rel"]).lower()
             if rel == "author":
-                if not _elsewhere(el):
+                if not _elsewhere(el, markup):
                     scan.authors.append(normalise_space(el.text_content()))
                 continue
             if ("cc:attributionurl" in rel and len(scan.licensed) < 2
@@ -616,7 +570,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
                 scan.licensed.append(normalise_space(el.text_content()))
                 continue
         itemprop = (el.get("itemprop") or "").lower()
-        if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el):
+        if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el, markup):
             name = el.find(".//*[@itemprop='name']")
             value = el.get("content") if name is None else None
             scan.authors.append(normalise_space(value or (name if name is not None else el).text_content()))
@@ -626,8 +580,8 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
             continue
         if itemprop == "datemodified":
             continue  # "<time itemprop='dateModified'>": the last change, never the date shown as published
-        if itemprop == "headline" or (tag in ("h1", "h2", "h3") and _HEADLINE_RE.search(tokens)):
-            if len(scan.headlines) < 5 and not _elsewhere(el):
+        if itemprop == "headline" or (tag in ("h1", "h2", "h3") and markup.headline.search(tokens)):
+            if len(scan.headlines) < 5 and not _elsewhere(el, markup):
                 text = normalise_space(el.text_content())
                 if text:
                     scan.headlines.append(text)
@@ -635,11 +589,12 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if "comment" in tokens:
             continue
         hcard = _HCARD_FN.search(tokens) is not None and "author" in tokens + _parent_tokens(el)
-        if hcard and len(scan.authors) < 10 and _small(el) and not _elsewhere(el):
+        if hcard and len(scan.authors) < 10 and _small(el) and not _elsewhere(el, markup):
             scan.authors.append(normalise_space(el.text_content()))
         dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or cues.date_class.search(tokens) is not None
         bylineish = len(scan.bylines) < 5 and (tag == "address" or cues.byline_class.search(tokens) is not None)
-        if bylineish and len(scan.boxed) < 2 and tag != "a" and _AUTHOR_BOX_RE.search(tokens) and not _elsewhere(el):
+        if (bylineish and len(scan.boxed) < 2 and tag != "a" and markup.author_box.search(tokens)
+                and not _elsewhere(el, markup)):
             # an author box ("author-bio", "about-author"): its first heading names the author
             head = next(el.iter("h2", "h3", "h4", "h5"), None)
             if head is not None:
@@ -651,15 +606,16 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
             value = el.get("datetime") or (el.get("title") if tag == "abbr" else None)
             date_text = normalise_space(value) if value else text
             if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text, cues))
-                    and not _elsewhere(el)):
+                    and not _elsewhere(el, markup)):
                 scan.dates.append(date_text)
-        if bylineish and 2 < len(text) < 120 and not _elsewhere(el):
+        if bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup):
             scan.bylines.append(text)
     return scan
 
 
 def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
     """Read the page's own statements about itself."""
+    markup = rules.cues.markup
     ld_title = ld_date = ld_modified = None
     ld_authors: list[str] = []
     ld_persons: list[str] = []
@@ -677,7 +633,7 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
                 if "WebSite" not in types:
                     organisations.add(_site_key(obj["name"]))
             continue
-        if not any(t in _ARTICLE_TYPES for t in types):
+        if not any(t in markup.article_types for t in types):
             continue
         if ld_title is None and isinstance(obj.get("headline"), str):
             ld_title = normalise_space(html.unescape(obj["headline"]))
@@ -686,17 +642,18 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         if ld_modified is None and isinstance(obj.get("dateModified"), str):
             ld_modified = obj["dateModified"]
         if not ld_authors:
-            ld_authors = _names(obj.get("author"), by_id)
-            ld_persons = _names(obj.get("author"), by_id, persons_only=True)
+            ld_authors = _names(obj.get("author"), markup.organisation_types, by_id)
+            ld_persons = _names(obj.get("author"), markup.organisation_types, by_id, persons_only=True)
         # an author the page types as an Organization ("OÖ Volksblatt") is never a person's name,
         # whichever other source repeats it (Yoast's "Verfasst von" card)
-        sites.update(_site_key(n) for n in _names(obj.get("author"), by_id, organisations_only=True))
+        sites.update(_site_key(n) for n in _names(obj.get("author"), markup.organisation_types, by_id,
+                                                  organisations_only=True))
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             sites.add(_site_key(publisher["name"]))
     meta = _head_meta(root)
     scan = _scan(root, rules.cues)
-    for name in _SITE_META:
+    for name in markup.site:
         if name in meta:
             sites.add(_site_key(meta[name].lstrip("@")))
     page_url = url or meta.get("og:url") or _canonical(root)
@@ -716,21 +673,21 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
 
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
     zone = zone_tag(lang, page_url)
-    published = _published(ld_date, meta, scan, page_url, month_first=_month_first(root, meta), lang=lang,
-                           cues=rules.cues, zone=zone)
+    published = _published(ld_date, meta, scan, page_url, rules.cues, month_first=_month_first(root, meta),
+                           lang=lang, zone=zone)
     if isinstance(published, _dt.datetime):
         published = in_page_zone(published, zone)
     if published is None:
-        for value in (ld_modified, _first(meta, _MODIFIED)):
+        for value in (ld_modified, _first(meta, markup.modified)):
             published = parse_date(value) if value else None
             if published is not None:
                 break
     if published is None:
-        published = _htmldate(root, page_url)
+        published = _htmldate(root, page_url, markup)
     if published is None:
-        published = _written_alone(scan, month_first=_month_first(root, meta), lang=lang)
+        published = _written_alone(scan, rules.cues, month_first=_month_first(root, meta), lang=lang)
     structured: list[str] = list(ld_authors)
-    meta_author = _first(meta, _AUTHOR_META)
+    meta_author = _first(meta, markup.author)
     if meta_author and not meta_author.startswith("http"):
         structured.append(_without_site_part(meta_author, site_keys))
     # Yoast's reading-time card: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name
@@ -794,7 +751,7 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
 
 
 @contextlib.contextmanager
-def _without_elsewhere(root: etree._Element) -> Iterator[etree._Element]:
+def _without_elsewhere(root: etree._Element, markup: MarkupCues) -> Iterator[etree._Element]:
     """The page without comment lists, sidebars, teasers, nav and footers, whose dates belong to
     other things (the same places :func:`_elsewhere` passes over), for the length of the block.
 
@@ -805,7 +762,7 @@ def _without_elsewhere(root: etree._Element) -> Iterator[etree._Element]:
     boxes = [
         el for el in root.iter()
         if isinstance(el.tag, str) and el.tag not in _FRAME_TAGS and (el.tag in ("nav", "aside", "footer") or (
-            ("class" in el.attrib or "id" in el.attrib) and _ELSEWHERE_RE.search(_tokens(el)) is not None))
+            ("class" in el.attrib or "id" in el.attrib) and markup.elsewhere.search(_tokens(el)) is not None))
         and el.getparent() is not None and el.find(".//h1") is None
     ]
     inside = set(boxes)
@@ -829,7 +786,7 @@ def _without_elsewhere(root: etree._Element) -> Iterator[etree._Element]:
 _FRAME_TAGS = frozenset({"html", "body", "main", "article"})
 
 
-def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
+def _htmldate(root: etree._Element, url: str | None, markup: MarkupCues) -> _dt.date | None:
     """The last resort when the page states no date we can read: htmldate's quick search
     (header, JSON, ``abbr``/date-like elements, text patterns; no free-text guessing), as
     evidence only. It copies the tree before pruning it, so ours is left as it was. About 4 ms
@@ -839,7 +796,7 @@ def _htmldate(root: etree._Element, url: str | None) -> _dt.date | None:
     except ImportError:  # an optional helper: without it the page has no date
         return None
     try:
-        with _without_elsewhere(root) as tree:
+        with _without_elsewhere(root, markup) as tree:
             found = find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     except Exception:  # a third-party heuristic must never break the page
         log.debug("htmldate failed", exc_info=True)
@@ -871,7 +828,6 @@ def _teaser_list(texts: list[str]) -> bool:
     return len({text_key(t) for t in texts if _YEAR_RE.search(t)}) >= 3
 
 
-_CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)", re.IGNORECASE)
 _META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
 
 
@@ -917,7 +873,7 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, part
         match = _DATE_IN_LINE.search(text)
         if match is None:
             continue
-        rest = _CLOCK_TEXT.sub(" ", text[match.end():])
+        rest = rules.cues.clock_text.sub(" ", text[match.end():])
         if parted and not _META_SEP.match(rest):
             continue
         for piece in _META_SEP.split(rest):
@@ -954,7 +910,7 @@ def _signature(root: etree._Element, rules: Rules, exclude: frozenset[str]) -> t
         if not (right or emphasised):
             continue  # "margin-right: 10px" is not set right
         text = _up_to_break(para)  # "<strong>Jon Rego</strong><br><em>Clayton</em>": the name, not the town
-        if not 2 <= len(text.split()) <= 3 or _elsewhere(para):
+        if not 2 <= len(text.split()) <= 3 or _elsewhere(para, rules.cues.markup):
             continue
         name = person_name(text, rules, exclude=exclude)
         if name is not None and name not in names:
@@ -1092,10 +1048,6 @@ def _letters(text: str) -> str:
     return "".join(c for c in plain if c.isascii() and c.isalnum())
 
 
-#: head values that name the site: its name, its app name, its feed titles
-_SITE_NAME_KEYS = ("og:site_name", "application-name", "msapplication-tooltip", "apple-mobile-web-app-title")
-
-
 def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, url: str | None,
                 rules: Rules, organisations: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The person a personal site is named after, when nothing else names the author: a person's
@@ -1118,7 +1070,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
     labels = {label for label in labels if len(label) >= 6}
     if not labels:
         return ()
-    texts = [title or "", *(meta.get(key, "") for key in _SITE_NAME_KEYS)]
+    texts = [title or "", *(meta.get(key, "") for key in rules.cues.markup.site_name)]
     head = root.find("head")
     if head is not None:
         texts.extend(_SPACE_RUNS.sub(" ", str(link.get("title") or "")) for link in head.iter("link")
@@ -1185,15 +1137,16 @@ def _utc_shift(value: _dt.date | _dt.datetime, local: _dt.date, lang: str | None
     return (shift == 1 and value.hour >= 15) or (shift == -1 and value.hour < 8)
 
 
-def _one_day(texts: list[str], day: _dt.date, month_first: bool) -> bool:
+def _one_day(texts: list[str], day: _dt.date, month_first: bool, cues: MetadataCues) -> bool:
     """Every numeric date line of the page (at most three) is ``day``."""
-    days = {local_day(v) for v in (parse_visible_date(t, month_first=month_first) for t in texts) if v is not None}
+    days = {local_day(v) for v in (parse_visible_date(t, cues=cues, month_first=month_first) for t in texts)
+            if v is not None}
     return days <= {day}
 
 
 def _published(
-    ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, *, month_first: bool,
-    lang: str | None = None, cues: MetadataCues | None = None, zone: str | None = None,
+    ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, cues: MetadataCues, *,
+    month_first: bool, lang: str | None = None, zone: str | None = None,
 ) -> _dt.date | _dt.datetime | None:
     """Structured dates first; the visible date and the URL's date confirm the local day.
 
@@ -1205,32 +1158,33 @@ def _published(
     the page's own local day wins. ``zone`` is the language tag that places the page in a time
     zone (:func:`zone_tag`).
     """
-    meta_key = next((name for name in _PUBLISHED if name in meta), None)
+    markup = cues.markup
+    meta_key = next((name for name in markup.published if name in meta), None)
     candidates = [parse_date(v) for v in (ld_date, meta[meta_key] if meta_key else None, *scan.item_dates) if v]
     stated = [c for c in candidates if c is not None]
     structured = stated[0] if stated else None
     # a generic "date" meta alone is often the day the page was last built, not published
-    weak = structured is not None and ld_date is None and meta_key in _WEAK_PUBLISHED
+    weak = structured is not None and ld_date is None and meta_key in markup.weak_published
     url_day = date_from_url(url, slugs=False)  # a permalink's date; a slug's only as a last resort
     visible = None
     labelled_visible = False
     budget = 3  # dateparser calls per page: each costs about a millisecond
     for text in scan.dates:
-        labelled_visible = cues is not None and cues.publication.search(text) is not None
+        labelled_visible = cues.publication.search(text) is not None
         visible = parse_iso(text)
         if visible is None:
             needs_parser = _YEAR_RE.search(text) is not None and not _LOOSE_DATE.search(text)
             if needs_parser and budget <= 0:
                 continue
             budget -= needs_parser
-            visible = parse_visible_date(text, month_first=month_first, lang=lang)
+            visible = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
         if visible is not None:
             break
     for text in scan.published if visible is None else ():
         # no date element: a line labelled as the publication is the date the reader is shown; it
         # is no more than that (a book's "Erschienen am" in a review must not beat the post's own
         # structured date), so it only stands where nothing structured does
-        visible = parse_iso(text) or parse_visible_date(text, month_first=month_first, lang=lang)
+        visible = parse_iso(text) or parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
         if visible is not None:
             break
     numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
@@ -1239,20 +1193,21 @@ def _published(
         if visible is None:
             # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
             # it, when earlier (a later one is as likely an event's date)
-            shown = (parse_visible_date(t, month_first=month_first) for t in numeric)
+            shown = (parse_visible_date(t, cues=cues, month_first=month_first) for t in numeric)
             visible = next((v for v in shown if v is not None and local_day(v) < built), None)
         elif local_day(visible) > built and ((local_day(visible) - built).days > 90
-                                             or not _one_day(numeric, local_day(visible), month_first)):
+                                             or not _one_day(numeric, local_day(visible), month_first, cues)):
             # a later date is the post's only where the page shows no other (an events list shows
             # several; today's date in the page header is far later)
             visible = None
     if structured is not None and visible is None and url_day is None and numeric:
         # several publication values that disagree ("datePublished" 2021-12-14, "DC.date.issued"
         # 2022-02-04): the one the page's own date line shows wins
-        others = [parse_date(meta[n]) for n in _PUBLISHED if n in meta and n != meta_key and n not in _WEAK_PUBLISHED]
+        others = [parse_date(meta[n]) for n in markup.published
+                  if n in meta and n != meta_key and n not in markup.weak_published]
         days = {local_day(c) for c in (*stated, *others) if c is not None}
         if len(days) > 1:
-            line = parse_visible_date(numeric[0], month_first=month_first)
+            line = parse_visible_date(numeric[0], cues=cues, month_first=month_first)
             if line is not None and local_day(line) in days:
                 stated.extend(c for c in others if c is not None)
                 visible = line
@@ -1279,21 +1234,23 @@ def _published(
     if slug_day is not None:
         return slug_day
     for text in numeric:
-        loose = parse_visible_date(text, month_first=month_first, lang=lang)
+        loose = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
         if loose is not None:
             return loose
-    return _date_under_headline(scan.after_h1, month_first=month_first, lang=lang, cues=cues)
+    return _date_under_headline(scan.after_h1, cues, month_first=month_first, lang=lang)
 
 
 #: a structured publication date this long after the URL's date is a later save, not the publication
 _RESAVED_AFTER_DAYS = 90
 
 
-def _written_alone(scan: _Scan, *, month_first: bool, lang: str | None) -> _dt.date | _dt.datetime | None:
+def _written_alone(
+    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
     """After every other source: a written date standing alone somewhere in the page ("<p
     class='category'> 24. April 2020 |", "<span>14. Februar 2012</span>"). One dateparser call."""
     written = next((t for t in scan.loose if not _LOOSE_DATE.search(t)), None)
-    return parse_visible_date(written, month_first=month_first, lang=lang) if written else None
+    return parse_visible_date(written, cues=cues, month_first=month_first, lang=lang) if written else None
 
 
 #: a written date inside a longer line: "Pressemitteilung vom 25. Januar 2022 | Berlin",
@@ -1305,13 +1262,13 @@ _DATE_IN_LINE = re.compile(
 
 
 def _date_under_headline(
-    texts: list[str], *, month_first: bool, lang: str | None, cues: MetadataCues | None = None
+    texts: list[str], cues: MetadataCues, *, month_first: bool, lang: str | None
 ) -> _dt.date | _dt.datetime | None:
     """The first date written in the few lines under the page's headline (where a page without
     date markup shows it: "01. November 2021 | Tipp", "Datum: 03.11.2021"); a line about a change
     ("Aktualisiert am …") is passed over. At most three dateparser calls."""
     budget = 3
-    changed = (cues if cues is not None else load_rules().cues).changed
+    changed = cues.changed
     for text in texts:
         # a dateline is short; a date inside the article's prose is about something else
         if len(text) > 100 or changed.search(text):
@@ -1323,7 +1280,7 @@ def _date_under_headline(
                 if budget <= 0:
                     return None
                 budget -= 1
-            value = parse_visible_date(found, month_first=month_first, lang=lang)
+            value = parse_visible_date(found, cues=cues, month_first=month_first, lang=lang)
             if value is not None:
                 return value
     return None

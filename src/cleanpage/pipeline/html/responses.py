@@ -68,7 +68,6 @@ _HEADING_LEAD_MAX = 400
 _ARTICLE_MIN_CHARS = 1500
 _MAX_DEMOTIONS = 4
 _NONE, _WEAK, _STRONG = 0, 1, 2
-_ROLE_ATTRS = ("data-test-id", "data-testid", "data-role", "data-type", "role")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -140,7 +139,7 @@ class _Kinds:
             best = max(best, self.strength((ident.strip().lower(),)))
         if len(attrib) == (cls is not None) + (ident is not None):
             return best  # no other attribute, so no role attribute to read
-        for name in _ROLE_ATTRS:
+        for name in self.cues.role_attributes:
             if best == _STRONG:
                 break
             value = attrib.get(name)
@@ -203,11 +202,11 @@ def _scan(
     return marked, weak, headings, articles
 
 
-def _tokens(el: etree._Element) -> tuple[str, ...]:
+def _tokens(el: etree._Element, cues: CommentCues) -> tuple[str, ...]:
     """Class/id words, plus the words of attributes that scripts use to name an element's role
-    (``data-test-id="comment"``, ``data-role="comments"``, ``role="comment"``)."""
+    (``data-test-id="comment"``, ``data-role="comments"``, ``role="comment"``: ``cues.role_attributes``)."""
     tokens = element_tokens(el)
-    extra = [el.get(a) for a in _ROLE_ATTRS]
+    extra = [el.get(a) for a in cues.role_attributes]
     if any(extra):
         tokens = tokens + tuple(v.strip().lower() for v in extra if v and " " not in v.strip())
     return tokens
@@ -225,7 +224,7 @@ def _is_container(el: etree._Element, cues: CommentCues) -> bool:
     """A list of comments or replies ("ol.children", "div.comment-list"): it holds items, it is none."""
     if el.tag in LIST_TAGS:
         return True
-    tokens = _tokens(el)
+    tokens = _tokens(el, cues)
     return bool(tokens) and cues.is_section(tokens) and not cues.is_comment(tokens)
 
 
@@ -433,7 +432,7 @@ def find_responses(
     starts = _starts(marked, headings, articles, kinds.position)
     sections, parts = _sections(starts, sorted(marked + weak, key=kinds.position.__getitem__))
     headings_of = _headings_of(headings, sections)
-    dates = CommentDates(reference, lang)
+    dates = CommentDates(reference, lang, rules.cues)
     responses: list[Response] = []
     items: list[etree._Element] = []
     announced: int | None = None

@@ -16,7 +16,7 @@ import re
 import warnings
 from typing import NamedTuple
 
-from cleanpage.rules import MetadataCues, load_rules
+from cleanpage.rules import MetadataCues
 
 __all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
 
@@ -92,7 +92,7 @@ def _numeric(text: str, month_first: bool) -> _dt.date | _dt.datetime | None:
 
 
 def parse_visible_date(
-    text: str | None, *, month_first: bool = False, lang: str | None = None, cues: MetadataCues | None = None
+    text: str | None, *, cues: MetadataCues, month_first: bool = False, lang: str | None = None
 ) -> _dt.date | _dt.datetime | None:
     """The page's own date as a reader sees it ("20.06.2019 11:43", "December 4, 2006", "Publié le
     3 mars 2024 à 11h20"): a ``date``, or a naive ``datetime`` when a time is written.
@@ -101,8 +101,8 @@ def parse_visible_date(
     are read with a regular expression, month names with dateparser on the short text only.
     ``month_first`` reads an ambiguous "03/04/2020" as March 4 (US English). ``lang`` (the page's
     language) narrows dateparser to that language and English, which is many times faster than
-    letting it try every locale. ``cues`` (the packaged ``metadata.toml`` when not given) has the
-    leads of a date line ("Veröffentlicht am", "Publié le") stripped before dateparser reads it.
+    letting it try every locale. ``cues`` (``Rules.cues``, from ``metadata.toml``) has the leads of
+    a date line ("Veröffentlicht am", "Publié le") stripped before dateparser reads it.
     """
     if not text:
         return None
@@ -111,8 +111,6 @@ def parse_visible_date(
         return None
     value = _numeric(text, month_first)
     if value is None:
-        if cues is None:
-            cues = load_rules().cues
         short = cues.date_lead.sub("", text, count=1)
         # "3 mars 2024 à 11h20 - Mis à jour le …": the first date only; "12 de marzo de 2024 - 10:45":
         # with the time written after it

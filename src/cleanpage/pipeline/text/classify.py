@@ -26,7 +26,8 @@ from typing import NamedTuple
 
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
-from cleanpage.rules import Rules, normalise_phrase
+from cleanpage.result import AttributionKind
+from cleanpage.rules import CommentCue, Rules, normalise_phrase
 from cleanpage.pipeline.text.cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.pipeline.text.cues import announces_responses, comment_cue, thread_start
 from cleanpage.pipeline.text.region import (
@@ -42,10 +43,6 @@ from cleanpage.pipeline.text.region import (
 
 __all__ = ["classify"]
 
-#: roles whose heading takes the list of links below it along (a "Related" heading and its items)
-_LIST_ROLES = frozenset({"related", "popular", "latest", "navigation", "share", "tags", "footer", "newsletter", "sidebar"})
-#: roles that end the response region (the comment form follows the comments)
-_FORM_ROLES = frozenset({"comment-form", "comments-closed", "footer", "related", "popular"})
 #: an article found before a response heading must be at least this big (value) to be the article:
 #: a "3 Comments" link under the headline comes before a handful of words, not before the story
 _MIN_ARTICLE = 150.0
@@ -62,6 +59,9 @@ _MAX_HEADINGS = 5
 _MAX_SHORT_RUN = 12
 #: a caption is at most this long, its credit at most this many words, after one of these
 _CAPTION_MAX_WORDS, _CREDIT_MAX_WORDS = 60, 15
+#: credit shapes that are a line of their own (a dateline opens a paragraph instead)
+_CREDIT_LINES = frozenset({AttributionKind.CREDIT, AttributionKind.CONTRIBUTOR, AttributionKind.COPYRIGHT,
+                           AttributionKind.BYLINE})
 _CREDIT_AFTER = (".", "!", "?", ",", ";", ":", "|", ")", "–", "—", "-", "/")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -78,12 +78,6 @@ _EXCERPT_SPACING = 6
 _LEAD_IN_WORDS = 3
 #: a list below a lead-in line is at most this long
 _MAX_LIST = 8
-#: a byline, dateline-of-page or publication line: never the title
-_NOT_TITLE = re.compile(
-    r"^(?:by|von|par|por|di|door|posted|published|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado)\b"
-    r"|\b(?:19|20)\d{2}\b.{0,40}$|\d{1,2}:\d{2}",
-    re.IGNORECASE,
-)
 
 
 def _trailing_credit(text: str, rules: Rules) -> bool:
@@ -114,7 +108,7 @@ def _prelabel(block: Block, rules: Rules) -> Labelled | None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
     if _trailing_credit(block.text, rules):
         return Labelled(block=block, label=Label.BOILERPLATE, reason=CAPTION)
-    if rules.match_credit(block.text, ("credit", "contributor", "copyright", "byline")) is not None:
+    if rules.match_credit(block.text, _CREDIT_LINES) is not None:
         return Labelled(block=block, label=Label.ATTRIBUTION)
     if announces_responses(block.text, rules):
         return Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER)
@@ -125,19 +119,19 @@ def _roles(rules: Rules) -> dict[str, str]:
     return {rule.name: rule.role for rule in rules.boilerplate}
 
 
-def _clustered(cues: list[str], i: int) -> bool:
+def _clustered(cues: list[CommentCue], i: int) -> bool:
     """A "Reply" or "NAME says:" line with another comment cue close by: a thread's chrome.
 
     Alone, the same shape is a byline under the headline ("Frank Hahn am 18. September 2019")
     or a lone button, and weighs as the line it is.
     """
-    if cues[i] not in ("chrome", "author"):
+    if cues[i] is not CommentCue.CHROME and cues[i] is not CommentCue.AUTHOR:
         return False
     lo, hi = max(0, i - _THREAD_WINDOW), min(len(cues), i + _THREAD_WINDOW + 1)
     return any(cues[j] for j in range(lo, hi) if j != i)
 
 
-def _article(values: list[float], ends: list[int], cues: list[str], forms: Collection[int] = ()) -> Region:
+def _article(values: list[float], ends: list[int], cues: list[CommentCue], forms: Collection[int] = ()) -> Region:
     """The article region: before the first response heading (or comment form) that has an
     article above it.
 
@@ -209,7 +203,7 @@ class _Evidence(NamedTuple):
 
     pre: list[Labelled | None]  # the label a rule table, a credit or a response heading gives
     roles: list[str]  # the rule table's role of a block labelled by a rule ("" for the others)
-    cues: list[str]  # the comment cue of an unlabelled block ("chrome", "author", …; "" for none)
+    cues: list[CommentCue]  # the comment cue of an unlabelled block (NONE for none)
     values: list[float]  # what each block is worth to the article (:func:`block_value`)
     teasers: set[int]  # excerpts of other pages in a list of excerpts
     headers: list[int]  # the response headings
@@ -219,12 +213,12 @@ def classify(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A label for every block of a dump, in order."""
     ev = _evidence(blocks, rules)
     region = _article_region(blocks, ev)
-    responses = _response_blocks(blocks, ev.pre, ev.roles, ev.cues, ev.headers, region)
+    responses = _response_blocks(blocks, ev.pre, ev.roles, ev.cues, ev.headers, region, rules.text_roles.response_ends)
     extra = _second_runs(ev.values, region, min(responses, default=len(blocks)))
     furniture = _short_runs(blocks, ev.values, ev.pre) | ev.teasers
-    title = _title_index(blocks, ev.pre, region.start)
+    title = _title_index(blocks, ev.pre, region.start, rules.cues.not_title)
     standfirst = _standfirst(blocks, ev.pre, ev.cues, title, region.start)
-    swallowed = _swallowed(blocks, ev, responses, title)
+    swallowed = _swallowed(blocks, ev, responses, title, rules.text_roles.list_headings)
     out: list[Labelled] = []
     for i, block in enumerate(blocks):
         p = ev.pre[i]
@@ -253,9 +247,9 @@ def _evidence(blocks: tuple[Block, ...], rules: Rules) -> _Evidence:
     pre: list[Labelled | None] = [_prelabel(b, rules) for b in blocks]
     role_of = _roles(rules)
     roles = [role_of.get(p.reason, "") if p and p.reason else "" for p in pre]
-    cues = [comment_cue(b, rules) if p is None else "" for b, p in zip(blocks, pre)]
+    cues = [comment_cue(b, rules) if p is None else CommentCue.NONE for b, p in zip(blocks, pre)]
     values = [
-        _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r)
+        _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r, rules.text_roles.barriers)
         for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
     ]
     teasers = _excerpt_teasers(blocks, pre, roles, values)
@@ -298,7 +292,9 @@ def _article_region(blocks: tuple[Block, ...], ev: _Evidence) -> Region:
     return _extend(region, blocks, ev.pre)
 
 
-def _swallowed(blocks: tuple[Block, ...], ev: _Evidence, responses: set[int], title: int) -> dict[int, Reason]:
+def _swallowed(
+    blocks: tuple[Block, ...], ev: _Evidence, responses: set[int], title: int, list_headings: frozenset[str]
+) -> dict[int, Reason]:
     """The items a list heading removed by a rule ("Related", "Popular", a menu's heading) takes
     along, with its reason: the list-like blocks right below it, up to the next labelled block,
     the title, or (where blank lines mark breaks) a gap after its first item."""
@@ -309,7 +305,7 @@ def _swallowed(blocks: tuple[Block, ...], ev: _Evidence, responses: set[int], ti
     for i, block in enumerate(blocks):
         p = ev.pre[i]
         if p is not None:
-            if p.label is Label.BOILERPLATE and ev.roles[i] in _LIST_ROLES:
+            if p.label is Label.BOILERPLATE and ev.roles[i] in list_headings:
                 swallowing, swallowed = p.reason, 0
             elif p.label is not Label.BOILERPLATE:
                 swallowing = None
@@ -330,12 +326,14 @@ def _response_blocks(
     blocks: tuple[Block, ...],
     pre: list[Labelled | None],
     roles: list[str],
-    cues: list[str],
+    cues: list[CommentCue],
     headers: list[int],
     region: Region,
+    ends: frozenset[str],
 ) -> set[int]:
     """Blocks of the response regions: from each response heading after the article (or the first
-    comment header line of a thread with no heading) to the comment form or the next section."""
+    comment header line of a thread with no heading) to the comment form or the next section (a
+    rule hit of a role in ``ends``)."""
     n = len(blocks)
     starts = [h + 1 for h in headers if h > region.end]
     if region.end >= region.start:
@@ -348,7 +346,7 @@ def _response_blocks(
             continue
         for i in range(start, n):
             p = pre[i]
-            if p is not None and p.label is Label.BOILERPLATE and roles[i] in _FORM_ROLES:
+            if p is not None and p.label is Label.BOILERPLATE and roles[i] in ends:
                 break
             if p is not None and p.label is Label.RESPONSE_HEADER:
                 continue
@@ -391,7 +389,7 @@ def _leads_in(block: Block) -> bool:
 
 
 def _standfirst(
-    blocks: tuple[Block, ...], pre: list[Labelled | None], cues: list[str], title: int, start: int
+    blocks: tuple[Block, ...], pre: list[Labelled | None], cues: list[CommentCue], title: int, start: int
 ) -> set[int]:
     """The deck between the headline and the first paragraph: one or two sentence-long lines that
     need no full stop ("Seit November ausgefallener Sender wieder aktiv – Erfreuliche Flugdaten")."""
@@ -421,8 +419,11 @@ def _list_item(block: Block) -> bool:
     return block.words <= _HEADLINE_WORDS and looks_like_heading(block.text) and not ends_text_sentence(block.text)
 
 
-def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int) -> int:
-    """The nearest headline-shaped block above the body that is not a widget, byline or date."""
+def _title_index(
+    blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int, not_title: re.Pattern[str]
+) -> int:
+    """The nearest headline-shaped block above the body that is not a widget, nor a byline or a date
+    line (``not_title``: ``rules.cues.not_title``, from ``metadata.toml``)."""
     lo = max(-1, body_start - 8)
     candidates = [
         j
@@ -430,7 +431,7 @@ def _title_index(blocks: tuple[Block, ...], pre: list[Labelled | None], body_sta
         if pre[j] is None
         and blocks[j].tag != "item"
         and looks_like_heading(blocks[j].text)
-        and not _NOT_TITLE.search(blocks[j].text)
+        and not not_title.search(blocks[j].text)
         and not separator_share(blocks[j].text)  # "France > Environnement" is a breadcrumb
     ]
     # a markdown heading is the author's own statement of what is a title

@@ -12,14 +12,12 @@ import re
 
 from cleanpage.pipeline.blocks import Block
 from cleanpage.pipeline.prose import ends_sentence, is_prose
-from cleanpage.rules import Rules
+from cleanpage.rules import CommentCue, Rules
 
 __all__ = ["THREAD_WINDOW", "announces_responses", "comment_cue", "thread_start"]
 
 #: a clock time or a year: the date part of a comment's header line
 _WHEN = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
-#: "3 Responses to <page title>": the count heading followed by the page's title, unquoted
-_TITLED = re.compile(r"^(.{1,40}?)\s+(?:to|on|zu|auf|sur|à|a|para|su|op|do|na|на|til|till|för|о)\s+\S.{0,200}$", re.IGNORECASE)
 #: a count heading with a trailing remark: "{ 38 comments… read them below or add one }"
 _BRACKETS = "{[(<)]}> "
 _REMARK = re.compile(r"\s*(?:…|\.\.\.|[|,;·•]|\s[-–—]\s)")
@@ -42,7 +40,7 @@ def announces_responses(text: str, rules: Rules) -> bool:
         return True
     if len(text) > 250 or ends_sentence(text):
         return False
-    match = _TITLED.match(text)
+    match = cues.titled.match(text)  # "3 Responses to <page title>": the title unquoted
     if match is not None and cues.announced(match.group(1)) is not None:
         return True
     # the count first, then a remark after a separator: the count alone is the heading
@@ -50,23 +48,27 @@ def announces_responses(text: str, rules: Rules) -> bool:
     return head != text and len(head.split()) <= 4 and cues.announced(head) is not None
 
 
-def comment_cue(block: Block, rules: Rules) -> str:
-    """"chrome" (Reply, Like), "author" ("NAME says:"), "date" (a short line with a date or a
-    clock time: a comment's header, or a byline) or ""."""
+def comment_cue(block: Block, rules: Rules) -> CommentCue:
+    """CHROME (Reply, Like), AUTHOR ("NAME says:"), DATE (a short line with a date or a clock
+    time: a comment's header, or a byline) or NONE."""
     text = block.text
     if block.words > _CUE_MAX_WORDS:
-        return ""
+        return CommentCue.NONE
     if rules.comments.is_chrome(text) and _LETTER.search(text):
-        return "chrome"  # a bare "1" is a like counter in a thread, and list numbering elsewhere
+        return CommentCue.CHROME  # a bare "1" is a like counter in a thread, and list numbering elsewhere
     author = rules.comments.author_line(text)
     if author is not None and _NAME.fullmatch(author[0]):
-        return "author"
+        return CommentCue.AUTHOR
     if _WHEN.search(text) and not is_prose(text) and not ends_sentence(text):
-        return "date"
-    return ""
+        return CommentCue.DATE
+    return CommentCue.NONE
 
 
-def thread_start(blocks: tuple[Block, ...], cues: list[str], after: int, *, strict: bool = False) -> int | None:
+#: the cues that show a thread by themselves (a date line may be a byline)
+_THREADISH = frozenset({CommentCue.CHROME, CommentCue.AUTHOR})
+
+
+def thread_start(blocks: tuple[Block, ...], cues: list[CommentCue], after: int, *, strict: bool = False) -> int | None:
     """Where a comment thread begins after block ``after``: at its first header line, or right
     after ``after`` when the thread shows itself by chrome first (text above its "Reply").
 
@@ -81,24 +83,24 @@ def thread_start(blocks: tuple[Block, ...], cues: list[str], after: int, *, stri
         if b - a > THREAD_WINDOW or not _words_follow(blocks, cues, a):
             continue
         kinds = (cues[a], cues[b])
-        dated = k + 2 < len(hits) and hits[k + 2] - b <= THREAD_WINDOW and cues[hits[k + 2]] == "date"
-        if "chrome" not in kinds and "author" not in kinds and (strict or not dated):
+        dated = k + 2 < len(hits) and hits[k + 2] - b <= THREAD_WINDOW and cues[hits[k + 2]] is CommentCue.DATE
+        if CommentCue.CHROME not in kinds and CommentCue.AUTHOR not in kinds and (strict or not dated):
             continue
         if strict:
             # a byline and a comment counter are two cues too: a thread repeats, three at least
             third = hits[k + 2] if k + 2 < len(hits) else None
             if third is None or third - b > THREAD_WINDOW:
                 continue
-            if sum(1 for c in (cues[a], cues[b], cues[third]) if c in ("chrome", "author")) < 2:
+            if sum(1 for c in (cues[a], cues[b], cues[third]) if c in _THREADISH) < 2:
                 continue
-            return a if cues[a] != "chrome" else b if cues[b] != "chrome" else None
-        if kinds == ("date", "author"):
+            return a if cues[a] is not CommentCue.CHROME else b if cues[b] is not CommentCue.CHROME else None
+        if kinds == (CommentCue.DATE, CommentCue.AUTHOR):
             return b  # a dated line, then "NAME says:": the thread starts with the name
-        return a if cues[a] != "chrome" else after + 1
+        return a if cues[a] is not CommentCue.CHROME else after + 1
     return None
 
 
-def _words_follow(blocks: tuple[Block, ...], cues: list[str], at: int) -> bool:
+def _words_follow(blocks: tuple[Block, ...], cues: list[CommentCue], at: int) -> bool:
     """A block of several words, not itself a cue, within a few blocks after ``at``."""
     for j in range(at + 1, min(len(blocks), at + 1 + _WORDS_WITHIN)):
         if not cues[j] and blocks[j].words >= _COMMENT_MIN_WORDS:

@@ -21,13 +21,9 @@ from dataclasses import dataclass
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, stopword_share
 
-__all__ = ["BARRIER_ROLES", "CAPTION", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
+__all__ = ["CAPTION", "INLINE_RULES", "Region", "best_region", "block_value", "near_good"]
 
-#: roles the article never runs past: what follows them is another page section
-BARRIER_ROLES = frozenset(
-    {"related", "popular", "latest", "comment-form", "comments-closed", "footer", "newsletter", "sidebar", "author-box"}
-)
-#: rules of a role in BARRIER_ROLES whose lines sit *inside* articles ("Read also: …" between
+#: rules of a barrier role (``rules.text_roles.barriers``) whose lines sit *inside* articles ("Read also: …" between
 #: paragraphs): furniture, but the article goes on after them
 INLINE_RULES = frozenset({Reason.INLINE_RELATED})
 #: reason of a caption that ends in an image credit: furniture, but it sits between paragraphs
@@ -47,11 +43,13 @@ class Region:
     score: float
 
 
-def block_value(block: Block, pre: Labelled | None, role: str) -> float:
-    """How much a block says "article here": positive for prose, negative for furniture."""
+def block_value(block: Block, pre: Labelled | None, role: str, barriers: frozenset[str]) -> float:
+    """How much a block says "article here": positive for prose, negative for furniture. ``role``
+    is the role of the rule that pre-labelled the block; ``barriers`` the roles the article never
+    runs past (``rules.text_roles.barriers``)."""
     n = len(block.text)
     if pre is not None:
-        barrier = role in BARRIER_ROLES and pre.reason not in INLINE_RULES
+        barrier = role in barriers and pre.reason not in INLINE_RULES
         if pre.label is Label.RESPONSE_HEADER or (pre.label is Label.BOILERPLATE and barrier):
             return BARRIER
         if pre.reason == CAPTION:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.shared.dates import parse_date, parse_visible_date
 from cleanpage.result import Response
-from cleanpage.rules import CommentCues, Rules
+from cleanpage.rules import CommentCues, MetadataCues, Rules
 from cleanpage.pipeline.text.blocks import ITEM_MARKER
 
 __all__ = ["TextResponses", "split_responses"]
@@ -57,14 +57,17 @@ class TextResponses:
     announced: int | None
 
 
-def _when(text: str | None, reference: _dt.datetime | None) -> _dt.date | _dt.datetime | None:
-    """A comment date from free text: absolute dates without dateparser where possible."""
+def _when(
+    text: str | None, dates: MetadataCues, reference: _dt.datetime | None
+) -> _dt.date | _dt.datetime | None:
+    """A comment date from free text: absolute dates without dateparser where possible (``dates``:
+    the cue words of date lines)."""
     if not text:
         return None
     text = _REF.sub("", text).strip(" ,|·•-–—")
     if not text or not _MONTHISH.search(text) and reference is None:
         return None
-    return parse_visible_date(text) or parse_date(text, reference)
+    return parse_visible_date(text, cues=dates) or parse_date(text, reference)
 
 
 def _name(raw: str) -> str | None:
@@ -82,7 +85,9 @@ def _name_like(text: str) -> bool:
     return not text.endswith(".") or len(words[-1]) <= 2
 
 
-def _header(text: str, item: bool, cues: CommentCues, reference: _dt.datetime | None) -> _Header | None:
+def _header(
+    text: str, item: bool, cues: CommentCues, dates: MetadataCues, reference: _dt.datetime | None
+) -> _Header | None:
     """(author, date) when the line is a response's header line, else None."""
     if len(text) > 120:
         return None
@@ -93,9 +98,11 @@ def _header(text: str, item: bool, cues: CommentCues, reference: _dt.datetime | 
         author, date_text = line
         # the whole rest of the line: the table's date group stops before "at 10:12 am"
         rest = body[body.find(author) + len(author):] if author in body else date_text
-        return _name(author), (_when(rest, reference) or _when(date_text, reference)) if date_text else None
+        if not date_text:
+            return _name(author), None
+        return _name(author), _when(rest, dates, reference) or _when(date_text, dates, reference)
     if _MONTHISH.search(body) and len(body.split()) <= 8:
-        date = _when(body, reference)
+        date = _when(body, dates, reference)
         if date is not None:
             return None, date
     return None
@@ -142,7 +149,7 @@ def _split(
         if rules.match_text(text) is not None:  # the form's heading ("Deja tu comentario") and such
             chrome.append(block)
             continue
-        header = _header(text, block.tag == "item", cues, reference)
+        header = _header(text, block.tag == "item", cues, rules.cues, reference)
         if header is not None:
             chrome.append(block)
             if header[0] is None and pending is None and drafts and last_block is not None:

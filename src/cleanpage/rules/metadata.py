@@ -1,0 +1,283 @@
+"""Cue words of page metadata (``metadata.toml``): bylines, dates and names, and their compiler.
+
+The table holds lists of lower-case words in many languages; the compiler validates them and
+builds the patterns the metadata readers (:mod:`cleanpage.pipeline.html.metadata`,
+:mod:`cleanpage.pipeline.text.metadata`, :mod:`cleanpage.pipeline.shared.names`) use, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .markup import MarkupCues, compile_markup
+from .schema import RulesError, _alt, _compile, _keys, _literal_alt, _table, _tokens, _trie_alt, _words
+
+__all__ = ["MetadataCues", "compile_metadata"]
+
+
+# eq=False: compared and hashed by identity (one value per loaded table; readers memoise on it).
+@dataclass(frozen=True, slots=True, eq=False)
+class MetadataCues:
+    """Cue words of page metadata (``metadata.toml``), as lists and as the patterns built from them.
+
+    The lists are what the table says (lower case); the patterns are compiled once at load time:
+
+    * ``lead``: a byline's opening words, stripped from a name candidate ("Posted by ", "Text & Fotos: ");
+    * ``label``: a label standing alone before the name ("By", "Autorin:");
+    * ``inline``: a label and a capitalised name in one text ("Autorin: Uta", "Von Anna");
+    * ``mid_by``: an unambiguous lead inside a text, not after a credit word ("… 2020 by Adi Tzlil");
+    * ``mid_label``: a role label with a colon inside a text ("05.02.2020 - Redaktion: A");
+    * ``written_by``: a "written by" label of its own (Yoast's ``twitter:label1``);
+    * ``described_by``: a byline that opens a page description ("Posted by A, B and C - …");
+    * ``line_lead``: a line that opens with a byline lead ("By Jane Doe", "Von Anna Meier");
+    * ``author_path``: the link to an author's page, its slug in group 1;
+    * ``byline_class``/``date_class``: class/id words of byline and date elements;
+    * ``publication``: a label that says a date line is the publication date;
+    * ``publication_alone``: such a label standing alone, its date in the next element;
+    * ``date_lead``: the lead of a date line that dateparser does not know ("Veröffentlicht am ");
+    * ``lone_clock``: a time of day alone after a date line's separator ("10:45 Uhr"), in group 1;
+    * ``posted_by``/``posted_on``: the byline at the end and the verb at the start of a text dump's
+      dated line ("Posted on March 2, 2024 by Helen Ashby");
+    * ``name_split``: the joins between the names of a byline (", ", " and ", " im Gespräch mit ");
+    * ``date_tail``/``category_tail``: where a byline goes on after the name with its date ("… am
+      Samstag, 19. Oktober 2019") or its category ("… IN Fashion");
+    * ``changed``: a date line about the last change ("Aktualisiert am 3.5.2024");
+    * ``clock_text``: a time of day with its word inside a meta line ("13:10 Uhr");
+    * ``relative``: a relative date ("3 days ago", "vor 3 Tagen");
+    * ``not_title``: a line of a text dump that is never its title (a byline, a dated line).
+
+    ``markup`` holds where an HTML page keeps its metadata (class/id words, ``<meta>`` names).
+    """
+
+    leads: tuple[str, ...]
+    mid_leads: tuple[str, ...]
+    line_leads: tuple[str, ...]
+    verbs: tuple[str, ...]
+    roles: tuple[str, ...]
+    plural_roles: tuple[str, ...]
+    desk_roles: tuple[str, ...]
+    lead_only: tuple[str, ...]
+    photo_words: tuple[str, ...]
+    credit_words: tuple[str, ...]
+    byline_tokens: tuple[str, ...]
+    date_tokens: tuple[str, ...]
+    publication_labels: tuple[str, ...]
+    author_paths: tuple[str, ...]
+    #: leads of date lines ([dates] leads) and the words after a time of day ([dates] clock_words)
+    date_leads: tuple[str, ...]
+    clock_words: tuple[str, ...]
+    #: leads of a name at a dated line's end ([bylines] end_leads), a dated line's verbs and the
+    #: prepositions after them ([dates] line_verbs, line_prepositions)
+    end_leads: tuple[str, ...]
+    line_verbs: tuple[str, ...]
+    line_prepositions: tuple[str, ...]
+    #: stems of the words that make a date line the last change ([dates] change_stems)
+    change_stems: tuple[str, ...]
+    #: words between the names of a byline ([bylines] name_joins, interview_joins), before its date
+    #: (date_prepositions) and before its category (category_words)
+    name_joins: tuple[str, ...]
+    interview_joins: tuple[str, ...]
+    date_prepositions: tuple[str, ...]
+    category_words: tuple[str, ...]
+    #: lower-case words inside a person's name ("van", "de", "ibn")
+    name_particles: frozenset[str]
+    #: ends of German compounds naming an organisation ("verband"), for ``str.endswith``
+    org_suffixes: tuple[str, ...]
+    #: parts of a CMS account's one-word handle ("admin" in "wordpressadmin")
+    account_parts: tuple[str, ...]
+    #: common given names (lower case): evidence that a site's name is its owner's
+    given_names: frozenset[str]
+    #: academic titles opening a name ("Dr. ", "Prof. Dr. ", "Dr.-Ing. "), to read over
+    name_titles: re.Pattern[str]
+    lead: re.Pattern[str]
+    label: re.Pattern[str]
+    inline: re.Pattern[str]
+    mid_by: re.Pattern[str]
+    mid_label: re.Pattern[str]
+    written_by: re.Pattern[str]
+    described_by: re.Pattern[str]
+    #: a lead opening a line of its own ("By Jane Doe"): a byline line, not prose
+    line_lead: re.Pattern[str]
+    #: a link to an author's page; group 1 is the slug ("/autoren/kathrin-fuehres-684124")
+    author_path: re.Pattern[str]
+    byline_class: re.Pattern[str]
+    date_class: re.Pattern[str]
+    #: a publication label anywhere in a date line ("Erscheinungsdatum", "Published:")
+    publication: re.Pattern[str]
+    #: a publication label as the whole text of its element ("Mise en ligne", "Erschienen am:"),
+    #: whose date is the element that follows
+    publication_alone: re.Pattern[str]
+    #: the first two letters (lower case) of every label: a cheap test before the patterns
+    label_starts: frozenset[str]
+    #: the same for the publication labels
+    publication_starts: frozenset[str]
+    #: a date line's lead, up to its date: "Published: ", "Posted on ", "Erschienen am " (stripped
+    #: before dateparser reads the line)
+    date_lead: re.Pattern[str]
+    #: a time of day alone (group 1) after a date line's separator: "10:45", "11h20 Uhr", "10:45 h"
+    lone_clock: re.Pattern[str]
+    #: "… by NAME" at the end of a dated line of a text dump, the name in group 1
+    posted_by: re.Pattern[str]
+    #: the verb and preposition that open a text dump's dated line: "Posted on ", "Veröffentlicht am "
+    posted_on: re.Pattern[str]
+    #: the joins between the names of a byline, for ``split``: ",", "&", " and ", " im Gespräch mit "
+    name_split: re.Pattern[str]
+    #: where a byline goes on with its date after the name ("… am Samstag, 19. Oktober 2019", "… on 3 May 2021")
+    date_tail: re.Pattern[str]
+    #: where a byline's first name goes on with its category ("VON Sina Giebel IN Fashion")
+    category_tail: re.Pattern[str]
+    #: a change stem anywhere in a date line ("Aktualisiert am", "Updated:", "Mis à jour le"): the line
+    #: is about the last change, not the publication
+    changed: re.Pattern[str]
+    #: words after a time of day in a meta line ([dates] time_words) and the pattern of such a time
+    time_words: tuple[str, ...]
+    clock_text: re.Pattern[str]
+    #: the words of a relative date after its number and unit, and before its number ([dates])
+    relative_after: tuple[str, ...]
+    relative_before: tuple[str, ...]
+    relative: re.Pattern[str]
+    #: the leads of a text dump's lines that are never its title ([titles] non_title_leads), and
+    #: the pattern of such a line (a lead, a year near the end, a clock time)
+    non_title_leads: tuple[str, ...]
+    not_title: re.Pattern[str]
+    #: the words joining a role and a photo word ("Text und Bilder:"), besides "&" and "+"
+    photo_joins: tuple[str, ...]
+    #: where an HTML page keeps its metadata ([markup], [head])
+    markup: MarkupCues
+
+
+
+# ---- the compiler ------------------------------------------------------------------------------
+
+#: a capital letter in the scripts of the dev set: what a name after a label starts with
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+
+
+def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
+    """``metadata.toml`` (parsed) as :class:`MetadataCues`; a malformed entry is a :class:`RulesError`."""
+    where = "metadata.toml"
+    _keys(doc, {"bylines", "dates", "names", "titles", "markup", "head"}, where)
+    by = _table(doc, "bylines", where)
+    dt = _table(doc, "dates", where)
+    names = _table(doc, "names", where)
+    _keys(names, {"given", "titles"}, f"{where} [names]")
+    given = _words(names, "given", f"{where} [names]")
+    titles = _words(names, "titles", f"{where} [names]")
+    by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
+               "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
+               "date_prepositions", "category_words", "name_particles", "org_suffixes", "account_parts", "photo_joins")
+    _keys(by, set(by_keys), f"{where} [bylines]")
+    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
+               "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
+    w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
+    date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
+    publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
+    date_leads = _words(dt, "leads", f"{where} [dates]")
+    clock_words = _words(dt, "clock_words", f"{where} [dates]")
+    line_verbs = _words(dt, "line_verbs", f"{where} [dates]")
+    line_prepositions = _words(dt, "line_prepositions", f"{where} [dates]")
+    change_stems = _words(dt, "change_stems", f"{where} [dates]")
+    for key in ("class_tokens", "author_paths"):
+        _tokens(w[key], f"{where} [bylines] {key}")
+    _tokens(date_tokens, f"{where} [dates] class_tokens")
+    for key in ("mid_leads", "line_leads", "end_leads"):
+        if not set(w[key]) <= set(w["leads"]):
+            raise RulesError(f"{where} [bylines]: every entry of {key} must also be a lead")
+    verbs, leads, mids = _alt(w["verbs"]), _alt(w["leads"]), _alt(w["mid_leads"])
+    roles, plural, desk = _alt(w["roles"]), _alt(w["plural_roles"]), _alt(w["desk_roles"])
+    photo = _alt(w["photo_words"])
+    any_role = _alt((*w["roles"], *w["plural_roles"]))
+    photo_join = "|".join(map(re.escape, w["photo_joins"]))
+    lead = (rf"^(?:{verbs}\s+)?(?:{any_role}(?:\s*(?:&|{photo_join}|\+)\s*{photo})?|{leads}|{_alt(w['lead_only'])})"
+            rf"\s*[:\-]?\s+|^{desk}\s*:\s*")
+    label = rf"^\s*(?:(?:{verbs}\s+)?(?:{leads}|{any_role})\s*:?|{desk}\s*:)\s*$"
+    inline = (rf"^[\s\-–—•]*(?:(?:{roles}|{desk})\s*:|{plural}\s*:?\s|(?:{verbs}\s+)?{mids}\s)\s*{_CAPITAL}")
+    behind = "".join(rf"(?<!\b{re.escape(c)})" for c in w["credit_words"])
+    mid_by = rf"{behind}\s{mids}\s+(?={_CAPITAL})"
+    mid_label = rf"(?:^|\s)(?:{any_role}|{desk})\s*:\s*"
+    written_by = rf"^(?:{verbs}\s+{leads}|{any_role})\b"
+    described_by = rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
+    line_lead = rf"^{_alt(w['line_leads'])}\s+\S"
+    # a date line's lead within its first 40 characters, before a number or a word and a number
+    date_lead = rf"^.{{0,40}}?\b{_trie_alt(date_leads)}\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)"
+    lone_clock = rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(clock_words)})?\s*$"
+    posted_by = rf"\s{_alt(w['end_leads'])}\s+(\S.{{0,60}})$"
+    posted_on = rf"^{_alt(line_verbs)}(?:\s+{_alt(line_prepositions)})?\s*:?\s*"
+    # the joins between names: punctuation, an interview's joins, then the one-word joins (an
+    # interview's join can open with one: "en conversation avec" must not split at "en")
+    name_split = rf"\s*(?:,|;|\||/|&|\b{_alt(w['interview_joins'])}\b|\b{_alt(w['name_joins'])}\b)\s*"
+    # a byline's date after the name: a preposition before a date, or the date itself ("22 de Abril de
+    # 2022", "3.5.2021", "March 3, 2021")
+    date_tail = (rf"\s{_alt(w['date_prepositions'])}\s+(?=\d|[^\W\d_]+,?\s+\d)"
+                 r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
+                 r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})")
+    category_tail = rf"\s{_alt(w['category_words'])}\s+(?=[^\W\d_])"
+    labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
+    compiled = {
+        name: _compile(source, f"{where} {name}", re.IGNORECASE)
+        for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
+                             ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
+                             ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock),
+                             ("posted_by", posted_by), ("posted_on", posted_on), ("name_split", name_split),
+                             ("date_tail", date_tail), ("category_tail", category_tail))
+    }
+    time_words, after, before, non_title = _extra(doc, dt)
+    return MetadataCues(
+        leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
+        plural_roles=w["plural_roles"], desk_roles=w["desk_roles"], lead_only=w["lead_only"],
+        photo_words=w["photo_words"], credit_words=w["credit_words"], byline_tokens=w["class_tokens"],
+        date_tokens=date_tokens,
+        author_paths=w["author_paths"],
+        given_names=frozenset(given),
+        name_titles=_compile(rf"^\s*(?:{_alt(titles)}\.(?:-\w+\.?)?\s+)+", f"{where} titles", re.IGNORECASE),
+        author_path=_compile(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#\d][^/?#]*?)(?:[-_.]\d+)?(?:\.html?)?/?(?:[?#]|$)",
+                                   f"{where} author_paths", re.IGNORECASE),
+        byline_class=_compile("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
+        date_class=_compile("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
+        publication_labels=publication_labels,
+        date_leads=date_leads,
+        clock_words=clock_words,
+        end_leads=w["end_leads"],
+        name_joins=w["name_joins"],
+        interview_joins=w["interview_joins"],
+        date_prepositions=w["date_prepositions"],
+        category_words=w["category_words"],
+        name_particles=frozenset(w["name_particles"]),
+        org_suffixes=w["org_suffixes"],
+        account_parts=w["account_parts"],
+        line_verbs=line_verbs,
+        line_prepositions=line_prepositions,
+        change_stems=change_stems,
+        # stems inside words and as written (one plain space): "Mis à jour", "Updated", "modifié"
+        changed=_compile("|".join(map(re.escape, change_stems)), f"{where} change_stems", re.IGNORECASE),
+        publication=_compile(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
+                                   re.IGNORECASE),
+        publication_alone=_compile(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",
+                                         f"{where} publication_labels", re.IGNORECASE),
+        photo_joins=w["photo_joins"],
+        markup=compile_markup(doc),
+        time_words=time_words,
+        clock_text=_compile(rf"(?<!\d)\d{{1,2}}[:.]\d{{2}}(?:\s*{_literal_alt(time_words)})?(?!\d)",
+                            f"{where} time_words", re.IGNORECASE),
+        relative_after=after,
+        relative_before=before,
+        relative=_compile(rf"\d+\s*\w+\s+{_literal_alt(after)}\b|\b{_literal_alt(before)}\s+\d+",
+                          f"{where} relative dates", re.IGNORECASE),
+        non_title_leads=non_title,
+        not_title=_compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
+                           f"{where} non_title_leads", re.IGNORECASE),
+        label_starts=frozenset(label[:2] for label in labels),
+        publication_starts=frozenset(label[:2] for label in publication_labels),
+        **compiled,
+    )
+
+
+def _extra(doc: dict[str, Any], dt: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    """The time words and relative-date words of [dates] and the non-title leads of [titles]."""
+    where = "metadata.toml"
+    titles = _table(doc, "titles", where)
+    _keys(titles, {"non_title_leads"}, f"{where} [titles]")
+    return (_words(dt, "time_words", f"{where} [dates]"), _words(dt, "relative_after", f"{where} [dates]"),
+            _words(dt, "relative_before", f"{where} [dates]"), _words(titles, "non_title_leads", f"{where} [titles]"))

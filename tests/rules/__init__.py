@@ -1,0 +1,1 @@
+"""Tests of the rule tables, one module per table as in ``src/cleanpage/rules``."""
