@@ -92,12 +92,12 @@ from _scoring import (
     authors_match,
     date_matches,
     median,
-    page_text,
     safe_ratio,
     score_comments,
     score_snippets,
     snippets_present,
     title_matches,
+    visible_text,
 )
 
 # -- the dataset --------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def run_page(job: tuple[int, dict[str, Any]]) -> dict[str, Any]:
         calls[AUX] = guarded_call(runners[AUX], raw, url, timeout)
 
     gold_comments = [c for c in (item.get("comments") or []) if c and c.strip()]
-    present = set(snippets_present(gold_comments, page_text(raw))) if gold_comments else set()
+    present = set(snippets_present(gold_comments, visible_text(raw))) if gold_comments else set()
     for name, call in calls.items():
         out = call.output
         body = out.body if out is not None else None
@@ -505,9 +505,9 @@ def print_comment_table(comments: dict[str, Any], names: list[str], with_aux: bo
     )
     print("found = snippets in the engine's comment text; leaked = snippets in its body text.")
     print(
-        f"'present' = the {first['present']} snippets whose text occurs in the saved page (HTML-unescaped, "
-        f"whitespace-normalised); the other {first['snippets'] - first['present']} are loaded by JavaScript "
-        "and no extractor can see them."
+        f"'present' = the {first['present']} snippets in the saved page's visible text (lxml text_content() "
+        f"without script/style, whitespace-normalised); the other {first['snippets'] - first['present']} are "
+        "loaded by JavaScript and no extractor can see them."
     )
     header = (
         f"{'engine':<24}{'comment text / body':<40}{'found':>7}{'recall':>8}{'leaked':>8}{'leak rate':>10}"
