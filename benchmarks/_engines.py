@@ -25,6 +25,11 @@ REPO = HERE.parent
 SRC = REPO / "src"
 
 ENGINES = ("cleanpage", "trafilatura", "trafilatura-precision", "readability")
+"""The body engines: each gives a main text, scored in the body tables."""
+HTMLDATE = "htmldate"
+DATE_ONLY = (HTMLDATE,)
+"""Engines that answer the date only: a column of the metadata table, timed for information."""
+SELECTABLE = ENGINES + DATE_ONLY
 REFERENCE = "trafilatura"
 CANDIDATE = "cleanpage"
 AUX = "trafilatura-full"  # bare_extraction(include_comments=True, with_metadata=True)
@@ -36,6 +41,7 @@ LABELS = {
     "trafilatura-precision": "trafilatura-precision",
     "readability": "readability-lxml",
     AUX: "trafilatura include_comments+metadata",
+    HTMLDATE: "htmldate",
 }
 
 
@@ -52,6 +58,8 @@ class Output:
     authors: Any = None  # tuple[str, ...] (cleanpage) or "A; B" (trafilatura)
     published: Any = None  # date / datetime (cleanpage) or "YYYY-MM-DD" (trafilatura)
     n_responses: int | None = None
+    record: dict[str, Any] | None = None
+    """cleanpage only: ``page.to_dict()``, kept in the JSON of fit pages for error analysis."""
 
 
 # Each engine is (call, convert): ``call(raw, url)`` is the timed engine call (bytes in, what the
@@ -84,6 +92,7 @@ def _cleanpage_runner() -> Runner:
             authors=tuple(page.authors),
             published=page.published,
             n_responses=len(responses),
+            record=page.to_dict(),
         )
 
     return call, convert
@@ -198,6 +207,20 @@ def _readability_runner() -> Runner:
     return call, convert
 
 
+def _htmldate_runner() -> Runner:
+    from htmldate import find_date
+    from htmldate.utils import decode_file
+
+    def call(raw: bytes, url: str | None) -> Any:
+        # default settings (extensive_search=True, original_date=False): htmldate as its users call it
+        return find_date(decode_file(raw), url=url)
+
+    def convert(day: Any) -> Output:
+        return Output(body=None, published=day)
+
+    return call, convert
+
+
 def build_runner(name: str) -> Runner:
     """The (call, convert) pair of an engine; raises ImportError when it is not available."""
     if name == "cleanpage":
@@ -210,6 +233,8 @@ def build_runner(name: str) -> Runner:
         return _readability_runner()
     if name == AUX:
         return _trafilatura_full_runner()
+    if name == HTMLDATE:
+        return _htmldate_runner()
     raise ValueError(f"unknown engine {name!r}")
 
 
@@ -222,7 +247,7 @@ def engine_version(name: str) -> str:
             return "?"
         where = Path(getattr(cleanpage, "__file__", None) or ".").parent
         return f"{getattr(cleanpage, '__version__', '?')} ({where})"
-    dist = "readability-lxml" if name == "readability" else "trafilatura"
+    dist = {"readability": "readability-lxml", HTMLDATE: "htmldate"}.get(name, "trafilatura")
     try:
         return importlib.metadata.version(dist)
     except importlib.metadata.PackageNotFoundError:
