@@ -48,6 +48,7 @@ import logging
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -282,11 +283,16 @@ def run_page(job: tuple[int, Item]) -> dict[str, Any]:
 # -- peak memory in a child process -------------------------------------------------------------
 
 
-def rss_child(engine: str, datasets: list[Dataset], timeout: int) -> int:
-    """Internal: run one engine alone over the pages and print its peak RSS as JSON."""
+def rss_child(engine: str, pages_file: Path, timeout: int) -> int:
+    """Internal: run one engine alone over the pages listed in ``pages_file`` and print its peak RSS
+    as JSON.
+
+    The child reads a list of page paths and URLs, not the folders' ``evaldata.json``: parsing the
+    WCXB gold texts alone peaks at ~150 MiB, which would hide the engine's own peak.
+    """
     logging.disable(logging.CRITICAL)
     install_alarm()
-    items = [item for d in datasets for item in d.items]
+    items: list[Item] = json.loads(pages_file.read_text(encoding="utf-8"))
     runner = build_runner(engine)
     pages = errors = 0
     if items:
@@ -315,22 +321,22 @@ def rss_child(engine: str, datasets: list[Dataset], timeout: int) -> int:
     return 0
 
 
-def measure_rss(engine: str, args: argparse.Namespace) -> dict[str, Any]:
+def measure_rss(engine: str, items: list[Item], timeout: int) -> dict[str, Any]:
     """Run :func:`rss_child` in a fresh process over the same pages and read its answer."""
-    cmd = [
-        sys.executable,
-        str(Path(__file__).resolve()),
-        "--rss-child",
-        engine,
-        "--timeout",
-        str(args.timeout),
-    ]
-    for d in args.data_dirs:
-        cmd += ["--data", str(d)]
-    cmd += ["--split", args.split] + (["--splits", str(args.splits_path)] if args.splits_path else [])
-    if args.limit is not None:
-        cmd += ["--limit", str(args.limit)]
-    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        pages_file = Path(tmp) / "pages.json"
+        pages_file.write_text(
+            json.dumps([{"path": it["path"], "url": it["url"]} for it in items]), encoding="utf-8"
+        )
+        cmd = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--rss-child",
+            engine,
+            "--rss-pages",
+            str(pages_file),
+        ]
+        proc = subprocess.run([*cmd, "--timeout", str(timeout)], check=False, capture_output=True, text=True)
     if proc.returncode != 0:
         return {"engine": engine, "error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
     try:
@@ -381,6 +387,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-rss", action="store_true", help="skip the peak-memory child processes")
     p.add_argument("--verbose", action="store_true", help="let the engines log")
     p.add_argument("--rss-child", metavar="ENGINE", help=argparse.SUPPRESS)
+    p.add_argument("--rss-pages", metavar="FILE", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     names = [n.strip() for n in args.engines.split(",") if n.strip()]
     unknown = [n for n in names if n not in SELECTABLE]
@@ -501,7 +508,12 @@ def report(
         print_dataset(d, figures[d.name], all_names, worst.get(d.name), candidate, args.worst)
     timing = timing_figures(datasets, records, all_names)
     print_timing(timing, all_names)
-    rss = [measure_rss(n, args) for n in (CANDIDATE, REFERENCE) if n in args.names and not args.no_rss]
+    items = [it for d in datasets for it in d.items]
+    rss = [
+        measure_rss(n, items, args.timeout)
+        for n in (CANDIDATE, REFERENCE)
+        if n in args.names and not args.no_rss
+    ]
     print_rss(rss, sum(not r.get("missing") for r in records))
     if args.worst and not candidate:
         print("\n--worst needs trafilatura and one other body engine")
@@ -547,13 +559,13 @@ def write_json(
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.rss_child and args.rss_pages:
+        return rss_child(args.rss_child, Path(args.rss_pages), args.timeout)
     try:
         datasets = load_all(args)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.rss_child:
-        return rss_child(args.rss_child, datasets, args.timeout)
     if not args.verbose:
         logging.disable(logging.CRITICAL)
     names: list[str] = args.names
