@@ -18,10 +18,18 @@ Body snippets (the way trafilatura's own evaluation scores, ``tests/eval_common.
     is zero is reported as 0.0. An engine that raises, or returns ``None``/empty text, is scored
     with an empty text (all ``with`` snippets missed, all ``without`` snippets true negatives).
 
+Word-level F1 (WCXB), on pages whose gold main text has at least one word
+    Both texts become lower-cased ``\\w+`` tokens (``re.findall(r"\\w+", text.lower())``), compared
+    as multisets: ``overlap`` = the size of their intersection, precision = overlap/|extracted|,
+    recall = overlap/|gold|, F1 their harmonic mean; an empty extraction scores 0. The three are
+    averaged over pages (macro mean), unlike the snippet counts.
+
 Comments (issue 5), on pages whose ``comments`` list is non-empty
     ``found`` = comment snippets contained in the engine's comment text (for cleanpage the
     responses' texts joined by a blank line); ``recall = found/total``.
     ``leaked`` = comment snippets contained in the engine's body text; ``leak rate = leaked/total``.
+    The same over the snippets *present* on the saved page: contained in its visible text
+    (:func:`visible_text`: lxml ``text_content()`` without ``<script>``/``<style>``, whitespace-normalised).
 
 Metadata (issue 6), on pages whose gold value is non-empty
     * title: ``casefold`` and whitespace-normalised, then equal (exact match);
@@ -36,9 +44,9 @@ Metadata (issue 6), on pages whose gold value is non-empty
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import re
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -47,12 +55,15 @@ __all__ = [
     "Counts",
     "MetaTally",
     "SnippetResult",
+    "WordScore",
+    "WordTally",
     "authors_match",
     "contains",
     "date_matches",
+    "decode_page",
+    "has_gold_text",
     "median",
     "normalize_ws",
-    "page_text",
     "parse_gold_date",
     "safe_ratio",
     "score_comments",
@@ -61,6 +72,9 @@ __all__ = [
     "split_gold_authors",
     "title_matches",
     "to_date",
+    "visible_text",
+    "word_prf",
+    "word_tokens",
 ]
 
 _WS = re.compile(r"\s+")
@@ -196,6 +210,83 @@ def score_snippets(text: str | None, with_: Iterable[str], without: Iterable[str
     return SnippetResult(counts=counts, missed=missed, leaked=leaked)
 
 
+# -- word-level F1 (WCXB) -----------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def word_tokens(text: str | None) -> list[str]:
+    """Lower-cased ``\\w+`` tokens (``re.findall(r"\\w+", text.lower())``): WCXB's unit of comparison."""
+    return _WORD.findall(text.lower()) if text else []
+
+
+@dataclass(frozen=True)
+class WordScore:
+    """Word-level precision, recall and F1 of one extracted text against one gold text."""
+
+    precision: float
+    recall: float
+    f1: float
+
+    def to_dict(self) -> dict[str, float]:
+        """The three scores, for JSON output."""
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+def word_prf(extracted: str | None, gold: str | None) -> WordScore:
+    """WCXB's word-level score: the tokens of both texts (:func:`word_tokens`) as multisets;
+    ``overlap`` = the size of their intersection; precision = overlap/|extracted|,
+    recall = overlap/|gold|, F1 their harmonic mean. An empty extraction scores 0 on all three
+    (a zero denominator gives 0). Pages whose gold has no token are left out by the caller
+    (:func:`has_gold_text`): they would score 0 whatever the engine does.
+    """
+    got = Counter(word_tokens(extracted))
+    want = Counter(word_tokens(gold))
+    overlap = sum((got & want).values())
+    precision = safe_ratio(overlap, sum(got.values()))
+    recall = safe_ratio(overlap, sum(want.values()))
+    return WordScore(precision, recall, safe_ratio(2 * precision * recall, precision + recall))
+
+
+def has_gold_text(gold: str | None) -> bool:
+    """True when a gold main text has at least one word token (WCXB has 21 null/empty ones)."""
+    return bool(_WORD.search(gold or ""))
+
+
+@dataclass
+class WordTally:
+    """Word-level scores averaged over pages (macro mean, as WCXB reports them)."""
+
+    pages: int = 0
+    precision_sum: float = 0.0
+    recall_sum: float = 0.0
+    f1_sum: float = 0.0
+
+    def add(self, score: WordScore) -> None:
+        """Record one page."""
+        self.pages += 1
+        self.precision_sum += score.precision
+        self.recall_sum += score.recall
+        self.f1_sum += score.f1
+
+    def mean(self) -> WordScore | None:
+        """The mean precision, recall and F1; ``None`` when no page was scored."""
+        if not self.pages:
+            return None
+        n = self.pages
+        return WordScore(self.precision_sum / n, self.recall_sum / n, self.f1_sum / n)
+
+    def to_dict(self) -> dict[str, float | int | None]:
+        """Page count and means, for JSON output."""
+        m = self.mean()
+        return {
+            "pages": self.pages,
+            "precision": m.precision if m else None,
+            "recall": m.recall if m else None,
+            "f1": m.f1 if m else None,
+        }
+
+
 # -- comments -----------------------------------------------------------------------------------
 
 
@@ -262,27 +353,59 @@ def score_comments(
     return found, leaked
 
 
-def page_text(raw: bytes) -> str:
-    """The saved page as searchable text: decoded (UTF-8, else the declared charset, else
-    cp1252), HTML entities unescaped, whitespace normalised. Markup stays in: a snippet that is
-    not even in this text is not in the page (it was loaded by JavaScript)."""
+def decode_page(raw: bytes) -> str:
+    """The saved page as ``str``: UTF-8, else the charset its first 4 KiB declare, else cp1252.
+
+    Deliberately simple and engine-free: it only has to find out which comment snippets a page
+    carries, and a snippet in a page that is neither UTF-8 nor declared is rare enough to miss.
+    """
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        m = _CHARSET.search(raw[:4096])
-        text = ""
-        if m:
-            try:
-                text = raw.decode(m.group(1).decode("ascii"), errors="replace")
-            except LookupError:
-                text = ""
-        if not text:
-            text = raw.decode("cp1252", errors="replace")
-    return normalize_ws(html.unescape(text))
+        pass
+    m = _CHARSET.search(raw[:4096])
+    if m:
+        try:
+            text = raw.decode(m.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            text = ""
+        if text:
+            return text
+    return raw.decode("cp1252", errors="replace")
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def visible_text(raw: bytes) -> str:
+    """The text a reader of the saved page could see, whitespace-normalised.
+
+    :func:`decode_page`, then parsed with ``lxml.html``; ``<script>`` and ``<style>`` elements are
+    removed (their tails stay), and the rest is the root's ``text_content()`` (entities resolved,
+    HTML comments and markup gone; ``<title>`` and ``<noscript>`` text stay), normalised with
+    :func:`normalize_ws`. A comment snippet that is not in this text was loaded by JavaScript (or
+    sits in a script's JSON), so no HTML extractor can find it: the comment table reports recall
+    over these "present" snippets as well. A page lxml cannot parse gives ``""``.
+    """
+    import lxml.etree
+    import lxml.html
+
+    # lxml refuses C0 control characters and a str that declares its own encoding
+    text = _XML_DECLARATION.sub("", _CONTROL_CHARS.sub("", decode_page(raw)), count=1)
+    if not text.strip():
+        return ""
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter("script", "style")):
+        el.drop_tree()
+    return normalize_ws(root.text_content())
 
 
 def snippets_present(snippets: Sequence[str], page_normalized: str) -> list[str]:
-    """The snippets that occur in the page text (see :func:`page_text`)."""
+    """The snippets that occur in the page's visible text (see :func:`visible_text`)."""
     return [s for s in snippets if contains(page_normalized, s)]
 
 

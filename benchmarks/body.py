@@ -1,54 +1,41 @@
 #!/usr/bin/env python
-"""Body, comment and metadata benchmark: cleanpage beside trafilatura and readability-lxml.
+"""Body, comment and metadata benchmark: cleanpage beside trafilatura, readability-lxml and htmldate.
 
 Usage::
 
-    python benchmarks/body.py [--data DIR] [--limit N] [--json FILE] [--worst K]
-                              [--engines cleanpage,trafilatura,trafilatura-precision,readability]
+    python benchmarks/body.py [--data DIR ...] [--splits FILE] [--split fit|check|unsplit|all]
+                              [--limit N] [--json FILE] [--worst K]
+                              [--engines cleanpage,trafilatura,trafilatura-precision,readability,htmldate]
                               [--jobs 1] [--timeout 60] [--no-rss] [--verbose]
 
-``DIR`` defaults to ``../shared/data/extraction-dev`` relative to the repository root (the parent
-of ``benchmarks/``); it holds ``evaldata.json`` (URL → ``file``, ``with``, ``without`` and optional
-``comments``, ``title``, ``author``, ``date``) and ``html/`` with the saved pages.
+``--data`` may be given several times; by default both dev folders run, ``../shared/data/extraction-dev``
+and ``../shared/data/wcxb-dev`` (relative to the repository root), so one command gives every table.
+Each folder holds ``evaldata.json`` and ``html/``; its format (extraction-dev snippets, or WCXB with a
+whole gold text per page and gzipped pages) is detected from ``evaldata.json`` (``_datasets.py``).
+Every page is ``fit``, ``check`` or ``unsplit`` (not in ``--splits``), and every table is reported per
+bucket and over all of them.
 
-What runs, in one process, on the same pages in sorted-URL order (``--limit N``: the first N):
+What runs, in one process, page by page (engines interleaved, the starting engine rotating, after one
+untimed warm-up call of each on the first page; ``_engines.py`` has the calls):
 
-``cleanpage``              ``cleanpage.clean(raw_bytes, url=url)``; body = ``page.body``
-``trafilatura``            ``trafilatura.extract(raw_bytes, url=url, include_comments=False)``, otherwise
-                           the defaults (trafilatura 2.x defaults to ``include_comments=True``; the
-                           comparison is of the article body, so comments are switched off)
+``cleanpage``              ``cleanpage.clean(raw_bytes, url=url)``; body = ``page.body``, and on WCXB
+                           forum pages ``page.body`` + the responses' texts (WCXB counts every post)
+``trafilatura``            ``trafilatura.extract(raw_bytes, url=url, include_comments=False)``
 ``trafilatura-precision``  the same with ``favor_precision=True``
-``readability``            ``readability.Document(decode_file(raw)).summary(html_partial=True)``; the
-                           HTML fragment is turned into text, one line per block element (untimed)
+``readability``            ``readability.Document(decode_file(raw)).summary(html_partial=True)`` as text
+``htmldate``               ``htmldate.find_date(decode_file(raw), url=url)``, default settings; date only
+(info)                     ``trafilatura.bare_extraction(raw, url=url, include_comments=True,
+                           with_metadata=True)`` when ``trafilatura`` runs: its comments, its
+                           title/author/date, and on forum pages its text+comments
 
-When ``trafilatura`` is selected, one more call per page,
-``trafilatura.bare_extraction(raw, url=url, include_comments=True, with_metadata=True)``, supplies
-trafilatura's comments (table 2) and title/author/date (table 3). It is timed for information only.
+A call that raises, times out (``--timeout``, ``signal.alarm``) or returns nothing is an error and scores
+as empty text; the run goes on. Scoring is in ``_scoring.py``, its definitions in ``README.md``:
+snippet P/R/F1 (micro), word-level P/R/F1 against the WCXB gold text (macro mean over pages), comment
+snippets found/leaked (all, and those present in the page's visible text), metadata accuracy.
 
-Engines are interleaved page by page (the starting engine rotates from page to page so that no engine
-always runs right after another), after one untimed warm-up call of every engine on the first page.
-Each call is timed with ``time.perf_counter`` around the engine call only, and guarded by a
-``signal.alarm`` (POSIX) of ``--timeout`` seconds: a call that raises, times out, or returns
-``None``/empty text is an error and scores as empty text; the run goes on.
-
-Peak memory: a separate child process (``--rss-child ENGINE``, internal) runs only that engine,
-sequentially, over the same pages and reports its peak resident set size after
-imports and warm-up and at the end (Linux: ``VmHWM`` from /proc, since ``ru_maxrss`` survives
-fork+exec and would report the parent's size). It is done for ``cleanpage`` and, as a reference, for
-``trafilatura``, when they are selected (``--no-rss`` skips it).
-
-Metrics (exact definitions in ``benchmarks/_scoring.py`` and ``benchmarks/README.md``):
-
-* body: whitespace-normalised substring match of every ``with``/``without`` snippet; TP/FN/FP/TN
-  summed over pages; precision, recall, F1, accuracy;
-* comments, on pages with a non-empty ``comments`` list: snippets found in the engine's comment text
-  (cleanpage: responses joined by a blank line) and leaked into its body;
-* metadata, on pages with a non-empty gold value: title exact match after whitespace/case
-  normalisation; author = every gold name contained (case-insensitive) in the joined authors; date =
-  the same calendar day.
-
-``--worst K`` lists the K pages where cleanpage's TP−FP is lowest relative to trafilatura's on the same
-page, with the snippets it missed or leaked and what trafilatura did with them.
+``--worst K`` lists, per folder, the K ``fit`` pages where cleanpage loses most against trafilatura
+(word F1 on WCXB, TP−FP on snippet folders). It never lists a ``check`` or ``unsplit`` page: the check
+pages are for accepting a change, never for finding what to change.
 """
 
 from __future__ import annotations
@@ -56,338 +43,70 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import datetime as _dt
-import importlib.metadata
 import json
 import logging
 import platform
-import re
-import resource
-import signal
 import subprocess
 import sys
-import threading
+import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-SRC = REPO / "src"
-DEFAULT_DATA = "../shared/data/extraction-dev"
 
 sys.path.insert(0, str(HERE))
+from _aggregate import FORUM_BODY_ONLY, FORUM_WITH_COMMENTS, dataset_figures, timing_figures, worst_pages
+from _datasets import (
+    ALL,
+    CHECK,
+    DEFAULT_DATA,
+    DEFAULT_SPLITS,
+    FORUM,
+    SPLITS,
+    Dataset,
+    Item,
+    load_dataset,
+    load_splits,
+    read_page,
+)
+from _engines import (
+    AUX,
+    CANDIDATE,
+    DATE_ONLY,
+    DEFAULT_TIMEOUT,
+    ENGINES,
+    HTMLDATE,
+    LABELS,
+    REFERENCE,
+    SELECTABLE,
+    Call,
+    Output,
+    Runner,
+    build_runner,
+    engine_version,
+    guarded_call,
+    install_alarm,
+)
+from _report import print_dataset, print_rss, print_timing
+from _rss import peak_rss_mib
 from _scoring import (
-    CommentTally,
-    Counts,
-    MetaTally,
     authors_match,
     date_matches,
-    median,
-    page_text,
-    safe_ratio,
+    has_gold_text,
     score_comments,
     score_snippets,
     snippets_present,
     title_matches,
+    visible_text,
+    word_prf,
 )
 
-ENGINES = ("cleanpage", "trafilatura", "trafilatura-precision", "readability")
-REFERENCE = "trafilatura"
-CANDIDATE = "cleanpage"
-AUX = "trafilatura-full"  # bare_extraction(include_comments=True, with_metadata=True)
-DEFAULT_TIMEOUT = 60
-
-LABELS = {
-    "cleanpage": "cleanpage",
-    "trafilatura": "trafilatura",
-    "trafilatura-precision": "trafilatura-precision",
-    "readability": "readability-lxml",
-    AUX: "trafilatura include_comments+metadata",
-}
-
-
-# -- engines ------------------------------------------------------------------------------------
-
-
-@dataclass
-class Output:
-    """What the benchmark reads from one engine's answer for one page."""
-
-    body: str | None
-    comments: str | None = None
-    title: str | None = None
-    authors: Any = None  # tuple[str, ...] (cleanpage) or "A; B" (trafilatura)
-    published: Any = None  # date / datetime (cleanpage) or "YYYY-MM-DD" (trafilatura)
-    n_responses: int | None = None
-
-
-# Each engine is (call, convert): ``call(raw, url)`` is the timed engine call (bytes in, what the
-# engine's user gets out); ``convert(result)`` reads it into an Output, untimed.
-Runner = tuple[Callable[[bytes, str | None], Any], Callable[[Any], Output]]
-
-
-def _import_cleanpage() -> Any:
-    if SRC.is_dir() and str(SRC) not in sys.path:
-        sys.path.insert(0, str(SRC))  # benchmark the tree this script lives in
-    import cleanpage
-
-    if not hasattr(cleanpage, "clean"):
-        raise ImportError(f"cleanpage (from {getattr(cleanpage, '__path__', '?')}) has no clean()")
-    return cleanpage
-
-
-def _cleanpage_runner() -> Runner:
-    cleanpage = _import_cleanpage()
-
-    def call(raw: bytes, url: str | None) -> Any:
-        return cleanpage.clean(raw, url=url)
-
-    def convert(page: Any) -> Output:
-        responses = tuple(page.responses)
-        return Output(
-            body=page.body,
-            comments="\n\n".join(r.text for r in responses),
-            title=page.title,
-            authors=tuple(page.authors),
-            published=page.published,
-            n_responses=len(responses),
-        )
-
-    return call, convert
-
-
-def _text_output(result: Any) -> Output:
-    return Output(body=result)
-
-
-def _trafilatura_runner(precision: bool) -> Runner:
-    import trafilatura
-
-    def call(raw: bytes, url: str | None) -> Any:
-        return trafilatura.extract(raw, url=url, include_comments=False, favor_precision=precision)
-
-    return call, _text_output
-
-
-def _trafilatura_full_runner() -> Runner:
-    import trafilatura
-
-    def call(raw: bytes, url: str | None) -> Any:
-        return trafilatura.bare_extraction(raw, url=url, include_comments=True, with_metadata=True)
-
-    def convert(doc: Any) -> Output:
-        if doc is None:
-            return Output(body=None)
-        return Output(
-            body=doc.text,
-            comments=doc.comments,
-            title=doc.title,
-            authors=doc.author,
-            published=doc.date,
-        )
-
-    return call, convert
-
-
-_BLOCK_TAGS = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    }
-)
-
-
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def fragment_text(fragment: str | None) -> str:
-    """Text of an HTML fragment with one line per block element (inline elements run on)."""
-    import lxml.html
-
-    if not fragment or not fragment.strip():
-        return ""
-    # lxml refuses NULL and other C0 control characters that some pages carry through readability
-    fragment = _CONTROL_CHARS.sub("", fragment)
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
-            el.text = "\n" + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
-    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
-    return "\n\n".join(line for line in lines if line)
-
-
-def _readability_runner() -> Runner:
-    from readability import Document
-    from trafilatura.utils import decode_file
-
-    def call(raw: bytes, url: str | None) -> Any:
-        return Document(decode_file(raw), url=url).summary(html_partial=True)
-
-    def convert(summary: Any) -> Output:
-        return Output(body=fragment_text(summary))
-
-    return call, convert
-
-
-def build_runner(name: str) -> Runner:
-    """The (call, convert) pair of an engine; raises ImportError when it is not available."""
-    if name == "cleanpage":
-        return _cleanpage_runner()
-    if name == "trafilatura":
-        return _trafilatura_runner(precision=False)
-    if name == "trafilatura-precision":
-        return _trafilatura_runner(precision=True)
-    if name == "readability":
-        return _readability_runner()
-    if name == AUX:
-        return _trafilatura_full_runner()
-    raise ValueError(f"unknown engine {name!r}")
-
-
-def engine_version(name: str) -> str:
-    """Installed version of an engine; for cleanpage also where it was imported from."""
-    if name == "cleanpage":
-        try:
-            cleanpage = _import_cleanpage()
-        except ImportError:
-            return "?"
-        where = Path(getattr(cleanpage, "__file__", None) or ".").parent
-        return f"{getattr(cleanpage, '__version__', '?')} ({where})"
-    dist = "readability-lxml" if name == "readability" else "trafilatura"
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
-
-
-# -- guarded, timed calls -----------------------------------------------------------------------
-
-
-class EngineTimeout(Exception):
-    """Raised by the alarm handler when an engine call runs past the time limit."""
-
-
-def _on_alarm(signum: int, frame: Any) -> None:
-    raise EngineTimeout()
-
-
-def _alarm_available() -> bool:
-    return hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-
-
-def install_alarm() -> None:
-    if _alarm_available():
-        signal.signal(signal.SIGALRM, _on_alarm)
-
-
-@dataclass
-class Call:
-    """One guarded engine call: its converted output (or None), error text and duration."""
-
-    output: Output | None
-    error: str | None
-    seconds: float
-    timed_out: bool = False
-
-
-def guarded_call(runner: Runner, raw: bytes, url: str | None, timeout: int) -> Call:
-    """Run one engine call under the alarm; time the call only; never raise (except ^C)."""
-    call, convert = runner
-    use_alarm = timeout > 0 and _alarm_available()
-    result: Any = None
-    error: str | None = None
-    timed_out = False
-    start = time.perf_counter()
-    try:
-        if use_alarm:
-            signal.alarm(timeout)
-        try:
-            result = call(raw, url)
-        finally:
-            elapsed = time.perf_counter() - start
-            if use_alarm:
-                signal.alarm(0)
-    except EngineTimeout:
-        elapsed = time.perf_counter() - start
-        error, timed_out = f"timeout after {timeout} s", True
-    except Exception as exc:  # noqa: BLE001 - an engine failing on one page must not stop the run
-        elapsed = time.perf_counter() - start
-        error = f"{type(exc).__name__}: {exc}"[:300]
-    output: Output | None = None
-    if error is None:
-        try:
-            output = convert(result)
-        except Exception as exc:  # noqa: BLE001 - same: counted as an error, the run goes on
-            error = f"reading the result: {type(exc).__name__}: {exc}"[:300]
-    return Call(output=output, error=error, seconds=elapsed, timed_out=timed_out)
-
-
-# -- the dataset --------------------------------------------------------------------------------
-
-
-def resolve_data(arg: str | None) -> Path:
-    """``--data`` as given (relative to the working directory), or the default relative to the repo."""
-    return Path(arg).resolve() if arg else (REPO / DEFAULT_DATA).resolve()
-
-
-def page_url(key: str) -> str | None:
-    """The URL handed to the engines: the evaldata key when it is an http(s) URL, else None
-    (the dev set also has keys like ``hard::site.name.html``)."""
-    return key if key.startswith(("http://", "https://")) else None
-
-
-def load_items(data_dir: Path, limit: int | None) -> list[dict[str, Any]]:
-    """The evaldata entries in sorted-key order, each with its ``key`` and ``url``; the first ``limit``."""
-    with open(data_dir / "evaldata.json", encoding="utf-8") as f:
-        evaldata: dict[str, dict[str, Any]] = json.load(f)
-    items = [dict(evaldata[key], key=key, url=page_url(key)) for key in sorted(evaldata)]
-    return items[:limit] if limit is not None else items
-
-
-def read_page(data_dir: Path, item: dict[str, Any]) -> bytes | None:
-    path = data_dir / "html" / str(item["file"])
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
+COMMENT_ENGINES = (CANDIDATE, AUX)
+"""Engines with a comment output of their own (the others only have a body to leak into)."""
+META_FIELDS = {CANDIDATE: ("title", "author", "date"), AUX: ("title", "author", "date"), HTMLDATE: ("date",)}
+"""The metadata each engine answers; htmldate finds dates only."""
 
 
 # -- one page -----------------------------------------------------------------------------------
@@ -395,80 +114,71 @@ def read_page(data_dir: Path, item: dict[str, Any]) -> bytes | None:
 _STATE: dict[str, Any] = {}
 
 
-def init_worker(
-    engines: list[str], with_aux: bool, data_dir: str, timeout: int, warm_item: dict[str, Any], verbose: bool
-) -> None:
-    """Build the runners and warm them up once (untimed) on the first page."""
+def init_worker(engines: list[str], with_aux: bool, timeout: int, warm_item: Item, verbose: bool) -> None:
+    """Build the runners and warm them up once (untimed) on the first page, so that imports and lazy
+    set-up are not timed on whichever page comes first."""
     if not verbose:
         logging.disable(logging.CRITICAL)
     install_alarm()
     names = list(engines) + ([AUX] if with_aux else [])
     runners = {name: build_runner(name) for name in names}
-    _STATE.update(
-        runners=runners, engines=list(engines), with_aux=with_aux, data_dir=Path(data_dir), timeout=timeout
-    )
-    raw = read_page(Path(data_dir), warm_item)
+    _STATE.update(runners=runners, engines=list(engines), with_aux=with_aux, timeout=timeout)
+    raw = read_page(warm_item)
     if raw is not None:
         for name in names:
             guarded_call(runners[name], raw, warm_item["url"], timeout)
 
 
-def run_page(job: tuple[int, dict[str, Any]]) -> dict[str, Any]:
-    """Run every engine on one page (interleaved, rotating start) and score the answers."""
-    index, item = job
-    runners: dict[str, Runner] = _STATE["runners"]
-    engines: list[str] = _STATE["engines"]
-    timeout: int = _STATE["timeout"]
-    url = item["url"]
-    record: dict[str, Any] = {"url": item["key"], "file": item["file"], "engines": {}}
-    raw = read_page(_STATE["data_dir"], item)
-    if raw is None:
-        record["missing"] = True
-        return record
+def join_texts(*parts: str | None) -> str:
+    """Non-blank parts joined by a blank line (how cleanpage joins paragraphs and responses)."""
+    return "\n\n".join(p for p in parts if p and p.strip())
 
-    shift = index % len(engines)
-    order = engines[shift:] + engines[:shift]
-    calls = {name: guarded_call(runners[name], raw, url, timeout) for name in order}
-    if _STATE["with_aux"]:
-        calls[AUX] = guarded_call(runners[AUX], raw, url, timeout)
 
-    gold_comments = [c for c in (item.get("comments") or []) if c and c.strip()]
-    present = set(snippets_present(gold_comments, page_text(raw))) if gold_comments else set()
-    for name, call in calls.items():
-        out = call.output
-        body = out.body if out is not None else None
-        scored = score_snippets(body, item["with"], item["without"])
-        entry: dict[str, Any] = {
-            "ms": call.seconds * 1000.0,
-            "error": call.error,
-            "timeout": call.timed_out,
-            "empty": call.error is None and not (body and body.strip()),
-            "chars": len(body or ""),
-            **{k: getattr(scored.counts, k) for k in ("tp", "fp", "fn", "tn")},
-            "missed": scored.missed,
-            "leaked": scored.leaked,
-        }
-        if gold_comments:
-            comments_text = out.comments if out is not None else None
-            found, leaked = score_comments(gold_comments, comments_text, body)
-            entry["comments"] = {
-                "snippets": len(gold_comments),
-                "found": len(found) if name in (CANDIDATE, AUX) else None,
-                "leaked": len(leaked),
-                "present": len(present),
-                "found_present": sum(s in present for s in found) if name in (CANDIDATE, AUX) else None,
-                "leaked_present": sum(s in present for s in leaked),
-                "not_present": [c for c in gold_comments if c not in present],
-                "missed": [c for c in gold_comments if c not in found],
-                "leaked_snippets": leaked,
-            }
-        elif "comments" in item and name in (CANDIDATE, AUX) and out is not None:
-            # annotated as having no comments: did the engine still return comment text?
-            entry["comment_text_on_no_comment_page"] = bool(out.comments and out.comments.strip())
-        if name in (CANDIDATE, AUX):
-            entry["meta"] = _score_meta(item, out)
-        record["engines"][name] = entry
-    return record
+def scored_text(name: str, out: Output | None, page_type: str | None) -> str | None:
+    """The text an engine's main-content scores are computed on.
+
+    Its body; for cleanpage on a WCXB forum page the body and the responses' texts, because WCXB
+    counts every post of a thread as main content while cleanpage puts the replies in
+    ``page.responses`` (``Output.comments`` holds them joined by a blank line).
+    """
+    if out is None:
+        return None
+    if name == CANDIDATE and page_type == FORUM:
+        return join_texts(out.body, out.comments)
+    return out.body
+
+
+def text_scores(text: str | None, item: Item) -> dict[str, Any]:
+    """Snippet counts (and the snippets that went wrong) and, with a gold text, word P/R/F1."""
+    scored = score_snippets(text, item["with"], item["without"])
+    entry: dict[str, Any] = {
+        **{k: getattr(scored.counts, k) for k in ("tp", "fp", "fn", "tn")},
+        "missed": scored.missed,
+        "leaked": scored.leaked,
+    }
+    if has_gold_text(item["text"]):
+        entry["word"] = word_prf(text, item["text"]).to_dict()
+    return entry
+
+
+def comment_scores(name: str, out: Output | None, gold: list[str], present: set[str]) -> dict[str, Any]:
+    """Comment snippets found in the engine's comment text and leaked into its body (``page.body``
+    for cleanpage, even on forum pages: a comment in the body is a leak)."""
+    body = out.body if out is not None else None
+    comments_text = out.comments if out is not None else None
+    found, leaked = score_comments(gold, comments_text, body)
+    separates = name in COMMENT_ENGINES
+    return {
+        "snippets": len(gold),
+        "found": len(found) if separates else None,
+        "leaked": len(leaked),
+        "present": len(present),
+        "found_present": sum(s in present for s in found) if separates else None,
+        "leaked_present": sum(s in present for s in leaked),
+        "not_present": [c for c in gold if c not in present],
+        "missed": [c for c in gold if c not in found],
+        "leaked_snippets": leaked,
+    }
 
 
 def _jsonable(value: Any) -> Any:
@@ -479,62 +189,119 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _score_meta(item: dict[str, Any], out: Output | None) -> dict[str, Any]:
-    title = out.title if out else None
-    authors = out.authors if out else None
-    published = out.published if out else None
-    meta: dict[str, Any] = {"title": title, "authors": _jsonable(authors), "published": _jsonable(published)}
-    if item.get("title"):
-        meta["title_ok"] = title_matches(item["title"], title)
-    if item.get("author"):
-        meta["author_ok"] = authors_match(item["author"], authors)
-    if item.get("date"):
-        meta["date_ok"] = date_matches(item["date"], published)
+def meta_scores(item: Item, out: Output | None, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The engine's answers and, for each field it answers with a non-empty gold value, whether they match."""
+    answers = {
+        "title": out.title if out else None,
+        "author": out.authors if out else None,
+        "date": out.published if out else None,
+    }
+    checks = {"title": title_matches, "author": authors_match, "date": date_matches}
+    meta: dict[str, Any] = {f: _jsonable(answers[f]) for f in fields}
+    for f in fields:
+        if item.get(f):
+            meta[f + "_ok"] = checks[f](item[f], answers[f])
     return meta
+
+
+def engine_entry(
+    name: str, call: Call, item: Item, gold_comments: list[str], present: set[str]
+) -> dict[str, Any]:
+    """Everything recorded for one engine on one page."""
+    out = call.output
+    entry: dict[str, Any] = {"ms": call.seconds * 1000.0, "error": call.error, "timeout": call.timed_out}
+    if name not in DATE_ONLY:
+        text = scored_text(name, out, item["page_type"])
+        entry.update(empty=call.error is None and not (text and text.strip()), chars=len(text or ""))
+        if name == CANDIDATE and item["page_type"] == FORUM:
+            entry["scored_on"] = "page.body + responses"
+        entry.update(text_scores(text, item))
+        if gold_comments:
+            entry["comments"] = comment_scores(name, out, gold_comments, present)
+        elif item["comments"] is not None and name in COMMENT_ENGINES and out is not None:
+            # annotated as having no comments: did the engine still return comment text?
+            entry["comment_text_on_no_comment_page"] = bool(out.comments and out.comments.strip())
+    if name in META_FIELDS:
+        entry["meta"] = meta_scores(item, out, META_FIELDS[name])
+    return entry
+
+
+def forum_variants(calls: dict[str, Call], item: Item) -> dict[str, Any]:
+    """The two info scorings of a forum page: cleanpage on ``page.body`` alone, trafilatura on its
+    text + comments (``include_comments=True``)."""
+    variants: dict[str, Any] = {}
+    if CANDIDATE in calls:
+        out = calls[CANDIDATE].output
+        variants[FORUM_BODY_ONLY] = text_scores(out.body if out else None, item)
+    if AUX in calls:
+        out = calls[AUX].output
+        variants[FORUM_WITH_COMMENTS] = text_scores(join_texts(out.body, out.comments) if out else None, item)
+    return variants
+
+
+def outputs_for_analysis(calls: dict[str, Call]) -> dict[str, Any]:
+    """What cleanpage returned (``page.to_dict()``) and trafilatura's body, for error analysis."""
+    clean = calls.get(CANDIDATE)
+    traf = calls.get(REFERENCE)
+    return {
+        CANDIDATE: clean.output.record if clean and clean.output else None,
+        REFERENCE: traf.output.body if traf and traf.output else None,
+    }
+
+
+def run_page(job: tuple[int, Item]) -> dict[str, Any]:
+    """Run every engine on one page (interleaved, rotating start) and score the answers."""
+    index, item = job
+    runners: dict[str, Runner] = _STATE["runners"]
+    engines: list[str] = _STATE["engines"]
+    timeout: int = _STATE["timeout"]
+    record: dict[str, Any] = {k: item[k] for k in ("dataset", "key", "url", "file", "split", "page_type")} | {
+        "gold_text": has_gold_text(item["text"]),
+        "engines": {},
+    }
+    raw = read_page(item)
+    if raw is None:
+        record["missing"] = True
+        return record
+    shift = index % len(engines)
+    order = engines[shift:] + engines[:shift]
+    calls = {name: guarded_call(runners[name], raw, item["url"], timeout) for name in order}
+    if _STATE["with_aux"]:
+        calls[AUX] = guarded_call(runners[AUX], raw, item["url"], timeout)
+
+    gold_comments = [c for c in (item["comments"] or []) if c and c.strip()]
+    present = set(snippets_present(gold_comments, visible_text(raw))) if gold_comments else set()
+    for name, call in calls.items():
+        record["engines"][name] = engine_entry(name, call, item, gold_comments, present)
+    if item["page_type"] == FORUM:
+        record["forum_variants"] = forum_variants(calls, item)
+    if item["split"] != CHECK:  # check pages are never looked at page by page
+        record["output"] = outputs_for_analysis(calls)
+    return record
 
 
 # -- peak memory in a child process -------------------------------------------------------------
 
 
-def _status_mib(field: str) -> float | None:
-    """``VmHWM``/``VmRSS`` from /proc/self/status in MiB (Linux), else None."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) / 1024  # kB
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
+def rss_child(engine: str, pages_file: Path, timeout: int) -> int:
+    """Internal: run one engine alone over the pages listed in ``pages_file`` and print its peak RSS
+    as JSON.
 
-
-def peak_rss_mib() -> tuple[float, str]:
-    """Peak RSS of this process and how it was read.
-
-    On Linux ``VmHWM`` (the high-water mark of this process image, reset by ``exec``); elsewhere
-    ``ru_maxrss``, which on Linux would also carry the parent's size across fork+exec.
+    The child reads a list of page paths and URLs, not the folders' ``evaldata.json``: parsing the
+    WCXB gold texts alone peaks at ~150 MiB, which would hide the engine's own peak.
     """
-    hwm = _status_mib("VmHWM")
-    if hwm is not None:
-        return hwm, "VmHWM"
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return (peak / 2**20 if sys.platform == "darwin" else peak / 2**10), "ru_maxrss"
-
-
-def rss_child(engine: str, data_dir: Path, limit: int | None, timeout: int) -> int:
-    """Internal: run one engine alone over the pages and print its peak RSS as JSON."""
     logging.disable(logging.CRITICAL)
     install_alarm()
-    items = load_items(data_dir, limit)
+    items: list[Item] = json.loads(pages_file.read_text(encoding="utf-8"))
     runner = build_runner(engine)
     pages = errors = 0
     if items:
-        raw = read_page(data_dir, items[0])
+        raw = read_page(items[0])
         if raw is not None:
             guarded_call(runner, raw, items[0]["url"], timeout)
     after_warmup, _ = peak_rss_mib()
     for item in items:
-        raw = read_page(data_dir, item)
+        raw = read_page(item)
         if raw is None:
             continue
         pages += 1
@@ -542,35 +309,34 @@ def rss_child(engine: str, data_dir: Path, limit: int | None, timeout: int) -> i
         errors += call.error is not None
         del call, raw
     peak, source = peak_rss_mib()
-    print(
-        json.dumps(
-            {
-                "engine": engine,
-                "pages": pages,
-                "errors": errors,
-                "peak_rss_after_warmup_mib": round(after_warmup, 1),
-                "peak_rss_mib": round(peak, 1),
-                "source": source,
-            }
-        )
-    )
+    result = {
+        "engine": engine,
+        "pages": pages,
+        "errors": errors,
+        "peak_rss_after_warmup_mib": round(after_warmup, 1),
+        "peak_rss_mib": round(peak, 1),
+        "source": source,
+    }
+    print(json.dumps(result))
     return 0
 
 
-def measure_rss(engine: str, data_dir: Path, limit: int | None, timeout: int) -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        str(Path(__file__).resolve()),
-        "--rss-child",
-        engine,
-        "--data",
-        str(data_dir),
-        "--timeout",
-        str(timeout),
-    ]
-    if limit is not None:
-        cmd += ["--limit", str(limit)]
-    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+def measure_rss(engine: str, items: list[Item], timeout: int) -> dict[str, Any]:
+    """Run :func:`rss_child` in a fresh process over the same pages and read its answer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pages_file = Path(tmp) / "pages.json"
+        pages_file.write_text(
+            json.dumps([{"path": it["path"], "url": it["url"]} for it in items]), encoding="utf-8"
+        )
+        cmd = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--rss-child",
+            engine,
+            "--rss-pages",
+            str(pages_file),
+        ]
+        proc = subprocess.run([*cmd, "--timeout", str(timeout)], check=False, capture_output=True, text=True)
     if proc.returncode != 0:
         return {"engine": engine, "error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
     try:
@@ -580,295 +346,37 @@ def measure_rss(engine: str, data_dir: Path, limit: int | None, timeout: int) ->
     return result
 
 
-# -- aggregation --------------------------------------------------------------------------------
-
-
-def aggregate(records: list[dict[str, Any]], names: list[str]) -> dict[str, Any]:
-    """Sum the per-page records into per-engine figures (body, timing, comments, metadata)."""
-    scored = [r for r in records if not r.get("missing")]
-    body: dict[str, Any] = {}
-    comments: dict[str, Any] = {}
-    meta: dict[str, Any] = {}
-    for name in names:
-        counts = Counts()
-        times: list[float] = []
-        exc = empty = timeouts = 0
-        ctally = CommentTally(
-            found=0 if name in (CANDIDATE, AUX) else None, found_present=0 if name in (CANDIDATE, AUX) else None
-        )
-        spurious = no_comment_pages = 0
-        tallies = {field: MetaTally() for field in ("title", "author", "date")}
-        for record in scored:
-            e = record["engines"].get(name)
-            if e is None:
-                continue
-            counts.add(Counts(tp=e["tp"], fp=e["fp"], fn=e["fn"], tn=e["tn"]))
-            times.append(e["ms"])
-            exc += e["error"] is not None
-            empty += bool(e["empty"])
-            timeouts += bool(e["timeout"])
-            c = e.get("comments")
-            if c:
-                ctally.pages += 1
-                ctally.total += c["snippets"]
-                ctally.leaked += c["leaked"]
-                ctally.present += c.get("present", 0)
-                ctally.leaked_present += c.get("leaked_present", 0)
-                if ctally.found is not None:
-                    ctally.found += c["found"] or 0
-                if ctally.found_present is not None:
-                    ctally.found_present += c.get("found_present") or 0
-            if "comment_text_on_no_comment_page" in e:
-                no_comment_pages += 1
-                spurious += e["comment_text_on_no_comment_page"]
-            m = e.get("meta")
-            if m is not None:
-                for field, key, answer in (
-                    ("title", "title_ok", m["title"]),
-                    ("author", "author_ok", m["authors"]),
-                    ("date", "date_ok", m["published"]),
-                ):
-                    if key in m:
-                        tallies[field].add(answered=bool(answer), correct=m[key])
-        total_s = sum(times) / 1000.0
-        body[name] = {
-            **counts.to_dict(),
-            "pages": len(times),
-            "errors": exc + empty,
-            "exceptions": exc,
-            "empty": empty,
-            "timeouts": timeouts,
-            "median_ms": median(times),
-            "total_s": total_s,
-        }
-        comments[name] = {
-            **ctally.to_dict(),
-            "pages_annotated_without_comments": no_comment_pages,
-            "comment_text_on_those_pages": spurious if name in (CANDIDATE, AUX) else None,
-        }
-        if name in (CANDIDATE, AUX):
-            meta[name] = {field: t.to_dict() for field, t in tallies.items()}
-    ref_total = body[REFERENCE]["total_s"] if REFERENCE in body else 0.0
-    ref_median = body[REFERENCE]["median_ms"] if REFERENCE in body else 0.0
-    for name in names:
-        body[name]["time_ratio_to_trafilatura"] = (
-            safe_ratio(body[name]["total_s"], ref_total) if ref_total else None
-        )
-        body[name]["median_ratio_to_trafilatura"] = (
-            safe_ratio(body[name]["median_ms"], ref_median) if ref_median else None
-        )
-    return {"body": body, "comments": comments, "metadata": meta}
-
-
-def worst_pages(records: list[dict[str, Any]], candidate: str, k: int) -> list[dict[str, Any]]:
-    """The k pages where (TP−FP) of ``candidate`` minus that of trafilatura is lowest (< 0 only)."""
-    rows = []
-    for r in records:
-        c, t = r["engines"].get(candidate), r["engines"].get(REFERENCE)
-        if c is None or t is None:
-            continue
-        delta = (c["tp"] - c["fp"]) - (t["tp"] - t["fp"])
-        if delta < 0:
-            rows.append(
-                {
-                    "url": r["url"],
-                    "file": r["file"],
-                    "delta": delta,
-                    "candidate": {k2: c[k2] for k2 in ("tp", "fp", "error", "empty")},
-                    "trafilatura": {k2: t[k2] for k2 in ("tp", "fp", "error", "empty")},
-                    "missed": [
-                        {"snippet": s, "trafilatura_found": s not in t["missed"]} for s in c["missed"]
-                    ],
-                    "leaked": [{"snippet": s, "trafilatura_leaked": s in t["leaked"]} for s in c["leaked"]],
-                }
-            )
-    rows.sort(key=lambda row: (row["delta"], row["url"]))
-    return rows[:k]
-
-
-# -- printing -----------------------------------------------------------------------------------
-
-
-def _f(value: float | None, digits: int = 3) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
-
-
-def print_body_table(body: dict[str, Any], names: list[str], n_pages: int, with_aux: bool) -> None:
-    print(
-        f"\nTable 1. Article body, {n_pages} pages. trafilatura engines run with include_comments=False "
-        "(body only);"
-    )
-    print(
-        "time = engine call only, interleaved per page; 'x traf' = total time / trafilatura's total, same run."
-    )
-    header = (
-        f"{'engine':<24}{'prec':>7}{'recall':>7}{'F1':>7}{'acc':>7}{'with':>6}{'w/o':>6}{'TP':>6}"
-        f"{'FP':>5}{'FN':>5}{'TN':>6}{'errors':>7}{'exc':>5}{'empty':>6}{'med ms':>8}{'total s':>9}{'x traf':>8}"
-    )
-    print(header)
-    print("-" * len(header))
-    for name in names:
-        b = body[name]
-        print(
-            f"{LABELS[name]:<24}{_f(b['precision']):>7}{_f(b['recall']):>7}{_f(b['f1']):>7}{_f(b['accuracy']):>7}"
-            f"{b['snippets_with']:>6}{b['snippets_without']:>6}{b['tp']:>6}{b['fp']:>5}{b['fn']:>5}{b['tn']:>6}"
-            f"{b['errors']:>7}{b['exceptions']:>5}{b['empty']:>6}{b['median_ms']:>8.1f}{b['total_s']:>9.2f}"
-            f"{_f(b['time_ratio_to_trafilatura'], 2):>8}"
-        )
-    if with_aux:
-        a = body[AUX]
-        print(
-            f"(info) trafilatura.bare_extraction(include_comments=True, with_metadata=True), used for tables 2-3:"
-            f" median {a['median_ms']:.1f} ms, total {a['total_s']:.2f} s,"
-            f" x traf {_f(a['time_ratio_to_trafilatura'], 2)}, errors {a['errors']}"
-        )
-    timeouts = {n: body[n]["timeouts"] for n in body if body[n]["timeouts"]}
-    if timeouts:
-        print(f"calls stopped by the time limit: {timeouts}")
-
-
-def print_rss(rss: list[dict[str, Any]], n_pages: int) -> None:
-    if not rss:
-        return
-    source = next((r["source"] for r in rss if "source" in r), "?")
-    print(
-        f"\nPeak memory (RSS): a separate child process runs one engine alone, sequentially, over the same "
-        f"{n_pages} pages; its peak RSS ({source})."
-    )
-    for r in rss:
-        if "error" in r:
-            print(f"  {LABELS.get(r['engine'], r['engine']):<24} failed: {r['error']}")
-        else:
-            print(
-                f"  {LABELS.get(r['engine'], r['engine']):<24} peak {r['peak_rss_mib']:>7.1f} MiB"
-                f"   (peak after imports + warm-up on page 1: {r['peak_rss_after_warmup_mib']:.1f} MiB; {r['pages']} pages,"
-                f" {r['errors']} errors)"
-            )
-
-
-def print_comment_table(comments: dict[str, Any], names: list[str], with_aux: bool) -> None:
-    rows: list[tuple[str, str, dict[str, Any]]] = []
-    if CANDIDATE in names:
-        rows.append(("cleanpage", "responses / body", comments[CANDIDATE]))
-    if with_aux:
-        rows.append(("trafilatura", "include_comments=True: comments / text", comments[AUX]))
-    for name in names:
-        if name != CANDIDATE:
-            rows.append((LABELS[name], "body only (no comment output)", comments[name]))
-    if not rows or not rows[0][2]["pages"]:
-        print("\nTable 2. Comments: no page with a non-empty 'comments' list.")
-        return
-    first = rows[0][2]
-    print(
-        f"\nTable 2. Reader comments, {first['pages']} page(s) with a non-empty 'comments' list, "
-        f"{first['snippets']} comment snippets."
-    )
-    print("found = snippets in the engine's comment text; leaked = snippets in its body text.")
-    print(
-        f"'present' = the {first['present']} snippets whose text occurs in the saved page (HTML-unescaped, "
-        f"whitespace-normalised); the other {first['snippets'] - first['present']} are loaded by JavaScript "
-        "and no extractor can see them."
-    )
-    header = (
-        f"{'engine':<24}{'comment text / body':<40}{'found':>7}{'recall':>8}{'leaked':>8}{'leak rate':>10}"
-        f"{'| of present: found':>20}{'recall':>8}{'leaked':>8}{'leak rate':>10}"
-    )
-    print(header)
-    print("-" * len(header))
-    for label, where, c in rows:
-        found = "-" if c["found"] is None else str(c["found"])
-        found_p = "-" if c["found_present"] is None else str(c["found_present"])
-        print(
-            f"{label:<24}{where:<40}{found:>7}{_f(c['recall']):>8}{c['leaked']:>8}{_f(c['leak_rate']):>10}"
-            f"{found_p:>20}{_f(c['recall_present']):>8}{c['leaked_present']:>8}{_f(c['leak_rate_present']):>10}"
-        )
-    for label, _, c in rows:
-        if c["comment_text_on_those_pages"] is not None and c["pages_annotated_without_comments"]:
-            print(
-                f"(info) {label}: comment text returned on {c['comment_text_on_those_pages']} of "
-                f"{c['pages_annotated_without_comments']} pages annotated with an empty 'comments' list"
-            )
-
-
-def print_meta_table(meta: dict[str, Any]) -> None:
-    if not meta:
-        return
-    print(
-        "\nTable 3. Metadata, pages with a non-empty gold value. title = exact after whitespace/case "
-        "normalisation;"
-    )
-    print(
-        "author = every gold name contained (case-insensitive) in the joined authors; date = same calendar day."
-    )
-    print(
-        "acc = correct/pages; wrong = an answer was given and it does not match (None is a miss, not wrong)."
-    )
-    fields = ("title", "author", "date")
-    header = f"{'engine':<42}" + "".join(f"{f + ' acc (correct/pages)':>27}{'wrong':>7}" for f in fields)
-    print(header)
-    print("-" * len(header))
-    for name, label in ((CANDIDATE, "cleanpage"), (AUX, "trafilatura bare_extraction(with_metadata)")):
-        if name not in meta:
-            continue
-        m = meta[name]
-        cells = "".join(
-            f"{_f(m[f]['accuracy']) + ' (' + str(m[f]['correct']) + '/' + str(m[f]['pages']) + ')':>27}"
-            f"{m[f]['wrong']:>7}"
-            for f in fields
-        )
-        print(f"{label:<42}{cells}")
-    pages = next(iter(meta.values()))
-    print("pages: " + ", ".join(f"{f} {pages[f]['pages']}" for f in ("title", "author", "date")))
-
-
-def _short(text: str, width: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def print_worst(rows: list[dict[str, Any]], candidate: str, k: int) -> None:
-    print(
-        f"\nWorst {k} pages for {LABELS[candidate]} against trafilatura (delta = its TP−FP minus trafilatura's):"
-    )
-    if not rows:
-        print("  none: no page where it scores below trafilatura.")
-        return
-    if len(rows) < k:
-        print(f"  only {len(rows)} pages where it scores below trafilatura.")
-    for i, row in enumerate(rows, 1):
-        c, t = row["candidate"], row["trafilatura"]
-        state = f" [error: {c['error']}]" if c["error"] else (" [empty output]" if c["empty"] else "")
-        print(f"{i:>3}. delta {row['delta']:+d}  {row['url']}  ({row['file']})")
-        print(
-            f"     {LABELS[candidate]} TP {c['tp']} FP {c['fp']}{state}   trafilatura TP {t['tp']} FP {t['fp']}"
-        )
-        for m in row["missed"]:
-            print(
-                f"     missed: {_short(m['snippet'])!r}  (trafilatura: {'found' if m['trafilatura_found'] else 'missed too'})"
-            )
-        for m in row["leaked"]:
-            print(
-                f"     leaked: {_short(m['snippet'])!r}  (trafilatura: {'leaked too' if m['trafilatura_leaked'] else 'kept out'})"
-            )
-
-
-# -- main ---------------------------------------------------------------------------------------
+# -- arguments and data -------------------------------------------------------------------------
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+        description=(__doc__ or "").split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument(
-        "--data", help=f"dataset directory (default: {DEFAULT_DATA} relative to the repository root)"
+        "--data",
+        action="append",
+        metavar="DIR",
+        help="dataset folder; repeat for several (default: both dev folders, relative to the repository root)",
     )
-    p.add_argument("--limit", type=int, help="only the first N pages in sorted-URL order")
+    p.add_argument(
+        "--splits",
+        metavar="FILE",
+        help=f"page → fit/check file (default: {DEFAULT_SPLITS} relative to the repository root)",
+    )
+    p.add_argument(
+        "--split",
+        choices=(*SPLITS, ALL),
+        default=ALL,
+        help="run only the pages of this bucket (default: all)",
+    )
+    p.add_argument("--limit", type=int, help="only the first N pages of each folder, in sorted-key order")
     p.add_argument("--json", dest="json_path", help="write all figures and per-page results to this file")
     p.add_argument(
-        "--worst", type=int, default=0, metavar="K", help="list the K pages where cleanpage loses most"
+        "--worst", type=int, default=0, metavar="K", help="list the K fit pages where cleanpage loses most"
     )
     p.add_argument(
-        "--engines", default=",".join(ENGINES), help=f"comma-separated subset of {','.join(ENGINES)}"
+        "--engines", default=",".join(SELECTABLE), help=f"comma-separated subset of {','.join(SELECTABLE)}"
     )
     p.add_argument(
         "--jobs", type=int, default=1, help="worker processes (default 1; >1 makes timings meaningless)"
@@ -879,133 +387,216 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-rss", action="store_true", help="skip the peak-memory child processes")
     p.add_argument("--verbose", action="store_true", help="let the engines log")
     p.add_argument("--rss-child", metavar="ENGINE", help=argparse.SUPPRESS)
+    p.add_argument("--rss-pages", metavar="FILE", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     names = [n.strip() for n in args.engines.split(",") if n.strip()]
-    unknown = [n for n in names if n not in ENGINES]
+    unknown = [n for n in names if n not in SELECTABLE]
     if unknown or not names:
-        p.error(f"unknown engine(s) {unknown}; choose from {', '.join(ENGINES)}")
-    args.names = [n for n in ENGINES if n in names]  # canonical order
+        p.error(f"unknown engine(s) {unknown}; choose from {', '.join(SELECTABLE)}")
+    args.names = [n for n in SELECTABLE if n in names]  # canonical order
     if args.limit is not None and args.limit < 1:
         p.error("--limit must be positive")
     if args.jobs < 1:
         p.error("--jobs must be >= 1")
+    args.data_dirs = (
+        [Path(d).resolve() for d in args.data] if args.data else [(REPO / d).resolve() for d in DEFAULT_DATA]
+    )
+    if len({d.name for d in args.data_dirs}) < len(args.data_dirs):
+        p.error(
+            "two --data folders with the same name: the name is the key in the splits file and the report"
+        )
+    args.splits_path = resolve_splits(args.splits)
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    data_dir = resolve_data(args.data)
-    if args.rss_child:
-        return rss_child(args.rss_child, data_dir, args.limit, args.timeout)
-    if not args.verbose:
-        logging.disable(logging.CRITICAL)
+def resolve_splits(arg: str | None) -> Path | None:
+    """``--splits`` as given (relative to the working directory; it must exist), or the default
+    relative to the repository root when it exists (else None: every page is ``unsplit``)."""
+    if arg:
+        return Path(arg).resolve()
+    default = (REPO / DEFAULT_SPLITS).resolve()
+    return default if default.is_file() else None
 
-    if not (data_dir / "evaldata.json").is_file():
-        print(f"error: no evaldata.json in {data_dir}", file=sys.stderr)
-        return 2
-    names: list[str] = args.names
+
+def load_all(args: argparse.Namespace) -> list[Dataset]:
+    """Every ``--data`` folder, restricted to ``--split`` and ``--limit``; raises on a bad folder."""
+    splits = load_splits(args.splits_path)
+    datasets = []
+    for d in args.data_dirs:
+        if not (d / "evaldata.json").is_file():
+            raise FileNotFoundError(f"no evaldata.json in {d}")
+        datasets.append(load_dataset(d, splits, args.split, args.limit))
+    return datasets
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+
+def run_all(
+    items: list[Item], names: list[str], with_aux: bool, args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    """Every page through every engine, in one process (or ``--jobs`` workers)."""
+    started = time.perf_counter()
+    jobs = list(enumerate(items))
+    init_args = (names, with_aux, args.timeout, items[0], args.verbose)
+    if args.jobs > 1:
+        with concurrent.futures.ProcessPoolExecutor(
+            args.jobs, initializer=init_worker, initargs=init_args
+        ) as pool:
+            return list(pool.map(run_page, jobs, chunksize=4))
+    init_worker(*init_args)
+    records = []
+    for i, job in enumerate(jobs, 1):
+        records.append(run_page(job))
+        if i % 50 == 0:
+            print(f"  {i}/{len(jobs)} pages, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return records
+
+
+def check_engines(names: list[str]) -> str | None:
+    """The error message for the first engine that cannot be imported, else None."""
     for name in names:
         try:
             build_runner(name)
         except ImportError as exc:
-            print(
-                f"error: engine {name!r} is not available ({exc}); choose others with --engines",
-                file=sys.stderr,
-            )
-            return 2
-    with_aux = REFERENCE in names
-    items = load_items(data_dir, args.limit)
-    if not items:
-        print("error: no pages", file=sys.stderr)
-        return 2
+            return f"engine {name!r} is not available ({exc}); choose others with --engines"
+    return None
 
-    versions = {name: engine_version(name) for name in names}
+
+def describe(datasets: list[Dataset]) -> str:
+    """One line per folder: its name, format and pages per bucket."""
+    lines = []
+    for d in datasets:
+        counts = {s: sum(it["split"] == s for it in d.items) for s in SPLITS}
+        buckets = ", ".join(f"{s} {n}" for s, n in counts.items() if n)
+        lines.append(f"data: {d.name} ({d.kind}, {d.path}): {len(d.items)} pages ({buckets})")
+    return "\n".join(lines)
+
+
+def print_header(datasets: list[Dataset], args: argparse.Namespace, versions: dict[str, str]) -> None:
+    """What runs on what: folders and buckets, the splits file, the versions."""
+    print(describe(datasets))
+    print(f"splits: {args.splits_path or 'none (every page is unsplit)'}")
     print(
-        f"data: {data_dir}  pages: {len(items)}  python {platform.python_version()}  "
-        + "  ".join(f"{LABELS[n]} {v}" for n, v in versions.items())
+        f"python {platform.python_version()}  " + "  ".join(f"{LABELS[n]} {v}" for n, v in versions.items())
     )
     if args.jobs > 1:
         print(f"warning: --jobs {args.jobs}: calls run concurrently; timings and ratios are not comparable")
 
+
+def pick_candidate(names: list[str]) -> str | None:
+    """The engine ``--worst`` holds against trafilatura: cleanpage, else the first other body engine."""
+    if REFERENCE not in names:
+        return None
+    if CANDIDATE in names:
+        return CANDIDATE
+    return next((n for n in names if n in ENGINES and n != REFERENCE), None)
+
+
+def report(
+    datasets: list[Dataset], records: list[dict[str, Any]], all_names: list[str], args: argparse.Namespace
+) -> dict[str, Any]:
+    """Sum, print every table, measure memory; return the figures for the JSON."""
+    candidate = pick_candidate(all_names)
+    figures: dict[str, Any] = {}
+    worst: dict[str, Any] = {}
+    for d in datasets:
+        recs = [r for r in records if r["dataset"] == d.name]
+        figures[d.name] = dataset_figures(d, recs, all_names)
+        if args.worst and candidate:
+            worst[d.name] = worst_pages(recs, candidate, args.worst, d.has_gold_text)
+        print_dataset(d, figures[d.name], all_names, worst.get(d.name), candidate, args.worst)
+    timing = timing_figures(datasets, records, all_names)
+    print_timing(timing, all_names)
+    items = [it for d in datasets for it in d.items]
+    rss = [
+        measure_rss(n, items, args.timeout)
+        for n in (CANDIDATE, REFERENCE)
+        if n in args.names and not args.no_rss
+    ]
+    print_rss(rss, sum(not r.get("missing") for r in records))
+    if args.worst and not candidate:
+        print("\n--worst needs trafilatura and one other body engine")
+    return {
+        "datasets": figures,
+        "timing": timing,
+        "rss": rss,
+        "worst": {"candidate": candidate, "pages": worst} if args.worst else None,
+    }
+
+
+def write_json(
+    path: Path,
+    argv: list[str] | None,
+    args: argparse.Namespace,
+    datasets: list[Dataset],
+    versions: dict[str, str],
+    wall: float,
+    figures: dict[str, Any],
+    records: list[dict[str, Any]],
+) -> None:
+    """Every figure, how it was made, and the per-page records."""
+    meta = {
+        "command": [Path(sys.argv[0]).name, *sys.argv[1:]] if argv is None else ["body.py", *argv],
+        "datasets": {d.name: {"path": str(d.path), "kind": d.kind, "pages": len(d.items)} for d in datasets},
+        "splits_file": str(args.splits_path) if args.splits_path else None,
+        "split": args.split,
+        "engines": args.names,
+        "versions": versions,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "jobs": args.jobs,
+        "timeout_s": args.timeout,
+        "wall_s": wall,
+        "when": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "notes": NOTES,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = {"meta": meta, **figures, "pages": records}
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"figures written to {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.rss_child and args.rss_pages:
+        return rss_child(args.rss_child, Path(args.rss_pages), args.timeout)
+    try:
+        datasets = load_all(args)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not args.verbose:
+        logging.disable(logging.CRITICAL)
+    names: list[str] = args.names
+    problem = check_engines(names)
+    items = [item for d in datasets for item in d.items]
+    if problem or not items:
+        print(f"error: {problem or 'no pages'}", file=sys.stderr)
+        return 2
+    with_aux = REFERENCE in names
+    versions = {name: engine_version(name) for name in names}
+    print_header(datasets, args, versions)
+
     started = time.perf_counter()
-    jobs = list(enumerate(items))
-    init_args = (names, with_aux, str(data_dir), args.timeout, items[0], args.verbose)
-    records: list[dict[str, Any]] = []
-    if args.jobs == 1:
-        init_worker(*init_args)
-        for i, job in enumerate(jobs, 1):
-            records.append(run_page(job))
-            if i % 50 == 0:
-                print(f"  {i}/{len(jobs)} pages, {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    else:
-        with concurrent.futures.ProcessPoolExecutor(
-            args.jobs, initializer=init_worker, initargs=init_args
-        ) as pool:
-            records = list(pool.map(run_page, jobs, chunksize=4))
+    records = run_all(items, names, with_aux, args)
     wall = time.perf_counter() - started
-
-    missing = [r["file"] for r in records if r.get("missing")]
-    scored = [r for r in records if not r.get("missing")]
-    all_names = names + ([AUX] if with_aux else [])
-    figures = aggregate(scored, all_names)
-
-    rss: list[dict[str, Any]] = []
-    if not args.no_rss:
-        for name in (CANDIDATE, REFERENCE):
-            if name in names:
-                rss.append(measure_rss(name, data_dir, args.limit, args.timeout))
-
-    print_body_table(figures["body"], names, len(scored), with_aux)
-    if missing:
-        print(f"{len(missing)} pages skipped, file not found: {', '.join(missing[:5])}")
-    print_rss(rss, len(scored))
-    print_comment_table(figures["comments"], names, with_aux)
-    print_meta_table(figures["metadata"])
-
-    worst: list[dict[str, Any]] = []
-    candidate = CANDIDATE if CANDIDATE in names else next((n for n in names if n != REFERENCE), None)
-    if args.worst:
-        if REFERENCE not in names or candidate is None:
-            print("\n--worst needs trafilatura and one other engine")
-        else:
-            worst = worst_pages(scored, candidate, args.worst)
-            print_worst(worst, candidate, args.worst)
+    figures = report(datasets, records, names + ([AUX] if with_aux else []), args)
     print(f"\nwall time {wall:.1f} s")
-
     if args.json_path:
-        out = {
-            "meta": {
-                "command": [Path(sys.argv[0]).name, *sys.argv[1:]] if argv is None else ["body.py", *argv],
-                "data": str(data_dir),
-                "pages": len(scored),
-                "missing_files": missing,
-                "engines": names,
-                "versions": versions,
-                "python": platform.python_version(),
-                "platform": platform.platform(),
-                "jobs": args.jobs,
-                "timeout_s": args.timeout,
-                "wall_s": wall,
-                "when": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-                "notes": {
-                    "trafilatura": "extract(raw, url=url, include_comments=False), defaults otherwise",
-                    "trafilatura-precision": "extract(raw, url=url, include_comments=False, favor_precision=True)",
-                    "readability": "Document(decode_file(raw)).summary(html_partial=True), one line per block",
-                    AUX: "bare_extraction(raw, url=url, include_comments=True, with_metadata=True): tables 2-3",
-                },
-            },
-            "engines": figures["body"],
-            "rss": rss,
-            "comments": figures["comments"],
-            "metadata": figures["metadata"],
-            "worst": {"candidate": candidate, "pages": worst} if args.worst else None,
-            "pages": records,
-        }
-        path = Path(args.json_path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"figures written to {path}")
+        write_json(Path(args.json_path), argv, args, datasets, versions, wall, figures, records)
     return 0
+
+
+NOTES = {
+    "trafilatura": "extract(raw, url=url, include_comments=False), defaults otherwise",
+    "trafilatura-precision": "extract(raw, url=url, include_comments=False, favor_precision=True)",
+    "readability": "Document(decode_file(raw)).summary(html_partial=True), one line per block",
+    "htmldate": "find_date(htmldate.utils.decode_file(raw), url=url), default settings; date only",
+    AUX: "bare_extraction(raw, url=url, include_comments=True, with_metadata=True): comments, metadata, forum info",
+    "forum": "on WCXB forum pages cleanpage is scored on page.body + its responses' texts joined by a blank line",
+    "output": "pages[].output (cleanpage page.to_dict(), trafilatura body) is kept for fit and unsplit pages only",
+}
 
 
 if __name__ == "__main__":
