@@ -1,6 +1,6 @@
 """Golden files: each fixture page must produce exactly its expected.json.
 
-Regenerate only on purpose: ``pytest tests/test_golden.py --regenerate-golden``, then review the
+Regenerate only on purpose: ``pytest tests/golden/test_golden.py --regenerate-golden``, then review the
 diff of every expected.json like code.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import cleanpage
+from tests import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("input.*")))
 
 
