@@ -1,7 +1,8 @@
 """Golden files: each fixture page must produce exactly its expected.json.
 
 Regenerate only on purpose: ``pytest tests/golden/test_golden.py --regenerate-golden``, then review the
-diff of every expected.json like code.
+diff of every expected.json like code. What each case's notes.md claims is checked apart, from its
+checks.json (test_checks.py), so a regenerated golden cannot drop a claim.
 """
 
 from __future__ import annotations
