@@ -20,10 +20,6 @@ __all__ = ["EngineText", "run_trafilatura"]
 
 log = logging.getLogger(__name__)
 
-#: trafilatura's output elements that hold one paragraph-like unit of text
-_UNIT_TAGS = frozenset({"p", "head", "quote", "code", "item", "row", "cell", "lb", "list", "table"})
-
-
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EngineText:
     """What an engine kept as the main text: units, each a whitespace-normalised string."""
