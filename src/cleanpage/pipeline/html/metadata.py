@@ -24,6 +24,7 @@ from typing import Any
 
 from lxml import etree
 
+from cleanpage.engines import htmldate
 from cleanpage.pipeline.shared.names import clean_authors, person_name
 from cleanpage.pipeline.blocks import normalise_space, text_key
 from cleanpage.pipeline.shared.dates import (
@@ -791,16 +792,8 @@ def _htmldate(root: etree._Element, url: str | None, markup: MarkupCues) -> _dt.
     (header, JSON, ``abbr``/date-like elements, text patterns; no free-text guessing), as
     evidence only. It copies the tree before pruning it, so ours is left as it was. About 4 ms
     on the few pages that reach it."""
-    try:
-        from htmldate import find_date
-    except ImportError:  # an optional helper: without it the page has no date
-        return None
-    try:
-        with _without_elsewhere(root, markup) as tree:
-            found = find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
-    except Exception:  # a third-party heuristic must never break the page
-        log.debug("htmldate failed", exc_info=True)
-        return None
+    with _without_elsewhere(root, markup) as tree:
+        found = htmldate.find_date(tree, url)
     value = parse_iso(found) if found else None
     return value if isinstance(value, _dt.date) and parse_date(found) is not None else None
 
