@@ -3,8 +3,6 @@ the responses stage's marks give."""
 
 from __future__ import annotations
 
-from lxml import etree
-
 from cleanpage.pipeline.blocks import Block
 from cleanpage.pipeline.html import blocks as html_blocks
 from cleanpage.pipeline.html.blocks import ResponseMarks, build_blocks
@@ -48,14 +46,3 @@ def test_marks_give_their_subtree_a_role_and_an_inline_mark_its_own_block() -> N
     ]
     assert [b.text for b in build_blocks(root)] == ["Article.", "Said first and more.", "Second."]
 
-
-def test_element_tokens_with_and_without_the_class_memo() -> None:
-    from cleanpage.pipeline.html.blocks import element_tokens
-
-    el = etree.Element("div", {"class": "  Site-Header   sticky ", "id": " Main "})
-    seen: dict[str, tuple[str, ...]] = {}
-    assert element_tokens(el) == ("site-header", "sticky", "main")
-    assert element_tokens(el, seen) == ("site-header", "sticky", "main")
-    assert seen == {"  Site-Header   sticky ": ("site-header", "sticky")}
-    assert element_tokens(el, seen) == ("site-header", "sticky", "main")
-    assert element_tokens(etree.Element("p")) == ()

@@ -36,6 +36,7 @@ from cleanpage.pipeline.shared.dates import (
     parse_visible_date,
     zone_tag,
 )
+from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MarkupCues, MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "read_metadata", "strip_site_suffix"]
@@ -297,7 +298,6 @@ def _parent_tokens(el: etree._Element) -> str:
     return _tokens(parent) if parent is not None else ""
 
 
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SPECIAL_TAGS = frozenset({"h1", "time", "address", "a", "abbr"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "button"})
 @functools.lru_cache(maxsize=4)
@@ -818,7 +818,7 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
 def _teaser_list(texts: list[str]) -> bool:
     """Three bylines or more, each with its own date ("Von A am 08.12.2022", "Von B am
     06.12.2022", …): a list of other articles' teasers, not the page's byline."""
-    return len({text_key(t) for t in texts if _YEAR_RE.search(t)}) >= 3
+    return len({text_key(t) for t in texts if YEAR.search(t)}) >= 3
 
 
 _META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
@@ -1166,7 +1166,7 @@ def _published(
         labelled_visible = cues.publication.search(text) is not None
         visible = parse_iso(text)
         if visible is None:
-            needs_parser = _YEAR_RE.search(text) is not None and not _LOOSE_DATE.search(text)
+            needs_parser = YEAR.search(text) is not None and not _LOOSE_DATE.search(text)
             if needs_parser and budget <= 0:
                 continue
             budget -= needs_parser

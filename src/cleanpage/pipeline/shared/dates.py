@@ -17,6 +17,7 @@ import re
 from typing import NamedTuple
 
 from cleanpage.engines.dateparser import locale_infos, read_date
+from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
 __all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
@@ -56,7 +57,6 @@ _NUMERIC = re.compile(
     r"|(?P<a>\d{1,2})(?P<sep>[./-])\s?(?P<b>\d{1,2})(?P=sep)\s?(?P<y2>(?:19|20)\d{2}))(?![\d])"
     r"(?:\D{1,14}?(?P<hh>\d{1,2})[:h](?P<mm>\d{2}))?"
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 #: a date inside a URL path: /2014/05/18/ (a number from an id is never read as a day)
@@ -106,7 +106,7 @@ def parse_visible_date(
     if not text:
         return None
     text = " ".join(text.split())
-    if len(text) > 120 or not _YEAR.search(text):
+    if len(text) > 120 or not YEAR.search(text):
         return None
     value = _numeric(text, month_first)
     if value is None:
@@ -118,9 +118,9 @@ def parse_visible_date(
         clock = cues.lone_clock.match(pieces[1]) if len(pieces) == 2 else None
         if clock is not None:
             short = f"{short} {clock.group(1)}"
-        if not short or len(short) > 60 or not _YEAR.search(short):
+        if not short or len(short) > 60 or not YEAR.search(short):
             return None
-        if not _DAY.search(_CLOCK.sub("", _YEAR.sub("", short))):
+        if not _DAY.search(_CLOCK.sub("", YEAR.sub("", short))):
             return None  # "March 2024": dateparser would invent the day
         languages = _languages(lang)
         short = re.sub(r"(?<=\d)h(?=\d{2}\b)", ":", short)
