@@ -1,4 +1,4 @@
-"""Adapters for the third-party extraction engines we build on.
+"""The trafilatura adapter: the main text trafilatura keeps, as evidence for the HTML classifier.
 
 Each engine is evidence, not the pipeline: it gets the already-parsed tree (trafilatura copies it,
 so our tree stays intact), and what it returns is reduced to plain, ordered text units that the
