@@ -22,11 +22,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
-
-from _fuzzcases import random_case
+sys.path[:0] = [str(REPO / "src"), str(REPO)]  # the repository root, not tests/: tests/html is no stdlib html
 
 import cleanpage
+from tests._fuzzcases import random_case
 
 CHUNK = 50
 

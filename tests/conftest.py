@@ -1,13 +1,10 @@
-"""Shared fixtures: the golden cases under tests/fixtures/ and a regenerate flag."""
+"""Shared for every test folder: the hypothesis profile and the --regenerate-golden flag."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 try:
     from hypothesis import settings

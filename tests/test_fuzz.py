@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _fuzzcases import mutated_fixture, random_html, random_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleanpage
 from cleanpage import CleanpageError, Page
+from tests._fuzzcases import mutated_fixture, random_html, random_text
 
 #: Wall-clock bound for one document of these sizes (generous for slow CI machines).
 LIMIT_S = 15.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cleanpage.pipeline.blocks import Reason
@@ -137,7 +137,6 @@ class Page:
     encoding: str | None = None
     encoding_source: str | None = None
     language: str | None = None
-    extra: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def body(self) -> str:

@@ -207,7 +207,7 @@ def test_every_barrier_role_stops_the_article(role: str) -> None:
 
 @pytest.mark.parametrize("role", sorted(RULES.text_roles.list_headings))
 def test_every_list_heading_role_takes_its_list_along(role: str) -> None:
-    from _prose import PARA_A, PARA_B, PARA_C
+    from tests._prose import PARA_A, PARA_B, PARA_C
 
     from cleanpage.pipeline.blocks import Label
     from cleanpage.pipeline.text.blocks import build_blocks as text_blocks

@@ -47,6 +47,9 @@ def test_heading_counter_examples_announce_nothing(text: str) -> None:
         ("5 komentarzy", 5), ("Комментарии (5)", 5), ("Нет комментариев", 0),
         # decoration and spacing
         ("  3   Responses:  ", 3), ("35 Comments »", 35), ("1,234 Comments", 1234),
+        # the headings of the fixture pages' threads
+        ("One thought on “Why I switched back”", 1), ("2 Kommentare zu „Fernwärme wird ab April teurer“", 2),
+        ("Une réponse", 1), ("5 комментариев", 5),
     ],
 )
 def test_announced_counts_in_many_languages(text: str, n: int) -> None:
@@ -57,6 +60,7 @@ def test_announced_counts_in_many_languages(text: str, n: int) -> None:
     "text",
     [
         "Comments", "Kommentare", "Leave a Reply", "Three men were arrested.", "",
+        "He made two comments on Tuesday.", "Einen Kommentar hinterlassen",
         "3 Responses " + "x" * 400,
         "He made 3 comments on the bill and 2 thoughts on the budget, none of them kind to the government.",
     ],

@@ -338,7 +338,7 @@ def test_every_relative_date_word_makes_a_comment_date_worth_reading(word: str, 
 
 @pytest.mark.parametrize("lead", CUES.non_title_leads)
 def test_every_non_title_lead_keeps_a_line_from_being_the_title(lead: str) -> None:
-    from _prose import PARA_A, PARA_B
+    from tests._prose import PARA_A, PARA_B
 
     from cleanpage.pipeline.blocks import Label
     from cleanpage.pipeline.text.blocks import build_blocks as text_blocks

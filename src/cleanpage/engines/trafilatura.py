@@ -1,4 +1,4 @@
-"""Adapters for the third-party extraction engines we build on.
+"""The trafilatura adapter: the main text trafilatura keeps, as evidence for the HTML classifier.
 
 Each engine is evidence, not the pipeline: it gets the already-parsed tree (trafilatura copies it,
 so our tree stays intact), and what it returns is reduced to plain, ordered text units that the
@@ -19,10 +19,6 @@ from cleanpage.errors import CleanpageError
 __all__ = ["EngineText", "run_trafilatura"]
 
 log = logging.getLogger(__name__)
-
-#: trafilatura's output elements that hold one paragraph-like unit of text
-_UNIT_TAGS = frozenset({"p", "head", "quote", "code", "item", "row", "cell", "lb", "list", "table"})
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EngineText:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from cleanpage.pipeline.shared.patterns import CJK
+
 __all__ = ["capital_share", "ends_sentence", "ends_text_sentence", "is_prose", "is_text_prose", "looks_like_heading", "sentence_count", "separator_share", "stopword_share"]
 
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -37,7 +39,6 @@ _END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 #: a sentence boundary inside a block: end punctuation, then a space and a capital or a quote
 _INNER_END = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“„«(]?[A-ZÀ-ÞĀ-Ž\u0400-\u042f]")
 _SEPARATOR = re.compile(r"(?:^|\s)[|•·»›/>–—\-]+(?=\s|$)")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def ends_sentence(text: str) -> bool:
@@ -81,7 +82,7 @@ def stopword_share(text: str) -> float:
 
 def is_prose(text: str) -> bool:
     """A sentence-like block: enough words, function words, and a sentence end (or length)."""
-    if _CJK.search(text):
+    if CJK.search(text):
         return len(text) >= 40 and ends_sentence(text)
     words = len(text.split())
     if words < 6:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cleanpage.pipeline.blocks import Block, normalise_space
+from cleanpage.pipeline.shared.patterns import class_words
 
-__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "ResponseMarks", "build_blocks", "element_tokens"]
+__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "ResponseMarks", "build_blocks"]
 
 BLOCK_TAGS = frozenset(
     ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "article", "section", "header", "footer", "nav", "aside", "form", "figcaption", "figure", "address", "tr", "table", "ul", "ol", "dl", "main", "body", "button", "label", "fieldset", "legend", "details", "summary", "dialog", "center", "hr", "caption", "noscript"]
@@ -29,40 +30,12 @@ SKIP_TAGS = frozenset(["script", "style", "template", "svg", "math", "head", "if
 #: Semantic containers that locate a block on the page.
 ROLE_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "article", "main", "figure", "figcaption", "button", "label", "blockquote", "dialog", "noscript"])
 ARIA_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "toolbar", "alert", "form", "main", "article", "comment"])
-_SPLIT = re.compile(r"[\s]+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 #: the order of the values in the walk's one ``Block._make`` call (the hot line of the walk: keyword
 #: arguments cost a dict per block); checked against the model below, so a reordered Block fails loudly
 _BLOCK_FIELDS = ("index", "text", "tag", "tokens", "roles", "link_chars", "indent", "depth", "node", "path")
 if Block._fields != _BLOCK_FIELDS:  # pragma: no cover - guards a change to the block model
     raise ImportError(f"Block fields changed to {Block._fields}: update _BLOCK_FIELDS and _Walk.flush")
-
-
-def _class_words(cls: str | None, ident: str | None, seen: dict[str, tuple[str, ...]] | None) -> tuple[str, ...]:
-    """:func:`element_tokens` on attribute values already read."""
-    if not cls and not ident:
-        return ()
-    words: tuple[str, ...] = ()
-    if cls:
-        found = seen.get(cls) if seen is not None else None
-        if found is None:
-            found = tuple(w for w in _SPLIT.split(cls.strip().lower()) if w)
-            if seen is not None:
-                seen[cls] = found
-        words = found
-    if ident:
-        ident = ident.strip().lower()
-        if ident:
-            words = (*words, ident)
-    return words
-
-
-def element_tokens(el: etree._Element, seen: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
-    """Lower-cased class and id words of one element (``"site-header sticky"`` -> two tokens).
-
-    ``seen`` memoises the words of each class string: a page repeats a few classes thousands of times.
-    """
-    return _class_words(el.get("class"), el.get("id"), seen)
 
 
 def _is_hidden(attrib: Mapping[str, str]) -> bool:
@@ -234,7 +207,7 @@ class _Walk:
         key = (parent_tokens, cls, ident)
         tokens = self.unions.get(key)
         if tokens is None:
-            own = _class_words(cls, ident, self.class_words)
+            own = class_words(cls, ident, self.class_words)
             tokens = self.unions[key] = parent_tokens if has_parent and not own else parent_tokens.union(own)
         return tokens
 

@@ -170,64 +170,23 @@ def classify(
     *,
     title: str | None,
 ) -> tuple[Labelled, ...]:
-    """A label for every block of an HTML page, in page order."""
+    """A label for every block of an HTML page, in page order: each block on its own evidence (its
+    response section, the page's headline, the rules, the engine), then the corrections structure
+    makes across blocks."""
     coverage = Coverage(engine.body) if engine is not None else Coverage(())
     kept = _kept_flags(blocks, coverage) if coverage else [is_prose(b.text) for b in blocks]
-    cues = rules.comments
     title_key = text_key(title) if title else ""
     title_done = False
+    labeller = _Labeller(rules)
     out: list[Labelled] = []
-    # blocks of one container share their token and role sets: decide each set once
-    token_rules: dict[frozenset[str], BoilerplateRule | None] = {}
-    containers: dict[frozenset[str], Reason | None] = {}
     for block, keep in zip(blocks, kept):
-        text = block.text
-        roles = block.roles
-        if "comments" in roles or "comment-item" in roles:
-            rule = rules.match_text(text)
-            if rule is not None:
-                out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name))
-            elif cues.announced(text) is not None or cues.is_section_heading(text):
-                out.append(Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER))
-            elif "comment-item" in roles:
-                out.append(Labelled(block=block, label=Label.RESPONSE))
-            else:
-                token_rule = rules.match_tokens(block.tokens)
-                reason = token_rule.name if token_rule is not None else Reason.COMMENT_SECTION
-                out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=reason))
-            continue
-        if not title_done and title_key and block.tag in ("h1", "h2") and text_key(text) == title_key:
+        if "comments" in block.roles or "comment-item" in block.roles:
+            out.append(_in_responses(block, rules))
+        elif not title_done and title_key and block.tag in ("h1", "h2") and text_key(block.text) == title_key:
             title_done = True
             out.append(Labelled(block=block, label=Label.TITLE))
-            continue
-        rule = rules.match_text(text)
-        if rule is not None:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name))
-            continue
-        if block.tokens in token_rules:
-            token_rule = token_rules[block.tokens]
         else:
-            token_rule = token_rules[block.tokens] = rules.match_tokens(block.tokens)
-        # whether a kept block reads as prose only matters against a boilerplate token or a
-        # container: asked only then (most kept text has neither, and it is the longest text)
-        prose: bool | None = None
-        if token_rule is not None:
-            prose = keep and is_prose(text)
-            if not prose:
-                out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=token_rule.name))
-                continue
-        if roles in containers:
-            container = containers[roles]
-        else:
-            container = containers[roles] = _container_reason(roles, rules.containers)
-        if container is not None and not keep:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container))
-            continue
-        if keep and (container is None or container is Reason.PAGE_HEADER
-                     or (prose if prose is not None else is_prose(text))):
-            out.append(Labelled(block=block, label=Label.BODY))
-        else:
-            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=container or Reason.OUTSIDE_MAIN_CONTENT))
+            out.append(labeller.label(block, keep))
     _fallback(out)
     _link_lists(out)
     _teasers(out)
@@ -237,6 +196,63 @@ def classify(
     _kickers(out)
     _orphan_headings(out)
     return tuple(out)
+
+
+def _in_responses(block: Block, rules: Rules) -> Labelled:
+    """A block of a reader-response section: boilerplate by a whole-block phrase, the section's
+    heading, an item's text, or else the section's own chrome."""
+    cues = rules.comments
+    rule = rules.match_text(block.text)
+    if rule is not None:
+        return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
+    if cues.announced(block.text) is not None or cues.is_section_heading(block.text):
+        return Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER)
+    if "comment-item" in block.roles:
+        return Labelled(block=block, label=Label.RESPONSE)
+    token_rule = rules.match_tokens(block.tokens)
+    reason = token_rule.name if token_rule is not None else Reason.COMMENT_SECTION
+    return Labelled(block=block, label=Label.BOILERPLATE, reason=reason)
+
+
+class _Labeller:
+    """One block's label from the rules and the engine (evidence 2 to 5 of the module docstring).
+
+    Blocks of one container share their token and role sets: each set is decided once per page."""
+
+    __slots__ = ("containers", "rules", "token_rules")
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.token_rules: dict[frozenset[str], BoilerplateRule | None] = {}
+        self.containers: dict[frozenset[str], Reason | None] = {}
+
+    def label(self, block: Block, keep: bool) -> Labelled:
+        text = block.text
+        rule = self.rules.match_text(text)
+        if rule is not None:
+            return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
+        if block.tokens in self.token_rules:
+            token_rule = self.token_rules[block.tokens]
+        else:
+            token_rule = self.token_rules[block.tokens] = self.rules.match_tokens(block.tokens)
+        # whether a kept block reads as prose only matters against a boilerplate token or a
+        # container: asked only then (most kept text has neither, and it is the longest text)
+        prose: bool | None = None
+        if token_rule is not None:
+            prose = keep and is_prose(text)
+            if not prose:
+                return Labelled(block=block, label=Label.BOILERPLATE, reason=token_rule.name)
+        roles = block.roles
+        if roles in self.containers:
+            container = self.containers[roles]
+        else:
+            container = self.containers[roles] = _container_reason(roles, self.rules.containers)
+        if container is not None and not keep:
+            return Labelled(block=block, label=Label.BOILERPLATE, reason=container)
+        if keep and (container is None or container is Reason.PAGE_HEADER
+                     or (prose if prose is not None else is_prose(text))):
+            return Labelled(block=block, label=Label.BODY)
+        return Labelled(block=block, label=Label.BOILERPLATE, reason=container or Reason.OUTSIDE_MAIN_CONTENT)
 
 
 def _fallback(out: list[Labelled]) -> None:

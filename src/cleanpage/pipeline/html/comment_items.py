@@ -25,8 +25,9 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
-from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
+from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS
 from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible_date
+from cleanpage.pipeline.shared.patterns import YEAR, element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, MetadataCues, Rules
 
@@ -41,8 +42,8 @@ _DIGITS = re.compile(r"\d+")
 _MAX_FREE_DATES = 80
 #: a failed dateparser call scans every locale (tens of ms): after this many, free text is skipped
 _MAX_DATE_MISSES = 4
-#: free texts worth reading: an absolute date has a year; a relative one a number and a unit word
-_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: free texts worth reading: an absolute date has a year (shared.patterns.YEAR); a relative one a
+#: number and a unit word
 
 #: an item's signature: its tag and its first class word, digits as "#" ("li", "comment-#")
 _Signature = tuple[str, str]
@@ -287,7 +288,7 @@ class CommentDates:
             return parse_date(text, self.reference)
         if self.budget <= 0 or self.misses >= _MAX_DATE_MISSES:
             return None
-        if _YEARISH.search(text):
+        if YEAR.search(text):
             # an absolute date: numbers by regex, month names by one dateparser call
             self.budget -= 1
             value = parse_visible_date(text, cues=self.cues, lang=self.lang)
@@ -374,7 +375,7 @@ def _reader_words(paragraphs: list[str], rules: Rules, dates: CommentDates) -> t
     kept: list[str] = []
     published: _dt.date | _dt.datetime | None = None
     for p in paragraphs:
-        loose = dates.parse(p) if len(p) <= 40 and len(p.split()) <= 6 and _YEARISH.search(p) else None
+        loose = dates.parse(p) if len(p) <= 40 and len(p.split()) <= 6 and YEAR.search(p) else None
         if loose is None:
             kept.append(p)
         elif published is None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from lxml import etree
 
+from cleanpage.engines import htmldate
 from cleanpage.pipeline.shared.names import clean_authors, person_name
 from cleanpage.pipeline.blocks import normalise_space, text_key
 from cleanpage.pipeline.shared.dates import (
@@ -35,6 +36,7 @@ from cleanpage.pipeline.shared.dates import (
     parse_visible_date,
     zone_tag,
 )
+from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MarkupCues, MetadataCues, Rules
 
 __all__ = ["HtmlMeta", "read_metadata", "strip_site_suffix"]
@@ -296,7 +298,6 @@ def _parent_tokens(el: etree._Element) -> str:
     return _tokens(parent) if parent is not None else ""
 
 
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SPECIAL_TAGS = frozenset({"h1", "time", "address", "a", "abbr"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "button"})
 @functools.lru_cache(maxsize=4)
@@ -791,16 +792,8 @@ def _htmldate(root: etree._Element, url: str | None, markup: MarkupCues) -> _dt.
     (header, JSON, ``abbr``/date-like elements, text patterns; no free-text guessing), as
     evidence only. It copies the tree before pruning it, so ours is left as it was. About 4 ms
     on the few pages that reach it."""
-    try:
-        from htmldate import find_date
-    except ImportError:  # an optional helper: without it the page has no date
-        return None
-    try:
-        with _without_elsewhere(root, markup) as tree:
-            found = find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
-    except Exception:  # a third-party heuristic must never break the page
-        log.debug("htmldate failed", exc_info=True)
-        return None
+    with _without_elsewhere(root, markup) as tree:
+        found = htmldate.find_date(tree, url)
     value = parse_iso(found) if found else None
     return value if isinstance(value, _dt.date) and parse_date(found) is not None else None
 
@@ -825,7 +818,7 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
 def _teaser_list(texts: list[str]) -> bool:
     """Three bylines or more, each with its own date ("Von A am 08.12.2022", "Von B am
     06.12.2022", …): a list of other articles' teasers, not the page's byline."""
-    return len({text_key(t) for t in texts if _YEAR_RE.search(t)}) >= 3
+    return len({text_key(t) for t in texts if YEAR.search(t)}) >= 3
 
 
 _META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
@@ -1173,7 +1166,7 @@ def _published(
         labelled_visible = cues.publication.search(text) is not None
         visible = parse_iso(text)
         if visible is None:
-            needs_parser = _YEAR_RE.search(text) is not None and not _LOOSE_DATE.search(text)
+            needs_parser = YEAR.search(text) is not None and not _LOOSE_DATE.search(text)
             if needs_parser and budget <= 0:
                 continue
             budget -= needs_parser

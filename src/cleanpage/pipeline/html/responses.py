@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
-from cleanpage.pipeline.html.blocks import SKIP_TAGS, ResponseMarks, element_tokens
+from cleanpage.pipeline.html.blocks import SKIP_TAGS, ResponseMarks
 from cleanpage.pipeline.html.comment_items import (
     HEADINGS,
     LIST_TAGS,
@@ -45,6 +45,7 @@ from cleanpage.pipeline.html.comment_items import (
     is_schema_comment,
     read_comment,
 )
+from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules

@@ -1,7 +1,9 @@
 """Dates from attributes and free text, never invented.
 
 Machine-readable values (ISO 8601 in ``datetime``/``content`` attributes, JSON-LD) are parsed with
-the standard library; free text ("12. März 2024 um 14:05 Uhr", "3 days ago") goes to dateparser.
+the standard library; free text ("12. März 2024 um 14:05 Uhr", "3 days ago") goes to dateparser
+(through its adapter, :mod:`cleanpage.engines.dateparser`) unless the month-name fast path here
+reads it the same way.
 A relative date is only resolved against a known reference (the page's own date): resolving it
 against the clock would stamp the extraction time on the data, so without a reference it is
 ``None``. Dates in the future or before 1990 are rejected as misreadings.
@@ -11,16 +13,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import logging
 import re
-import warnings
 from typing import NamedTuple
 
+from cleanpage.engines.dateparser import locale_infos, read_date
+from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
 __all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
-
-log = logging.getLogger(__name__)
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$")
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|[^\W\d_]{3,}")
@@ -57,7 +57,6 @@ _NUMERIC = re.compile(
     r"|(?P<a>\d{1,2})(?P<sep>[./-])\s?(?P<b>\d{1,2})(?P=sep)\s?(?P<y2>(?:19|20)\d{2}))(?![\d])"
     r"(?:\D{1,14}?(?P<hh>\d{1,2})[:h](?P<mm>\d{2}))?"
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 #: a date inside a URL path: /2014/05/18/ (a number from an id is never read as a day)
@@ -107,7 +106,7 @@ def parse_visible_date(
     if not text:
         return None
     text = " ".join(text.split())
-    if len(text) > 120 or not _YEAR.search(text):
+    if len(text) > 120 or not YEAR.search(text):
         return None
     value = _numeric(text, month_first)
     if value is None:
@@ -119,9 +118,9 @@ def parse_visible_date(
         clock = cues.lone_clock.match(pieces[1]) if len(pieces) == 2 else None
         if clock is not None:
             short = f"{short} {clock.group(1)}"
-        if not short or len(short) > 60 or not _YEAR.search(short):
+        if not short or len(short) > 60 or not YEAR.search(short):
             return None
-        if not _DAY.search(_CLOCK.sub("", _YEAR.sub("", short))):
+        if not _DAY.search(_CLOCK.sub("", YEAR.sub("", short))):
             return None  # "March 2024": dateparser would invent the day
         languages = _languages(lang)
         short = re.sub(r"(?<=\d)h(?=\d{2}\b)", ":", short)
@@ -169,11 +168,8 @@ class _Calendar(NamedTuple):
 @functools.lru_cache(maxsize=32)
 def _calendar(languages: tuple[str, ...]) -> _Calendar | None:
     """Month names, weekdays, filler and am/pm words of ``languages`` (built once per language set)."""
-    try:
-        from dateparser.languages.loader import default_loader
-
-        infos = [default_loader.get_locale(code).info for code in languages]
-    except Exception:  # noqa: BLE001 - an unknown language: dateparser decides
+    infos = locale_infos(languages)
+    if infos is None:  # an unknown language: dateparser decides
         return None
     months: dict[str, int] = {}
     meaning: dict[str, set[str]] = {}
@@ -371,24 +367,9 @@ def local_day(value: _dt.date | _dt.datetime) -> _dt.date:
 
 
 def _dateparser(text: str, base: _dt.datetime, languages: list[str] | None = None) -> _dt.datetime | None:
-    import dateparser
-
-    settings = {
-        "RELATIVE_BASE": base,
-        "PREFER_DATES_FROM": "past",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-        "STRICT_PARSING": False,
-    }
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed: _dt.datetime | None = dateparser.parse(
-                text, languages=languages or _DEFAULT_LANGUAGES, settings=settings
-            )
-            return parsed
-    except Exception:
-        log.debug("dateparser failed on %r", text, exc_info=True)
-        return None
+    """dateparser's reading of ``text`` (:mod:`cleanpage.engines.dateparser`), in the page's languages or
+    the default ones."""
+    return read_date(text, base, languages or _DEFAULT_LANGUAGES)
 
 
 def _implausible(value: _dt.date | _dt.datetime) -> bool:

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cleanpage.pipeline.blocks import Block, normalise_space
+from cleanpage.pipeline.shared.patterns import CJK_SYMBOLS, FULLWIDTH, HAN_COMPAT, IDEOGRAPHS, KANA
 
 __all__ = ["ITEM_MARKER", "DumpShape", "build_blocks", "detect_shape", "wrap_width"]
 
@@ -176,7 +177,7 @@ class _Para:
 
 #: Chinese and Japanese characters (and their punctuation): written without spaces, so a wrapper
 #: breaks their lines anywhere, and the pieces join without one (Korean spaces its words)
-_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_UNSPACED = re.compile(f"[{CJK_SYMBOLS}{KANA}{IDEOGRAPHS}{HAN_COMPAT}{FULLWIDTH}]")
 
 
 def _join(parts: list[str]) -> str:

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _docs import slow_html, small_html, small_text
 
 import cleanpage
 from cleanpage import CleanpageError, InternalError, Page, ReadError, Timeout
 from cleanpage.io.records import RECORD_COLUMNS
+from tests import FIXTURES
+from tests._docs import slow_html, small_html, small_text
 
-SEED = Path(__file__).parent / "fixtures" / "seed-text" / "input.txt"
+SEED = FIXTURES / "seed-text" / "input.txt"
 
 
 def _norm(results: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:

@@ -1,27 +1,18 @@
-"""Reader responses: the announced count, comment dates, threading, chrome, and each comment-system shape.
-
-HTML shapes are small hand-built snippets run through :func:`find_responses` (and, where the
-body matters, through :func:`cleanpage.clean`); the text path is tested on hand-built blocks.
-"""
+"""HTML responses: the sections find_responses finds, the count a section announces, the items it threads,
+and each comment system's shape: small hand-built snippets (and :func:`cleanpage.clean` where the body
+matters)."""
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import time
 
-import pytest
-
 import cleanpage
-from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
-from cleanpage.pipeline.html.tree import parse_html
 from cleanpage.pipeline.html.responses import HtmlResponses, find_responses
-from cleanpage.pipeline.text.responses import TextResponses, split_responses
+from cleanpage.pipeline.html.tree import parse_html
 from cleanpage.rules import load_rules
 
 RULES = load_rules()
-CUES = RULES.comments
-PAGE_DATE = _dt.datetime(2024, 3, 5, 12, 0)
 
 
 def _find(body: str, reference: _dt.datetime | None = None) -> HtmlResponses:
@@ -30,41 +21,6 @@ def _find(body: str, reference: _dt.datetime | None = None) -> HtmlResponses:
 
 def _texts(found: HtmlResponses) -> list[str]:
     return [r.text for r in found.responses]
-
-
-# ---- the announced count ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "n"),
-    [
-        ("3 Responses", 3),
-        ("One thought on “Why I switched back”", 1),
-        ("Comments (4)", 4),
-        ("No Comments", 0),
-        ("12 Kommentare", 12),
-        ("Ein Kommentar", 1),
-        ("2 Kommentare zu „Fernwärme wird ab April teurer“", 2),
-        ("3 commentaires", 3),
-        ("Une réponse", 1),
-        ("5 comentarios", 5),
-        ("Sin comentarios", 0),
-        ("3 risposte", 3),
-        ("2 comentários", 2),
-        ("7 reacties", 7),
-        ("5 komentarzy", 5),
-        ("5 комментариев", 5),
-    ],
-)
-def test_announced_count_in_many_languages(text: str, n: int) -> None:
-    assert CUES.announced(text) == n
-
-
-@pytest.mark.parametrize(
-    "text", ["Comments", "He made two comments on Tuesday.", "Leave a Reply", "Einen Kommentar hinterlassen"]
-)
-def test_no_count_is_announced_by_ordinary_text(text: str) -> None:
-    assert CUES.announced(text) is None
 
 
 def test_announced_count_read_from_the_section_even_when_fewer_items_are_on_the_page() -> None:
@@ -83,56 +39,6 @@ def test_announced_count_from_a_tab_above_the_list() -> None:
         '<ul id="post-list"><li class="post"><div class="post-message"><p>Hello there.</p></div></li></ul></div>'
     )
     assert found.announced == 4
-
-
-# ---- comment dates ------------------------------------------------------------------------------
-
-
-def test_machine_readable_comment_date_is_used_as_is() -> None:
-    found = _find(
-        '<ol class="comment-list"><li class="comment"><time datetime="2024-03-03T10:12:00+01:00">March 3</time>'
-        '<div class="comment-content"><p>Text of the comment.</p></div></li></ol>'
-    )
-    assert found.responses[0].published == _dt.datetime(
-        2024, 3, 3, 10, 12, tzinfo=_dt.timezone(_dt.timedelta(hours=1))
-    )
-
-
-@pytest.mark.parametrize(
-    ("visible", "expected"),
-    [
-        ("12. März 2024 um 14:05 Uhr", _dt.datetime(2024, 3, 12, 14, 5)),
-        ("3 mars 2024 à 10h12", _dt.datetime(2024, 3, 3, 10, 12)),
-        ("March 3, 2024 at 4:45 pm", _dt.datetime(2024, 3, 3, 16, 45)),
-        ("06.11.2023, 13:47", _dt.datetime(2023, 11, 6, 13, 47)),
-    ],
-)
-def test_visible_comment_dates_in_several_languages(visible: str, expected: _dt.datetime) -> None:
-    found = _find(
-        f'<ol class="comment-list"><li class="comment"><div class="comment-meta">{visible}</div>'
-        '<div class="comment-content"><p>Text of the comment.</p></div></li></ol>'
-    )
-    assert found.responses[0].published == expected
-    assert visible not in found.responses[0].text
-
-
-def test_relative_comment_date_needs_the_page_date() -> None:
-    body = (
-        '<ol class="comment-list"><li class="comment"><b class="fn">Ann</b><span class="time-ago">2 days ago</span>'
-        '<div class="comment-content"><p>Text of the comment.</p></div></li></ol>'
-    )
-    assert _find(body).responses[0].published is None  # never the extraction time
-    resolved = _find(body, PAGE_DATE).responses[0].published
-    assert resolved is not None and resolved.date() == _dt.date(2024, 3, 3)  # type: ignore[union-attr]
-
-
-def test_title_attribute_beats_relative_text() -> None:
-    found = _find(
-        '<ul class="comment-list"><li class="comment"><a class="time-ago" title="Sunday, March 3, 2024 10:12 AM">'
-        '2 days ago</a><div class="post-message"><p>Text.</p></div></li></ul>',
-        PAGE_DATE,
-    )
-    assert found.responses[0].published == _dt.datetime(2024, 3, 3, 10, 12)
 
 
 # ---- shapes ------------------------------------------------------------------------------------
@@ -361,105 +267,6 @@ def test_huge_thread_is_read_in_bounded_time() -> None:
     found = _find(f'<ol class="comment-list">{items}</ol>')
     assert time.perf_counter() - started < 20
     assert 1000 <= len(found.responses) <= 3000
-
-
-# ---- text dumps --------------------------------------------------------------------------------
-
-
-def _blocks(lines: list[tuple[str, int]]) -> list[Block]:
-    """Text blocks; a line "N. Name …" is a list item, as the text block builder marks it."""
-    out = []
-    for i, (text, indent) in enumerate(lines):
-        tag = "item" if re.match(r"\d{1,3}\. [A-Z]", text) and not re.match(r"\d{1,2}\. [A-Z]\w+ \d{4}", text) else "line"
-        out.append(Block(index=i, text=text, tag=tag, indent=indent))
-    return out
-
-
-def _split(lines: list[tuple[str, int]], reference: _dt.datetime | None = None) -> TextResponses:
-    """The lines as the response region classify found, split into responses."""
-    region = tuple(Labelled(block=b, label=Label.RESPONSE) for b in _blocks(lines))
-    return split_responses(region, RULES, reference)
-
-
-def test_text_numbered_responses_with_says_and_date_lines() -> None:
-    split = _split(
-        [
-            ("1. Petra Hahn sagt:", 4),
-            ("3. März 2024 um 9:41 Uhr", 7),
-            ("Schon wieder?", 7),
-            ("Antworten", 7),
-            ("2. M. Yilmaz sagt:", 4),
-            ("3. März 2024 um 11:15 Uhr", 7),
-            ("Immerhin.", 7),
-        ]
-    )
-    assert [(r.author, r.published, r.text, r.parent) for r in split.responses] == [
-        ("Petra Hahn", _dt.datetime(2024, 3, 3, 9, 41), "Schon wieder?", None),
-        ("M. Yilmaz", _dt.datetime(2024, 3, 3, 11, 15), "Immerhin.", None),
-    ]
-    chrome = [i.block.text for i in split.labelled if i.label is Label.BOILERPLATE and i.reason is Reason.COMMENT_CHROME]
-    assert "Antworten" in chrome
-
-
-def test_text_name_on_date_and_reply_separators() -> None:
-    split = _split(
-        [
-            ("Graham Pike on March 3, 2024 at 10:12 am", 0),
-            ("Great news.", 0),
-            ("Reply", 0),
-            ("Sue Marsh on March 3, 2024 at 4:45 pm", 0),
-            ("Is there anywhere to leave seeds?", 0),
-            ("Happy to drop them at the shed.", 0),
-            ("Reply", 0),
-        ]
-    )
-    assert [(r.author, r.published, r.text) for r in split.responses] == [
-        ("Graham Pike", _dt.datetime(2024, 3, 3, 10, 12), "Great news."),
-        ("Sue Marsh", _dt.datetime(2024, 3, 3, 16, 45), "Is there anywhere to leave seeds?\n\nHappy to drop them at the shed."),
-    ]
-
-
-def test_text_threading_from_reply_cue_and_indentation() -> None:
-    split = _split(
-        [
-            ("Jane says:", 0),
-            ("First comment.", 0),
-            ("Max says:", 0),
-            ("Second comment.", 0),
-            ("Bob says:", 4),
-            ("Indented answer to Max.", 4),
-            ("Eve says:", 0),
-            ("In reply to Jane.", 0),
-            ("Answer to Jane.", 0),
-        ]
-    )
-    assert [(r.author, r.parent) for r in split.responses] == [("Jane", None), ("Max", None), ("Bob", 1), ("Eve", 0)]
-    assert split.responses[3].text == "Answer to Jane."
-
-
-def test_text_relative_date_only_with_a_page_date() -> None:
-    lines = [("Jane says: 2 days ago", 0), ("A comment.", 0)]
-    assert _split(lines).responses[0].published is None
-    resolved = _split(lines, PAGE_DATE).responses[0].published
-    assert resolved is not None and resolved.date() == _dt.date(2024, 3, 3)  # type: ignore[union-attr]
-
-
-def test_text_bare_name_line_then_date_line() -> None:
-    split = _split(
-        [
-            ("Lucía M.", 0),
-            ("12 de marzo de 2024, 11:20", 0),
-            ("Por fin.", 0),
-            ("Responder", 0),
-            ("Andrés", 0),
-            ("12 de marzo de 2024, 12:05", 0),
-            ("Habrá que ver quién paga.", 0),
-        ]
-    )
-    assert [(r.author, r.published, r.text) for r in split.responses] == [
-        ("Lucía M.", _dt.datetime(2024, 3, 12, 11, 20), "Por fin."),
-        ("Andrés", _dt.datetime(2024, 3, 12, 12, 5), "Habrá que ver quién paga."),
-    ]
 
 
 def test_the_id_prefilter_never_hides_a_comment_word() -> None:

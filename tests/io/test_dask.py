@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from _docs import sample_warc, slow_html
-
 pytest.importorskip("distributed")
 import dask  # noqa: E402  (after the skip: the [dask] extra may be absent)
 from distributed import Client, LocalCluster  # noqa: E402
 
 import cleanpage.io.dask as cd  # noqa: E402
+from tests import FIXTURES  # noqa: E402
+from tests._docs import sample_warc, slow_html  # noqa: E402
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = [FIXTURES / name for name in ("seed-text/input.txt", "seed-html/input.html", "german-news/input.html",
                                        "reuters-style/input.html")]
 

@@ -45,3 +45,4 @@ def test_marks_give_their_subtree_a_role_and_an_inline_mark_its_own_block() -> N
         ("Second.", "p", ["comment-item", "comments"]),
     ]
     assert [b.text for b in build_blocks(root)] == ["Article.", "Said first and more.", "Second."]
+

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _docs import sample_warc
 
 import cleanpage
 from cleanpage import ReadError
 from cleanpage.io.warc import is_warc, iter_warc
+from tests._docs import sample_warc
 
 
 @pytest.mark.parametrize("gzip", [True, False])

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import cleanpage
 from cleanpage import AttributionKind, InputKind
+from tests import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 TITLE = "Russian FM: US, NATO Directly Involved in Ukraine Conflict"
 
 

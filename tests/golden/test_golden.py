@@ -1,7 +1,8 @@
 """Golden files: each fixture page must produce exactly its expected.json.
 
-Regenerate only on purpose: ``pytest tests/test_golden.py --regenerate-golden``, then review the
-diff of every expected.json like code.
+Regenerate only on purpose: ``pytest tests/golden/test_golden.py --regenerate-golden``, then review the
+diff of every expected.json like code. What each case's notes.md claims is checked apart, from its
+checks.json (test_checks.py), so a regenerated golden cannot drop a claim.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import cleanpage
+from tests import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("input.*")))
 
 

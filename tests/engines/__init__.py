@@ -1,0 +1,1 @@
+"""Tests of the third-party engine adapters, as in ``src/cleanpage/engines``."""

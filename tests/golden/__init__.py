@@ -1,0 +1,1 @@
+"""The fixture pages under ``tests/fixtures``: each must give its expected.json and hold its checks."""

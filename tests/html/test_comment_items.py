@@ -1,0 +1,66 @@
+"""One comment item's date: a machine-readable value as is, a visible one in the page's language, a
+relative one only against the page's date (each through find_responses on a one-item thread)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from cleanpage.pipeline.html.responses import HtmlResponses, find_responses
+from cleanpage.pipeline.html.tree import parse_html
+from cleanpage.rules import load_rules
+
+RULES = load_rules()
+PAGE_DATE = _dt.datetime(2024, 3, 5, 12, 0)
+
+
+def _find(body: str, reference: _dt.datetime | None = None) -> HtmlResponses:
+    return find_responses(parse_html(f"<html><body>{body}</body></html>"), RULES, reference)
+
+
+def test_machine_readable_comment_date_is_used_as_is() -> None:
+    found = _find(
+        '<ol class="comment-list"><li class="comment"><time datetime="2024-03-03T10:12:00+01:00">March 3</time>'
+        '<div class="comment-content"><p>Text of the comment.</p></div></li></ol>'
+    )
+    assert found.responses[0].published == _dt.datetime(
+        2024, 3, 3, 10, 12, tzinfo=_dt.timezone(_dt.timedelta(hours=1))
+    )
+
+
+@pytest.mark.parametrize(
+    ("visible", "expected"),
+    [
+        ("12. März 2024 um 14:05 Uhr", _dt.datetime(2024, 3, 12, 14, 5)),
+        ("3 mars 2024 à 10h12", _dt.datetime(2024, 3, 3, 10, 12)),
+        ("March 3, 2024 at 4:45 pm", _dt.datetime(2024, 3, 3, 16, 45)),
+        ("06.11.2023, 13:47", _dt.datetime(2023, 11, 6, 13, 47)),
+    ],
+)
+def test_visible_comment_dates_in_several_languages(visible: str, expected: _dt.datetime) -> None:
+    found = _find(
+        f'<ol class="comment-list"><li class="comment"><div class="comment-meta">{visible}</div>'
+        '<div class="comment-content"><p>Text of the comment.</p></div></li></ol>'
+    )
+    assert found.responses[0].published == expected
+    assert visible not in found.responses[0].text
+
+
+def test_relative_comment_date_needs_the_page_date() -> None:
+    body = (
+        '<ol class="comment-list"><li class="comment"><b class="fn">Ann</b><span class="time-ago">2 days ago</span>'
+        '<div class="comment-content"><p>Text of the comment.</p></div></li></ol>'
+    )
+    assert _find(body).responses[0].published is None  # never the extraction time
+    resolved = _find(body, PAGE_DATE).responses[0].published
+    assert resolved is not None and resolved.date() == _dt.date(2024, 3, 3)  # type: ignore[union-attr]
+
+
+def test_title_attribute_beats_relative_text() -> None:
+    found = _find(
+        '<ul class="comment-list"><li class="comment"><a class="time-ago" title="Sunday, March 3, 2024 10:12 AM">'
+        '2 days ago</a><div class="post-message"><p>Text.</p></div></li></ul>',
+        PAGE_DATE,
+    )
+    assert found.responses[0].published == _dt.datetime(2024, 3, 3, 10, 12)

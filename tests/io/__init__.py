@@ -1,0 +1,1 @@
+"""Tests of inputs and outputs, as in ``src/cleanpage/io``."""

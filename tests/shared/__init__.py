@@ -1,0 +1,1 @@
+"""Tests of what both paths share, as in ``src/cleanpage/pipeline/shared``."""
