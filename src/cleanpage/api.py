@@ -40,6 +40,7 @@ def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None
 
 def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
     from cleanpage.engines.trafilatura import run_trafilatura
+    from cleanpage.models import BLOCK_MODEL, load_forest
     from cleanpage.pipeline.html.blocks import build_blocks
     from cleanpage.pipeline.html.classify import classify
     from cleanpage.pipeline.html.metadata import read_metadata
@@ -58,7 +59,8 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     drop_unread(root)
     engine = run_trafilatura(root, url) if options.use_trafilatura else None
     # classify: every block labelled
-    labelled = classify(blocks, engine, rules, title=meta.title)
+    labelled = classify(blocks, engine, rules, title=meta.title,
+                        model=load_forest(BLOCK_MODEL) if options.block_model else None)
     # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules, meta.byline_texts)
     return assemble(

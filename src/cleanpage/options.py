@@ -36,6 +36,9 @@ class Options:
     timeout: float | None = None
     #: Run trafilatura as the main-content engine (HTML). Off gives a faster, rules-only result.
     use_trafilatura: bool = True
+    #: Decide body or not with the learned block model (HTML) over the rules' evidence. Off gives
+    #: the rule classifier's labels alone.
+    block_model: bool = True
     #: Keep the list of removed blocks (``Page.removed``). Off saves memory on huge batches.
     keep_removed: bool = True
 

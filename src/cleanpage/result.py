@@ -107,17 +107,21 @@ class Response:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Removed:
-    """A block that was stripped, and the name of the rule that stripped it."""
+    """A block that was stripped, and why: ``reason`` names the rule (or the container) that stripped
+    it; ``score``, where the block model decided, is its probability that the block was main content
+    (below the model's cut)."""
 
     text: str
     reason: Reason
+    score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "reason": self.reason}
+        return {"text": self.text, "reason": self.reason,
+                "score": None if self.score is None else round(self.score, 4)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Removed:
-        return cls(text=data["text"], reason=Reason(data["reason"]))
+        return cls(text=data["text"], reason=Reason(data["reason"]), score=data.get("score"))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -6,15 +6,77 @@ Takes the labelled blocks, attribution, metadata and responses; gives the :class
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from cleanpage.errors import InternalError
 from cleanpage.pipeline.decode import Decoded
-from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.blocks import Label, Labelled, Reason
 from cleanpage.options import Options
 from cleanpage.result import Attribution, InputKind, Page, Removed, Response
 from cleanpage.rules import Rules
 
 __all__ = ["assemble"]
+
+_WORD = re.compile(r"\w+")
+
+
+def _removed(item: Labelled, reason: Reason | None = None) -> Removed:
+    why = reason or item.reason
+    if why is None:
+        raise InternalError(f"a {item.label.value} block carries no reason: {item.block.text[:80]!r}")
+    return Removed(text=item.block.text, reason=why, score=None if item.score is None else round(item.score, 4))
+
+
+def _words(text: str) -> str:
+    """A text's words, lower-cased, without a list marker in front ("1.", "•"): a response holds the
+    reader's words, not the numbering or bullets of the dump it came from."""
+    words = _WORD.findall(text.casefold())
+    if len(words) > 1 and words[0].isdigit():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _place(
+    labelled: tuple[Labelled, ...],
+    attribution: tuple[Attribution, ...],
+    responses: tuple[Response, ...],
+    *,
+    keep_removed: bool,
+) -> tuple[list[str], list[Removed]]:
+    """Every block in exactly one place: the body, the attribution, the responses or ``removed``.
+
+    The places other stages fill are checked here, so nothing leaves the page unrecorded: a body
+    paragraph that repeats the one before it (a template echo), a byline line whose name went to the
+    authors, a credit already recorded, and a response block whose words no response holds (a
+    comment's chrome) are all recorded as removed, with their reason.
+    """
+    paragraphs: list[str] = []
+    removed: list[Removed] = []
+    credits = {a.text for a in attribution}
+    placed_credits: set[str] = set()
+    said = " ".join(_words(r.text) for r in responses) if responses else ""
+    for item in labelled:
+        label, text = item.label, item.block.text
+        lost: Removed | None = None
+        if label is Label.BODY:
+            if paragraphs and paragraphs[-1] == text:
+                lost = _removed(item, Reason.REPEATED)
+            else:
+                paragraphs.append(text)
+        elif label in (Label.BOILERPLATE, Label.RESPONSE_HEADER):
+            lost = _removed(item)
+        elif label is Label.META:
+            lost = _removed(item, Reason.BYLINE)
+        elif label is Label.ATTRIBUTION:
+            if text in credits and text not in placed_credits:
+                placed_credits.add(text)
+            else:
+                lost = _removed(item, Reason.REPEATED)
+        elif label is Label.RESPONSE and _words(text) not in said:
+            lost = _removed(item, Reason.COMMENT_CHROME)
+        if lost is not None and keep_removed:
+            removed.append(lost)
+    return paragraphs, removed
 
 
 def assemble(
@@ -33,17 +95,7 @@ def assemble(
     options: Options,
     rules: Rules,
 ) -> Page:
-    paragraphs: list[str] = []
-    removed: list[Removed] = []
-    for item in labelled:
-        if item.label is Label.BODY:
-            # the same paragraph twice in a row is a template echo (a lead repeated as a teaser)
-            if not paragraphs or paragraphs[-1] != item.block.text:
-                paragraphs.append(item.block.text)
-        elif item.label in (Label.BOILERPLATE, Label.RESPONSE_HEADER) and options.keep_removed:
-            if item.reason is None:
-                raise InternalError(f"a {item.label.value} block carries no reason: {item.block.text[:80]!r}")
-            removed.append(Removed(text=item.block.text, reason=item.reason))
+    paragraphs, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed)
     return Page(
         kind=kind,
         url=url,

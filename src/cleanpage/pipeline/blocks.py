@@ -148,6 +148,8 @@ class Reason(str, enum.Enum):
     LINK_REFERENCES = "link-references", "a text dump's numbered list of link targets"
     IMAGE_CAPTION = "image-caption", "a text dump's caption ending in an image credit"
     COPYRIGHT_FOOTER = "copyright-footer", "the site's own copyright line (no agency named)"
+    REPEATED = "repeated", "the same paragraph again right after itself, or a credit already recorded"
+    BYLINE = "byline", "a byline line ('By Jane Doe'): the name is in Page.authors"
     # -- reader responses ---------------------------------------------------------------------------
     COMMENT_SECTION = "comment-section", "a comment section's furniture outside its comments"
     COMMENT_CHROME = "comment-chrome", "a comment's chrome (Reply, Report, 'says:', votes)"
@@ -163,3 +165,5 @@ class Labelled(NamedTuple):
     block: Block
     label: Label
     reason: Reason | None = None
+    #: the block model's probability that the block is main content, where the model decided
+    score: float | None = None

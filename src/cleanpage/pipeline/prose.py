@@ -12,10 +12,11 @@ separators. Languages without a stop list here still pass on sentence punctuatio
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from cleanpage.pipeline.shared.patterns import CJK
 
-__all__ = ["capital_share", "ends_sentence", "ends_text_sentence", "is_prose", "is_text_prose", "looks_like_heading", "sentence_count", "separator_share", "stopword_share"]
+__all__ = ["TextStats", "capital_share", "ends_sentence", "ends_text_sentence", "is_prose", "is_text_prose", "looks_like_heading", "sentence_count", "separator_share", "stopword_share", "text_stats"]
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(["the", "a", "an", "and", "of", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "at", "from", "it", "he", "she", "they", "this", "be", "are", "were", "has", "have", "had", "not", "but", "or", "which", "who", "will", "would", "said"]),
@@ -96,6 +97,49 @@ def is_prose(text: str) -> bool:
     if ends_sentence(text):
         return share >= 0.12 or words >= 12
     return words >= 15 and share >= 0.2
+
+
+class TextStats(NamedTuple):
+    """The prose measures of one text, read in one pass each (the block model reads them all)."""
+
+    sentences: int
+    stopword_share: float
+    separator_share: float
+    capital_share: float
+    prose: bool
+
+
+def text_stats(text: str) -> TextStats:
+    """:func:`sentence_count`, :func:`stopword_share`, :func:`separator_share`, :func:`capital_share`
+    and :func:`is_prose` of ``text`` at once: the same values, with the words found once."""
+    words = _WORD.findall(text)
+    capitals = 0
+    hits = [0] * len(_STOPWORDS)
+    index = _STOP_INDEX
+    for word in words:
+        if word[0].isupper():
+            capitals += 1
+        langs = index.get(word.casefold())
+        if langs:
+            for lang in langs:
+                hits[lang] += 1
+    share = max(hits) / len(words) if words else 0.0
+    count = len(text.split())
+    separators = len(_SEPARATOR.findall(text)) / count if count else 0.0
+    inner = len(_INNER_END.findall(text))
+    ends = ends_sentence(text)
+    sentences = inner + (1 if ends else 0)
+    if CJK.search(text):
+        prose = len(text) >= 40 and ends
+    elif count < 6 or separators > 0.15:
+        prose = False
+    elif count >= 25:
+        prose = share >= 0.06 or sentences >= 2
+    elif ends:
+        prose = share >= 0.12 or count >= 12
+    else:
+        prose = count >= 15 and share >= 0.2
+    return TextStats(sentences, share, separators, capitals / len(words) if words else 0.0, prose)
 
 
 #: a run of capitalised words this long and this dense is a list of names or tags, not a sentence

@@ -42,7 +42,18 @@ def _is_hidden(attrib: Mapping[str, str]) -> bool:
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
     style = attrib.get("style")
-    return style is not None and "display:none" in style.replace(" ", "").lower()
+    if style is None:
+        return False
+    flat = style.replace(" ", "").lower()
+    return "display:none" in flat or "visibility:hidden" in flat
+
+
+def _math_text(el: etree._Element) -> str:
+    """A MathML formula as the text a reader sees: its ``alttext`` when it has one, else its symbols."""
+    alt = el.get("alttext")
+    if alt and alt.strip():
+        return f" {alt.strip()} "
+    return " " + " ".join("".join(el.itertext()).split()) + " "
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -121,11 +132,13 @@ class _Walk:
                 node += 1
                 if tag in SKIP_TAGS:
                     walker.skip_subtree()  # its end event still comes, for the tail
-                    continue
-                if tag in BLOCK_TAGS or el in framed:
+                    if tag != "math":
+                        continue
+                    text = _math_text(el)  # a formula is part of its sentence: read, not skipped
+                elif tag in BLOCK_TAGS or el in framed:
                     top = self.open(el, tag, node, link_depth)
                     continue
-                if tag == "br":
+                elif tag == "br":
                     text = "\n"
                 else:
                     if tag == "a":

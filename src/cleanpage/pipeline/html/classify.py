@@ -23,13 +23,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from cleanpage.models import Forest
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason, text_key
+from cleanpage.pipeline.html.decide import decide
 from cleanpage.engines.trafilatura import EngineText
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Container, Rules
 
-__all__ = ["Coverage", "classify"]
+__all__ = ["Coverage", "Evidence", "classify", "gather"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: "SEE ALSO: <headline link>", "LEE TAMBIÉN: …", "Mehr zum Thema: …" — a short label, a colon, a link
@@ -163,25 +166,65 @@ def _orphan_headings(out: list[Labelled]) -> None:
             out[k] = Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.ORPHAN_HEADING)
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the rules and the engine say about each block: the block model's input."""
+
+    rule_labels: tuple[Labelled, ...]
+    kept: tuple[bool, ...]  # the engine's text covers the block (no engine: the block is prose)
+    contains: tuple[bool, ...]  # the engine's text contains the block somewhere (weak)
+    keys: tuple[str, ...]  # each block's alignment key (:func:`text_key`)
+    title_key: str
+    list_heads: frozenset[Reason]  # reasons of the rules whose hit heads a list ("Related")
+
+
+def gather(blocks: tuple[Block, ...], engine: EngineText | None, rules: Rules, *, title: str | None) -> Evidence:
+    """The rule classifier's labels and the engine's coverage of every block."""
+    coverage = Coverage(engine.body) if engine is not None else Coverage(())
+    keys = tuple(text_key(b.text) for b in blocks)
+    kept = _kept_flags(blocks, coverage) if coverage else [is_prose(b.text) for b in blocks]
+    title_key = text_key(title) if title else ""
+    return Evidence(rule_labels=_rule_labels(blocks, kept, rules, title_key), kept=tuple(kept),
+                    contains=tuple(coverage.contains(k) for k in keys), keys=keys, title_key=title_key,
+                    list_heads=_list_heads(rules))
+
+
+def _list_heads(rules: Rules) -> frozenset[Reason]:
+    memo = rules.memo("classify.list_heads")
+    found: frozenset[Reason] | None = memo.get(None)
+    if found is None:
+        found = memo[None] = frozenset(r.name for r in rules.boilerplate if r.role in rules.text_roles.list_headings)
+    return found
+
+
 def classify(
     blocks: tuple[Block, ...],
     engine: EngineText | None,
     rules: Rules,
     *,
     title: str | None,
+    model: Forest | None = None,
 ) -> tuple[Labelled, ...]:
-    """A label for every block of an HTML page, in page order: each block on its own evidence (its
-    response section, the page's headline, the rules, the engine), then the corrections structure
-    makes across blocks."""
-    coverage = Coverage(engine.body) if engine is not None else Coverage(())
-    kept = _kept_flags(blocks, coverage) if coverage else [is_prose(b.text) for b in blocks]
-    title_key = text_key(title) if title else ""
+    """A label for every block of an HTML page, in page order: the block model's decision over the
+    rules' evidence (:mod:`.decide`), or the rules' own labels when no model is given."""
+    evidence = gather(blocks, engine, rules, title=title)
+    if model is None:
+        return evidence.rule_labels
+    return decide(blocks, evidence, model=model)
+
+
+def _rule_labels(blocks: tuple[Block, ...], kept: list[bool], rules: Rules, title_key: str) -> tuple[Labelled, ...]:
+    """The rule classifier: each block on its own evidence (its response section, the page's
+    headline, the rules, the engine), then the corrections structure makes across blocks."""
     title_done = False
     labeller = _Labeller(rules)
     out: list[Labelled] = []
     for block, keep in zip(blocks, kept):
         if "comments" in block.roles or "comment-item" in block.roles:
             out.append(_in_responses(block, rules))
+        elif "hidden" in block.roles:
+            # text the page hides from readers is never its body, whatever the engine kept
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.HIDDEN))
         elif not title_done and title_key and block.tag in ("h1", "h2") and text_key(block.text) == title_key:
             title_done = True
             out.append(Labelled(block=block, label=Label.TITLE))

@@ -1,0 +1,239 @@
+"""Train the block model: ``python -m cleanpage.learn.train [--data ../shared/data] [--out FILE]``.
+
+What it does, in order (every step deterministic: fixed seed, pages in sorted order, one thread
+count, so the same data gives the same file byte for byte):
+
+1. runs every development page through the HTML stages and labels its blocks
+   (:mod:`cleanpage.learn.dataset`);
+2. picks the class/id words the model may read: those on at least :data:`MIN_DOMAINS` web domains of
+   the ``fit`` pages (a word one site uses says nothing about the web);
+3. trains LightGBM on the ``fit`` pages only, and chooses the decision cut by out-of-fold
+   predictions (folds by web domain) that maximise the mean page score on ``fit``;
+4. measures the model on ``check`` (never used for a choice) and writes both figures into the
+   model's card, beside the rule classifier's on the same pages;
+5. converts the trees to flat arrays (:class:`cleanpage.models.Forest`) and writes the ``.npz``.
+
+Needs the ``[train]`` extra (lightgbm, scikit-learn is not needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cleanpage.learn.align import tokens
+from cleanpage.learn.dataset import CERTAIN as _CERTAIN_LABEL
+from cleanpage.learn.dataset import PageBlocks, load_pages, read_pages
+from cleanpage.pipeline.html.features import BASE_FEATURES, feature_names
+
+__all__ = ["main"]
+
+log = logging.getLogger(__name__)
+
+SEED = 20261206
+FOLDS = 5
+#: a class/id word must be used on this many fit domains to be a feature
+MIN_DOMAINS = 15
+MAX_WORDS = 100
+ROUNDS = 150
+PARAMS: dict[str, Any] = {
+    "objective": "binary", "learning_rate": 0.08, "num_leaves": 24, "max_depth": 7, "min_data_in_leaf": 200,
+    "lambda_l2": 5.0, "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "seed": SEED,
+    "deterministic": True, "force_row_wise": True, "num_threads": 2, "verbose": -1,
+}
+CUTS = tuple(round(0.2 + 0.05 * k, 2) for k in range(9))
+
+_TITLE = BASE_FEATURES.index("rule_title")
+_RULE_BODY = BASE_FEATURES.index("rule_body")
+_RESPONSE = BASE_FEATURES.index("rule_response")
+
+
+def choose_words(pages: Sequence[PageBlocks]) -> tuple[str, ...]:
+    """Class/id words seen on at least MIN_DOMAINS fit domains, most widespread first."""
+    domains: defaultdict[str, set[str]] = defaultdict(set)
+    for pb in pages:
+        if pb.page.split != "fit":
+            continue
+        seen: set[str] = set()
+        for words in pb.tokens:
+            seen |= words
+        for word in seen:
+            domains[word].add(pb.page.domain)
+    common = [w for w, d in domains.items() if len(d) >= MIN_DOMAINS]
+    return tuple(sorted(common, key=lambda w: (-len(domains[w]), w))[:MAX_WORDS])
+
+
+def matrix(pb: PageBlocks, words: Sequence[str]) -> np.ndarray:
+    """The page's full feature matrix: base features, then one column per class/id word."""
+    extra = np.zeros((len(pb.features), len(words)), dtype=np.float32)
+    column = {w: k for k, w in enumerate(words)}
+    for row, block_words in enumerate(pb.tokens):
+        for word in block_words:
+            k = column.get(word)
+            if k is not None:
+                extra[row, k] = 1.0
+    return np.hstack([pb.features, extra]) if len(pb.features) else np.zeros((0, len(BASE_FEATURES) + len(words)),
+                                                                                 dtype=np.float32)
+
+
+def _word_f1(predicted: str, gold: str) -> float:
+    p, g = Counter(tokens(predicted)), Counter(tokens(gold))
+    overlap = sum((p & g).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def page_scores(pages: Sequence[PageBlocks], keep: Callable[[PageBlocks], np.ndarray]) -> dict[str, float]:
+    """The benchmark's figures on blocks: WCXB mean word F1 (forum replies counted, as the benchmark
+    does) and extraction-dev snippet F1 (comment snippets count as ``without``)."""
+    f1s: list[float] = []
+    tp = fp = fn = 0
+    for pb in pages:
+        chosen = keep(pb) if len(pb.features) else np.zeros(0, dtype=bool)
+        if pb.page.page_type == "forum" and len(pb.features):
+            chosen = chosen | (pb.features[:, _RESPONSE] > 0)
+        text = "\n".join(t for t, k in zip(pb.texts, chosen) if k)
+        if pb.page.corpus == "wcxb-dev":
+            if pb.page.gold_text:
+                f1s.append(_word_f1(text, pb.page.gold_text))
+            continue
+        body = " ".join(text.split())
+        for snippet in pb.page.with_:
+            if " ".join(snippet.split()) in body:
+                tp += 1
+            else:
+                fn += 1
+        fp += sum(1 for snippet in pb.page.without if " ".join(snippet.split()) in body)
+    return {"wcxb_word_f1": float(np.mean(f1s)) if f1s else 0.0,
+            "snippet_f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0, "pages": len(pages)}
+
+
+def _stack(pages: Sequence[PageBlocks], words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    xs, ys, ws = [], [], []
+    for pb in pages:
+        known = pb.labels >= 0
+        if known.any():
+            xs.append(matrix(pb, words)[known])
+            ys.append(pb.labels[known])
+            ws.append(pb.weights[known])
+    # every page weighs one in all: scale so that the weights' sum is about the row count
+    weights = np.concatenate(ws)
+    return np.vstack(xs), np.concatenate(ys), weights * (len(weights) / weights.sum())
+
+
+def _train(pages: Sequence[PageBlocks], words: Sequence[str]) -> Any:
+    import lightgbm as lgb
+
+    x, y, w = _stack(pages, words)
+    return lgb.train(PARAMS, lgb.Dataset(x, y, weight=w, free_raw_data=True), ROUNDS)
+
+
+def _keeper(probabilities: dict[str, np.ndarray], cut: float) -> Callable[[PageBlocks], np.ndarray]:
+    """The pipeline's decision (:func:`cleanpage.pipeline.html.decide.decide`) on a page's blocks."""
+    def keep(pb: PageBlocks) -> np.ndarray:
+        p = probabilities[pb.page.key]
+        chosen = (p >= cut) & (pb.features[:, _TITLE] <= 0) & (pb.features[:, _RESPONSE] <= 0)
+        decidable = pb.labels != _CERTAIN_LABEL
+        if not (chosen & decidable).any():
+            return pb.features[:, _RULE_BODY] > 0  # the model kept nothing: the rules' labels stand
+        return chosen
+
+    return keep
+
+
+def _folds(pages: Sequence[PageBlocks]) -> dict[str, int]:
+    domains = sorted({pb.page.domain for pb in pages})
+    order = np.random.RandomState(SEED).permutation(len(domains))
+    return {domains[i]: k % FOLDS for k, i in enumerate(order)}
+
+
+def _read(data: Path, jobs: int, cache: Path | None, engine: bool) -> list[PageBlocks]:
+    """The labelled pages, from ``cache`` when it exists (a pickle this command wrote earlier, for
+    trying settings without re-running the pipeline; delete it when the pipeline changes)."""
+    import pickle
+
+    if cache is not None and cache.exists():
+        with open(cache, "rb") as handle:
+            loaded: list[PageBlocks] = pickle.load(handle)  # noqa: S301 - our own file
+        return loaded
+    pages = list(read_pages(load_pages(data), jobs=jobs, engine=engine))
+    if cache is not None:
+        with open(cache, "wb") as handle:
+            pickle.dump(pages, handle)
+    return pages
+
+
+def train(
+    data: Path, jobs: int, cache: Path | None = None, *, engine: bool = True
+) -> tuple[Any, tuple[str, ...], float, dict[str, Any]]:
+    pages = _read(data, jobs, cache, engine)
+    fit = [pb for pb in pages if pb.page.split == "fit"]
+    check = [pb for pb in pages if pb.page.split == "check"]
+    words = choose_words(pages)
+    log.info("%d fit pages, %d check pages, %d class/id words", len(fit), len(check), len(words))
+    fold_of = _folds(fit)
+    oof: dict[str, np.ndarray] = {}
+    for k in range(FOLDS):
+        booster = _train([pb for pb in fit if fold_of[pb.page.domain] != k], words)
+        for pb in fit:
+            if fold_of[pb.page.domain] == k and len(pb.features):
+                oof[pb.page.key] = booster.predict(matrix(pb, words))
+        log.info("fold %d done", k + 1)
+    fit = [pb for pb in fit if pb.page.key in oof]
+    by_cut = {cut: page_scores(fit, _keeper(oof, cut)) for cut in CUTS}
+    # one figure to choose by: the two corpora's scores, each page set weighing the same
+    cut = max(CUTS, key=lambda c: (by_cut[c]["wcxb_word_f1"] + by_cut[c]["snippet_f1"], -c))
+    booster = _train(fit, words)
+    held = {pb.page.key: booster.predict(matrix(pb, words)) for pb in check if len(pb.features)}
+    check = [pb for pb in check if pb.page.key in held]
+    rules = BASE_FEATURES.index("rule_body")
+    card = {
+        "seed": SEED, "rounds": ROUNDS, "params": {k: v for k, v in PARAMS.items() if k != "verbose"},
+        "min_domains": MIN_DOMAINS, "cut": cut,
+        "fit_pages": len(fit), "check_pages": len(check),
+        "fit_out_of_fold": by_cut[cut], "check": page_scores(check, _keeper(held, cut)),
+        "rules_fit": page_scores(fit, lambda pb: pb.features[:, rules] > 0),
+        "rules_check": page_scores(check, lambda pb: pb.features[:, rules] > 0),
+        "cuts_fit_out_of_fold": {str(c): v for c, v in by_cut.items()},
+    }
+    return booster, words, cut, card
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    root = Path(__file__).resolve().parents[3]
+    parser.add_argument("--data", type=Path, default=root.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models" / "blocks.npz")
+    parser.add_argument("--jobs", type=int, default=2, help="processes that read pages (the trees use 2 threads)")
+    parser.add_argument("--cache", type=Path, help="keep the labelled pages in this pickle between runs")
+    parser.add_argument("--no-engine", action="store_true",
+                        help="the model for pages cleaned without trafilatura (Options(use_trafilatura=False))")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    for noisy in ("trafilatura", "htmldate", "courlan", "readability"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    os.environ.setdefault("OMP_NUM_THREADS", "2")
+    from cleanpage.learn.convert import forest_from_lightgbm
+
+    booster, words, cut, card = train(args.data, args.jobs, args.cache, engine=not args.no_engine)
+    card["engine"] = not args.no_engine
+    forest = forest_from_lightgbm(booster.dump_model(), features=feature_names(words), words=words, cut=cut,
+                                  card=card)
+    forest.save(args.out)
+    log.info("wrote %s (%d trees, cut %.2f)\nfit (out of fold): %s\ncheck: %s", args.out, forest.feature.shape[0],
+             cut, card["fit_out_of_fold"], card["check"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

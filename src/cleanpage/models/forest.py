@@ -1,0 +1,122 @@
+"""A gradient-boosted tree ensemble as flat numpy arrays, evaluated for many rows at once.
+
+Every tree is stored as arrays indexed by node (feature, threshold, left child, right child, leaf
+value), padded to the widest tree; a leaf points to itself. Evaluating is then ``depth`` rounds of
+array gathers over all rows and all trees together: no Python loop over trees or rows, and the same
+arithmetic, in the same order, every time (deterministic to the last bit for a given numpy).
+
+Trees follow LightGBM's convention: a row goes left when ``value <= threshold`` (a missing value,
+NaN, goes the node's default way); the margin is the sum of the leaves plus ``bias``, and the
+probability its logistic.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+
+__all__ = ["Forest", "load_forest"]
+
+#: format version written into every model file; a file of another version is refused
+FORMAT = 1
+
+
+@dataclass(frozen=True, eq=False)
+class Forest:
+    """A binary classifier: ``probability(X)`` for a float32 matrix with ``len(features)`` columns."""
+
+    feature: np.ndarray  # trees × nodes, int32 (a leaf: 0)
+    threshold: np.ndarray  # trees × nodes, float64
+    left: np.ndarray  # trees × nodes, int32 (a leaf: itself)
+    right: np.ndarray
+    default_left: np.ndarray  # trees × nodes, bool: where NaN goes
+    value: np.ndarray  # trees × nodes, float64 (leaves only)
+    depth: int
+    bias: float
+    #: column names, in order (the base features, then the class/id words)
+    features: tuple[str, ...]
+    #: the class/id words the model reads (the last columns)
+    words: tuple[str, ...]
+    #: the decision threshold on the probability, chosen when training
+    cut: float
+    #: free-form facts about the training run (data, seed, figures), from the file
+    card: dict[str, Any]
+
+    def margin(self, x: np.ndarray) -> np.ndarray:
+        """The raw score of each row (before the logistic)."""
+        rows = x.shape[0]
+        if rows == 0:
+            return np.zeros(0)
+        trees, width = self.feature.shape
+        x = np.ascontiguousarray(x, dtype=np.float64)
+        if np.isnan(x).any():
+            return self._margin_missing(x)
+        # flat arrays: one take() per array and level instead of two-dimensional fancy indexing
+        feature = self.feature.ravel()
+        threshold = self.threshold.ravel()
+        offset = (np.arange(trees) * width)[:, None]
+        # children[2k] is node k's left child, children[2k + 1] its right, as flat positions
+        children = np.stack([self.left + offset, self.right + offset], axis=2).ravel()
+        node = np.broadcast_to(offset.ravel(), (rows, trees)).copy()
+        cells = (np.arange(rows) * x.shape[1])[:, None]
+        flat_x = x.ravel()
+        for _ in range(self.depth):
+            right = flat_x.take(cells + feature.take(node)) > threshold.take(node)
+            node = children.take(2 * node + right)
+        return self.value.ravel().take(node).sum(axis=1) + self.bias
+
+    def _margin_missing(self, x: np.ndarray) -> np.ndarray:
+        """:meth:`margin` for rows with NaN values: a missing value goes the node's default way."""
+        rows, trees = x.shape[0], self.feature.shape[0]
+        node = np.zeros((rows, trees), dtype=np.int32)
+        tree = np.arange(trees)[None, :]
+        row = np.arange(rows)[:, None]
+        for _ in range(self.depth):
+            values = x[row, self.feature[tree, node]]
+            go_left = np.where(np.isnan(values), self.default_left[tree, node], values <= self.threshold[tree, node])
+            node = np.where(go_left, self.left[tree, node], self.right[tree, node])
+        return self.value[tree, node].sum(axis=1) + self.bias
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.margin(x)))
+
+    # -- files ------------------------------------------------------------------------------
+    def save(self, target: Path | BinaryIO) -> None:
+        """Write the model as a compressed ``.npz`` (arrays and a JSON header; no pickles)."""
+        header = {"format": FORMAT, "depth": self.depth, "bias": self.bias, "features": list(self.features),
+                  "words": list(self.words), "cut": self.cut, "card": self.card}
+        if isinstance(target, Path):
+            with open(target, "wb") as handle:
+                self.save(handle)
+            return
+        np.savez_compressed(
+            target, feature=self.feature, threshold=self.threshold, left=self.left, right=self.right,
+            default_left=self.default_left, value=self.value,
+            header=np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8),
+        )
+
+    @classmethod
+    def read(cls, source: Any) -> Forest:
+        with np.load(source, allow_pickle=False) as data:
+            header = json.loads(bytes(data["header"]).decode("utf-8"))
+            if header.get("format") != FORMAT:
+                raise ValueError(f"model format {header.get('format')!r} is not {FORMAT}")
+            return cls(
+                feature=data["feature"], threshold=data["threshold"], left=data["left"], right=data["right"],
+                default_left=data["default_left"], value=data["value"], depth=int(header["depth"]),
+                bias=float(header["bias"]), features=tuple(header["features"]), words=tuple(header["words"]),
+                cut=float(header["cut"]), card=dict(header["card"]),
+            )
+
+
+@functools.lru_cache(maxsize=4)
+def load_forest(name: str) -> Forest:
+    """A packaged model by file name, read once per process (the file is immutable package data)."""
+    with resources.files("cleanpage.models").joinpath(name).open("rb") as handle:
+        return Forest.read(handle)

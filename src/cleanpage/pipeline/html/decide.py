@@ -1,0 +1,63 @@
+"""The keep/drop decision on an HTML page's blocks: the block model over the rules' evidence.
+
+The rule classifier (:mod:`.classify`) labels every block; its labels, the engine's coverage and the
+blocks' own statistics become features (:mod:`.features`), and the learned model
+(:mod:`cleanpage.models`, trained by :mod:`cleanpage.learn.train`) decides body or not for every
+block the rules are not certain about. Certain are: the headline, reader-response sections, text the
+page hides, and the rule tables' unambiguous widgets (comment forms, cookie prompts, search boxes,
+skip links, screen-reader labels) — those keep the rule's label. Every block the model drops keeps
+the rule's reason when the rules dropped it too, else :attr:`Reason.OUTSIDE_MAIN_CONTENT`, and
+carries the model's score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from cleanpage.models import Forest
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
+from cleanpage.pipeline.html.features import features
+
+if TYPE_CHECKING:
+    from cleanpage.pipeline.html.classify import Evidence
+
+__all__ = ["CERTAIN", "decide"]
+
+#: rule reasons the model never overrules: what they remove is never article text
+CERTAIN = frozenset({
+    Reason.HIDDEN, Reason.DIALOG, Reason.COMMENT_FORM, Reason.COOKIE_NOTICE, Reason.SEARCH_WIDGET,
+    Reason.SKIP_LINK, Reason.SCREEN_READER_TEXT, Reason.COMMENT_SECTION, Reason.RESPONSES_HEADER,
+})
+_FIXED = frozenset({Label.TITLE, Label.RESPONSE, Label.RESPONSE_HEADER})
+
+
+def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest) -> tuple[Labelled, ...]:
+    """The model's label for every block the rules are not certain about."""
+    x = features(blocks, evidence.kept, evidence.contains, evidence.rule_labels, model.words,
+                 title_key=evidence.title_key, keys=evidence.keys, list_heads=evidence.list_heads)
+    scores = model.probability(x)
+    if not _keeps_any(evidence.rule_labels, scores, model.cut):
+        # the model kept nothing the rules would keep: a page unlike any it learned from, where an
+        # empty body is the worst answer; the rules' own labels stand
+        return tuple(evidence.rule_labels)
+    out: list[Labelled] = []
+    for item, score in zip(evidence.rule_labels, scores.tolist()):
+        if item.label in _FIXED or item.reason in CERTAIN:
+            out.append(item)
+        elif score >= model.cut:
+            out.append(Labelled(block=item.block, label=Label.BODY, score=score))
+        else:
+            reason = item.reason if item.label is Label.BOILERPLATE and item.reason else Reason.OUTSIDE_MAIN_CONTENT
+            out.append(Labelled(block=item.block, label=Label.BOILERPLATE, reason=reason, score=score))
+    return tuple(out)
+
+
+def _keeps_any(rule_labels: Sequence[Labelled], scores: np.ndarray, cut: float) -> bool:
+    """Whether the model keeps some block as body, or the rules keep none either."""
+    decidable = [k for k, item in enumerate(rule_labels) if item.label not in _FIXED and item.reason not in CERTAIN]
+    if any(scores[k] >= cut for k in decidable):
+        return True
+    return not any(item.label is Label.BODY for item in rule_labels)

@@ -1,0 +1,279 @@
+"""What the block model sees: one row of numbers per block of an HTML page.
+
+The rules' own answers are features here, not verdicts: the label the rule classifier gave
+(:mod:`.classify`), which rule table or container fired, whether trafilatura's text covers the
+block; beside them the block's text statistics, its tag and containers, its neighbours, and the
+page's own figures. A model trained on labelled pages (:mod:`cleanpage.learn`) weighs them; what
+is certain (comment sections, the headline) stays a rule.
+
+The class/id words the model looks at are not written here: the trainer chooses them from the
+training pages and stores them in the model file (:class:`cleanpage.models.Forest`), so the
+vocabulary is data that comes with the model it was chosen for.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
+from cleanpage.pipeline.prose import ends_sentence, text_stats
+
+__all__ = ["BASE_FEATURES", "feature_names", "features"]
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: tag groups, each a one-hot column
+_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("tag_p", frozenset({"p"})),
+    ("tag_div", frozenset({"div", "center", "section", "article", "main", "body"})),
+    ("tag_li", frozenset({"li", "dt", "dd"})),
+    ("tag_h1", frozenset({"h1"})),
+    ("tag_h2", frozenset({"h2"})),
+    ("tag_h3", frozenset({"h3", "h4", "h5", "h6"})),
+    ("tag_cell", frozenset({"td", "th", "tr", "table", "caption"})),
+    ("tag_quote", frozenset({"blockquote"})),
+    ("tag_pre", frozenset({"pre"})),
+    ("tag_caption", frozenset({"figcaption", "figure"})),
+    ("tag_control", frozenset({"button", "label", "legend", "summary", "form", "fieldset"})),
+)
+#: container groups (semantic tags and ARIA roles around the block), each a 0/1 column
+_ROLES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("in_nav", frozenset({"nav", "navigation", "menu", "menubar"})),
+    ("in_aside", frozenset({"aside", "complementary"})),
+    ("in_footer", frozenset({"footer", "contentinfo"})),
+    ("in_header", frozenset({"header", "banner"})),
+    ("in_form", frozenset({"form", "label", "button", "search"})),
+    ("in_article", frozenset({"article"})),
+    ("in_main", frozenset({"main"})),
+    ("in_figure", frozenset({"figure", "figcaption"})),
+    ("in_hidden", frozenset({"hidden", "noscript", "dialog"})),
+    ("in_quote", frozenset({"blockquote"})),
+    ("in_comments", frozenset({"comments", "comment-item", "schema-comment", "comment"})),
+)
+#: reasons the rule classifier gives, grouped by what kind of evidence they are
+_STRUCTURAL = frozenset({Reason.LINK_LIST, Reason.INLINE_TEASER, Reason.KICKER, Reason.ORPHAN_HEADING})
+_CONTAINERS = frozenset({Reason.HIDDEN, Reason.DIALOG, Reason.PAGE_FOOTER, Reason.PAGE_HEADER, Reason.SIDEBAR,
+                         Reason.FORM, Reason.BUTTON, Reason.NOSCRIPT})
+#: reasons that are not a rule table's phrase, pattern or class/id word
+_NOT_TEXT_RULES = _CONTAINERS | _STRUCTURAL | {Reason.OUTSIDE_MAIN_CONTENT, Reason.CAPTION}
+
+#: the columns every model gets, in order; the class/id word columns follow (one per word)
+BASE_FEATURES: tuple[str, ...] = (
+    "log_chars", "log_words", "link_share", "ends_sentence", "sentences", "stopword_share",
+    "separator_share", "capital_share", "digit_share", "is_prose", "depth", "rel_index", "rel_chars",
+    "engine_kept", "engine_contains",
+    "rule_title", "rule_body", "rule_boilerplate", "rule_response", "rule_text_hit", "rule_container",
+    "rule_outside", "rule_structural", "rule_caption",
+    *(name for name, _ in _TAGS), *(name for name, _ in _ROLES),
+    "prev_kept", "next_kept", "prev_prose", "next_prose", "prev_link", "next_link",
+    "kept_window3", "kept_window10", "prose_window3",
+    "in_engine_main", "in_dense", "parent_kept_share", "grand_kept_share", "parent_chars_share",
+    "page_log_blocks", "page_kept_share", "page_log_chars",
+    "is_title", "after_title", "title_distance", "repeats", "under_list_heading", "log_link_run",
+)
+
+
+def feature_names(words: Sequence[str]) -> tuple[str, ...]:
+    """Column names for a model that reads these class/id words."""
+    return (*BASE_FEATURES, *(f"token:{w}" for w in words))
+
+
+#: the digit share is read on at most this many characters of a block
+_HEAD = 600
+_DIGIT = re.compile(r"\d")
+#: the columns between the container one-hots and the title columns, filled after the loop
+_TAIL_ZEROS = (0.0,) * 17
+
+
+def _place(tag: str, roles: frozenset[str]) -> list[float]:
+    """The tag-group and container one-hots of a (tag, containers) pair."""
+    return [float(tag in tags) for _name, tags in _TAGS] + [float(not roles.isdisjoint(g)) for _name, g in _ROLES]
+
+
+def _words_row(tokens: frozenset[str], column: dict[str, int]) -> list[float]:
+    row = [0.0] * len(column)
+    for token in tokens:
+        k = column.get(token)
+        if k is not None:
+            row[k] = 1.0
+    return row
+
+
+def _innermost_holding(blocks: Sequence[Block], weights: Sequence[float], share: float) -> int | None:
+    """The deepest container (document-order position) holding ``share`` of the weighted text."""
+    held: Counter[int] = Counter()
+    total = 0.0
+    for block, weight in zip(blocks, weights):
+        if weight:
+            total += weight
+            for node in block.path:
+                held[node] += int(weight)
+    if not total:
+        return None
+    best = None
+    for node, chars in held.items():
+        if chars >= share * total and (best is None or node > best):
+            best = node
+    return best
+
+
+def _window(values: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of ``values`` over ``[i - radius, i + radius]``, clipped at the ends (no block itself excluded)."""
+    n = len(values)
+    sums = np.concatenate(([0.0], np.cumsum(values)))
+    lo = np.clip(np.arange(n) - radius, 0, n)
+    hi = np.clip(np.arange(n) + radius + 1, 0, n)
+    return (sums[hi] - sums[lo]) / np.maximum(hi - lo, 1)
+
+
+def features(
+    blocks: Sequence[Block],
+    kept: Sequence[bool],
+    contains: Sequence[bool],
+    rule_labels: Sequence[Labelled],
+    words: Sequence[str],
+    *,
+    title_key: str,
+    keys: Sequence[str],
+    list_heads: frozenset[Reason] = frozenset(),
+) -> np.ndarray:
+    """The feature matrix (blocks × columns, float32) in :func:`feature_names` order.
+
+    ``kept``/``contains`` are the engine's coverage of each block, ``rule_labels`` the rule
+    classifier's answer for each, ``words`` the model's class/id vocabulary, ``keys`` each block's
+    alignment key (:func:`~cleanpage.pipeline.blocks.text_key`) and ``title_key`` the headline's;
+    ``list_heads`` the reasons of the rules whose hit heads a list ("Related", "Most read").
+    """
+    n = len(blocks)
+    width = len(BASE_FEATURES) + len(words)
+    if not n:
+        return np.zeros((0, width), dtype=np.float32)
+    chars = np.array([len(b.text) for b in blocks], dtype=np.float64)
+    total_chars = float(chars.sum()) or 1.0
+    kept_a = np.array(kept, dtype=np.float64)
+    link = np.array([b.link_share for b in blocks])
+    column = {name: k for k, name in enumerate(BASE_FEATURES)}
+    title_at = next((i for i, item in enumerate(rule_labels) if item.label is Label.TITLE), -1)
+    if title_at < 0 and title_key:
+        title_at = next((i for i, key in enumerate(keys) if key == title_key), -1)
+    repeats = Counter(keys)
+    # a page repeats a few (tag, containers) pairs and class/id word sets: each is read once
+    places: dict[tuple[str, frozenset[str]], list[float]] = {}
+    word_rows: dict[frozenset[str], list[float]] = {}
+    word_column = {w: k for k, w in enumerate(words)}
+    rows: list[list[float]] = []
+    before = 0
+    for i, (block, item) in enumerate(zip(blocks, rule_labels)):
+        text = block.text
+        # the digit share is read on the block's head: a long paragraph's share is settled by then
+        head = text[:_HEAD] if len(text) > _HEAD else text
+        stats = text_stats(text)
+        label, reason = item.label, item.reason
+        place = places.get((block.tag, block.roles))
+        if place is None:
+            place = places[(block.tag, block.roles)] = _place(block.tag, block.roles)
+        words_row = word_rows.get(block.tokens)
+        if words_row is None:
+            words_row = word_rows[block.tokens] = _words_row(block.tokens, word_column)
+        rows.append([
+            math.log1p(len(text)), math.log1p(len(text.split())), block.link_share, float(ends_sentence(text)),
+            float(min(stats.sentences, 10)), stats.stopword_share, stats.separator_share, stats.capital_share,
+            len(_DIGIT.findall(head)) / len(head) if head else 0.0, float(stats.prose), float(block.depth),
+            i / n, before / total_chars, float(kept[i]), float(contains[i]),
+            float(label is Label.TITLE), float(label is Label.BODY), float(label is Label.BOILERPLATE),
+            float(label is Label.RESPONSE or label is Label.RESPONSE_HEADER),
+            float(reason is not None and reason not in _NOT_TEXT_RULES),
+            float(reason in _CONTAINERS), float(reason is Reason.OUTSIDE_MAIN_CONTENT),
+            float(reason in _STRUCTURAL), float(reason is Reason.CAPTION),
+            *place, *_TAIL_ZEROS,
+            float(i == title_at), float(title_at >= 0 and i > title_at),
+            float(max(-20, min(20, i - title_at)) if title_at >= 0 else 0),
+            float(min(repeats[keys[i]], 10) if keys[i] else 0), 0.0, 0.0,
+            *words_row,
+        ])
+        before += len(text)
+    out = np.array(rows, dtype=np.float32)
+    prose = out[:, column["is_prose"]].astype(np.float64)
+    prev = np.concatenate(([0.0], kept_a[:-1]))
+    nxt = np.concatenate((kept_a[1:], [0.0]))
+    out[:, column["prev_kept"]] = prev
+    out[:, column["next_kept"]] = nxt
+    out[:, column["prev_prose"]] = np.concatenate(([0.0], prose[:-1]))
+    out[:, column["next_prose"]] = np.concatenate((prose[1:], [0.0]))
+    out[:, column["prev_link"]] = np.concatenate(([0.0], link[:-1]))
+    out[:, column["next_link"]] = np.concatenate((link[1:], [0.0]))
+    out[:, column["kept_window3"]] = _window(kept_a, 3)
+    out[:, column["kept_window10"]] = _window(kept_a, 10)
+    out[:, column["prose_window3"]] = _window(prose, 3)
+    _containers(blocks, chars, kept_a, prose, out, column)
+    _lists(blocks, rule_labels, list_heads, out, column)
+    out[:, column["page_log_blocks"]] = math.log1p(n)
+    out[:, column["page_kept_share"]] = float((chars * kept_a).sum()) / total_chars
+    out[:, column["page_log_chars"]] = math.log1p(total_chars)
+    return out
+
+
+def _containers(blocks: Sequence[Block], chars: np.ndarray, kept: np.ndarray, prose: np.ndarray,
+                out: np.ndarray, column: dict[str, int]) -> None:
+    """Where the block sits relative to the page's main containers.
+
+    ``in_engine_main``: inside the innermost container holding 80 % of the engine's text;
+    ``in_dense``: inside the innermost container holding 60 % of the page's prose (the readability
+    idea, on our blocks); the kept share of the block's parent and grandparent, and the parent's
+    share of the page's characters.
+    """
+    engine_main = _innermost_holding(blocks, chars * kept, 0.8)
+    dense = _innermost_holding(blocks, chars * prose, 0.6)
+    kept_chars: Counter[int] = Counter()
+    all_chars: Counter[int] = Counter()
+    for block, n, k in zip(blocks, chars, kept):
+        for node in block.path:
+            all_chars[node] += int(n)
+            if k:
+                kept_chars[node] += int(n)
+    total = float(chars.sum()) or 1.0
+    for i, block in enumerate(blocks):
+        path = block.path
+        row = out[i]
+        row[column["in_engine_main"]] = engine_main is not None and engine_main in path
+        row[column["in_dense"]] = dense is not None and dense in path
+        if path:
+            parent = path[-1]
+            row[column["parent_kept_share"]] = kept_chars[parent] / (all_chars[parent] or 1)
+            row[column["parent_chars_share"]] = all_chars[parent] / total
+        if len(path) >= 2:
+            grand = path[-2]
+            row[column["grand_kept_share"]] = kept_chars[grand] / (all_chars[grand] or 1)
+
+
+def _lists(blocks: Sequence[Block], rule_labels: Sequence[Labelled], list_heads: frozenset[Reason],
+           out: np.ndarray, column: dict[str, int]) -> None:
+    """Lists the page does not mean as text: the short lines under a heading a rule names as a list
+    heading ("Related", "À lire aussi"), and the length of the run of short link-only blocks a block
+    is in (one linked line in a paragraph run is a reference; ten in a row are a menu)."""
+    under = column["under_list_heading"]
+    in_list = False
+    for i, (block, item) in enumerate(zip(blocks, rule_labels)):
+        words = len(block.text.split())
+        if item.reason in list_heads and words <= 8 and block.tag != "li":
+            in_list = True
+            continue
+        if (in_list and words <= 20 and block.tag not in _HEADINGS and item.label is not Label.TITLE
+                and not ends_sentence(block.text)):
+            out[i, under] = 1.0
+        else:
+            in_list = False
+    runs = column["log_link_run"]
+    start = 0
+    n = len(blocks)
+    for i in range(n + 1):
+        linky = i < n and blocks[i].link_share >= 0.7 and len(blocks[i].text.split()) <= 25
+        if linky:
+            continue
+        if i > start:
+            out[start:i, runs] = math.log1p(i - start)
+        start = i + 1
