@@ -30,6 +30,7 @@ __all__ = ["CERTAIN", "decide"]
 CERTAIN = frozenset({
     Reason.HIDDEN, Reason.DIALOG, Reason.COMMENT_FORM, Reason.COOKIE_NOTICE, Reason.SEARCH_WIDGET,
     Reason.SKIP_LINK, Reason.SCREEN_READER_TEXT, Reason.COMMENT_SECTION, Reason.RESPONSES_HEADER,
+    Reason.JAVASCRIPT_NOTICE,
 })
 _FIXED = frozenset({Label.TITLE, Label.RESPONSE, Label.RESPONSE_HEADER})
 
