@@ -121,7 +121,7 @@ class Removed:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Removed:
-        return cls(text=data["text"], reason=Reason(data["reason"]), score=data.get("score"))
+        return cls(text=data["text"], reason=Reason.of(data["reason"]), score=data.get("score"))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -69,7 +69,8 @@ class Forest:
         for _ in range(self.depth):
             right = flat_x.take(cells + feature.take(node)) > threshold.take(node)
             node = children.take(2 * node + right)
-        return self.value.ravel().take(node).sum(axis=1) + self.bias
+        margin: np.ndarray = self.value.ravel().take(node).sum(axis=1) + self.bias
+        return margin
 
     def _margin_missing(self, x: np.ndarray) -> np.ndarray:
         """:meth:`margin` for rows with NaN values: a missing value goes the node's default way."""
@@ -81,10 +82,13 @@ class Forest:
             values = x[row, self.feature[tree, node]]
             go_left = np.where(np.isnan(values), self.default_left[tree, node], values <= self.threshold[tree, node])
             node = np.where(go_left, self.left[tree, node], self.right[tree, node])
-        return self.value[tree, node].sum(axis=1) + self.bias
+        margin: np.ndarray = self.value[tree, node].sum(axis=1) + self.bias
+        return margin
 
     def probability(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-self.margin(x)))
+        """The probability of each row being main content (the margin's logistic)."""
+        probability: np.ndarray = 1.0 / (1.0 + np.exp(-self.margin(x)))
+        return probability
 
     # -- files ------------------------------------------------------------------------------
     def save(self, target: Path | BinaryIO) -> None:

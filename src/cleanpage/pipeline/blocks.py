@@ -93,6 +93,14 @@ class Reason(str, enum.Enum):
     def __str__(self) -> str:
         return str(self.value)
 
+    @classmethod
+    def of(cls, value: str) -> Reason:
+        """The member whose value is ``value`` (``ValueError`` for an unknown one)."""
+        member = cls._value2member_map_.get(value)
+        if not isinstance(member, cls):
+            raise ValueError(f"{value!r} is not a cleanpage.Reason")
+        return member
+
     # -- rule table (boilerplate.toml): a phrase, pattern or class/id word of a page role --------------
     SKIP_LINK = "skip-link", "a 'skip to content' link for keyboard users"
     SEARCH_WIDGET = "search-widget", "a search box, its label or its screen-reader text"

@@ -127,7 +127,8 @@ def _window(values: np.ndarray, radius: int) -> np.ndarray:
     sums = np.concatenate(([0.0], np.cumsum(values)))
     lo = np.clip(np.arange(n) - radius, 0, n)
     hi = np.clip(np.arange(n) + radius + 1, 0, n)
-    return (sums[hi] - sums[lo]) / np.maximum(hi - lo, 1)
+    mean: np.ndarray = (sums[hi] - sums[lo]) / np.maximum(hi - lo, 1)
+    return mean
 
 
 def features(
