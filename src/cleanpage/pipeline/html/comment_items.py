@@ -26,6 +26,7 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS, element_tokens
+from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible_date
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, MetadataCues, Rules
@@ -259,7 +260,55 @@ def _author(item: _Item, cues: CommentCues) -> tuple[str | None, etree._Element 
             name = _clean_author(normalise_space((fn if fn is not None else sub).text_content()), cues)
             if name:
                 return name, sub
+    return _linked_author(item, cues)
+
+
+#: a name is short: longer link texts in a header are titles or chrome
+_NAME_MAX_WORDS = 5
+#: an author pane (name, rank, post count, join date) is short; a box with more text holds words
+_AUTHOR_BOX_MAX_CHARS = 80
+
+
+def _linked_author(item: _Item, cues: CommentCues) -> tuple[str | None, etree._Element | None]:
+    """The author the item's header names by a link alone: a link to a member's profile, with a
+    short text that is no chrome (``<a href="/members/jane.12/">Jane</a>``; a WordPress theme's
+    ``<b><a href="https://jane.example">Jane</a></b>`` is read by its position instead: the first
+    short link before the item's text that is no date and no chrome)."""
+    texts = set(_text_elements(item, cues))
+    for sub in item.own:
+        if sub in texts:
+            break
+        if sub.tag != "a" or not cues.is_profile_link(sub.get("href") or ""):
+            continue
+        name = _clean_author(normalise_space(sub.text_content()), cues)
+        if name and len(name) > 1 and len(name.split()) <= _NAME_MAX_WORDS:  # "X": an avatar's letter
+            return name, _author_box(sub, item, texts)
+    if not texts:
+        return None, None
+    for sub in item.own:
+        if sub in texts:
+            break
+        href = sub.get("href") or ""
+        if sub.tag != "a" or not href or href.startswith("#") or "reply" in href.lower():
+            continue
+        name = _clean_author(normalise_space(sub.text_content()), cues)
+        if name and len(name.split()) <= _NAME_MAX_WORDS and not _DIGITS.search(name):
+            return name, sub
     return None, None
+
+
+def _author_box(link: etree._Element, item: _Item, texts: set[etree._Element]) -> etree._Element:
+    """The largest box around an author link that holds no prose (the author pane: name, rank,
+    post count, avatar), to leave out of the item's text."""
+    box = link
+    for anc in ancestors(link):
+        if anc is item.el or anc in texts or any(t in texts for t in anc.iter() if t is not anc):
+            break
+        text = normalise_space(anc.text_content())
+        if len(text) > _AUTHOR_BOX_MAX_CHARS or is_prose(text):
+            break
+        box = anc
+    return box
 
 
 class CommentDates:
@@ -327,7 +376,42 @@ def _date(item: _Item, cues: CommentCues, dates: CommentDates) -> tuple[_dt.date
             found = dates.parse(text)
             if found is not None:
                 break
+    if found is None and not dated:
+        return _header_date(item, cues, dates)
     return found, dated
+
+
+#: header elements tried for a date that no markup names
+_MAX_HEADER_DATES = 3
+
+
+def _header_date(
+    item: _Item, cues: CommentCues, dates: CommentDates
+) -> tuple[_dt.date | _dt.datetime | None, list[etree._Element]]:
+    """A date the item's header gives in an element no markup names as a date ("June 11, 2024 at
+    7:42 am" in a theme's own ``span``): the innermost short element with a year, before the text."""
+    texts = set(_text_elements(item, cues))
+    tried = 0
+    for sub in item.own:
+        if sub in texts or tried >= _MAX_HEADER_DATES:
+            break
+        if len(sub) or not sub.text or not _YEARISH.search(sub.text):
+            continue
+        text = normalise_space(sub.text)
+        if len(text) > 60:
+            continue
+        tried += 1
+        found = dates.parse(text)
+        if found is not None:
+            return found, [sub]
+    return None, []
+
+
+def _role_tokens(el: etree._Element, cues: CommentCues) -> tuple[str, ...]:
+    """Class/id words and the one-word values of role attributes (``data-role="commentContent"``)."""
+    tokens = element_tokens(el)
+    extra = tuple(v.strip().lower() for v in (el.get(a) for a in cues.role_attributes) if v and " " not in v.strip())
+    return tokens + extra if extra else tokens
 
 
 def _text_elements(item: _Item, cues: CommentCues) -> list[etree._Element]:
@@ -338,7 +422,7 @@ def _text_elements(item: _Item, cues: CommentCues) -> list[etree._Element]:
         for sub in item.own
         if (schema and sub.get("itemprop") in ("text", "commentText", "reviewBody"))
         or (not schema and sub.get("itemprop") in ("text", "commentText"))
-        or cues.is_text(element_tokens(sub))
+        or cues.is_text(_role_tokens(sub, cues))
     ]
     if len(marked) < 2:
         return marked
