@@ -22,7 +22,7 @@ from cleanpage.pipeline.attribute import attribute
 from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import ReadError
 from cleanpage.options import KindOption, Options
-from cleanpage.result import InputKind, Page
+from cleanpage.result import InputKind, Page, PageType
 from cleanpage.rules import Rules, load_rules
 from cleanpage.pipeline.sniff import sniff
 
@@ -61,7 +61,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     labelled = classify(blocks, engine, rules, title=meta.title)
     # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules, meta.byline_texts)
-    return assemble(
+    page = assemble(
         labelled,
         kind=InputKind.HTML,
         title=meta.title,
@@ -76,6 +76,10 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
         options=options,
         rules=rules,
     )
+    # thread: the opening post is the body when the page's posts are its content
+    if found.opening:
+        page = replace(page, paragraphs=found.opening, page_type=PageType.THREAD)
+    return page
 
 
 def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:

@@ -21,6 +21,11 @@ author, a date, a text and perhaps nested items (replies). The cues are data
 
 Steps 3 and 4, one section's items, are :mod:`cleanpage.pipeline.html.comment_items`.
 
+5. posts found by their shape (:mod:`cleanpage.pipeline.html.threads`: repeated siblings, each with a
+   name, a date and prose) replace the sections around them unless the cues already read a comment
+   list holding more; when nothing but page furniture precedes them the page is a thread: the first
+   post is the body (``opening``), the others are responses.
+
 The elements found are kept in lists while the stage runs, so sets and dicts keyed by the elements
 themselves (lxml keeps one proxy per element while it is referenced) stand for them.
 """
@@ -45,6 +50,7 @@ from cleanpage.pipeline.html.comment_items import (
     is_schema_comment,
     read_comment,
 )
+from cleanpage.pipeline.html.threads import find_posts
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
@@ -77,6 +83,8 @@ class HtmlResponses:
     responses: tuple[Response, ...]
     announced: int | None
     marks: ResponseMarks
+    #: the opening post's paragraphs when the page is a thread (its posts are its content), else ()
+    opening: tuple[str, ...] = ()
 
 
 class _Kinds:
@@ -422,10 +430,19 @@ def _thread(
         )
 
 
+def _read_chars(read_of: list[tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]]) -> int:
+    return sum(len(response.text) for _section, _nested, read in read_of for _el, response in read)
+
+
+def _overlaps(a: etree._Element, b: etree._Element) -> bool:
+    return a is b or any(x is b for x in ancestors(a)) or any(x is a for x in ancestors(b))
+
+
 def find_responses(
     root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None
 ) -> HtmlResponses:
-    """Find comment sections and read each comment; ``reference`` resolves relative dates."""
+    """Find comment sections and read each comment; ``reference`` resolves relative dates. A page
+    whose posts make it a thread gives its opening post as ``opening``."""
     cues = rules.comments
     kinds = _Kinds(rules)
     marked, weak, headings, articles = _scan(root, kinds)
@@ -433,9 +450,8 @@ def find_responses(
     sections, parts = _sections(starts, sorted(marked + weak, key=kinds.position.__getitem__))
     headings_of = _headings_of(headings, sections)
     dates = CommentDates(reference, lang, rules.cues)
-    responses: list[Response] = []
-    items: list[etree._Element] = []
     announced: int | None = None
+    read_of: list[tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]] = []
     for section in sections:
         found = find_items(section, _candidates(section, parts[section], cues))
         if announced is None:
@@ -443,6 +459,32 @@ def find_responses(
         # a section with nothing to read (a "latest comments" teaser, "Comments are closed.") is
         # still no body: every section is marked
         nested = set(found)
-        _thread(_read_items(found, nested, rules, dates), nested, responses, items)
-    marks = ResponseMarks(sections=tuple(sections), items=tuple(items))
-    return HtmlResponses(responses=tuple(responses), announced=announced, marks=marks)
+        read_of.append((section, nested, _read_items(found, nested, rules, dates)))
+    # posts found by their shape: a comment list the cues read stays theirs; a section that read
+    # next to nothing around them (a topic wrapper named "comments") gives way to them
+    taken = [section for section, _nested, read in read_of if len(read) >= 2]
+    posts = find_posts(root, cues, taken)
+    if posts is not None and taken and (not posts.opens or posts.chars <= _read_chars(read_of)):
+        # a page with an article and a comment list the cues read: nothing to add; a thread whose
+        # posts the cues read holds more than a smaller group of posts (comments under an answer)
+        posts = None
+    opening: tuple[str, ...] = ()
+    if posts is not None:
+        read_of = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
+        nested = set(posts.posts)
+        read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
+        if posts.opens and read and read[0][0] is posts.posts[0]:
+            opening = tuple(read[0][1].text.split("\n\n"))
+            read = read[1:]
+        read_of.append((posts.container, nested, read))
+        wanted = {entry[0] for entry in read_of}
+        order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
+        read_of.sort(key=lambda entry: order.get(entry[0], 0))
+    responses: list[Response] = []
+    items: list[etree._Element] = []
+    for _section, nested, read in read_of:
+        _thread(read, nested, responses, items)
+    if posts is not None:
+        items.extend(el for el in posts.posts if el not in set(items))
+    marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
+    return HtmlResponses(responses=tuple(responses), announced=announced, marks=marks, opening=opening)

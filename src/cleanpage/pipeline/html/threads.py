@@ -1,0 +1,202 @@
+"""HTML threads: the posts of a forum thread, a Q&A page or a mailing-list archive, found by shape.
+
+Part of the responses stage (:mod:`cleanpage.pipeline.html.responses` calls :func:`find_posts` when
+its class-word cues found no comment list that reads, or to check one that swallowed a whole topic).
+
+Forum software names its posts in a thousand ways (``article.cPost``, ``div.message``, ``li.postbit``,
+``div.topic-post``, ``table.post``), but every thread has the same shape: siblings of one *signature*
+(tag and first class word, digits as ``#``) repeated under one parent, each with a name (an author
+element, ``itemprop=author``, or a link to a member's profile), a date (``<time>``, a date property or
+class word, a short text with a year) and prose. The group that holds the most prose wins; replies
+nested in a post (a threaded view) are the same signature further down.
+
+Gives the posts in page order and whether the first one opens the thread (no prose paragraph of
+comparable size outside the posts: the page has no article of its own, the first post is its body).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cleanpage.pipeline.blocks import normalise_space
+from cleanpage.pipeline.html.blocks import SKIP_TAGS, element_tokens
+from cleanpage.pipeline.prose import is_prose
+from cleanpage.rules import CommentCues
+
+__all__ = ["Posts", "find_posts"]
+
+#: tags a post can be
+_POST_TAGS = frozenset(("div", "article", "li", "section", "table", "tr", "dl", "blockquote"))
+#: a thread has at least this many posts with a name and a date
+_MIN_POSTS = 2
+#: share of a group's members that must carry a name, a date and prose
+_MIN_SHARE = 0.6
+#: chars of non-link text that make a member's text prose, and that a whole group must hold
+_MIN_MEMBER_CHARS = 15
+_MIN_GROUP_CHARS = 300
+#: a group whose text is this much link text is a teaser list, not posts
+_MAX_LINK_SHARE = 0.5
+#: a year in a short text: a post date written out ("Sat Oct 12, 2024 5:03 pm")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DATE_TEXT_MAX = 60
+#: prose before the posts beyond this is the page's own article, or a question above its answers
+_ARTICLE_MIN_CHARS = 250
+#: in a pair of siblings, one holding this share of the prose is a content column beside a sidebar
+_PAIR_MAX_SHARE = 0.8
+_OUTSIDE_TAGS = frozenset(("nav", "header", "footer", "aside", "form"))
+#: furniture no post sits in (a forum wraps its posts in a form for moderation: that one counts)
+_FURNITURE_TAGS = frozenset(("nav", "header", "footer"))
+_DIGITS = re.compile(r"\d+")
+#: the article a comment list follows sits this close to it (a consent banner at the top of the body
+#: does not): prose is looked for this many levels above the posts' container
+_REGION_LEVELS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Posts:
+    """The posts of a thread in page order (replies nested in posts included), their parent, and
+    whether the first post opens the thread."""
+
+    container: etree._Element
+    posts: tuple[etree._Element, ...]
+    opens: bool
+    #: chars of prose the posts hold (links left out)
+    chars: int
+
+
+def _signature(el: etree._Element) -> tuple[str, str]:
+    cls = (el.get("class") or "").split()
+    return (str(el.tag), _DIGITS.sub("#", cls[0].lower()) if cls else "")
+
+
+class _Shape:
+    """What one element holds: non-link text chars, link text chars, a name, a date."""
+
+    __slots__ = ("dated", "linked", "named", "text")
+
+    def __init__(self, el: etree._Element, cues: CommentCues) -> None:
+        self.named = False
+        self.dated = False
+        self.linked = 0
+        total = len(normalise_space(el.text_content()))
+        for sub in el.iter():
+            tag = sub.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "a":
+                self.linked += len(normalise_space(sub.text_content()))
+                if not self.named and cues.is_profile_link(sub.get("href") or ""):
+                    self.named = True
+            if not self.dated and _is_date(sub, tag, cues):
+                self.dated = True
+            if not self.named and _is_name(sub, cues):
+                self.named = True
+        self.text = max(0, total - self.linked)
+
+
+def _is_date(el: etree._Element, tag: str, cues: CommentCues) -> bool:
+    if tag == "time" or el.get("itemprop") in cues.date_properties:
+        return True
+    tokens = element_tokens(el)
+    if tokens and cues.is_date(tokens):
+        return True
+    text = el.text
+    return bool(text) and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None
+
+
+def _is_name(el: etree._Element, cues: CommentCues) -> bool:
+    if el.get("itemprop") in ("author", "creator"):
+        return True
+    tokens = element_tokens(el)
+    return bool(tokens) and cues.is_author(tokens)
+
+
+def _group_value(members: list[etree._Element], cues: CommentCues, headline: etree._Element | None) -> int:
+    """The prose chars of a group of siblings when it is shaped like posts, else 0. A post never
+    holds the page's headline, its first ``h1`` (layout columns do: the content column and the
+    sidebar); a post's own headings are the poster's."""
+    if headline is not None and any(m is headline or m in headline.iterancestors() for m in members):
+        return 0
+    shapes = [_Shape(m, cues) for m in members]
+    text = sum(s.text for s in shapes)
+    linked = sum(s.linked for s in shapes)
+    if text < _MIN_GROUP_CHARS or linked > _MAX_LINK_SHARE * (text + linked):
+        return 0
+    full = sum(1 for s in shapes if s.named and s.dated and s.text >= _MIN_MEMBER_CHARS)
+    if full < _MIN_POSTS or full < _MIN_SHARE * len(shapes):
+        return 0
+    if len(shapes) == _MIN_POSTS and max(s.text for s in shapes) > _PAIR_MAX_SHARE * text:
+        return 0
+    return text
+
+
+def _groups(body: etree._Element) -> list[list[etree._Element]]:
+    """Every run of two or more siblings that share a signature."""
+    out: list[list[etree._Element]] = []
+    walker = etree.iterwalk(body, events=("start",))
+    for _event, parent in walker:
+        if not isinstance(parent.tag, str):
+            continue
+        if parent.tag in SKIP_TAGS or parent.tag in _FURNITURE_TAGS:
+            walker.skip_subtree()
+            continue
+        if len(parent) < _MIN_POSTS:
+            continue
+        by_sig: dict[tuple[str, str], list[etree._Element]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _POST_TAGS:
+                by_sig.setdefault(_signature(child), []).append(child)
+        out.extend(members for members in by_sig.values() if len(members) >= _MIN_POSTS)
+    return out
+
+
+def _prose_before(body: etree._Element, container: etree._Element) -> int:
+    """Chars of prose paragraphs before the posts' container, outside the page's furniture: an
+    article above a comment list (a consent notice at the foot of the page does not count)."""
+    total = 0
+    for p in body.iter("p", "div"):
+        if p is container:
+            break
+        if p.tag == "div" and (p.text is None or not p.text.strip()):
+            continue
+        if any(a is container or a.tag in _OUTSIDE_TAGS for a in p.iterancestors()):
+            continue
+        text = normalise_space(p.text_content())
+        if is_prose(text):
+            total += len(text)
+    return total
+
+
+def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Element]) -> Posts | None:
+    """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
+    ``taken`` (comment sections already read) are left alone."""
+    found = root.find("body")
+    body = found if found is not None else root
+    taken_set = set(taken)
+    headline = next(body.iter("h1"), None)
+    best: list[etree._Element] | None = None
+    best_value = 0
+    for members in _groups(body):
+        parent = members[0].getparent()
+        if parent in taken_set or any(a in taken_set for a in parent.iterancestors()):
+            continue
+        value = _group_value(members, cues, headline)
+        if value > best_value:
+            best, best_value = members, value
+    if best is None:
+        return None
+    container = best[0].getparent()
+    sig = _signature(best[0])
+    posts = [el for el in container.iter() if el is not container and el.tag == sig[0] and _signature(el) == sig]
+    region = container
+    for _level in range(_REGION_LEVELS):
+        parent = region.getparent()
+        if parent is None or parent is body or parent.tag in ("body", "html"):
+            break
+        region = parent
+    outside = _prose_before(region, container)
+    opens = outside < _ARTICLE_MIN_CHARS
+    return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value)
