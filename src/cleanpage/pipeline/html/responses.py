@@ -50,7 +50,7 @@ from cleanpage.pipeline.html.comment_items import (
     is_schema_comment,
     read_comment,
 )
-from cleanpage.pipeline.html.threads import find_posts
+from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
@@ -430,14 +430,6 @@ def _thread(
         )
 
 
-def _read_chars(read_of: list[tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]]) -> int:
-    return sum(len(response.text) for _section, _nested, read in read_of for _el, response in read)
-
-
-def _overlaps(a: etree._Element, b: etree._Element) -> bool:
-    return a is b or any(x is b for x in ancestors(a)) or any(x is a for x in ancestors(b))
-
-
 def find_responses(
     root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None
 ) -> HtmlResponses:
@@ -451,7 +443,7 @@ def find_responses(
     headings_of = _headings_of(headings, sections)
     dates = CommentDates(reference, lang, rules.cues)
     announced: int | None = None
-    read_of: list[tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]] = []
+    read_of: list[SectionRead] = []
     for section in sections:
         found = find_items(section, _candidates(section, parts[section], cues))
         if announced is None:
@@ -460,31 +452,13 @@ def find_responses(
         # still no body: every section is marked
         nested = set(found)
         read_of.append((section, nested, _read_items(found, nested, rules, dates)))
-    # posts found by their shape: a comment list the cues read stays theirs; a section that read
-    # next to nothing around them (a topic wrapper named "comments") gives way to them
-    taken = [section for section, _nested, read in read_of if len(read) >= 2]
-    posts = find_posts(root, cues, taken)
-    if posts is not None and taken and (not posts.opens or posts.chars <= _read_chars(read_of)):
-        # a page with an article and a comment list the cues read: nothing to add; a thread whose
-        # posts the cues read holds more than a smaller group of posts (comments under an answer)
-        posts = None
-    opening: tuple[str, ...] = ()
-    if posts is not None:
-        read_of = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
-        nested = set(posts.posts)
-        read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
-        if posts.opens and read and read[0][0] is posts.posts[0]:
-            opening = tuple(read[0][1].text.split("\n\n"))
-            read = read[1:]
-        read_of.append((posts.container, nested, read))
-        wanted = {entry[0] for entry in read_of}
-        order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
-        read_of.sort(key=lambda entry: order.get(entry[0], 0))
+    # posts found by their shape: in place of the sections around them, the first one the body of a thread
+    read_of, opening, posts = take_posts(root, rules, dates, read_of)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
         _thread(read, nested, responses, items)
-    if posts is not None:
-        items.extend(el for el in posts.posts if el not in set(items))
+    seen = set(items)
+    items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
     return HtmlResponses(responses=tuple(responses), announced=announced, marks=marks, opening=opening)

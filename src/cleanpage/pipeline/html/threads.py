@@ -23,10 +23,16 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS, element_tokens
+from cleanpage.pipeline.html.comment_header import CommentDates
+from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
-from cleanpage.rules import CommentCues
+from cleanpage.result import Response
+from cleanpage.rules import CommentCues, Rules
 
-__all__ = ["Posts", "find_posts"]
+__all__ = ["Posts", "SectionRead", "find_posts", "take_posts"]
+
+#: one section as the responses stage read it: the section, its items, each read item with its response
+SectionRead = tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]
 
 #: tags a post can be
 _POST_TAGS = frozenset(("div", "article", "li", "section", "table", "tr", "dl", "blockquote"))
@@ -200,3 +206,39 @@ def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Eleme
     outside = _prose_before(region, container)
     opens = outside < _ARTICLE_MIN_CHARS
     return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value)
+
+
+def _read_chars(read_of: list[SectionRead]) -> int:
+    return sum(len(response.text) for _section, _nested, read in read_of for _el, response in read)
+
+
+def _overlaps(a: etree._Element, b: etree._Element) -> bool:
+    return a is b or any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
+
+
+def take_posts(
+    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead]
+) -> tuple[list[SectionRead], tuple[str, ...], tuple[etree._Element, ...]]:
+    """The sections the cues found, with the posts found by shape in place of those around them;
+    the opening post's paragraphs when the page is a thread; the posts (all of them items).
+
+    A comment list the cues read stays theirs: posts under an article add nothing to it, and a
+    group of posts holding less than the cues read is a smaller thing (comments under an answer).
+    A section that read next to nothing around the posts (a topic wrapper named "comments") gives
+    way to them."""
+    taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
+    posts = find_posts(root, rules.comments, taken)
+    if posts is None or (taken and (not posts.opens or posts.chars <= _read_chars(read_of))):
+        return read_of, (), ()
+    kept = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
+    nested = set(posts.posts)
+    read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
+    opening: tuple[str, ...] = ()
+    if posts.opens and read and read[0][0] is posts.posts[0]:
+        opening = tuple(read[0][1].text.split("\n\n"))
+        read = read[1:]
+    kept.append((posts.container, nested, read))
+    wanted = {entry[0] for entry in kept}
+    order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
+    kept.sort(key=lambda entry: order.get(entry[0], 0))
+    return kept, opening, posts.posts
