@@ -228,6 +228,8 @@ def _skipped(
         tokens = element_tokens(sub)
         if tokens and (cues.is_chrome_element(tokens) or cues.is_author(tokens)):
             skip.add(sub)
+        elif sub.tag == "a" and len(normalise_space(sub.text_content())) <= 1 and cues.is_profile_link(sub.get("href") or ""):
+            skip.add(sub)  # an avatar's letter ("J") linking to the member's profile
         elif sub.tag in HEADINGS:
             skip.add(sub)  # comment subjects ("Finally", "Who pays?") are not the reader's words
             if author is None:

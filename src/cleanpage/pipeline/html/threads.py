@@ -56,6 +56,8 @@ _OUTSIDE_TAGS = frozenset(("nav", "header", "footer", "aside", "form"))
 #: furniture no post sits in (a forum wraps its posts in a form for moderation: that one counts)
 _FURNITURE_TAGS = frozenset(("nav", "header", "footer"))
 _DIGITS = re.compile(r"\d+")
+#: elements looked at over all groups: the outermost groups, which hold the posts, come first
+_MAX_LOOKED_AT = 400_000
 #: the article a comment list follows sits this close to it (a consent banner at the top of the body
 #: does not): prose is looked for this many levels above the posts' container
 _REGION_LEVELS = 3
@@ -81,14 +83,16 @@ def _signature(el: etree._Element) -> tuple[str, str]:
 class _Shape:
     """What one element holds: non-link text chars, link text chars, a name, a date."""
 
-    __slots__ = ("dated", "linked", "named", "text")
+    __slots__ = ("dated", "linked", "named", "size", "text")
 
     def __init__(self, el: etree._Element, cues: CommentCues) -> None:
         self.named = False
         self.dated = False
         self.linked = 0
+        self.size = 0
         total = len(normalise_space(el.text_content()))
         for sub in el.iter():
+            self.size += 1
             tag = sub.tag
             if not isinstance(tag, str):
                 continue
@@ -120,13 +124,17 @@ def _is_name(el: etree._Element, cues: CommentCues) -> bool:
     return bool(tokens) and cues.is_author(tokens)
 
 
-def _group_value(members: list[etree._Element], cues: CommentCues, headline: etree._Element | None) -> int:
-    """The prose chars of a group of siblings when it is shaped like posts, else 0. A post never
-    holds the page's headline, its first ``h1`` (layout columns do: the content column and the
-    sidebar); a post's own headings are the poster's."""
+def _group_value(members: list[etree._Element], cues: CommentCues, headline: etree._Element | None) -> tuple[int, int]:
+    """The prose chars of a group of siblings when it is shaped like posts (else 0), and the number
+    of elements looked at. A post never holds the page's headline, its first ``h1`` (layout columns
+    do: the content column and the sidebar); a post's own headings are the poster's."""
     if headline is not None and any(m is headline or m in headline.iterancestors() for m in members):
-        return 0
+        return 0, 0
     shapes = [_Shape(m, cues) for m in members]
+    return _value(shapes), sum(s.size for s in shapes)
+
+
+def _value(shapes: list[_Shape]) -> int:
     text = sum(s.text for s in shapes)
     linked = sum(s.linked for s in shapes)
     if text < _MIN_GROUP_CHARS or linked > _MAX_LINK_SHARE * (text + linked):
@@ -176,6 +184,20 @@ def _prose_before(body: etree._Element, container: etree._Element) -> int:
     return total
 
 
+def _leading(first: etree._Element, cues: CommentCues) -> list[etree._Element]:
+    """Siblings of the same tag just before the first post that are shaped like posts themselves:
+    an opening post styled apart (``li.topic-owner-post`` before ``li.pt-4``, ``div.first-post``)."""
+    lead: list[etree._Element] = []
+    prev = first.getprevious()
+    while prev is not None and prev.tag == first.tag:
+        shape = _Shape(prev, cues)
+        if not (shape.named and shape.dated and shape.text >= _MIN_MEMBER_CHARS):
+            break
+        lead.insert(0, prev)
+        prev = prev.getprevious()
+    return lead
+
+
 def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Element]) -> Posts | None:
     """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
     ``taken`` (comment sections already read) are left alone."""
@@ -185,11 +207,15 @@ def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Eleme
     headline = next(body.iter("h1"), None)
     best: list[etree._Element] | None = None
     best_value = 0
+    budget = _MAX_LOOKED_AT
     for members in _groups(body):
         parent = members[0].getparent()
         if parent in taken_set or any(a in taken_set for a in parent.iterancestors()):
             continue
-        value = _group_value(members, cues, headline)
+        value, looked_at = _group_value(members, cues, headline)
+        budget -= looked_at
+        if budget < 0:
+            break  # nested repeats (a chain of two-child divs) cost the square of the page: enough
         if value > best_value:
             best, best_value = members, value
     if best is None:
@@ -197,6 +223,7 @@ def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Eleme
     container = best[0].getparent()
     sig = _signature(best[0])
     posts = [el for el in container.iter() if el is not container and el.tag == sig[0] and _signature(el) == sig]
+    posts[:0] = _leading(best[0], cues)
     region = container
     for _level in range(_REGION_LEVELS):
         parent = region.getparent()
