@@ -71,7 +71,7 @@ def test_layout_columns_are_no_thread() -> None:
 
 @pytest.mark.parametrize(
     ("href", "expected"),
-    [("/members/jane.12/", True), ("/u/jane", True), ("/memberlist.php?mode=viewprofile&u=3", True),
+    [("/members/jane.12/", True), ("/u/jane", True), ("/memberlist.php?mode=viewprofile&u=3", True), ("profile.php?id=7", True),
      ("https://jane.example.org/", False), ("/t/topic-about-users-guide/55", False)],
 )
 def test_profile_links_are_read_from_the_rules(href: str, expected: bool) -> None:

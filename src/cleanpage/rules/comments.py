@@ -259,7 +259,9 @@ class CommentCues:
     def is_profile_link(self, href: str) -> bool:
         """A link to a member's profile: one of its path parts (or a script name) is a profile word."""
         parts = re.split(r"[/?&=#]+", href.lower())
-        return any(part in self.profile_link_parts for part in parts[1:] if part)
+        # a script's name counts without its extension ("profile.php", "member.aspx")
+        return any(part in self.profile_link_parts or part.rsplit(".", 1)[0] in self.profile_link_parts
+                   for part in parts if part)
 
     def is_chrome_element(self, tokens: Iterable[str]) -> bool:
         """True when a class/id token marks comment chrome (reply link, vote buttons, avatar)."""

@@ -73,6 +73,8 @@ def read_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._Eleme
         tokens = element_tokens(sub)
         if tokens and cues.is_author(tokens):
             fn = next((n for n in sub.iter() if n is not sub and "fn" in element_tokens(n)), None)
+            if fn is None:  # "by <a href='/memberlist.php?…'>jane</a> » Tue Aug 27, 2019": the link names
+                fn = next((a for a in sub.iter("a") if cues.is_profile_link(a.get("href") or "")), None)
             name = clean_author(normalise_space((fn if fn is not None else sub).text_content()), cues)
             if name:
                 return name, sub
@@ -145,7 +147,7 @@ class CommentDates:
         self.misses = 0  # free texts dateparser could not read: a page's format rarely changes
 
     def parse(self, text: str) -> _dt.date | _dt.datetime | None:
-        text = text.strip(" •|·-–—@()[]")
+        text = text.strip(" •|·-–—@()[]»«")
         if not text or len(text) > 60:
             return None
         if parse_iso(text) is not None:
@@ -167,7 +169,9 @@ class CommentDates:
         return value
 
 
-def read_date(item: Item, cues: CommentCues, dates: CommentDates) -> tuple[_dt.date | _dt.datetime | None, list[etree._Element]]:
+def read_date(
+    item: Item, cues: CommentCues, dates: CommentDates, near: etree._Element | None = None
+) -> tuple[_dt.date | _dt.datetime | None, list[etree._Element]]:
     """The item's date, machine-readable values first (no dateparser call when one exists)."""
     dated: list[etree._Element] = []
     found: _dt.date | _dt.datetime | None = None
@@ -193,7 +197,7 @@ def read_date(item: Item, cues: CommentCues, dates: CommentDates) -> tuple[_dt.d
             if found is not None:
                 break
     if found is None and not dated:
-        return _header_date(item, cues, dates)
+        return _header_date(item, cues, dates, near)
     return found, dated
 
 
@@ -202,24 +206,25 @@ _MAX_HEADER_DATES = 3
 
 
 def _header_date(
-    item: Item, cues: CommentCues, dates: CommentDates
+    item: Item, cues: CommentCues, dates: CommentDates, near: etree._Element | None
 ) -> tuple[_dt.date | _dt.datetime | None, list[etree._Element]]:
     """A date the item's header gives in an element no markup names as a date ("June 11, 2024 at
-    7:42 am" in a theme's own ``span``): the innermost short element with a year, before the text."""
+    7:42 am" in a theme's own ``span``): the innermost short element with a year, before the text,
+    those in the author's element (``near``) first (an author pane's "Joined: 2011" comes later)."""
     texts = set(text_elements(item, cues))
     tried = 0
-    for sub in item.own:
+    first = [s for s in near.iter() if s is not near] if near is not None else []
+    for sub in [near, *first, *item.own] if near is not None else item.own:
         if sub in texts or tried >= _MAX_HEADER_DATES:
             break
-        if len(sub) or not sub.text or not YEARISH.search(sub.text):
-            continue
-        text = normalise_space(sub.text)
-        if len(text) > 60:
-            continue
-        tried += 1
-        found = dates.parse(text)
-        if found is not None:
-            return found, [sub]
+        # a leaf's text, or the text after an element ("by <strong>jane</strong> » Tue Aug 27, 2019")
+        for text in (None if len(sub) else sub.text, sub.tail):
+            if not text or not YEARISH.search(text) or len(text := normalise_space(text)) > 60:
+                continue
+            tried += 1
+            found = dates.parse(text)
+            if found is not None:
+                return found, [sub]
     return None, []
 
 

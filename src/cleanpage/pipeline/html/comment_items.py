@@ -262,7 +262,7 @@ def read_comment(
     cues = rules.comments
     item = Item(el, nested)
     author, author_el = read_author(item, cues)
-    published, dated = read_date(item, cues, dates)
+    published, dated = read_date(item, cues, dates, author_el)
     skip, author = _skipped(item, nested, cues, author)
     skip.update(dated)
     if author_el is not None:

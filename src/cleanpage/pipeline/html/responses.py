@@ -68,6 +68,8 @@ _MAX_CANDIDATES = 20_000
 _MAX_COUNT_LOOKUPS = 400
 #: a lone box without author or date and shorter than this is a notice, not a comment
 _NOTICE_MAX_WORDS = 25
+#: boxes without author or date, this short all together, are a discussion widget's chrome
+_WIDGET_MAX_WORDS = 60
 #: text a comment section may hold above its heading (a count tab, a sort menu), not an article
 _HEADING_LEAD_MAX = 400
 #: text outside its comment parts beyond which a would-be section is an article container
@@ -407,6 +409,16 @@ def _read_items(
     # one short box with no author and no date is a notice ("No comments yet", "Log in to
     # comment", "Your comment was sent"), not a reader's comment
     if len(read) == 1 and _is_notice(read[0][1]):
+        return []
+    # boxes beside pure chrome ("Show Comments"), none naming an author or a date and short all
+    # together, are the rest of a discussion widget's chrome ("Discussion Policy and community
+    # guidelines apply …"), not comments
+    if (
+        read
+        and len(read) < len(items)
+        and all(r.author is None and r.published is None for _el, r in read)
+        and sum(len(r.text.split()) for _el, r in read) < _WIDGET_MAX_WORDS
+    ):
         return []
     return read
 

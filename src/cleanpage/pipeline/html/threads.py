@@ -113,8 +113,9 @@ def _is_date(el: etree._Element, tag: str, cues: CommentCues) -> bool:
     tokens = element_tokens(el)
     if tokens and cues.is_date(tokens):
         return True
-    text = el.text
-    return bool(text) and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None
+    # a date written out, in an element's own text or after it ("by <strong>jane</strong> » Tue
+    # Aug 27, 2019 1:47 am")
+    return any(t and len(t) <= _DATE_TEXT_MAX and _YEAR.search(t) is not None for t in (el.text, el.tail))
 
 
 def _is_name(el: etree._Element, cues: CommentCues) -> bool:
