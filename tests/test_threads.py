@@ -62,11 +62,10 @@ def test_posts_under_an_article_are_responses_not_a_thread() -> None:
 
 def test_layout_columns_are_no_thread() -> None:
     """A content column beside a sidebar is a pair of siblings with names and dates, not posts."""
-    cues = load_rules().comments
     column = "<div class='col-8'><h1>Title</h1><p>By <a href='/author/jo/'>Jo</a> on 2024-01-02</p><p>{}</p></div>"
     side = "<div class='col-4'><p>Written by <a href='/author/jo/'>Jo</a>, 2024</p><p>{}</p></div>"
     doc = f"<html><body><div class='row'>{column.format('Words ' * 200)}{side.format('Other words here.')}</div></body></html>"
-    assert find_posts(lxml_html.document_fromstring(doc), cues, []) is None
+    assert find_posts(lxml_html.document_fromstring(doc), load_rules(), []) is None
 
 
 @pytest.mark.parametrize(
@@ -86,3 +85,29 @@ def test_page_type_round_trips_and_defaults_to_page() -> None:
     del data["page_type"]
     assert cleanpage.Page.from_dict(data).page_type is PageType.PAGE
     assert json.dumps(PageType.THREAD) == '"thread"'
+
+
+def test_a_sites_own_teasers_are_no_thread_and_no_responses() -> None:
+    """Teasers signed by one author on one day are a list of the site's articles, not a conversation."""
+    teaser = ('<article class="tease"><span class="author">Webmaster</span> <span class="date">December 19, 2025</span>'
+              "<p>{}</p></article>")
+    texts = [
+        "The food bank handed out fifteen hundred hampers this week, its largest number in a decade of work.",
+        "The former clerk of the house was recalled to serve again after a quarter of a century in the job.",
+        "The festival opened on Tuesday with a parade through the town and a concert in the main square.",
+    ]
+    story = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "The language institute opened enrolment for its free Spanish classes on Wednesday, the director said.",
+            "Classes start in January and run for twelve weeks, with evening groups for people who work during the day.",
+            "Places are limited, so the institute asks everyone who wants to join to register before the new year.",
+        ]
+    )
+    page = cleanpage.clean(
+        f"<html><body><main><h1>Spanish classes open</h1>{story}"
+        f"<div class='more'>{''.join(teaser.format(t) for t in texts)}</div></main></body></html>"
+    )
+    assert page.page_type is PageType.PAGE
+    assert page.responses == ()
+    assert "Spanish classes" in page.body or "language institute" in page.body

@@ -56,11 +56,10 @@ _OUTSIDE_TAGS = frozenset(("nav", "header", "footer", "aside", "form"))
 #: furniture no post sits in (a forum wraps its posts in a form for moderation: that one counts)
 _FURNITURE_TAGS = frozenset(("nav", "header", "footer"))
 _DIGITS = re.compile(r"\d+")
+#: a link this long in a heading is a headline
+_HEADLINE_MIN_WORDS = 3
 #: elements looked at over all groups: the outermost groups, which hold the posts, come first
 _MAX_LOOKED_AT = 400_000
-#: the article a comment list follows sits this close to it (a consent banner at the top of the body
-#: does not): prose is looked for this many levels above the posts' container
-_REGION_LEVELS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,21 +167,53 @@ def _groups(body: etree._Element) -> list[list[etree._Element]]:
     return out
 
 
-def _prose_before(body: etree._Element, container: etree._Element) -> int:
-    """Chars of prose paragraphs before the posts' container, outside the page's furniture: an
-    article above a comment list (a consent notice at the foot of the page does not count)."""
+def _prose_before(body: etree._Element, container: etree._Element, rules: Rules) -> int:
+    """Chars of prose paragraphs between the headline and the posts' container, outside the page's
+    furniture and the boilerplate tables (a consent banner, a sign-up prompt): an article above a
+    comment list, or a question above its answers."""
     total = 0
-    for p in body.iter("p", "div"):
+    headline = next(body.iter("h1"), None)
+    started = headline is None
+    for p in body.iter("p", "div", "h1"):
         if p is container:
             break
+        if not started:  # what comes before the headline is the site's, not the page's
+            started = p is headline
+            continue
         if p.tag == "div" and (p.text is None or not p.text.strip()):
             continue
         if any(a is container or a.tag in _OUTSIDE_TAGS for a in p.iterancestors()):
             continue
         text = normalise_space(p.text_content())
-        if is_prose(text):
+        if is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules):
             total += len(text)
     return total
+
+
+def _boilerplate_around(parent: etree._Element, rules: Rules) -> bool:
+    """The group sits in an element the boilerplate tables name (related, recommended, sidebar)."""
+    for el in (parent, *parent.iterancestors()):
+        tokens = element_tokens(el)
+        if tokens and rules.match_tokens(tokens) is not None:
+            return True
+    return False
+
+
+def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
+    """Half the members or more carry a headline that links to another page: teasers of articles
+    (a post's subject links to the post itself, "#p3615", and its author's name to a profile)."""
+    titled = 0
+    for m in members:
+        for heading in m.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+            link = next(heading.iter("a"), None)
+            if link is None:
+                continue
+            href = link.get("href") or ""
+            words = len(normalise_space(link.text_content()).split())
+            if href and not href.startswith("#") and not cues.is_profile_link(href) and words >= _HEADLINE_MIN_WORDS:
+                titled += 1
+                break
+    return titled * 2 >= len(members)
 
 
 def _leading(first: etree._Element, cues: CommentCues) -> list[etree._Element]:
@@ -199,9 +230,10 @@ def _leading(first: etree._Element, cues: CommentCues) -> list[etree._Element]:
     return lead
 
 
-def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Element]) -> Posts | None:
+def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) -> Posts | None:
     """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
     ``taken`` (comment sections already read) are left alone."""
+    cues = rules.comments
     found = root.find("body")
     body = found if found is not None else root
     taken_set = set(taken)
@@ -212,6 +244,8 @@ def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Eleme
     for members in _groups(body):
         parent = members[0].getparent()
         if parent in taken_set or any(a in taken_set for a in parent.iterancestors()):
+            continue
+        if _boilerplate_around(parent, rules) or _teasers(members, cues):
             continue
         value, looked_at = _group_value(members, cues, headline)
         budget -= looked_at
@@ -225,13 +259,7 @@ def find_posts(root: etree._Element, cues: CommentCues, taken: list[etree._Eleme
     sig = _signature(best[0])
     posts = [el for el in container.iter() if el is not container and el.tag == sig[0] and _signature(el) == sig]
     posts[:0] = _leading(best[0], cues)
-    region = container
-    for _level in range(_REGION_LEVELS):
-        parent = region.getparent()
-        if parent is None or parent is body or parent.tag in ("body", "html"):
-            break
-        region = parent
-    outside = _prose_before(region, container)
+    outside = _prose_before(body, container, rules)
     opens = outside < _ARTICLE_MIN_CHARS
     return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value)
 
@@ -242,6 +270,16 @@ def _read_chars(read_of: list[SectionRead]) -> int:
 
 def _overlaps(a: etree._Element, b: etree._Element) -> bool:
     return a is b or any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
+
+
+def _one_voice(read: list[tuple[etree._Element, Response]]) -> bool:
+    """Every post by one author on one day: a site's list of its own articles (teasers signed by
+    "Webmaster"), not a conversation."""
+    if len(read) < _MIN_POSTS:
+        return False
+    authors = {r.author for _el, r in read}
+    days = {r.published.isoformat()[:10] if r.published is not None else None for _el, r in read}
+    return len(authors) == 1 and len(days) == 1
 
 
 def take_posts(
@@ -255,12 +293,14 @@ def take_posts(
     A section that read next to nothing around the posts (a topic wrapper named "comments") gives
     way to them."""
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
-    posts = find_posts(root, rules.comments, taken)
+    posts = find_posts(root, rules, taken)
     if posts is None or (taken and (not posts.opens or posts.chars <= _read_chars(read_of))):
         return read_of, (), ()
-    kept = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
     nested = set(posts.posts)
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
+    if _one_voice(read):
+        return read_of, (), ()
+    kept = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
     opening: tuple[str, ...] = ()
     if posts.opens and read and read[0][0] is posts.posts[0]:
         opening = tuple(read[0][1].text.split("\n\n"))
