@@ -273,13 +273,14 @@ def _overlaps(a: etree._Element, b: etree._Element) -> bool:
 
 
 def _one_voice(read: list[tuple[etree._Element, Response]]) -> bool:
-    """Every post by one author on one day: a site's list of its own articles (teasers signed by
-    "Webmaster"), not a conversation."""
+    """Every post that names an author names the same one, and every dated post has the same day: a
+    site's list of its own articles (teasers signed by "Webmaster"), or a page's sections signed by
+    their writer ("Erstellt von kidogo"), not a conversation."""
     if len(read) < _MIN_POSTS:
         return False
-    authors = {r.author for _el, r in read}
-    days = {r.published.isoformat()[:10] if r.published is not None else None for _el, r in read}
-    return len(authors) == 1 and len(days) == 1
+    authors = {r.author for _el, r in read if r.author}
+    days = {r.published.isoformat()[:10] for _el, r in read if r.published is not None}
+    return len(authors) <= 1 and len(days) <= 1
 
 
 def take_posts(
