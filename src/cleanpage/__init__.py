@@ -25,7 +25,7 @@ from cleanpage.options import KindOption, Options
 from cleanpage.api import clean, clean_file
 from cleanpage.io.records import to_records
 from cleanpage.pipeline.blocks import Reason
-from cleanpage.result import Attribution, AttributionKind, InputKind, Page, Removed, Response
+from cleanpage.result import Attribution, AttributionKind, InputKind, Page, PageType, Removed, Response
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
@@ -43,6 +43,7 @@ __all__ = [
     "KindOption",
     "Options",
     "Page",
+    "PageType",
     "ParseError",
     "ReadError",
     "Reason",

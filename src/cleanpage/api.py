@@ -77,6 +77,8 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
         language=meta.language,
         options=options,
         rules=rules,
+        # thread: the opening post is the body when the page's posts are its content
+        opening=found.opening,
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "AttributionKind",
     "InputKind",
     "Page",
+    "PageType",
     "Removed",
     "Response",
 ]
@@ -30,6 +31,18 @@ class InputKind(str, enum.Enum):
 
     HTML = "html"
     TEXT = "text"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class PageType(str, enum.Enum):
+    """What the page is: a page with content of its own (an article, a post, a product), or a
+    thread whose posts are its content (forum, Q&A, mailing-list archive, discussion page): its
+    opening post is the body and every reply a :class:`Response`."""
+
+    PAGE = "page"
+    THREAD = "thread"
 
     def __str__(self) -> str:
         return self.value
@@ -129,6 +142,7 @@ class Page:
     """A cleaned page. ``body`` is derived from ``paragraphs`` so the two can never disagree."""
 
     kind: InputKind
+    page_type: PageType = PageType.PAGE
     title: str | None = None
     paragraphs: tuple[str, ...] = ()
     attribution: tuple[Attribution, ...] = ()
@@ -150,6 +164,7 @@ class Page:
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value,
+            "page_type": self.page_type.value,
             "url": self.url,
             "title": self.title,
             "authors": list(self.authors),
@@ -168,6 +183,7 @@ class Page:
     def from_dict(cls, data: dict[str, Any]) -> Page:
         return cls(
             kind=InputKind(data["kind"]),
+            page_type=PageType(data.get("page_type", PageType.PAGE.value)),
             url=data.get("url"),
             title=data.get("title"),
             authors=tuple(data.get("authors", ())),

@@ -199,12 +199,12 @@ def test_every_role_attribute_names_an_elements_role(attribute: str) -> None:
 def test_every_date_property_dates_a_comment(prop: str) -> None:
     import datetime as _dt
 
-    from cleanpage.pipeline.html.comment_items import CommentDates as _Dates
-    from cleanpage.pipeline.html.comment_items import _date, _Item
+    from cleanpage.pipeline.html.comment_header import CommentDates as _Dates
+    from cleanpage.pipeline.html.comment_header import Item, read_date
 
     _, el = html_element(f"<html><body><div id='x'><span itemprop='{prop}' content='2024-03-03'>then</span>"
                      "<p>Words.</p></div></body></html>")
-    found, dated = _date(_Item(el, set()), RULES.comments, _Dates(None, None, CUES))
+    found, dated = read_date(Item(el, set()), RULES.comments, _Dates(None, None, CUES))
     assert found == _dt.date(2024, 3, 3) and len(dated) == 1
 
 

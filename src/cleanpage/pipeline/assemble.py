@@ -12,7 +12,7 @@ from cleanpage.errors import InternalError
 from cleanpage.pipeline.decode import Decoded
 from cleanpage.pipeline.blocks import Label, Labelled, Reason
 from cleanpage.options import Options
-from cleanpage.result import Attribution, InputKind, Page, Removed, Response
+from cleanpage.result import Attribution, InputKind, Page, PageType, Removed, Response
 from cleanpage.rules import Rules
 
 __all__ = ["assemble"]
@@ -42,23 +42,29 @@ def _place(
     responses: tuple[Response, ...],
     *,
     keep_removed: bool,
+    opening: tuple[str, ...] = (),
 ) -> tuple[list[str], list[Removed]]:
     """Every block in exactly one place: the body, the attribution, the responses or ``removed``.
 
     The places other stages fill are checked here, so nothing leaves the page unrecorded: a body
     paragraph that repeats the one before it (a template echo), a byline line whose name went to the
     authors, a credit already recorded, and a response block whose words no response holds (a
-    comment's chrome) are all recorded as removed, with their reason.
+    comment's chrome) are all recorded as removed, with their reason. On a thread (``opening``: the
+    opening post's paragraphs) the opening post is the body, and blocks the classifier took for body
+    are recorded as outside the main content.
     """
     paragraphs: list[str] = []
     removed: list[Removed] = []
     credits = {a.text for a in attribution}
     placed_credits: set[str] = set()
-    said = " ".join(_words(r.text) for r in responses) if responses else ""
+    # the readers' words, each text between spaces, so that a block is found as whole words only
+    said = " " + "  ".join(_words(r.text) for r in (*responses, *(Response(text=p) for p in opening))) + " "
     for item in labelled:
         label, text = item.label, item.block.text
         lost: Removed | None = None
-        if label is Label.BODY:
+        if label is Label.BODY and opening:
+            lost = _removed(item, Reason.OUTSIDE_MAIN_CONTENT)
+        elif label is Label.BODY:
             if paragraphs and paragraphs[-1] == text:
                 lost = _removed(item, Reason.REPEATED)
             else:
@@ -72,11 +78,11 @@ def _place(
                 placed_credits.add(text)
             else:
                 lost = _removed(item, Reason.REPEATED)
-        elif label is Label.RESPONSE and _words(text) not in said:
+        elif label is Label.RESPONSE and f" {_words(text)} " not in said:
             lost = _removed(item, Reason.COMMENT_CHROME)
         if lost is not None and keep_removed:
             removed.append(lost)
-    return paragraphs, removed
+    return list(opening) if opening else paragraphs, removed
 
 
 def assemble(
@@ -94,8 +100,11 @@ def assemble(
     language: str | None,
     options: Options,
     rules: Rules,
+    opening: tuple[str, ...] = (),
 ) -> Page:
-    paragraphs, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed)
+    """The page; ``opening`` (a thread's opening post) makes it a thread whose body is that post."""
+    paragraphs, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed,
+                                 opening=opening)
     return Page(
         kind=kind,
         url=url,
@@ -110,4 +119,5 @@ def assemble(
         encoding=decoded.encoding,
         encoding_source=decoded.source,
         language=language,
+        page_type=PageType.THREAD if opening else PageType.PAGE,
     )

@@ -11,9 +11,9 @@ so ``li.post`` becomes the item around ``div.post-message``.
 :func:`read_comment` takes one item element and the section's other items; gives a
 :class:`~cleanpage.result.Response` without a parent, or ``None`` when the item holds no reader's
 words. An item's text is its message element (``itemprop=text``, ``comment-content``) or else its own
-text, without author, date, chrome, subject headings and nested replies (the other items). Dates
-are read cheaply (:class:`CommentDates`): machine-readable values first, free text only when it
-looks like a date, and a bounded number of dateparser calls per page.
+text, without author, date, chrome, subject headings and nested replies (the other items). The
+header (author, date, which elements hold the text) is read by
+:mod:`cleanpage.pipeline.html.comment_header`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,17 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS
-from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible_date
-from cleanpage.pipeline.shared.patterns import YEAR, element_tokens
+from cleanpage.pipeline.shared.patterns import element_tokens
+from cleanpage.pipeline.html.comment_header import (
+    YEARISH,
+    CommentDates,
+    Item,
+    read_author,
+    read_date,
+    text_elements,
+)
 from cleanpage.result import Response
-from cleanpage.rules import CommentCues, MetadataCues, Rules
+from cleanpage.rules import CommentCues, Rules
 
 __all__ = ["HEADINGS", "LIST_TAGS", "CommentDates", "ancestors", "find_items", "is_schema_comment", "read_comment"]
 
@@ -38,12 +45,6 @@ LIST_TAGS = frozenset(("ul", "ol"))
 #: a thread of thousands of comments is read up to this many items (page order kept)
 _MAX_ITEMS = 2_000
 _DIGITS = re.compile(r"\d+")
-#: dateparser calls per page for free-text comment dates (ISO values are always read)
-_MAX_FREE_DATES = 80
-#: a failed dateparser call scans every locale (tens of ms): after this many, free text is skipped
-_MAX_DATE_MISSES = 4
-#: free texts worth reading: an absolute date has a year (shared.patterns.YEAR); a relative one a
-#: number and a unit word
 
 #: an item's signature: its tag and its first class word, digits as "#" ("li", "comment-#")
 _Signature = tuple[str, str]
@@ -216,139 +217,8 @@ def _hidden(el: etree._Element) -> bool:
     return bool(cls) and ("visually-hidden" in cls or "screen-reader-text" in cls or "sr-only" in cls)
 
 
-def _clean_author(text: str, cues: CommentCues) -> str | None:
-    words = text.split()
-    while words and cues.is_chrome(words[-1]):
-        words.pop()
-    name = " ".join(words).strip(" :,-–—•|")
-    if cues.is_chrome(name):
-        return None
-    return name if 0 < len(name) <= 80 else None
-
-
-class _Item:
-    """The parts of one item: its own elements, not those of nested replies."""
-
-    __slots__ = ("el", "own")
-
-    def __init__(self, el: etree._Element, nested: set[etree._Element]) -> None:
-        self.el = el
-        own: list[etree._Element] = []
-        walker = etree.iterwalk(el, events=("start",))
-        for _event, sub in walker:
-            if sub is el or not isinstance(sub.tag, str):
-                continue
-            if (sub in nested and sub is not el) or sub.tag in SKIP_TAGS:
-                walker.skip_subtree()
-                continue
-            own.append(sub)
-        self.own = own
-
-
-def _author(item: _Item, cues: CommentCues) -> tuple[str | None, etree._Element | None]:
-    schema = item.el.get("itemscope") is not None
-    for sub in item.own:
-        if schema and sub.get("itemprop") == "author":
-            name_el = next((n for n in sub.iter() if n.get("itemprop") == "name"), None)
-            name = _clean_author(normalise_space((name_el if name_el is not None else sub).text_content()), cues)
-            if name:
-                return name, sub
-    for sub in item.own:
-        tokens = element_tokens(sub)
-        if tokens and cues.is_author(tokens):
-            fn = next((n for n in sub.iter() if n is not sub and "fn" in element_tokens(n)), None)
-            name = _clean_author(normalise_space((fn if fn is not None else sub).text_content()), cues)
-            if name:
-                return name, sub
-    return None, None
-
-
-class CommentDates:
-    """Comment dates, cheaply: machine-readable values need no dateparser; free text must look like a
-    date, the shortest text is tried first, and a page gets a bounded number of dateparser calls (a
-    thread of thousands of comments in one free-text format would otherwise cost seconds).
-
-    One per page: the budget is the page's.
-    """
-
-    __slots__ = ("budget", "cues", "lang", "misses", "reference")
-
-    def __init__(self, reference: _dt.datetime | None, lang: str | None, cues: MetadataCues) -> None:
-        self.reference = reference
-        self.lang = lang
-        self.cues = cues
-        self.budget = _MAX_FREE_DATES
-        self.misses = 0  # free texts dateparser could not read: a page's format rarely changes
-
-    def parse(self, text: str) -> _dt.date | _dt.datetime | None:
-        text = text.strip(" •|·-–—@()[]")
-        if not text or len(text) > 60:
-            return None
-        if parse_iso(text) is not None:
-            return parse_date(text, self.reference)
-        if self.budget <= 0 or self.misses >= _MAX_DATE_MISSES:
-            return None
-        if YEAR.search(text):
-            # an absolute date: numbers by regex, month names by one dateparser call
-            self.budget -= 1
-            value = parse_visible_date(text, cues=self.cues, lang=self.lang)
-        elif self.reference is not None and self.cues.relative.search(text):
-            # "2 days ago" only means something against the page's own date
-            self.budget -= 1
-            value = parse_date(text, self.reference)
-        else:
-            return None
-        if value is None:
-            self.misses += 1
-        return value
-
-
-def _date(item: _Item, cues: CommentCues, dates: CommentDates) -> tuple[_dt.date | _dt.datetime | None, list[etree._Element]]:
-    """The item's date, machine-readable values first (no dateparser call when one exists)."""
-    dated: list[etree._Element] = []
-    found: _dt.date | _dt.datetime | None = None
-    for sub in item.own:
-        prop = sub.get("itemprop")
-        tokens = element_tokens(sub)
-        if not (sub.tag == "time" or prop in cues.date_properties or (tokens and cues.is_date(tokens))):
-            continue
-        dated.append(sub)
-        if found is None:
-            for attr in ("datetime", "content", "title", "data-datetime", "data-date"):
-                value = sub.get(attr)
-                if value:
-                    found = dates.parse(value)
-                    if found is not None:
-                        break
-    if found is None and dated:
-        texts = sorted(
-            (t for t in (normalise_space(d.text_content()) for d in dated) if t and len(t) <= 80), key=len
-        )
-        for text in texts[:3]:
-            found = dates.parse(text)
-            if found is not None:
-                break
-    return found, dated
-
-
-def _text_elements(item: _Item, cues: CommentCues) -> list[etree._Element]:
-    """The item's message elements (innermost of them), if the markup names any."""
-    schema = item.el.get("itemscope") is not None
-    marked = [
-        sub
-        for sub in item.own
-        if (schema and sub.get("itemprop") in ("text", "commentText", "reviewBody"))
-        or (not schema and sub.get("itemprop") in ("text", "commentText"))
-        or cues.is_text(element_tokens(sub))
-    ]
-    if len(marked) < 2:
-        return marked
-    inner = set(marked)
-    return [m for m in marked if not any(s in inner for s in m.iter() if s is not m)]
-
-
 def _skipped(
-    item: _Item, nested: set[etree._Element], cues: CommentCues, author: str | None
+    item: Item, nested: set[etree._Element], cues: CommentCues, author: str | None
 ) -> tuple[set[etree._Element], str | None]:
     """What the item's text leaves out besides author and date elements: the other items (its
     replies), chrome, author boxes and subject headings; and the author a heading names when the
@@ -359,6 +229,8 @@ def _skipped(
         tokens = element_tokens(sub)
         if tokens and (cues.is_chrome_element(tokens) or cues.is_author(tokens)):
             skip.add(sub)
+        elif sub.tag == "a" and len(normalise_space(sub.text_content())) <= 1 and cues.is_profile_link(sub.get("href") or ""):
+            skip.add(sub)  # an avatar's letter ("J") linking to the member's profile
         elif sub.tag in HEADINGS:
             skip.add(sub)  # comment subjects ("Finally", "Who pays?") are not the reader's words
             if author is None:
@@ -375,7 +247,7 @@ def _reader_words(paragraphs: list[str], rules: Rules, dates: CommentDates) -> t
     kept: list[str] = []
     published: _dt.date | _dt.datetime | None = None
     for p in paragraphs:
-        loose = dates.parse(p) if len(p) <= 40 and len(p.split()) <= 6 and YEAR.search(p) else None
+        loose = dates.parse(p) if len(p) <= 40 and len(p.split()) <= 6 and YEARISH.search(p) else None
         if loose is None:
             kept.append(p)
         elif published is None:
@@ -389,15 +261,15 @@ def read_comment(
     """The response of one item element; ``nested`` are the section's items (the replies inside
     this one are left out of its text). ``None`` when nothing of it is a reader's words."""
     cues = rules.comments
-    item = _Item(el, nested)
-    author, author_el = _author(item, cues)
-    published, dated = _date(item, cues, dates)
+    item = Item(el, nested)
+    author, author_el = read_author(item, cues)
+    published, dated = read_date(item, cues, dates, author_el)
     skip, author = _skipped(item, nested, cues, author)
     skip.update(dated)
     if author_el is not None:
         skip.add(author_el)
     paragraphs: list[str] = []
-    for text_el in _text_elements(item, cues) or [item.el]:
+    for text_el in text_elements(item, cues) or [item.el]:
         paragraphs.extend(_own_texts(text_el, skip, cues.is_chrome))
     paragraphs, loose = _reader_words(paragraphs, rules, dates)
     if published is None:

@@ -21,6 +21,11 @@ author, a date, a text and perhaps nested items (replies). The cues are data
 
 Steps 3 and 4, one section's items, are :mod:`cleanpage.pipeline.html.comment_items`.
 
+5. posts found by their shape (:mod:`cleanpage.pipeline.html.threads`: repeated siblings, each with a
+   name, a date and prose) replace the sections around them unless the cues already read a comment
+   list holding more; when nothing but page furniture precedes them the page is a thread: the first
+   post is the body (``opening``), the others are responses.
+
 The elements found are kept in lists while the stage runs, so sets and dicts keyed by the elements
 themselves (lxml keeps one proxy per element while it is referenced) stand for them.
 """
@@ -36,6 +41,7 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS, ResponseMarks
+from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.pipeline.html.comment_items import (
     HEADINGS,
     LIST_TAGS,
@@ -45,7 +51,7 @@ from cleanpage.pipeline.html.comment_items import (
     is_schema_comment,
     read_comment,
 )
-from cleanpage.pipeline.shared.patterns import element_tokens
+from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
@@ -63,6 +69,8 @@ _MAX_CANDIDATES = 20_000
 _MAX_COUNT_LOOKUPS = 400
 #: a lone box without author or date and shorter than this is a notice, not a comment
 _NOTICE_MAX_WORDS = 25
+#: boxes without author or date, this short all together, are a discussion widget's chrome
+_WIDGET_MAX_WORDS = 60
 #: text a comment section may hold above its heading (a count tab, a sort menu), not an article
 _HEADING_LEAD_MAX = 400
 #: text outside its comment parts beyond which a would-be section is an article container
@@ -78,6 +86,8 @@ class HtmlResponses:
     responses: tuple[Response, ...]
     announced: int | None
     marks: ResponseMarks
+    #: the opening post's paragraphs when the page is a thread (its posts are its content), else ()
+    opening: tuple[str, ...] = ()
 
 
 class _Kinds:
@@ -401,6 +411,16 @@ def _read_items(
     # comment", "Your comment was sent"), not a reader's comment
     if len(read) == 1 and _is_notice(read[0][1]):
         return []
+    # boxes beside pure chrome ("Show Comments"), none naming an author or a date and short all
+    # together, are the rest of a discussion widget's chrome ("Discussion Policy and community
+    # guidelines apply …"), not comments
+    if (
+        read
+        and len(read) < len(items)
+        and all(r.author is None and r.published is None for _el, r in read)
+        and sum(len(r.text.split()) for _el, r in read) < _WIDGET_MAX_WORDS
+    ):
+        return []
     return read
 
 
@@ -426,7 +446,8 @@ def _thread(
 def find_responses(
     root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None
 ) -> HtmlResponses:
-    """Find comment sections and read each comment; ``reference`` resolves relative dates."""
+    """Find comment sections and read each comment; ``reference`` resolves relative dates. A page
+    whose posts make it a thread gives its opening post as ``opening``."""
     cues = rules.comments
     kinds = _Kinds(rules)
     marked, weak, headings, articles = _scan(root, kinds)
@@ -434,9 +455,8 @@ def find_responses(
     sections, parts = _sections(starts, sorted(marked + weak, key=kinds.position.__getitem__))
     headings_of = _headings_of(headings, sections)
     dates = CommentDates(reference, lang, rules.cues)
-    responses: list[Response] = []
-    items: list[etree._Element] = []
     announced: int | None = None
+    read_of: list[SectionRead] = []
     for section in sections:
         found = find_items(section, _candidates(section, parts[section], cues))
         if announced is None:
@@ -444,6 +464,14 @@ def find_responses(
         # a section with nothing to read (a "latest comments" teaser, "Comments are closed.") is
         # still no body: every section is marked
         nested = set(found)
-        _thread(_read_items(found, nested, rules, dates), nested, responses, items)
-    marks = ResponseMarks(sections=tuple(sections), items=tuple(items))
-    return HtmlResponses(responses=tuple(responses), announced=announced, marks=marks)
+        read_of.append((section, nested, _read_items(found, nested, rules, dates)))
+    # posts found by their shape: in place of the sections around them, the first one the body of a thread
+    read_of, opening, posts = take_posts(root, rules, dates, read_of)
+    responses: list[Response] = []
+    items: list[etree._Element] = []
+    for _section, nested, read in read_of:
+        _thread(read, nested, responses, items)
+    seen = set(items)
+    items.extend(el for el in posts if el not in seen)
+    marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
+    return HtmlResponses(responses=tuple(responses), announced=announced, marks=marks, opening=opening)

@@ -1,0 +1,314 @@
+"""HTML threads: the posts of a forum thread, a Q&A page or a mailing-list archive, found by shape.
+
+Part of the responses stage (:mod:`cleanpage.pipeline.html.responses` calls :func:`find_posts` when
+its class-word cues found no comment list that reads, or to check one that swallowed a whole topic).
+
+Forum software names its posts in a thousand ways (``article.cPost``, ``div.message``, ``li.postbit``,
+``div.topic-post``, ``table.post``), but every thread has the same shape: siblings of one *signature*
+(tag and first class word, digits as ``#``) repeated under one parent, each with a name (an author
+element, ``itemprop=author``, or a link to a member's profile), a date (``<time>``, a date property or
+class word, a short text with a year) and prose. The group that holds the most prose wins; replies
+nested in a post (a threaded view) are the same signature further down.
+
+Gives the posts in page order and whether the first one opens the thread (no prose paragraph of
+comparable size outside the posts: the page has no article of its own, the first post is its body).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cleanpage.pipeline.blocks import normalise_space
+from cleanpage.pipeline.html.blocks import SKIP_TAGS
+from cleanpage.pipeline.shared.patterns import element_tokens
+from cleanpage.pipeline.html.comment_header import CommentDates
+from cleanpage.pipeline.html.comment_items import read_comment
+from cleanpage.pipeline.prose import is_prose
+from cleanpage.result import Response
+from cleanpage.rules import CommentCues, Rules
+
+__all__ = ["Posts", "SectionRead", "find_posts", "take_posts"]
+
+#: one section as the responses stage read it: the section, its items, each read item with its response
+SectionRead = tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]
+
+#: tags a post can be
+_POST_TAGS = frozenset(("div", "article", "li", "section", "table", "tr", "dl", "blockquote"))
+#: a thread has at least this many posts with a name and a date
+_MIN_POSTS = 2
+#: share of a group's members that must carry a name, a date and prose
+_MIN_SHARE = 0.6
+#: chars of non-link text that make a member's text prose, and that a whole group must hold
+_MIN_MEMBER_CHARS = 15
+_MIN_GROUP_CHARS = 300
+#: a group whose text is this much link text is a teaser list, not posts
+_MAX_LINK_SHARE = 0.5
+#: a year in a short text: a post date written out ("Sat Oct 12, 2024 5:03 pm")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DATE_TEXT_MAX = 60
+#: prose before the posts beyond this is the page's own article, or a question above its answers
+_ARTICLE_MIN_CHARS = 250
+#: in a pair of siblings, one holding this share of the prose is a content column beside a sidebar
+_PAIR_MAX_SHARE = 0.8
+_OUTSIDE_TAGS = frozenset(("nav", "header", "footer", "aside", "form"))
+#: furniture no post sits in (a forum wraps its posts in a form for moderation: that one counts)
+_FURNITURE_TAGS = frozenset(("nav", "header", "footer"))
+_DIGITS = re.compile(r"\d+")
+#: a link this long in a heading is a headline
+_HEADLINE_MIN_WORDS = 3
+#: elements looked at over all groups: the outermost groups, which hold the posts, come first
+_MAX_LOOKED_AT = 400_000
+
+
+@dataclass(frozen=True, slots=True)
+class Posts:
+    """The posts of a thread in page order (replies nested in posts included), their parent, and
+    whether the first post opens the thread."""
+
+    container: etree._Element
+    posts: tuple[etree._Element, ...]
+    opens: bool
+    #: chars of prose the posts hold (links left out)
+    chars: int
+
+
+def _signature(el: etree._Element) -> tuple[str, str]:
+    cls = (el.get("class") or "").split()
+    return (str(el.tag), _DIGITS.sub("#", cls[0].lower()) if cls else "")
+
+
+class _Shape:
+    """What one element holds: non-link text chars, link text chars, a name, a date."""
+
+    __slots__ = ("dated", "linked", "named", "size", "text")
+
+    def __init__(self, el: etree._Element, cues: CommentCues) -> None:
+        self.named = False
+        self.dated = False
+        self.linked = 0
+        self.size = 0
+        total = len(normalise_space(el.text_content()))
+        for sub in el.iter():
+            self.size += 1
+            tag = sub.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "a":
+                self.linked += len(normalise_space(sub.text_content()))
+                if not self.named and cues.is_profile_link(sub.get("href") or ""):
+                    self.named = True
+            if not self.dated and _is_date(sub, tag, cues):
+                self.dated = True
+            if not self.named and _is_name(sub, cues):
+                self.named = True
+        self.text = max(0, total - self.linked)
+
+
+def _is_date(el: etree._Element, tag: str, cues: CommentCues) -> bool:
+    if tag == "time" or el.get("itemprop") in cues.date_properties:
+        return True
+    tokens = element_tokens(el)
+    if tokens and cues.is_date(tokens):
+        return True
+    # a date written out, in an element's own text or after it ("by <strong>jane</strong> » Tue
+    # Aug 27, 2019 1:47 am")
+    return any(t and len(t) <= _DATE_TEXT_MAX and _YEAR.search(t) is not None for t in (el.text, el.tail))
+
+
+def _is_name(el: etree._Element, cues: CommentCues) -> bool:
+    if el.get("itemprop") in ("author", "creator"):
+        return True
+    tokens = element_tokens(el)
+    return bool(tokens) and cues.is_author(tokens)
+
+
+def _group_value(members: list[etree._Element], cues: CommentCues, headline: etree._Element | None) -> tuple[int, int]:
+    """The prose chars of a group of siblings when it is shaped like posts (else 0), and the number
+    of elements looked at. A post never holds the page's headline, its first ``h1`` (layout columns
+    do: the content column and the sidebar); a post's own headings are the poster's."""
+    if headline is not None and any(m is headline or m in headline.iterancestors() for m in members):
+        return 0, 0
+    shapes = [_Shape(m, cues) for m in members]
+    return _value(shapes), sum(s.size for s in shapes)
+
+
+def _value(shapes: list[_Shape]) -> int:
+    text = sum(s.text for s in shapes)
+    linked = sum(s.linked for s in shapes)
+    if text < _MIN_GROUP_CHARS or linked > _MAX_LINK_SHARE * (text + linked):
+        return 0
+    full = sum(1 for s in shapes if s.named and s.dated and s.text >= _MIN_MEMBER_CHARS)
+    if full < _MIN_POSTS or full < _MIN_SHARE * len(shapes):
+        return 0
+    if len(shapes) == _MIN_POSTS and max(s.text for s in shapes) > _PAIR_MAX_SHARE * text:
+        return 0
+    return text
+
+
+def _groups(body: etree._Element) -> list[list[etree._Element]]:
+    """Every run of two or more siblings that share a signature."""
+    out: list[list[etree._Element]] = []
+    walker = etree.iterwalk(body, events=("start",))
+    for _event, parent in walker:
+        if not isinstance(parent.tag, str):
+            continue
+        if parent.tag in SKIP_TAGS or parent.tag in _FURNITURE_TAGS:
+            walker.skip_subtree()
+            continue
+        if len(parent) < _MIN_POSTS:
+            continue
+        by_sig: dict[tuple[str, str], list[etree._Element]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _POST_TAGS:
+                by_sig.setdefault(_signature(child), []).append(child)
+        out.extend(members for members in by_sig.values() if len(members) >= _MIN_POSTS)
+    return out
+
+
+def _prose_before(body: etree._Element, container: etree._Element, rules: Rules) -> int:
+    """Chars of prose paragraphs between the headline and the posts' container, outside the page's
+    furniture and the boilerplate tables (a consent banner, a sign-up prompt): an article above a
+    comment list, or a question above its answers."""
+    total = 0
+    headline = next(body.iter("h1"), None)
+    started = headline is None
+    for p in body.iter("p", "div", "h1"):
+        if p is container:
+            break
+        if not started:  # what comes before the headline is the site's, not the page's
+            started = p is headline
+            continue
+        if p.tag == "div" and (p.text is None or not p.text.strip()):
+            continue
+        if any(a is container or a.tag in _OUTSIDE_TAGS for a in p.iterancestors()):
+            continue
+        text = normalise_space(p.text_content())
+        if is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules):
+            total += len(text)
+    return total
+
+
+def _boilerplate_around(parent: etree._Element, rules: Rules) -> bool:
+    """The group sits in an element the boilerplate tables name (related, recommended, sidebar)."""
+    for el in (parent, *parent.iterancestors()):
+        tokens = element_tokens(el)
+        if tokens and rules.match_tokens(tokens) is not None:
+            return True
+    return False
+
+
+def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
+    """Half the members or more carry a headline that links to another page: teasers of articles
+    (a post's subject links to the post itself, "#p3615", and its author's name to a profile)."""
+    titled = 0
+    for m in members:
+        for heading in m.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+            link = next(heading.iter("a"), None)
+            if link is None:
+                continue
+            href = link.get("href") or ""
+            words = len(normalise_space(link.text_content()).split())
+            if href and not href.startswith("#") and not cues.is_profile_link(href) and words >= _HEADLINE_MIN_WORDS:
+                titled += 1
+                break
+    return titled * 2 >= len(members)
+
+
+def _leading(first: etree._Element, cues: CommentCues) -> list[etree._Element]:
+    """Siblings of the same tag just before the first post that are shaped like posts themselves:
+    an opening post styled apart (``li.topic-owner-post`` before ``li.pt-4``, ``div.first-post``)."""
+    lead: list[etree._Element] = []
+    prev = first.getprevious()
+    while prev is not None and prev.tag == first.tag:
+        shape = _Shape(prev, cues)
+        if not (shape.named and shape.dated and shape.text >= _MIN_MEMBER_CHARS):
+            break
+        lead.insert(0, prev)
+        prev = prev.getprevious()
+    return lead
+
+
+def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) -> Posts | None:
+    """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
+    ``taken`` (comment sections already read) are left alone."""
+    cues = rules.comments
+    found = root.find("body")
+    body = found if found is not None else root
+    taken_set = set(taken)
+    headline = next(body.iter("h1"), None)
+    best: list[etree._Element] | None = None
+    best_value = 0
+    budget = _MAX_LOOKED_AT
+    for members in _groups(body):
+        parent = members[0].getparent()
+        if parent in taken_set or any(a in taken_set for a in parent.iterancestors()):
+            continue
+        if _boilerplate_around(parent, rules) or _teasers(members, cues):
+            continue
+        value, looked_at = _group_value(members, cues, headline)
+        budget -= looked_at
+        if budget < 0:
+            break  # nested repeats (a chain of two-child divs) cost the square of the page: enough
+        if value > best_value:
+            best, best_value = members, value
+    if best is None:
+        return None
+    container = best[0].getparent()
+    sig = _signature(best[0])
+    posts = [el for el in container.iter() if el is not container and el.tag == sig[0] and _signature(el) == sig]
+    posts[:0] = _leading(best[0], cues)
+    outside = _prose_before(body, container, rules)
+    opens = outside < _ARTICLE_MIN_CHARS
+    return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value)
+
+
+def _read_chars(read_of: list[SectionRead]) -> int:
+    return sum(len(response.text) for _section, _nested, read in read_of for _el, response in read)
+
+
+def _overlaps(a: etree._Element, b: etree._Element) -> bool:
+    return a is b or any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
+
+
+def _one_voice(read: list[tuple[etree._Element, Response]]) -> bool:
+    """Every post that names an author names the same one, and every dated post has the same day: a
+    site's list of its own articles (teasers signed by "Webmaster"), or a page's sections signed by
+    their writer ("Erstellt von kidogo"), not a conversation."""
+    if len(read) < _MIN_POSTS:
+        return False
+    authors = {r.author for _el, r in read if r.author}
+    days = {r.published.isoformat()[:10] for _el, r in read if r.published is not None}
+    return len(authors) <= 1 and len(days) <= 1
+
+
+def take_posts(
+    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead]
+) -> tuple[list[SectionRead], tuple[str, ...], tuple[etree._Element, ...]]:
+    """The sections the cues found, with the posts found by shape in place of those around them;
+    the opening post's paragraphs when the page is a thread; the posts (all of them items).
+
+    A comment list the cues read stays theirs: posts under an article add nothing to it, and a
+    group of posts holding less than the cues read is a smaller thing (comments under an answer).
+    A section that read next to nothing around the posts (a topic wrapper named "comments") gives
+    way to them."""
+    taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
+    posts = find_posts(root, rules, taken)
+    if posts is None or (taken and (not posts.opens or posts.chars <= _read_chars(read_of))):
+        return read_of, (), ()
+    nested = set(posts.posts)
+    read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
+    if _one_voice(read):
+        return read_of, (), ()
+    kept = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
+    opening: tuple[str, ...] = ()
+    if posts.opens and read and read[0][0] is posts.posts[0]:
+        opening = tuple(read[0][1].text.split("\n\n"))
+        read = read[1:]
+    kept.append((posts.container, nested, read))
+    wanted = {entry[0] for entry in kept}
+    order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
+    kept.sort(key=lambda entry: order.get(entry[0], 0))
+    return kept, opening, posts.posts

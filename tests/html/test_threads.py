@@ -1,0 +1,113 @@
+"""Threads and comment items found by shape: posts as siblings with a name, a date and prose; the
+opening post as the body; author and date read from a header whatever its markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import html as lxml_html
+
+import cleanpage
+from cleanpage import PageType
+from cleanpage.pipeline.html.threads import find_posts
+from cleanpage.rules import load_rules
+
+_POST = """<div class="msg"><div class="msg-head"><a href="/members/{name}.{n}/">{name}</a>
+<span class="when">{date}</span></div><div class="msg-body"><p>{text}</p></div></div>"""
+
+_TEXTS = [
+    "My bread comes out dense every time, even though the dough doubles overnight. What am I missing here?",
+    "Try a shorter final proof. A dough that has doubled overnight has often used up its strength before baking.",
+    "Also check your oven temperature with a thermometer; many ovens run twenty degrees cooler than the dial says.",
+]
+
+
+def _thread(article: str = "") -> str:
+    posts = "".join(
+        _POST.format(name=name, n=n, date=f"March {n + 1}, 2024 10:0{n}", text=text)
+        for n, (name, text) in enumerate(zip(["ana_b", "crustmaker", "ovenwatch"], _TEXTS))
+    )
+    return (
+        "<html><head><title>Dense bread - Baking forum</title></head><body><nav><a href='/'>Forum</a></nav>"
+        f"<main><h1>Dense bread</h1>{article}<div class='thread'>{posts}</div></main></body></html>"
+    )
+
+
+def test_thread_opening_post_is_the_body_and_replies_are_responses() -> None:
+    page = cleanpage.clean(_thread())
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [(r.author, r.text, r.parent) for r in page.responses] == [
+        ("crustmaker", _TEXTS[1], None),
+        ("ovenwatch", _TEXTS[2], None),
+    ]
+    assert all(r.published is not None for r in page.responses)
+
+
+def test_posts_under_an_article_are_responses_not_a_thread() -> None:
+    article = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "Bakers have argued for years about how long a loaf should proof before it goes into a hot oven.",
+            "We baked forty loaves over two weeks, changing only the final proof, and weighed and sliced every one.",
+            "The loaves proofed for an hour rose highest; those left overnight spread and baked dense and flat.",
+        ]
+    )
+    page = cleanpage.clean(_thread(article))
+    assert page.page_type is PageType.PAGE
+    assert "forty loaves" in page.body
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+def test_layout_columns_are_no_thread() -> None:
+    """A content column beside a sidebar is a pair of siblings with names and dates, not posts."""
+    column = "<div class='col-8'><h1>Title</h1><p>By <a href='/author/jo/'>Jo</a> on 2024-01-02</p><p>{}</p></div>"
+    side = "<div class='col-4'><p>Written by <a href='/author/jo/'>Jo</a>, 2024</p><p>{}</p></div>"
+    doc = f"<html><body><div class='row'>{column.format('Words ' * 200)}{side.format('Other words here.')}</div></body></html>"
+    assert find_posts(lxml_html.document_fromstring(doc), load_rules(), []) is None
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [("/members/jane.12/", True), ("/u/jane", True), ("/memberlist.php?mode=viewprofile&u=3", True), ("profile.php?id=7", True),
+     ("https://jane.example.org/", False), ("/t/topic-about-users-guide/55", False)],
+)
+def test_profile_links_are_read_from_the_rules(href: str, expected: bool) -> None:
+    assert load_rules().comments.is_profile_link(href) is expected
+
+
+def test_page_type_round_trips_and_defaults_to_page() -> None:
+    page = cleanpage.clean(_thread())
+    assert cleanpage.Page.from_dict(json.loads(page.to_json())) == page
+    data = page.to_dict()
+    assert data["page_type"] == "thread"
+    del data["page_type"]
+    assert cleanpage.Page.from_dict(data).page_type is PageType.PAGE
+    assert json.dumps(PageType.THREAD) == '"thread"'
+
+
+def test_a_sites_own_teasers_are_no_thread_and_no_responses() -> None:
+    """Teasers signed by one author on one day are a list of the site's articles, not a conversation."""
+    teaser = ('<article class="tease"><span class="author">Webmaster</span> <span class="date">December 19, 2025</span>'
+              "<p>{}</p></article>")
+    texts = [
+        "The food bank handed out fifteen hundred hampers this week, its largest number in a decade of work.",
+        "The former clerk of the house was recalled to serve again after a quarter of a century in the job.",
+        "The festival opened on Tuesday with a parade through the town and a concert in the main square.",
+    ]
+    story = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "The language institute opened enrolment for its free Spanish classes on Wednesday, the director said.",
+            "Classes start in January and run for twelve weeks, with evening groups for people who work during the day.",
+            "Places are limited, so the institute asks everyone who wants to join to register before the new year.",
+        ]
+    )
+    page = cleanpage.clean(
+        f"<html><body><main><h1>Spanish classes open</h1>{story}"
+        f"<div class='more'>{''.join(teaser.format(t) for t in texts)}</div></main></body></html>"
+    )
+    assert page.page_type is PageType.PAGE
+    assert page.responses == ()
+    assert "Spanish classes" in page.body or "language institute" in page.body
