@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         "attribution, reader responses.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="file, folder (recursive), WARC archive (.warc, .warc.gz), or - for standard input")
+                        help="file, folder (recursive), WARC archive (.warc, .warc.gz), http(s) URL, "
+                        "or - for standard input")
     parser.add_argument("--format", choices=("json", "text", "markdown"), default="json",
                         help="output format (default: json; JSON Lines when several inputs)")
     parser.add_argument("--kind", choices=[k.value for k in KindOption], default="auto",
@@ -108,7 +109,8 @@ def _run(docs: Iterator[Document], args: argparse.Namespace, workers: int,
 def _to_stdout(args: argparse.Namespace) -> int:
     several = len(args.inputs) > 1 or any(os.path.isdir(i) or is_warc(i) for i in args.inputs)
     indent = None if several else args.indent
-    docs = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url, max_bytes=Options().max_bytes)
+    docs = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url, max_bytes=Options().max_bytes,
+                  fetch_timeout=args.timeout)
     failures = 0
     out = sys.stdout
     for doc, outcome in _run(docs, args, args.jobs or 1):
@@ -151,7 +153,7 @@ def _to_files(args: argparse.Namespace) -> int:
     def todo() -> Iterator[Document]:
         nonlocal skipped
         for doc in expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url,
-                          max_bytes=Options().max_bytes):
+                          max_bytes=Options().max_bytes, fetch_timeout=args.timeout):
             if doc.id in done:
                 skipped += 1
                 continue

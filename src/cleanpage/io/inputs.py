@@ -1,9 +1,10 @@
-"""Command-line inputs → documents: files, folders (recursive), ``-`` for stdin, WARC archives.
+"""Command-line inputs → documents: files, folders (recursive), ``-`` for stdin, WARC archives, URLs.
 
 :func:`expand` turns the ``INPUT...`` arguments into ``Document`` values lazily and in a fixed
 order (folders are walked with sorted names), so the same command always sees the same documents
 in the same order — which is what makes ``--resume`` and deterministic output possible. Files are
-passed on as paths: the worker that cleans a file also reads it.
+passed on as paths: the worker that cleans a file also reads it. A URL is fetched here, when its
+turn comes (:mod:`cleanpage.io.fetch`); a failed fetch becomes the document's ``FetchError``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleanpage.errors import FetchError
+from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from cleanpage.io.warc import is_warc, iter_warc
 
 __all__ = ["DEFAULT_GLOBS", "Document", "expand"]
@@ -29,7 +32,7 @@ class Document:
     """One document to clean: ``id`` is unique within a run (path, ``-``, or WARC record id)."""
 
     id: str
-    source: Any  # a Path, bytes, or a ReadError from a corrupt archive
+    source: Any  # a Path, bytes, or a ReadError (corrupt archive) / FetchError (URL) to report
     path: str
     url: str | None = None
 
@@ -57,13 +60,24 @@ def expand(
     url: str | None = None,
     max_bytes: int,
     read_stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
+    fetch_timeout: float = DEFAULT_TIMEOUT,
 ) -> Iterator[Document]:
-    """Documents for the CLI's inputs, in order; ``url`` applies to non-WARC inputs."""
+    """Documents for the CLI's inputs, in order; ``url`` applies to non-WARC, non-URL inputs."""
     for item in inputs:
-        if item == "-":
+        if is_url(item) and not os.path.exists(item):
+            yield _fetched(item, max_bytes, fetch_timeout)
+        elif item == "-":
             yield Document("-", read_stdin(), "-", url)
         elif os.path.isdir(item):
             for path in _walk(item, globs):
                 yield from _file(path, url, max_bytes)
         else:
             yield from _file(item, url, max_bytes)
+
+
+def _fetched(url: str, max_bytes: int, timeout: float) -> Document:
+    try:
+        page = fetch(url, timeout=timeout, max_bytes=max_bytes)
+    except FetchError as exc:
+        return Document(url, exc, url, url)
+    return Document(url, page.data, url, page.url)
