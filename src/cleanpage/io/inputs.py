@@ -19,9 +19,9 @@ from typing import Any
 
 from cleanpage.errors import FetchError
 from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
-from cleanpage.io.warc import is_warc, iter_warc
+from cleanpage.io.warc import is_warc, iter_warc_read
 
-__all__ = ["DEFAULT_GLOBS", "Document", "expand"]
+__all__ = ["DEFAULT_GLOBS", "Document", "Survey", "expand", "survey"]
 
 #: What a folder contributes when no ``--glob`` is given.
 DEFAULT_GLOBS: tuple[str, ...] = ("*.html", "*.htm", "*.txt")
@@ -35,6 +35,18 @@ class Document:
     source: Any  # a Path, bytes, or a ReadError (corrupt archive) / FetchError (URL) to report
     path: str
     url: str | None = None
+    #: Bytes of input files this document accounts for (a file's size; for a WARC record, the
+    #: archive bytes read since the one before; 0 for stdin and URLs): what a byte bar advances by.
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What the inputs hold, counted before cleaning: documents outside archives, bytes, WARCs."""
+
+    documents: int
+    size: int
+    warc: bool
 
 
 def _walk(folder: str, globs: Sequence[str]) -> Iterator[str]:
@@ -45,12 +57,36 @@ def _walk(folder: str, globs: Sequence[str]) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _file(path: str, url: str | None, max_bytes: int) -> Iterator[Document]:
     if is_warc(path):
-        for ident, payload, target in iter_warc(path, max_bytes=max_bytes):
-            yield Document(ident, payload, path, target)
+        done = 0
+        for (ident, payload, target), read in iter_warc_read(path, max_bytes=max_bytes):
+            yield Document(ident, payload, path, target, max(read - done, 0))
+            done = max(done, read)
     else:
-        yield Document(path, Path(path), path, url)
+        yield Document(path, Path(path), path, url, _size(path))
+
+
+def survey(inputs: Sequence[str], *, globs: Sequence[str] = DEFAULT_GLOBS) -> Survey:
+    """Count what :func:`expand` will see without reading any file (WARCs are only sized)."""
+    documents = size = 0
+    warc = False
+    for item in inputs:
+        paths = list(_walk(item, globs)) if os.path.isdir(item) else [item]
+        for path in paths:
+            if is_warc(path):
+                warc = True
+            else:
+                documents += 1
+            size += _size(path) if path != "-" else 0
+    return Survey(documents, size, warc)
 
 
 def expand(
