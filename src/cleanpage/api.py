@@ -21,6 +21,7 @@ from cleanpage.pipeline.assemble import assemble
 from cleanpage.pipeline.attribute import attribute
 from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import InputTypeError, ReadError
+from cleanpage.engines.langid import detect_language
 from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from cleanpage.options import KindOption, Options
 from cleanpage.result import InputKind, Page
@@ -160,8 +161,18 @@ def _clean(source: str | bytes, url: str | None, opts: Options) -> Page:
     else:
         input_kind = sniff(decoded.text)
     if input_kind is InputKind.HTML:
-        return _clean_html(decoded, url, opts, rules)
-    return _clean_text(decoded, url, opts, rules)
+        page = _clean_html(decoded, url, opts, rules)
+    else:
+        page = _clean_text(decoded, url, opts, rules)
+    # language: the page's own word, else what the body reads as
+    return _language(page, opts)
+
+
+def _language(page: Page, opts: Options) -> Page:
+    if page.language:
+        return replace(page, language_source="declared")
+    detected = detect_language(page.body) if opts.detect_language else None
+    return replace(page, language=detected, language_source="detected" if detected else None)
 
 
 def clean_file(
