@@ -33,6 +33,7 @@ from cleanpage.errors import CleanpageError
 from cleanpage.io.inputs import DEFAULT_GLOBS, Document, expand, survey
 from cleanpage.options import KindOption, Options
 from cleanpage.io.outfile import JsonlWriter, completed_ids
+from cleanpage.io.render import article_html, page_markdown_document
 from cleanpage.result import Page
 from cleanpage.io.warc import is_warc
 
@@ -49,8 +50,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="file, folder (recursive), WARC archive (.warc, .warc.gz), http(s) URL, "
                         "or - for standard input (the default when a page is piped in)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    parser.add_argument("--format", choices=("json", "text", "markdown"), default="json",
-                        help="output format (default: json; JSON Lines when several inputs)")
+    parser.add_argument("--format", choices=FORMATS, default="json",
+                        help="output format: json (JSON Lines when several inputs), jsonl (always one line "
+                        "per page), text, markdown (with YAML front matter), html (a clean article page); "
+                        "default: json")
     parser.add_argument("--kind", choices=[k.value for k in KindOption], default="auto",
                         help="read inputs as html, text, or detect (default: auto)")
     parser.add_argument("--url", default=None, help="the page's URL (helps the main-content engine)")
@@ -78,22 +81,33 @@ def _version() -> str:
     return __version__
 
 
-def _render(page: Page, fmt: str, *, indent: int | None, path: str) -> str:
+FORMATS = ("json", "jsonl", "text", "markdown", "html")
+#: What the text formats' records leave out of ``Page.to_dict``: the parts their rendering holds.
+_RENDERED = ("paragraphs", "responses", "removed")
+
+
+def _rendering(page: Page, fmt: str) -> str:
     if fmt == "text":
         return page.to_text()
     if fmt == "markdown":
-        return page.to_markdown()
-    data = {"path": path, **page.to_dict()}
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+        return page_markdown_document(page)
+    return article_html(page)
+
+
+def _render(page: Page, fmt: str, *, indent: int | None, path: str) -> str:
+    if fmt in ("json", "jsonl"):
+        data = {"path": path, **page.to_dict()}
+        return json.dumps(data, ensure_ascii=False, indent=indent if fmt == "json" else None)
+    return _rendering(page, fmt)
 
 
 def _record(doc: Document, page: Page, fmt: str) -> dict[str, Any]:
     head = {"id": doc.id, "path": doc.path}
-    if fmt == "text":
-        return {**head, "url": page.url, "text": page.to_text()}
-    if fmt == "markdown":
-        return {**head, "url": page.url, "markdown": page.to_markdown()}
-    return {**head, **page.to_dict()}
+    if fmt in ("json", "jsonl"):
+        return {**head, **page.to_dict()}
+    # the metadata stays beside the rendering: a corpus keeps who, when, where and which language
+    meta = {k: v for k, v in page.to_dict().items() if k not in _RENDERED}
+    return {**head, **meta, fmt: _rendering(page, fmt)}
 
 
 def _error_record(doc: Document, error: CleanpageError) -> dict[str, Any]:
@@ -136,7 +150,7 @@ def _to_stdout(args: argparse.Namespace) -> int:
                 continue
             ok += 1
             text = _render(outcome, args.format, indent=indent, path=doc.path)
-            if args.format != "json" and several:
+            if args.format not in ("json", "jsonl") and several:
                 out.write(f"==> {doc.id} <==\n")
             out.write(text if text.endswith("\n") else text + "\n")
             out.flush()
