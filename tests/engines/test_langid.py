@@ -36,6 +36,8 @@ def test_too_little_text_is_not_guessed(text: str) -> None:
 def test_a_text_dump_gets_a_detected_language() -> None:
     page = cleanpage.clean(f"A plan for the library\n\n{FRENCH}\n\n{FRENCH}\n", kind="text")
     assert (page.language, page.language_source) == ("fr", "detected")
+    (record,) = cleanpage.to_records([page])
+    assert (record["language"], record["language_source"]) == ("fr", "detected")
 
 
 def test_a_declared_language_wins_over_the_body() -> None:
