@@ -14,6 +14,7 @@ from cleanpage.errors import (
     CleanpageError,
     DecodeError,
     EmptyInputError,
+    FetchError,
     InputTypeError,
     InternalError,
     ParseError,
@@ -22,7 +23,7 @@ from cleanpage.errors import (
     TooLargeError,
 )
 from cleanpage.options import KindOption, Options
-from cleanpage.api import clean, clean_file
+from cleanpage.api import clean, clean_file, clean_url
 from cleanpage.io.records import to_records
 from cleanpage.pipeline.blocks import Reason
 from cleanpage.result import Attribution, AttributionKind, InputKind, Page, PageType, Removed, Response
@@ -37,6 +38,7 @@ __all__ = [
     "CleanpageError",
     "DecodeError",
     "EmptyInputError",
+    "FetchError",
     "InputKind",
     "InputTypeError",
     "InternalError",
@@ -55,5 +57,6 @@ __all__ = [
     "clean",
     "clean_file",
     "clean_many",
+    "clean_url",
     "to_records",
 ]

@@ -20,13 +20,15 @@ from dataclasses import replace
 from cleanpage.pipeline.assemble import assemble
 from cleanpage.pipeline.attribute import attribute
 from cleanpage.pipeline.decode import Decoded, decode
-from cleanpage.errors import ReadError
+from cleanpage.errors import InputTypeError, ReadError
+from cleanpage.engines.langid import detect_language
+from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from cleanpage.options import KindOption, Options
 from cleanpage.result import InputKind, Page
 from cleanpage.rules import Rules, load_rules
 from cleanpage.pipeline.sniff import sniff
 
-__all__ = ["clean", "clean_file"]
+__all__ = ["clean", "clean_file", "clean_url"]
 
 
 def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None:
@@ -130,6 +132,10 @@ def clean(
     (wrong type, empty, binary, too large, over the time limit); never another exception type for
     bad input.
     """
+    if isinstance(source, str) and is_url(source):
+        # a URL is not a page: cleaning its characters would give an empty page and no hint
+        raise InputTypeError("clean() takes a page's HTML or text, not a URL: use cleanpage.clean_url(url) "
+                             "to fetch and clean it", context=source.strip()[:200])
     opts = options or Options()
     changes: dict[str, object] = {}
     if kind is not None:
@@ -157,8 +163,18 @@ def _clean(source: str | bytes, url: str | None, opts: Options) -> Page:
     else:
         input_kind = sniff(decoded.text)
     if input_kind is InputKind.HTML:
-        return _clean_html(decoded, url, opts, rules)
-    return _clean_text(decoded, url, opts, rules)
+        page = _clean_html(decoded, url, opts, rules)
+    else:
+        page = _clean_text(decoded, url, opts, rules)
+    # language: the page's own word, else what the body reads as
+    return _language(page, opts)
+
+
+def _language(page: Page, opts: Options) -> Page:
+    if page.language:
+        return replace(page, language_source="declared")
+    detected = detect_language(page.body) if opts.detect_language else None
+    return replace(page, language=detected, language_source="detected" if detected else None)
 
 
 def clean_file(
@@ -178,3 +194,22 @@ def clean_file(
     except OSError as exc:
         raise ReadError(f"cannot read file: {exc.strerror or exc}", context=os.fspath(path)) from exc
     return clean(data, url, kind=kind, options=options, max_bytes=max_bytes, timeout=timeout)
+
+
+def clean_url(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int | None = None,
+    kind: str | KindOption | None = None,
+    options: Options | None = None,
+) -> Page:
+    """Fetch ``url`` (see :mod:`cleanpage.io.fetch`) and :func:`clean` the page it gives.
+
+    ``timeout`` bounds the fetch; ``max_bytes`` caps the body (default ``Options.max_bytes``).
+    A failed fetch raises :class:`~cleanpage.errors.FetchError`; the page's own URL after
+    redirects is the ``Page.url``.
+    """
+    limit = max_bytes or (options.max_bytes if options else Options().max_bytes)
+    fetched = fetch(url, timeout=timeout, max_bytes=limit)
+    return clean(fetched.data, fetched.url, kind=kind, options=options, max_bytes=max_bytes)

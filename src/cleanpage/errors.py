@@ -11,6 +11,8 @@ never by a ``None``. The hierarchy::
     ├── ParseError                 the markup could not be turned into a tree at all
     ├── Timeout                    a document exceeded its time limit
     ├── ReadError                  a file or stream could not be read (missing, permission, WARC)
+    ├── FetchError                 a URL gave no page: ``cause`` is status, timeout, too-large,
+    │                              redirects or connection (``status`` the HTTP status, if any)
     └── InternalError              a bug: any other exception (or a dead worker) while cleaning one
                                    document in a batch, recorded instead of stopping the batch
 """
@@ -21,6 +23,7 @@ __all__ = [
     "CleanpageError",
     "DecodeError",
     "EmptyInputError",
+    "FetchError",
     "InputTypeError",
     "InternalError",
     "ParseError",
@@ -83,6 +86,23 @@ class ReadError(CleanpageError):
     """A file, stream or archive record could not be read."""
 
 
+class FetchError(CleanpageError):
+    """A URL could not be fetched: ``cause`` says why, ``status`` is the HTTP status when one came."""
+
+    def __init__(self, message: str, *, cause: str = "connection", status: int | None = None,
+                 context: str | None = None) -> None:
+        super().__init__(message, context=context)
+        self.cause = cause
+        self.status = status
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (_rebuild_fetch, (self.message, self.cause, self.status, self.context))
+
+
+def _rebuild_fetch(message: str, cause: str, status: int | None, context: str | None) -> FetchError:
+    return FetchError(message, cause=cause, status=status, context=context)
+
+
 class InternalError(CleanpageError):
     """Anything unexpected while cleaning one document of a batch: an exception that is not a
     :class:`CleanpageError` (a bug in cleanpage or a library under it), or a worker process that died.
@@ -100,5 +120,6 @@ _REASONS: dict[type[CleanpageError], str] = {
     ParseError: "parse-error",
     Timeout: "timeout",
     ReadError: "read-error",
+    FetchError: "fetch-error",
     InternalError: "internal-error",
 }

@@ -41,6 +41,8 @@ class Options:
     block_model: bool = True
     #: Keep the list of removed blocks (``Page.removed``). Off saves memory on huge batches.
     keep_removed: bool = True
+    #: Detect the body's language (py3langid) when the page declares none. Off saves its ~1 s load.
+    detect_language: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, KindOption):

@@ -155,6 +155,8 @@ class Page:
     encoding: str | None = None
     encoding_source: str | None = None
     language: str | None = None
+    #: Where ``language`` came from: ``"declared"`` by the page, ``"detected"`` from the body, or None.
+    language_source: str | None = None
 
     @property
     def body(self) -> str:
@@ -170,6 +172,7 @@ class Page:
             "authors": list(self.authors),
             "published": _date_to_json(self.published),
             "language": self.language,
+            "language_source": self.language_source,
             "encoding": self.encoding,
             "encoding_source": self.encoding_source,
             "paragraphs": list(self.paragraphs),
@@ -189,6 +192,7 @@ class Page:
             authors=tuple(data.get("authors", ())),
             published=_date_from_json(data.get("published")),
             language=data.get("language"),
+            language_source=data.get("language_source"),
             encoding=data.get("encoding"),
             encoding_source=data.get("encoding_source"),
             paragraphs=tuple(data.get("paragraphs", ())),

@@ -52,7 +52,7 @@ def test_bad_input_does_not_stop_the_others(tmp_path: Path, capsys: pytest.Captu
     assert "Traceback" not in captured.err
 
 
-@pytest.mark.parametrize("fmt,needle", [("text", "Russian FM"), ("markdown", "# Russian FM")])
+@pytest.mark.parametrize("fmt,needle", [("text", "Russian FM"), ("markdown", "---\ntitle: \"Russian FM")])
 def test_formats(fmt: str, needle: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--format", fmt, str(SEED)]) == 0
     out = capsys.readouterr().out

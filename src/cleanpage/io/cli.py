@@ -4,16 +4,21 @@
 stderr as one line each (never a traceback) and make the exit status non-zero, but one bad input
 never stops the others.
 
+With no inputs and a page piped on stdin, stdin is the input (as ``-``). ``http(s)://`` inputs are
+fetched (:mod:`cleanpage.io.fetch`).
+
 With ``--out results.jsonl`` it is a batch job: inputs may be folders (walked recursively,
 filtered by ``--glob``) and WARC archives; one JSON line per document goes to the output file,
 failures to the error file (``--errors``, default ``<out stem>.errors.jsonl``), both written line by
-line so that a killed run can be continued with ``--resume``; a progress bar shows on a terminal
-and a summary line ends the run.
+line so that a killed run can be continued with ``--resume``. A progress bar with a total and an
+ETA shows on a terminal's stderr (inputs counted first; a byte bar when WARCs are among them, which
+are streamed, not counted), and a summary line ends the run; ``--quiet`` silences both.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -25,9 +30,10 @@ from typing import Any
 
 from cleanpage.io.batch import clean_many, default_workers
 from cleanpage.errors import CleanpageError
-from cleanpage.io.inputs import DEFAULT_GLOBS, Document, expand
+from cleanpage.io.inputs import DEFAULT_GLOBS, Document, expand, survey
 from cleanpage.options import KindOption, Options
 from cleanpage.io.outfile import JsonlWriter, completed_ids
+from cleanpage.io.render import article_html, page_markdown_document
 from cleanpage.result import Page
 from cleanpage.io.warc import is_warc
 
@@ -40,10 +46,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn saved web pages (HTML or text dumps) into clean records: title, body, "
         "attribution, reader responses.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="file, folder (recursive), WARC archive (.warc, .warc.gz), or - for standard input")
-    parser.add_argument("--format", choices=("json", "text", "markdown"), default="json",
-                        help="output format (default: json; JSON Lines when several inputs)")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help="file, folder (recursive), WARC archive (.warc, .warc.gz), http(s) URL, "
+                        "or - for standard input (the default when a page is piped in)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--format", choices=FORMATS, default="json",
+                        help="output format: json (JSON Lines when several inputs), jsonl (always one line "
+                        "per page), text, markdown (with YAML front matter), html (a clean article page); "
+                        "default: json")
     parser.add_argument("--kind", choices=[k.value for k in KindOption], default="auto",
                         help="read inputs as html, text, or detect (default: auto)")
     parser.add_argument("--url", default=None, help="the page's URL (helps the main-content engine)")
@@ -65,22 +75,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(page: Page, fmt: str, *, indent: int | None, path: str) -> str:
+def _version() -> str:
+    from cleanpage import __version__
+
+    return __version__
+
+
+FORMATS = ("json", "jsonl", "text", "markdown", "html")
+#: What the text formats' records leave out of ``Page.to_dict``: the parts their rendering holds.
+_RENDERED = ("paragraphs", "responses", "removed")
+
+
+def _rendering(page: Page, fmt: str) -> str:
     if fmt == "text":
         return page.to_text()
     if fmt == "markdown":
-        return page.to_markdown()
-    data = {"path": path, **page.to_dict()}
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+        return page_markdown_document(page)
+    return article_html(page)
+
+
+def _render(page: Page, fmt: str, *, indent: int | None, path: str) -> str:
+    if fmt in ("json", "jsonl"):
+        data = {"path": path, **page.to_dict()}
+        return json.dumps(data, ensure_ascii=False, indent=indent if fmt == "json" else None)
+    return _rendering(page, fmt)
 
 
 def _record(doc: Document, page: Page, fmt: str) -> dict[str, Any]:
     head = {"id": doc.id, "path": doc.path}
-    if fmt == "text":
-        return {**head, "url": page.url, "text": page.to_text()}
-    if fmt == "markdown":
-        return {**head, "url": page.url, "markdown": page.to_markdown()}
-    return {**head, **page.to_dict()}
+    if fmt in ("json", "jsonl"):
+        return {**head, **page.to_dict()}
+    # the metadata stays beside the rendering: a corpus keeps who, when, where and which language
+    meta = {k: v for k, v in page.to_dict().items() if k not in _RENDERED}
+    return {**head, **meta, fmt: _rendering(page, fmt)}
 
 
 def _error_record(doc: Document, error: CleanpageError) -> dict[str, Any]:
@@ -108,20 +135,33 @@ def _run(docs: Iterator[Document], args: argparse.Namespace, workers: int,
 def _to_stdout(args: argparse.Namespace) -> int:
     several = len(args.inputs) > 1 or any(os.path.isdir(i) or is_warc(i) for i in args.inputs)
     indent = None if several else args.indent
-    docs = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url, max_bytes=Options().max_bytes)
-    failures = 0
+    docs = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url, max_bytes=Options().max_bytes,
+                  fetch_timeout=args.timeout)
+    failures = ok = 0
     out = sys.stdout
-    for doc, outcome in _run(docs, args, args.jobs or 1):
-        if isinstance(outcome, CleanpageError):
-            failures += 1
-            print(f"cleanpage: {doc.id}: {outcome.reason}: {outcome}", file=sys.stderr)
-            continue
-        text = _render(outcome, args.format, indent=indent, path=doc.path)
-        if args.format != "json" and several:
-            out.write(f"==> {doc.id} <==\n")
-        out.write(text if text.endswith("\n") else text + "\n")
-        out.flush()
+    start = time.monotonic()
+    # a bar only when stdout is not the same terminal the bar would scribble over
+    with _progress(args, shown=several and not out.isatty()) as (bar, by_bytes):
+        for doc, outcome in _run(docs, args, args.jobs or 1):
+            bar.update(doc.size if by_bytes else 1)
+            if isinstance(outcome, CleanpageError):
+                failures += 1
+                bar.write(f"cleanpage: {doc.id}: {outcome.reason}: {outcome}", file=sys.stderr)
+                continue
+            ok += 1
+            text = _render(outcome, args.format, indent=indent, path=doc.path)
+            if args.format not in ("json", "jsonl") and several:
+                out.write(f"==> {doc.id} <==\n")
+            out.write(text if text.endswith("\n") else text + "\n")
+            out.flush()
+    if several and not args.quiet:
+        print(_summary(ok, failures, start), file=sys.stderr)
     return 1 if failures else 0
+
+
+def _summary(ok: int, failed: int, start: float) -> str:
+    elapsed = max(time.monotonic() - start, 1e-9)
+    return f"cleanpage: done {ok}, failed {failed}, {(ok + failed) / elapsed:.1f} pages/s"
 
 
 def _errors_path(out: str) -> str:
@@ -129,15 +169,22 @@ def _errors_path(out: str) -> str:
     return stem + ".errors.jsonl"
 
 
-def _progress(args: argparse.Namespace) -> Any:
+@contextlib.contextmanager
+def _progress(args: argparse.Namespace, *, shown: bool = True) -> Iterator[tuple[Any, bool]]:
+    """A tqdm bar on stderr and whether it counts bytes (WARCs are streamed, so not counted first)."""
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: the pool forks workers from this process
-    enabled = not args.quiet and sys.stderr.isatty()
+    enabled = shown and not args.quiet and sys.stderr.isatty()
+    plan = survey(args.inputs, globs=args.glob or DEFAULT_GLOBS) if enabled else None
+    by_bytes = bool(plan and plan.warc)
+    units: dict[str, Any] = {"unit": "B", "unit_scale": True, "unit_divisor": 1024} if by_bytes else {"unit": "page"}
+    total = (plan.size if by_bytes else plan.documents) if plan else None
     # explicit size: on a terminal that reports 0 rows (some ptys) tqdm's own detection hides the bar
     size = shutil.get_terminal_size(fallback=(80, 24))
-    return tqdm(unit="page", file=sys.stderr, disable=not enabled, ncols=min(size.columns or 80, 120),
-                nrows=max(size.lines, 10))
+    with tqdm(total=total or None, file=sys.stderr, disable=not enabled, ncols=min(size.columns or 80, 120),
+              nrows=max(size.lines, 10), **units) as bar:
+        yield bar, by_bytes
 
 
 def _to_files(args: argparse.Namespace) -> int:
@@ -151,9 +198,10 @@ def _to_files(args: argparse.Namespace) -> int:
     def todo() -> Iterator[Document]:
         nonlocal skipped
         for doc in expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url,
-                          max_bytes=Options().max_bytes):
+                          max_bytes=Options().max_bytes, fetch_timeout=args.timeout):
             if doc.id in done:
                 skipped += 1
+                bar.update(doc.size if by_bytes else 1)
                 continue
             done.add(doc.id)  # an id met twice in one run (the same file named twice) is done once
             yield doc
@@ -162,7 +210,7 @@ def _to_files(args: argparse.Namespace) -> int:
     start = time.monotonic()
     workers = args.jobs or default_workers()
     with JsonlWriter(args.out, append=args.resume) as out, \
-            JsonlWriter(errors_path, append=args.resume) as errors, _progress(args) as bar:
+            JsonlWriter(errors_path, append=args.resume) as errors, _progress(args) as (bar, by_bytes):
         for doc, outcome in _run(todo(), args, workers):
             if isinstance(outcome, CleanpageError):
                 failed += 1
@@ -172,9 +220,8 @@ def _to_files(args: argparse.Namespace) -> int:
             else:
                 ok += 1
                 out.write(_record(doc, outcome, args.format))
-            bar.update(1)
-    elapsed = max(time.monotonic() - start, 1e-9)
-    summary = f"cleanpage: done {ok}, failed {failed}, {(ok + failed) / elapsed:.1f} pages/s"
+            bar.update(doc.size if by_bytes else 1)
+    summary = _summary(ok, failed, start)
     if args.resume:
         summary += f" (skipped {skipped} already in {args.out} or {errors_path})"
     print(summary, file=sys.stderr)
@@ -185,6 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 all good, 1 some input failed, 2 usage)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if not args.inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            parser.error("no INPUT given (a file, folder, WARC, URL, or - for standard input)")
+        args.inputs = ["-"]  # a page piped in
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if args.timeout <= 0:

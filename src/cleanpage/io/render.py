@@ -1,18 +1,21 @@
-"""Human-readable views of a :class:`Page`: Markdown for files, escaped HTML for notebooks.
+"""Human-readable views of a :class:`Page`: Markdown (bare, or as a document with YAML front matter
+holding the metadata), escaped HTML for notebooks, and a clean standalone HTML article.
 
-Every piece of page text goes through :func:`html.escape` before it reaches the HTML view, so a
-page that carries ``<script>`` shows it as text and never runs it.
+Every piece of page text goes through :func:`html.escape` before it reaches an HTML view, so a
+page that carries ``<script>`` shows it as text and never runs it. Front matter values are written
+as JSON scalars and flow sequences, which YAML reads as the same values (no YAML library needed).
 """
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cleanpage.result import Page
 
-__all__ = ["page_html", "page_markdown"]
+__all__ = ["article_html", "front_matter", "page_html", "page_markdown", "page_markdown_document"]
 
 
 def page_markdown(page: Page) -> str:
@@ -83,3 +86,70 @@ def page_html(page: Page) -> str:
         parts.append("</ul></details>")
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _yaml(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def front_matter(page: Page) -> str:
+    """The page's metadata as a YAML front matter block (``---`` lines included)."""
+    data = page.to_dict()
+    lines = ["---"]
+    for key in ("title", "authors", "published", "url", "language", "language_source"):
+        lines.append(f"{key}: {_yaml(data[key])}")
+    if page.attribution:
+        lines.append("attribution:")
+        for item in data["attribution"]:
+            lines.append("  - {" + ", ".join(f"{k}: {_yaml(v)}" for k, v in item.items()) + "}")
+    else:
+        lines.append("attribution: []")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def page_markdown_document(page: Page) -> str:
+    """:func:`page_markdown` under a YAML front matter block with the page's metadata."""
+    return front_matter(page) + "\n" + page_markdown(page)
+
+
+def article_html(page: Page) -> str:
+    """The article as a standalone, clean HTML document: every text escaped, no script, no style."""
+    e = html.escape
+    lang = f' lang="{e(page.language)}"' if page.language else ""
+    head = ['<meta charset="utf-8">', f"<title>{e(page.title or '')}</title>"]
+    head += [f'<meta name="author" content="{e(a)}">' for a in page.authors]
+    if page.published:
+        head.append(f'<meta name="date" content="{e(page.published.isoformat())}">')
+    if page.url:
+        head.append(f'<link rel="canonical" href="{e(page.url)}">')
+    body = ["<article>"]
+    if page.title:
+        body.append(f"<h1>{e(page.title)}</h1>")
+    byline = []
+    if page.authors:
+        byline.append("By " + e(", ".join(page.authors)))
+    if page.published:
+        stamp = e(page.published.isoformat())
+        byline.append(f'<time datetime="{stamp}">{stamp}</time>')
+    if byline:
+        body.append('<p class="byline">' + " · ".join(byline) + "</p>")
+    body += [f"<p>{e(p)}</p>" for p in page.paragraphs]
+    if page.attribution:
+        body.append('<footer class="attribution"><ul>')
+        body += [f'<li data-kind="{e(a.kind.value)}">{e(a.text)}' + (f" ({e(a.agency)})" if a.agency else "")
+                 + "</li>" for a in page.attribution]
+        body.append("</ul></footer>")
+    body.append("</article>")
+    if page.responses:
+        body.append(f'<section class="responses"><h2>Responses ({len(page.responses)})</h2><ol>')
+        for i, response in enumerate(page.responses):
+            who = e(response.author or "anonymous")
+            when = f" · {e(response.published.isoformat())}" if response.published else ""
+            reply = f' · reply to <a href="#response-{response.parent + 1}">#{response.parent + 1}</a>' \
+                if response.parent is not None else ""
+            text = "<br>".join(e(line) for line in response.text.split("\n"))
+            body.append(f'<li id="response-{i + 1}"><b>{who}</b>{when}{reply}<br>{text}</li>')
+        body.append("</ol></section>")
+    return (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n" + "\n".join(head) + "\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from cleanpage.errors import ReadError
 from cleanpage.options import DEFAULT_MAX_BYTES
 
-__all__ = ["HTML_TYPES", "WarcItem", "is_warc", "iter_warc"]
+__all__ = ["HTML_TYPES", "WarcItem", "is_warc", "iter_warc", "iter_warc_read"]
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 WarcItem = tuple[str, "bytes | ReadError", "str | None"]
@@ -54,6 +54,14 @@ def iter_warc(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     A payload past ``max_bytes`` is cut at ``max_bytes + 1`` bytes, so that cleaning it gives a
     :class:`~cleanpage.errors.TooLargeError` without holding the whole record in memory.
     """
+    for item, _read in iter_warc_read(path, max_bytes=max_bytes):
+        yield item
+
+
+def iter_warc_read(path: str | os.PathLike[str], *,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[WarcItem, int]]:
+    """:func:`iter_warc`'s items, each with how many bytes of the file have been read by then
+    (compressed bytes for ``.warc.gz``): what a byte-based progress bar counts."""
     from warcio.archiveiterator import ArchiveIterator
 
     name = os.fspath(path)
@@ -61,7 +69,7 @@ def iter_warc(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         size = os.path.getsize(name)
         handle = open(name, "rb")
     except OSError as exc:
-        yield name, ReadError(f"cannot read WARC file: {exc.strerror or exc}", context=name), None
+        yield (name, ReadError(f"cannot read WARC file: {exc.strerror or exc}", context=name), None), 0
         return
     with handle:
         records = ArchiveIterator(handle)
@@ -73,7 +81,7 @@ def iter_warc(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
                 offset, last, reported = records.offset, record, False
                 record_id = record.rec_headers.get_header("WARC-Record-ID")
                 if record.rec_type is None or not record_id:
-                    yield _error_item(name, offset, "WARC record without a type or id (corrupt archive)")
+                    yield _error_item(name, offset, "WARC record without a type or id (corrupt archive)"), size
                     return
                 if not _is_html_response(record):
                     continue
@@ -81,14 +89,15 @@ def iter_warc(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 if len(payload) <= max_bytes and record.raw_stream.limit > 0:
                     reported = True
-                    yield record_id, ReadError("WARC record is truncated", context=record_id), url
+                    yield (record_id, ReadError("WARC record is truncated", context=record_id), url), handle.tell()
                     continue
-                yield record_id, payload, url
+                yield (record_id, payload, url), handle.tell()
         except Exception as exc:  # noqa: BLE001 - warcio/zlib raise many types for a corrupt archive
-            yield _error_item(name, records.offset or offset, f"corrupt WARC archive: {type(exc).__name__}: {exc}")
+            yield _error_item(name, records.offset or offset,
+                              f"corrupt WARC archive: {type(exc).__name__}: {exc}"), size
             return
         # warcio skips the rest of a record it was not asked to read; a short one means the file ended
         ended_inside = last is not None and not reported and getattr(last.raw_stream, "limit", 0) > 0
         if records.offset < size or ended_inside:
             yield _error_item(name, offset if ended_inside else records.offset,
-                              "WARC archive is truncated (ends inside a record)")
+                              "WARC archive is truncated (ends inside a record)"), size
