@@ -18,10 +18,12 @@ from cleanpage.errors import (
     EmptyInputError,
     InputTypeError,
     InternalError,
+    OptionError,
     ParseError,
     ReadError,
     Timeout,
     TooLargeError,
+    WriteError,
 )
 from cleanpage.options import KindOption, Options
 from cleanpage.api import clean, clean_file
@@ -42,6 +44,7 @@ __all__ = [
     "InputTypeError",
     "InternalError",
     "KindOption",
+    "OptionError",
     "Options",
     "Page",
     "ParseError",
@@ -50,6 +53,7 @@ __all__ = [
     "Response",
     "Timeout",
     "TooLargeError",
+    "WriteError",
     "__version__",
     "clean",
     "clean_file",

@@ -11,6 +11,8 @@ never by a ``None``. The hierarchy::
     ├── ParseError                 the markup could not be turned into a tree at all
     ├── Timeout                    a document exceeded its time limit
     ├── ReadError                  a file or stream could not be read (missing, permission, WARC)
+    ├── WriteError                 an output file could not be written (full disk, permission)
+    ├── OptionError                an option out of range or unknown (also a ``ValueError``)
     └── InternalError              a bug: any other exception (or a dead worker) while cleaning one
                                    document in a batch, recorded instead of stopping the batch
 """
@@ -23,10 +25,12 @@ __all__ = [
     "EmptyInputError",
     "InputTypeError",
     "InternalError",
+    "OptionError",
     "ParseError",
     "ReadError",
     "Timeout",
     "TooLargeError",
+    "WriteError",
 ]
 
 
@@ -83,6 +87,18 @@ class ReadError(CleanpageError):
     """A file, stream or archive record could not be read."""
 
 
+class WriteError(CleanpageError):
+    """An output file could not be written; ``context`` is that file (never another one), ``message``
+    the system's reason for the first failure (``No space left on device``)."""
+
+
+class OptionError(CleanpageError, ValueError):
+    """An option is unknown or out of range (``kind="bogus"``, ``timeout=0``, ``max_bytes=0``).
+
+    Also a ``ValueError``, so code written against the plain ``ValueError`` of earlier versions still
+    catches it."""
+
+
 class InternalError(CleanpageError):
     """Anything unexpected while cleaning one document of a batch: an exception that is not a
     :class:`CleanpageError` (a bug in cleanpage or a library under it), or a worker process that died.
@@ -100,5 +116,7 @@ _REASONS: dict[type[CleanpageError], str] = {
     ParseError: "parse-error",
     Timeout: "timeout",
     ReadError: "read-error",
+    WriteError: "write-error",
+    OptionError: "option-error",
     InternalError: "internal-error",
 }
