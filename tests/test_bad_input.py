@@ -164,3 +164,25 @@ def test_adversarial_runs_are_read_in_linear_time() -> None:
     assert _as_sentence("Schön war es 😀😀") == "Schön war es."  # the emoji ends the sentence
     assert _md_links("[" * 20_000) == []
     assert _md_links("see [a](b) and ![c](d(e))") == [(4, 10, "a"), (15, 25, "c")]
+
+
+@pytest.mark.parametrize("kwargs", [{"kind": "bogus"}, {"timeout": 0}, {"timeout": -1.0}, {"timeout": float("nan")},
+                                    {"max_bytes": 0}, {"max_bytes": -5}])
+def test_option_errors_are_typed(kwargs: dict) -> None:  # type: ignore[type-arg]
+    with pytest.raises(cleanpage.OptionError) as info:
+        cleanpage.clean("<p>x</p>", **kwargs)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, CleanpageError)
+    assert info.value.reason == "option-error"
+
+
+def test_batch_option_errors_are_typed() -> None:
+    for kwargs in ({"workers": 0}, {"chunksize": 0}, {"timeout": 0}, {"window": 0}):
+        with pytest.raises(cleanpage.OptionError):
+            cleanpage.clean_many(["<p>x</p>"], **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_str_of_only_surrogates_is_empty() -> None:
+    with pytest.raises(EmptyInputError):
+        cleanpage.clean("\udc80\udcff \ud800\n")
+    page = cleanpage.clean("Title\n\nSome words \udcff here that are long enough to be a paragraph of prose.")
+    assert "\ufffd" in page.body or "Some words" in page.body

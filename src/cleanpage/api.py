@@ -124,7 +124,7 @@ def clean(
     opts = options or Options()
     changes: dict[str, object] = {}
     if kind is not None:
-        changes["kind"] = KindOption(kind)
+        changes["kind"] = kind  # Options checks it: an unknown kind is an OptionError
     if max_bytes is not None:
         changes["max_bytes"] = max_bytes
     if timeout is not None:

@@ -33,7 +33,7 @@ from typing import Any, Union
 
 from cleanpage.errors import CleanpageError, InputTypeError, InternalError, Timeout
 from cleanpage.io.limits import _can_use_alarm, run_with_timeout
-from cleanpage.options import Options
+from cleanpage.options import Options, check_positive
 from cleanpage.api import clean, clean_file
 from cleanpage.result import Page
 
@@ -268,12 +268,12 @@ def clean_many(
     if max_bytes is not None:
         opts = replace(opts, max_bytes=max_bytes)
     n_workers = default_workers() if workers is None else workers
-    if n_workers < 1:
-        raise ValueError("workers must be at least 1")
-    if chunksize < 1:
-        raise ValueError("chunksize must be at least 1")
-    if timeout is not None and timeout <= 0:
-        raise ValueError("timeout must be positive or None")
+    check_positive("workers", n_workers, integer=True)
+    check_positive("chunksize", chunksize, integer=True)
+    if window is not None:
+        check_positive("window", window, integer=True)
+    if timeout is not None:
+        check_positive("timeout", timeout)
     jobs = _jobs(sources)
     if n_workers == 1 and (timeout is None or _can_use_alarm()):
         return ((job.id, _clean_timed(job, opts, timeout)) for job in jobs)

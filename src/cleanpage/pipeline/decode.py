@@ -137,7 +137,10 @@ def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> D
                 raise TooLargeError(f"input is larger than max_bytes={max_bytes}")
             if _SURROGATE.search(source):
                 # lone surrogates (a str built from broken bytes with "surrogateescape"): no
-                # parser takes them, and lxml stops at the first one; they become U+FFFD
+                # parser takes them, and lxml stops at the first one; they become U+FFFD. They are
+                # not text: a str of nothing else is empty, not a page of replacement characters
+                if not _SURROGATE.sub("", source).strip():
+                    raise EmptyInputError("input holds no text (only lone surrogates)")
                 source = _SURROGATE.sub("\ufffd", source)
         decoded = Decoded(text=source, encoding=None, source="str")
         clean = False
