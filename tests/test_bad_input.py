@@ -186,3 +186,15 @@ def test_a_str_of_only_surrogates_is_empty() -> None:
         cleanpage.clean("\udc80\udcff \ud800\n")
     page = cleanpage.clean("Title\n\nSome words \udcff here that are long enough to be a paragraph of prose.")
     assert "\ufffd" in page.body or "Some words" in page.body
+
+
+@pytest.mark.parametrize("depth", [500, 5000])
+def test_deeply_nested_json_ld_is_read_within_a_depth_bound(depth: int) -> None:
+    author = "[" * depth + '"Jane Writer"' + "]" * depth  # built by hand: json.dumps would recurse too
+    ld = '{"@type": "NewsArticle", "headline": "Headline", "author": ' + author + "}"
+    page = cleanpage.clean(f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article>"
+                           "<p>A paragraph of article prose that is long enough to be kept as the body.</p>"
+                           "</article></body></html>")
+    assert "Jane Writer" not in page.authors  # past the bound: no name, and no RecursionError
+    # 500 levels parse (and the headline is read); 5,000 are past json's own limit: the block is skipped
+    assert page.title == ("Headline" if depth == 500 else None)

@@ -145,11 +145,18 @@ def _types(obj: dict[str, Any]) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+#: How deep ``author`` lists may nest: real pages nest one or two; the page's JSON is untrusted, and
+#: a list nested 500 deep must not reach Python's recursion limit.
+_MAX_NAME_DEPTH = 8
+
+
 def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, persons_only: bool = False,
-           organisations_only: bool = False) -> list[str]:
+           organisations_only: bool = False, depth: int = 0) -> list[str]:
     """Author names of a JSON-LD ``author`` value; ``{"@id": …}`` references are looked up in the
     page's graph (Yoast writes the Person once and points to it). Organisations are not names
     (``organisations_only`` gives just those)."""
+    if depth > _MAX_NAME_DEPTH:
+        return []
     if isinstance(value, str):
         return [] if persons_only or organisations_only else [value]
     if isinstance(value, dict):
@@ -164,7 +171,8 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None, *, person
         return [name] if isinstance(name, str) else []
     if isinstance(value, list):
         return [n for v in value[:10]
-                for n in _names(v, by_id, persons_only=persons_only, organisations_only=organisations_only)]
+                for n in _names(v, by_id, persons_only=persons_only, organisations_only=organisations_only,
+                                depth=depth + 1)]
     return []
 
 
