@@ -198,3 +198,29 @@ def test_deeply_nested_json_ld_is_read_within_a_depth_bound(depth: int) -> None:
     assert "Jane Writer" not in page.authors  # past the bound: no name, and no RecursionError
     # 500 levels parse (and the headline is read); 5,000 are past json's own limit: the block is skipped
     assert page.title == ("Headline" if depth == 500 else None)
+
+
+def test_patterns_are_linear_without_the_caps_around_them() -> None:
+    # each was quadratic (or cubic) alone, bounded only by a length cap around its caller; Python's
+    # re does not check signals, so no time limit could stop one (issue 19 item 7)
+    from cleanpage.pipeline.html.metadata import _SUFFIX_CJK
+    from cleanpage.pipeline.html.responses import _RELATIVE
+    from cleanpage.pipeline.html.tree import _DOCTYPE_OPEN, parse_html
+    from cleanpage.pipeline.shared.names import _ROLE
+    from cleanpage.pipeline.text.blocks import _BROKEN_AT_COMMA
+
+    start = time.perf_counter()
+    assert _DOCTYPE_OPEN.search("[" + "<!DOCTYPE" * 11_000) is None
+    assert parse_html("[" + "<!DOCTYPE" * 11_000 + "<p>x</p>") is not None
+    for text in ("1" * 100_000, "a1" * 50_000, "1 " * 50_000, "1 a" * 30_000):
+        assert _RELATIVE.search(text) is None
+    assert _SUFFIX_CJK.split(" " * 100_000 + "x") == [" " * 100_000 + "x"]
+    assert _ROLE.sub(" ", " " * 100_000 + "x") == " " * 100_000 + "x"
+    assert _BROKEN_AT_COMMA.search("a" * 100_000 + ".") is None
+    assert time.perf_counter() - start < 5.0  # linear: about 0.1 s; the old forms took minutes
+    # the same answers as before on ordinary text
+    assert _RELATIVE.search("vor 3 Tagen") and _RELATIVE.search("5 minutes ago") and _RELATIVE.search("3h ago")
+    assert _RELATIVE.search("12 ago") and not _RELATIVE.search("a1 ago")
+    assert _SUFFIX_CJK.split("記事の題名 | サイト") == ["記事の題名", "サイト"]
+    assert _ROLE.sub(" ", "Jane Doe (Editor)") == "Jane Doe "
+    assert _BROKEN_AT_COMMA.search("als er sah,") and not _BROKEN_AT_COMMA.search("x,")

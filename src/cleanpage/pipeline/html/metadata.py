@@ -42,7 +42,10 @@ log = logging.getLogger(__name__)
 _SUFFIX = re.compile(r"\s+(?:[-|·–—:»«/]|::)\s+")
 #: Chinese and Japanese titles join the site name without spaces: "标题-新华网", "NEWS WEB EASY|标题"
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_SUFFIX_CJK = re.compile(r"\s*(?:[|｜_]|(?<=[\u3000-\u9fff\uff00-\uffef])[-—–](?=\S)|\s[-—–]\s)\s*")
+#: a whitespace run is read from its start only (possessively), so a long run with no separator
+#: costs one pass, not one per position; the same splits as the plain "\s*(...)\s*" form
+_SUFFIX_CJK = re.compile(r"(?:(?<!\s)|(?=\S))"
+                         r"(?:\s++[-—–]\s|\s*+(?:[|｜_]|(?<=[\u3000-\u9fff\uff00-\uffef])[-—–](?=\S)))\s*+")
 #: a loading placeholder ("Loading…"): one word and an ellipsis is never a headline
 _PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
 _ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",

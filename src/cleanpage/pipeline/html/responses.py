@@ -60,7 +60,10 @@ _MAX_FREE_DATES = 80
 _MAX_DATE_MISSES = 4
 #: free texts worth reading: an absolute date has a year; a relative one a number and a unit word
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_RELATIVE = re.compile(r"\d+\s*\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|fa|há)\s+\d+", re.IGNORECASE)
+#: "5 minutes ago", "3h ago", "vor 2 Tagen". Read from word starts only, each word once (the plain
+#: "\d+\s*\w+" retried every split of a long digit run: cubic); the same matches as that form.
+_RELATIVE = re.compile(r"(?<!\w)(?:[^\W\d]*+\d\w++|\w++(?<=\d)\s++\w++)\s++(?:ago|her)\b"
+                       r"|\b(?:vor|il y a|hace|fa|há)\s+\d+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _NONE, _WEAK, _STRONG = 0, 1, 2
 _ROLE_ATTRS = ("data-test-id", "data-testid", "data-role", "data-type", "role")
