@@ -28,7 +28,7 @@ from cleanpage.errors import (
 from cleanpage.options import KindOption, Options
 from cleanpage.api import clean, clean_file
 from cleanpage.io.records import to_records
-from cleanpage.result import Attribution, AttributionKind, InputKind, Page, Removed, Response
+from cleanpage.result import Attribution, AttributionKind, InputKind, Page, PageWarning, Removed, Response
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -47,6 +47,7 @@ __all__ = [
     "OptionError",
     "Options",
     "Page",
+    "PageWarning",
     "ParseError",
     "ReadError",
     "Removed",

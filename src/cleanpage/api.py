@@ -36,11 +36,11 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     from cleanpage.pipeline.html.classify import classify_html
     from cleanpage.engines.trafilatura import run_trafilatura
     from cleanpage.pipeline.html.blocks import html_blocks
-    from cleanpage.pipeline.html.tree import drop_unread, parse_html
+    from cleanpage.pipeline.html.tree import drop_unread, parse_page
     from cleanpage.pipeline.html.metadata import html_metadata
     from cleanpage.pipeline.html.responses import find_html_responses
 
-    root = parse_html(decoded.text)
+    root, warnings = parse_page(decoded.text)
     meta = html_metadata(root, rules, url)
     found = find_html_responses(root, rules, _reference(meta.published), meta.language)
     marks = {id(el): "comments" for el in found.sections}
@@ -51,7 +51,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     engine = run_trafilatura(root, url) if options.use_trafilatura else None
     labelled = classify_html(blocks, engine, rules, title=meta.title)
     labelled, credits = attribute(labelled, rules, meta.byline_texts)
-    return assemble(
+    page = assemble(
         labelled,
         kind=InputKind.HTML,
         title=meta.title,
@@ -66,6 +66,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
         options=options,
         rules=rules,
     )
+    return replace(page, warnings=warnings) if warnings else page  # a parse cut short says so
 
 
 def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:

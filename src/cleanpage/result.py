@@ -18,6 +18,7 @@ __all__ = [
     "AttributionKind",
     "InputKind",
     "Page",
+    "PageWarning",
     "Removed",
     "Response",
 ]
@@ -41,6 +42,21 @@ class AttributionKind(str, enum.Enum):
     CONTRIBUTOR = "contributor"
     BYLINE = "byline"
     COPYRIGHT = "copyright"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class PageWarning(str, enum.Enum):
+    """Why a page may not be all of its source. The page is still returned: what was read is right,
+    but a corpus should know that something is missing (see docs/schema.md)."""
+
+    #: the HTML parser stopped before the end of the document (nesting deeper than its limit of
+    #: 2,048 elements, or another limit of libxml2): what came after that point is not in the page
+    TRUNCATED = "truncated"
+    #: an element had more attributes than cleanpage parses (a flood of thousands, which the C
+    #: parser reads in quadratic time); those past the limit were dropped before parsing
+    ATTRIBUTES_DROPPED = "attributes-dropped"
 
     def __str__(self) -> str:
         return self.value
@@ -136,6 +152,8 @@ class Page:
     encoding_source: str | None = None
     language: str | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    #: anything the page should not be trusted for (a parse cut short): empty for a whole page
+    warnings: tuple[PageWarning, ...] = ()
 
     @property
     def body(self) -> str:
@@ -143,7 +161,9 @@ class Page:
 
     # -- serialisation -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """Every field but ``extra``; ``warnings`` only when there are any (a whole page has none, and
+        its record stays what it always was)."""
+        data = {
             "kind": self.kind.value,
             "url": self.url,
             "title": self.title,
@@ -158,6 +178,9 @@ class Page:
             "responses": [r.to_dict() for r in self.responses],
             "removed": [r.to_dict() for r in self.removed],
         }
+        if self.warnings:
+            data["warnings"] = [w.value for w in self.warnings]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Page:
@@ -175,6 +198,7 @@ class Page:
             responses_announced=data.get("responses_announced"),
             responses=tuple(Response.from_dict(r) for r in data.get("responses", ())),
             removed=tuple(Removed.from_dict(r) for r in data.get("removed", ())),
+            warnings=tuple(PageWarning(w) for w in data.get("warnings", ())),
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -66,6 +66,8 @@ def page_html(page: Page) -> str:
         facts.append(f"responses announced: {page.responses_announced}")
     if page.encoding_source:
         facts.append(f"encoding: {e(page.encoding or '-')} ({e(page.encoding_source)})")
+    if page.warnings:
+        facts.append("<b>warnings: " + e(", ".join(w.value for w in page.warnings)) + "</b>")
     parts.append('<p style="color:#555">' + " · ".join(facts) + "</p>")
     parts += [f"<p>{e(p)}</p>" for p in page.paragraphs]
     if page.responses:
