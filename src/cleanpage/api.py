@@ -132,10 +132,10 @@ def clean(
         changes["timeout"] = timeout
     if changes:
         opts = replace(opts, **changes)  # type: ignore[arg-type]
-    if opts.timeout is not None:
-        from cleanpage.io.limits import run_with_timeout
+    if opts.timeout is not None:  # in a child process killed at the limit, warmed up outside the clock
+        from cleanpage.io.limits import run_killable
 
-        return run_with_timeout(_clean, source, url, replace(opts, timeout=None), timeout=opts.timeout)
+        return run_killable(_clean, source, url, replace(opts, timeout=None), timeout=opts.timeout)
     return _clean(source, url, opts)
 
 
