@@ -7,7 +7,9 @@ backtracks: every pattern must be linear on its own, not only under the length c
 audit collects each ``re.Pattern`` held by a cleanpage module (module globals, and every pattern
 inside the loaded rules), builds adversarial strings from characters and literal pieces of the
 pattern itself (runs of one piece, of two alternating pieces, with a lone prefix or suffix), and
-times ``finditer`` over them at ``--short`` and four times that: the growth exponent between the two
+times ``finditer`` over them (``match`` for a module pattern the package only ever anchors with
+``.match``/``.fullmatch``; the rules' patterns are always timed with ``finditer``, the worst case) at
+``--short`` and four times that: the growth exponent between the two
 (1 linear, 2 quadratic, 3 cubic) predicts the ``--long`` time, which is then measured unless the
 prediction is already far over budget. A pattern is *flagged* when its exponent is over 1.5 and the
 long string takes over 5 ms, and *over budget* when one long string takes (or would take) more than
@@ -80,6 +82,19 @@ def patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
                     stack.append((f"{name}.{attr}", getattr(obj, attr), depth + 1))
 
 
+_USES = re.compile(r"\b(_?[A-Za-z][A-Za-z0-9_]*)\.(match|fullmatch|search|finditer|findall|sub|subn|split)\(")
+
+
+def anchored_names() -> set[str]:
+    """Module-level pattern names that the package only ever calls ``.match``/``.fullmatch`` on: they
+    are tried at one position, so retries from every position (what ``finditer`` measures) never happen."""
+    uses: dict[str, set[str]] = {}
+    for path in Path(cleanpage.__file__).parent.rglob("*.py"):
+        for name, method in _USES.findall(path.read_text(encoding="utf-8")):
+            uses.setdefault(name, set()).add(method)
+    return {name for name, methods in uses.items() if methods <= {"match", "fullmatch"}}
+
+
 def _pieces(pattern: re.Pattern[str]) -> list[str]:
     """Literal words and characters of the pattern's source, the likeliest to start long retries."""
     source = pattern.pattern
@@ -104,12 +119,15 @@ def shapes(pattern: re.Pattern[str], length: int) -> Iterator[str]:
             yield both[:length]
 
 
-def _time(pattern: re.Pattern[str], text: str) -> float:
+def _time(pattern: re.Pattern[str], text: str, anchored: bool = False) -> float:
     best = float("inf")
     for _ in range(2):  # the better of two runs: a short string's time is mostly noise otherwise
         start = time.perf_counter()
-        for _ in pattern.finditer(text):
-            pass
+        if anchored:
+            pattern.match(text)
+        else:
+            for _ in pattern.finditer(text):
+                pass
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -118,7 +136,8 @@ def _stretch(shape: str, length: int) -> str:
     return (shape * (length // max(1, len(shape)) + 1))[:length]
 
 
-def _audit(pattern: re.Pattern[str], args: argparse.Namespace) -> tuple[float, float, str, bool]:
+def _audit(pattern: re.Pattern[str], args: argparse.Namespace,
+           anchored: bool = False) -> tuple[float, float, str, bool]:
     """(growth exponent, seconds on the long string, worst shape, over budget) for one pattern.
 
     Each shape is timed at ``--short`` and 4 × ``--short`` characters first: the growth between
@@ -126,15 +145,15 @@ def _audit(pattern: re.Pattern[str], args: argparse.Namespace) -> tuple[float, f
     """
     worst = (0.0, 0.0, "", False)
     for shape in shapes(pattern, args.short):
-        t_small = _time(pattern, shape)
-        t_big = _time(pattern, _stretch(shape, 4 * args.short))
+        t_small = _time(pattern, shape, anchored)
+        t_big = _time(pattern, _stretch(shape, 4 * args.short), anchored)
         if t_big < 2e-4:  # under 0.2 ms at 4 × short: nothing to see
             continue
         exponent = math.log(max(t_big, 1e-9) / max(t_small, 1e-9), 4)
         predicted = t_big * (args.long / (4 * args.short)) ** max(exponent, 1.0)
         if predicted > 20 * args.budget:  # do not wait for it: already far over
             return exponent, predicted, shape[:24], True
-        t_long = _time(pattern, _stretch(shape, args.long))
+        t_long = _time(pattern, _stretch(shape, args.long), anchored)
         if t_long > worst[1]:
             worst = (exponent, t_long, shape[:24], t_long > args.budget)
     return worst
@@ -151,11 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     over: list[tuple[str, float, str]] = []
     count = 0
     start = time.perf_counter()
+    anchored = anchored_names()
     for name, pattern in patterns():
         if args.only and args.only not in name:
             continue
         count += 1
-        exponent, seconds, shape, is_over = _audit(pattern, args)
+        exponent, seconds, shape, is_over = _audit(pattern, args, name.rsplit(".", 1)[-1] in anchored)
         if is_over:
             over.append((name, seconds, shape))
         elif exponent > 1.5 and seconds > 0.005:

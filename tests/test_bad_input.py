@@ -224,3 +224,17 @@ def test_patterns_are_linear_without_the_caps_around_them() -> None:
     assert _SUFFIX_CJK.split("記事の題名 | サイト") == ["記事の題名", "サイト"]
     assert _ROLE.sub(" ", "Jane Doe (Editor)") == "Jane Doe "
     assert _BROKEN_AT_COMMA.search("als er sah,") and not _BROKEN_AT_COMMA.search("x,")
+
+
+def test_metadata_and_cue_separators_are_linear() -> None:
+    from cleanpage.pipeline.html.metadata import _CSS, _DATE_IN_LINE, _META_SEP, _SUFFIX, _TITLE_PARTS
+    from cleanpage.pipeline.text.cues import _REMARK
+
+    start = time.perf_counter()
+    for pattern in (_SUFFIX, _META_SEP, _TITLE_PARTS, _REMARK):
+        assert pattern.split(" " * 100_000 + "x") == [" " * 100_000 + "x"]
+    assert _CSS.search("{" * 100_000) is None and _DATE_IN_LINE.search("a" * 100_000 + " 5") is None
+    assert time.perf_counter() - start < 5.0
+    assert _SUFFIX.split("Title - Site") == ["Title", "Site"] and _TITLE_PARTS.split("A | B") == ["A", "B"]
+    assert _META_SEP.split("Jane, John") == ["Jane", "John"] and _REMARK.split("a ... b", maxsplit=1) == ["a", " b"]
+    assert _CSS.search("a{color:red}") and _DATE_IN_LINE.search("March 5, 2020")

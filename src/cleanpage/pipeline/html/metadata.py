@@ -39,7 +39,8 @@ __all__ = ["HtmlMeta", "html_metadata", "strip_site_suffix"]
 
 log = logging.getLogger(__name__)
 
-_SUFFIX = re.compile(r"\s+(?:[-|·–—:»«/]|::)\s+")
+#: (whitespace runs here and below are read from their start, possessively: linear on any run)
+_SUFFIX = re.compile(r"(?:(?<!\s)|(?=\S))\s++(?:[-|·–—:»«/]|::)\s++")
 #: Chinese and Japanese titles join the site name without spaces: "标题-新华网", "NEWS WEB EASY|标题"
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 #: a whitespace run is read from its start only (possessively), so a long run with no separator
@@ -881,7 +882,7 @@ def _teaser_list(texts: list[str]) -> bool:
 
 
 _CLOCK_TEXT = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?(?!\d)", re.IGNORECASE)
-_META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
+_META_SEP = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—]\s|\s*+[|,·•/])\s*+")
 
 
 _DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
@@ -1151,7 +1152,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
 
 _SPACE_RUNS = re.compile(r"\s+")
 #: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed")
-_TITLE_PARTS = re.compile(r"\s+[-–—|·:»«]\s+|\s*[|»«]\s*")
+_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|»«]\s*+)")
 
 
 def _canonical(root: etree._Element) -> str | None:
@@ -1309,7 +1310,9 @@ def _written_alone(scan: _Scan, *, month_first: bool, lang: str | None) -> _dt.d
 #: "Hamburg, 2. November 2021", "Posted March 3, 2021 by …"
 _DATE_IN_LINE = re.compile(
     r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
-    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d{2}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d{2}"
+    # a month name is read from its word's start (or the letter after a digit), once: linear
+    r"|(?:(?<![^\W\d_])|(?<=[\d.][^\W\d_]))[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)"
 )
 
 
@@ -1355,7 +1358,7 @@ def _untruncate(title: str, others: list[str | None]) -> str:
     return title
 
 
-_CSS = re.compile(r"[{};]\s*[a-z-]+\s*:|\{[^}]*:")
+_CSS = re.compile(r"[{};]\s*[a-z-]+\s*:|\{[^{}:]*+:")  # each "{" reads to the next brace or colon
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 

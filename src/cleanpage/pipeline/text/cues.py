@@ -22,7 +22,7 @@ _WHEN = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
 _TITLED = re.compile(r"^(.{1,40}?)\s+(?:to|on|zu|auf|sur|à|a|para|su|op|do|na|на|til|till|för|о)\s+\S.{0,200}$", re.IGNORECASE)
 #: a count heading with a trailing remark: "{ 38 comments… read them below or add one }"
 _BRACKETS = "{[(<)]}> "
-_REMARK = re.compile(r"\s*(?:…|\.\.\.|[|,;·•]|\s[-–—]\s)")
+_REMARK = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—]\s|\s*+(?:…|\.\.\.|[|,;·•]))")  # linear on any run
 _LETTER = re.compile(r"[^\W\d_]")
 #: what a commenter's name looks like: one to four words, no digits, no separators
 _NAME = re.compile(r"[^\W\d_][\w.'’@-]*(?: [\w.'’@-]+){0,3}")
