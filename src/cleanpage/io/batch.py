@@ -27,6 +27,7 @@ so no document is charged for a second of imports.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator
@@ -257,6 +258,10 @@ def clean_many(
     jobs = _jobs(sources)
     if n_workers == 1 and timeout is None:
         return ((job.id, _clean_one(job, opts)) for job in jobs)
+    if n_workers == 1 and multiprocessing.current_process().daemon:
+        # a daemonic process (a Dask worker) may not start a pool; clean() forks a child per document
+        timed = replace(opts, timeout=timeout)
+        return ((job.id, _clean_one(job, timed)) for job in jobs)
     # a limit needs a process that can be killed inside a C call: with a timeout, even one worker is a pool
     return _pooled(jobs, opts, workers=n_workers, timeout=timeout,
                    window=window or 4 * n_workers * chunksize, chunksize=chunksize)
