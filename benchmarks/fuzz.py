@@ -4,7 +4,9 @@
 
 The cases are those of tests/test_fuzz.py (``tests/_fuzzcases.py``): random HTML and text,
 arbitrary bytes, and real fixture pages mutated (truncation, byte flips, deep nesting, huge
-attributes, NUL bytes, mixed encodings, BOMs, lying charsets), as ``str`` or ``bytes``; case ``i``
+attributes, NUL bytes, mixed encodings, BOMs, lying charsets, attribute floods of up to 60,000
+attributes, unclosed nesting thousands deep, text nodes past libxml2's 10 MB, JSON-LD nested up to
+100,000 deep), as ``str`` or ``bytes``; case ``i``
 is built from ``random.Random(seed * 1_000_003 + i)`` so any case can be replayed alone with
 ``--replay i``. Every case must give a Page or a CleanpageError ("typed error") within ``--limit``
 seconds; any other exception, a case over the limit, or a worker that hung or died is a failure
