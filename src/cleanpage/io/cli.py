@@ -249,3 +249,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WriteError as exc:  # the output or error file itself cannot be written: the run cannot go on
         print(f"cleanpage: cannot write {escape_name(exc.context or args.out)}: {exc.message}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # before the first document (reading --resume files): nothing to sum up
+        print("cleanpage: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

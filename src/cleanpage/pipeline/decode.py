@@ -109,18 +109,26 @@ def _decode_bytes(data: bytes) -> Decoded:
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return Decoded(text=mixed, encoding="utf-8", source="utf-8-mixed")
+    return _as_declared(data) or _as_detected(data) or \
+        Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", source="fallback")
+
+
+def _as_declared(data: bytes) -> Decoded | None:
+    """Step 3: the page's own charset, read as browsers read it, if the bytes decode with it."""
     declared = _declared(data[:4096])
-    if declared and declared not in {"utf-8", "utf_8"}:
-        if declared in _WINDOWS_FOR and _C1_BYTES.search(data):
-            try:
-                name = _WINDOWS_FOR[declared]
-                return Decoded(text=data.decode(name), encoding=name, source="declared")
-            except UnicodeDecodeError:
-                pass
+    if not declared or declared in {"utf-8", "utf_8"}:
+        return None
+    names = [_WINDOWS_FOR[declared]] if declared in _WINDOWS_FOR and _C1_BYTES.search(data) else []
+    for name in [*names, declared]:
         try:
-            return Decoded(text=data.decode(declared), encoding=declared, source="declared")
+            return Decoded(text=data.decode(name), encoding=name, source="declared")
         except (UnicodeDecodeError, LookupError):
-            pass
+            continue
+    return None
+
+
+def _as_detected(data: bytes) -> Decoded | None:
+    """Step 4: charset-normalizer's guess, or for Latin text the common web code page that fits best."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -132,7 +140,7 @@ def _decode_bytes(data: bytes) -> Decoded:
             return Decoded(text=data.decode(detected), encoding=detected, source="detected")
         except (UnicodeDecodeError, LookupError):
             pass
-    return Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", source="fallback")
+    return None
 
 
 # -- UTF-8 with stray bytes -------------------------------------------------------------------------
