@@ -7,9 +7,10 @@ and refuses nothing that a browser would render: lxml's own refusals (a ``str`` 
 What the C parser can be made to do is bounded before it runs, and what it did is read after:
 
 * libxml2's default limits cut a page silently (a text node over 10 MB, a ``<script>`` or JSON-LD
-  block included, ends the document; nesting deeper than 256 elements ends it too). The parser runs
-  with ``huge_tree``, which lifts them (nesting up to 2,048); our own guards keep time and memory
-  proportional to the input instead: ``Options.max_bytes`` bounds the size, and
+  block included, ends the document; nesting deeper than 256 elements ends it too). A page the
+  error log says was cut is parsed again with ``huge_tree``, which lifts them, and with its nesting
+  flattened; our own guards keep time and memory proportional to the input instead:
+  ``Options.max_bytes`` bounds the size, and
 * an element with more than :data:`MAX_ATTRIBUTES` attributes keeps only the first ones: libxml2
   checks each attribute against all earlier ones (100,000 attributes took minutes in C, where no
   time limit reaches). A linear scan finds such tags before parsing.
@@ -44,7 +45,7 @@ _DOCTYPE_OPEN = re.compile(r"<!DOCTYPE[^<>\[]*\[", re.IGNORECASE)
 _SUBSET_END = re.compile(r"\]\s*>")
 
 
-def _parser(encoding: str | None = None) -> etree.HTMLParser:
+def _parser(encoding: str | None = None, *, huge: bool = False) -> etree.HTMLParser:
     # a fresh parser per call: lxml parsers keep error logs and are not safe to share across threads
     parser = etree.HTMLParser(
         encoding=encoding,
@@ -54,8 +55,7 @@ def _parser(encoding: str | None = None) -> etree.HTMLParser:
         remove_blank_text=False,
         compact=True,
         default_doctype=False,
-        # no silent cut at 10 MB of text or 256 levels of nesting; size is bounded by max_bytes
-        huge_tree=True,
+        huge_tree=huge,
     )
     # Every element is an HtmlElement (trafilatura requires it), chosen by lxml's C-level default
     # lookup instead of lxml.html's Python lookup per element: every later tree walk (ours and the
@@ -131,9 +131,10 @@ _TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "
                           "th", "tr", "table", "ul", "ol", "dl", "article", "section"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr", "keygen", "frame", "basefont", "isindex"})
-#: How deep the flattened page may nest (libxml2 stops at 2,048 with huge_tree; its tree builder
-#: opens more elements than the tags say, for tables and formatting elements left open).
-_FLAT_DEPTH = 512
+#: How deep the flattened page may nest: under libxml2's default limit of 256 (its tree builder opens
+#: more elements than the tags say, for tables and formatting elements left open), as deep as pages
+#: were always parsed.
+_FLAT_DEPTH = 160
 _TAGS = re.compile(
     r"<!--(?:[^-]++|-(?!->))*+-->"
     r"|<(?i:script)\b[^>]*+>(?:[^<]++|<(?!/(?i:script)))*+"
@@ -187,7 +188,7 @@ def flatten_nesting(text: str, limit: int = _FLAT_DEPTH) -> str:
     return "".join(parts)
 
 
-def _parse(text: str) -> tuple[lxml.html.HtmlElement, list[etree._LogEntry]]:
+def _parse(text: str, *, huge: bool = False) -> tuple[lxml.html.HtmlElement, list[etree._LogEntry]]:
     # libxml2 reads UTF-8 bytes faster than a Python str (which it gets in the str's internal
     # width and converts): the same tree, ~15% less parse time
     try:
@@ -195,7 +196,7 @@ def _parse(text: str) -> tuple[lxml.html.HtmlElement, list[etree._LogEntry]]:
         encoding: str | None = "utf-8"
     except UnicodeEncodeError:  # lone surrogates in a str input: let lxml take the str
         source, encoding = text, None
-    parser = _parser(encoding)
+    parser = _parser(encoding, huge=huge)
     try:
         root = lxml.html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
@@ -209,15 +210,23 @@ def _parse(text: str) -> tuple[lxml.html.HtmlElement, list[etree._LogEntry]]:
 def parse_page(text: str) -> tuple[lxml.html.HtmlElement, tuple[PageWarning, ...]]:
     """The document root (``<html>``) and what the page must say about the parse, or :class:`ParseError`.
 
-    A page nested past the parser's limit is parsed again with its deepest tags flattened (its
-    words come out whole); a page the parser still stops in carries :attr:`PageWarning.TRUNCATED`.
+    A page is parsed with libxml2's default limits first: every ordinary page fits them, and its
+    tree is exactly what it always was. Only a page the error log says was stopped is parsed again:
+    with ``huge_tree`` for a text node past 10 MB, and with its deepest tags flattened for nesting
+    past 256 levels (its words come out whole; nesting is kept under the default limit because
+    trafilatura reads nested tables in quadratic time). A page still stopped carries
+    :attr:`PageWarning.TRUNCATED`.
     """
     text, capped = cap_attributes(_strip_preamble(text))
     warnings: list[PageWarning] = [PageWarning.ATTRIBUTES_DROPPED] if capped else []
     root, fatal = _parse(text)
-    if fatal and any("depth" in e.message for e in fatal):
-        log.info("HTML nested past the parser's limit (line %d): parsing it flattened", fatal[0].line)
-        root, fatal = _parse(flatten_nesting(text))
+    if fatal:
+        log.info("HTML parse stopped early (%s, line %d): parsing it again", fatal[0].message, fatal[0].line)
+        if any("depth" in e.message for e in fatal):
+            text = flatten_nesting(text)
+        root, fatal = _parse(text, huge=True)
+        if fatal and any("depth" in e.message for e in fatal):
+            root, fatal = _parse(flatten_nesting(text), huge=True)
     if fatal:
         log.info("HTML parse stopped early: %s (line %d)", fatal[0].message, fatal[0].line)
         warnings.append(PageWarning.TRUNCATED)
