@@ -112,7 +112,52 @@ def _duplicate(data: bytes, rng: random.Random) -> bytes:
     return _insert(data, data[a:b] * rng.randint(2, 20), rng)
 
 
-MUTATIONS = (_truncate, _flip, _nest, _huge_attribute, _nul, _mixed_encoding, _bom, _charset, _duplicate)
+def _attribute_flood(data: bytes, rng: random.Random) -> bytes:
+    """One element with hundreds to tens of thousands of attributes (libxml2 reads them in quadratic time)."""
+    n = rng.choice([200, 300, 2000, 20_000, 60_000])
+    shape = rng.choice(['a{i}="{i}"', "a{i}", 'data-x{i}="<"', "a{i}='>'", "A{i}=v{i}"])
+    sep = rng.choice([" ", "/", "\n", ""]) if "=" in shape else rng.choice([" ", "/"])
+    tag = rng.choice(["div", "p", "svg", "script", "img", "a"])
+    attrs = sep.join(shape.format(i=i) for i in range(n))
+    return _insert(data, f"<{tag} {attrs}>flood</{tag}>".encode(), rng)
+
+
+def _deep_unclosed(data: bytes, rng: random.Random) -> bytes:
+    """A forum that leaves elements open per post: nesting far past the parser's depth limits."""
+    n = rng.choice([150, 300, 1100, 3000, 8000])
+    opened = rng.choice(["<div><font>", "<div>", "<table><tr><td>", "<ul><li>", "<b><i>", "<blockquote>"])
+    end = rng.choice(["</p>", ""])
+    posts = "".join(f"{opened}<p>post {i} says a few words{end}" for i in range(n))
+    return _insert(data, posts.encode(), rng)
+
+
+#: The share of text nodes past libxml2's 10 MB (seconds each): the benchmark's; the unit tests set
+#: it to 0 and test that size on its own (tests/test_parse_limits.py).
+HUGE_SHARE = 0.04
+
+
+def _huge_text(data: bytes, rng: random.Random) -> bytes:
+    """A text node past libxml2's default 10 MB limit (rarely: they are slow), or a large one."""
+    size = 10_500_000 if rng.random() < HUGE_SHARE else rng.choice([100_000, 1_000_000])
+    body = (rng.choice(["x", "ab ", "é", "<"]) * size)[:size]
+    block = rng.choice(["<script>var a='{}';</script>", "<p>{}</p>", "<!--{}-->", "<textarea>{}</textarea>",
+                        '<script type="application/ld+json">{{"articleBody": "{}"}}</script>'])
+    return _insert(data, block.format(body).encode("utf-8", "replace"), rng)
+
+
+def _deep_json(data: bytes, rng: random.Random) -> bytes:
+    """JSON-LD nested past any sane depth, in the author and elsewhere."""
+    depth = rng.choice([50, 500, 5000, 100_000])
+    inner = rng.choice(['"Jane Doe"', '{"@type": "Person", "name": "Jane Doe"}', "{}", "[]"])
+    nested = rng.choice([("[" * depth, "]" * depth), ('{"a": ' * depth, "}" * depth),
+                         ('{"@type": "Person", "name": ' * depth, "}" * depth)])
+    close = nested[1] if rng.random() < 0.8 else nested[1][: depth // 2]  # sometimes unbalanced
+    ld = '{"@type": "NewsArticle", "headline": "Deep", "author": ' + nested[0] + inner + close + "}"
+    return _insert(data, f'<script type="application/ld+json">{ld}</script>'.encode(), rng)
+
+
+MUTATIONS = (_truncate, _flip, _nest, _huge_attribute, _nul, _mixed_encoding, _bom, _charset, _duplicate,
+             _attribute_flood, _deep_unclosed, _huge_text, _deep_json)
 
 
 def mutated_fixture(rng: random.Random) -> bytes | str:

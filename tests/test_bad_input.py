@@ -164,3 +164,78 @@ def test_adversarial_runs_are_read_in_linear_time() -> None:
     assert _as_sentence("Schön war es 😀😀") == "Schön war es."  # the emoji ends the sentence
     assert _md_links("[" * 20_000) == []
     assert _md_links("see [a](b) and ![c](d(e))") == [(4, 10, "a"), (15, 25, "c")]
+
+
+@pytest.mark.parametrize("kwargs", [{"kind": "bogus"}, {"timeout": 0}, {"timeout": -1.0}, {"timeout": float("nan")},
+                                    {"max_bytes": 0}, {"max_bytes": -5}])
+def test_option_errors_are_typed(kwargs: dict) -> None:  # type: ignore[type-arg]
+    with pytest.raises(cleanpage.OptionError) as info:
+        cleanpage.clean("<p>x</p>", **kwargs)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, CleanpageError)
+    assert info.value.reason == "option-error"
+
+
+def test_batch_option_errors_are_typed() -> None:
+    for kwargs in ({"workers": 0}, {"chunksize": 0}, {"timeout": 0}, {"window": 0}):
+        with pytest.raises(cleanpage.OptionError):
+            cleanpage.clean_many(["<p>x</p>"], **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_str_of_only_surrogates_is_empty() -> None:
+    with pytest.raises(EmptyInputError):
+        cleanpage.clean("\udc80\udcff \ud800\n")
+    page = cleanpage.clean("Title\n\nSome words \udcff here that are long enough to be a paragraph of prose.")
+    assert "\ufffd" in page.body or "Some words" in page.body
+
+
+@pytest.mark.parametrize("depth", [500, 5000])
+def test_deeply_nested_json_ld_is_read_within_a_depth_bound(depth: int) -> None:
+    author = "[" * depth + '"Jane Writer"' + "]" * depth  # built by hand: json.dumps would recurse too
+    ld = '{"@type": "NewsArticle", "headline": "Headline", "author": ' + author + "}"
+    page = cleanpage.clean(f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article>"
+                           "<p>A paragraph of article prose that is long enough to be kept as the body.</p>"
+                           "</article></body></html>")
+    assert "Jane Writer" not in page.authors  # past the bound: no name, and no RecursionError
+    # 500 levels parse (and the headline is read); 5,000 are past json's own limit: the block is skipped
+    assert page.title == ("Headline" if depth == 500 else None)
+
+
+def test_patterns_are_linear_without_the_caps_around_them() -> None:
+    # each was quadratic (or cubic) alone, bounded only by a length cap around its caller; Python's
+    # re does not check signals, so no time limit could stop one (issue 19 item 7)
+    from cleanpage.pipeline.html.metadata import _SUFFIX_CJK
+    from cleanpage.rules import load_rules
+    from cleanpage.pipeline.html.tree import _DOCTYPE_OPEN, parse_html
+    from cleanpage.pipeline.shared.names import _ROLE
+    from cleanpage.pipeline.text.blocks import _BROKEN_AT_COMMA
+
+    _RELATIVE = load_rules().cues.relative  # the comment reader's relative dates (metadata.toml [dates])
+    start = time.perf_counter()
+    assert _DOCTYPE_OPEN.search("[" + "<!DOCTYPE" * 11_000) is None
+    assert parse_html("[" + "<!DOCTYPE" * 11_000 + "<p>x</p>") is not None
+    for text in ("1" * 100_000, "a1" * 50_000, "1 " * 50_000, "1 a" * 30_000):
+        assert _RELATIVE.search(text) is None
+    assert _SUFFIX_CJK.split(" " * 100_000 + "x") == [" " * 100_000 + "x"]
+    assert _ROLE.sub(" ", " " * 100_000 + "x") == " " * 100_000 + "x"
+    assert _BROKEN_AT_COMMA.search("a" * 100_000 + ".") is None
+    assert time.perf_counter() - start < 5.0  # linear: about 0.1 s; the old forms took minutes
+    # the same answers as before on ordinary text
+    assert _RELATIVE.search("vor 3 Tagen") and _RELATIVE.search("5 minutes ago") and _RELATIVE.search("3h ago")
+    assert _RELATIVE.search("12 ago") and not _RELATIVE.search("a1 ago")
+    assert _SUFFIX_CJK.split("記事の題名 | サイト") == ["記事の題名", "サイト"]
+    assert _ROLE.sub(" ", "Jane Doe (Editor)") == "Jane Doe "
+    assert _BROKEN_AT_COMMA.search("als er sah,") and not _BROKEN_AT_COMMA.search("x,")
+
+
+def test_metadata_and_cue_separators_are_linear() -> None:
+    from cleanpage.pipeline.html.metadata import _CSS, _DATE_IN_LINE, _META_SEP, _SUFFIX, _TITLE_PARTS
+    from cleanpage.pipeline.text.cues import _REMARK
+
+    start = time.perf_counter()
+    for pattern in (_SUFFIX, _META_SEP, _TITLE_PARTS, _REMARK):
+        assert pattern.split(" " * 100_000 + "x") == [" " * 100_000 + "x"]
+    assert _CSS.search("{" * 100_000) is None and _DATE_IN_LINE.search("a" * 100_000 + " 5") is None
+    assert time.perf_counter() - start < 5.0
+    assert _SUFFIX.split("Title - Site") == ["Title", "Site"] and _TITLE_PARTS.split("A | B") == ["A", "B"]
+    assert _META_SEP.split("Jane, John") == ["Jane", "John"] and _REMARK.split("a ... b", maxsplit=1) == ["a", " b"]
+    assert _CSS.search("a{color:red}") and _DATE_IN_LINE.search("March 5, 2020")

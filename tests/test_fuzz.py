@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests import _fuzzcases
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from tests._fuzzcases import mutated_fixture, random_html, random_text
 
 #: Wall-clock bound for one document of these sizes (generous for slow CI machines).
 LIMIT_S = 15.0
+_fuzzcases.HUGE_SHARE = 0.0  # 10 MB text nodes: tests/html/test_parse_limits.py and benchmarks/fuzz.py
 FUZZ = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 

@@ -17,16 +17,18 @@ from cleanpage.errors import (
     FetchError,
     InputTypeError,
     InternalError,
+    OptionError,
     ParseError,
     ReadError,
     Timeout,
     TooLargeError,
+    WriteError,
 )
 from cleanpage.options import KindOption, Options
 from cleanpage.api import clean, clean_file, clean_url
 from cleanpage.io.records import to_records
 from cleanpage.pipeline.blocks import Reason
-from cleanpage.result import Attribution, AttributionKind, InputKind, Page, PageType, Removed, Response
+from cleanpage.result import Attribution, AttributionKind, InputKind, Page, PageType, PageWarning, Removed, Response
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
@@ -43,9 +45,11 @@ __all__ = [
     "InputTypeError",
     "InternalError",
     "KindOption",
+    "OptionError",
     "Options",
     "Page",
     "PageType",
+    "PageWarning",
     "ParseError",
     "ReadError",
     "Reason",
@@ -53,6 +57,7 @@ __all__ = [
     "Response",
     "Timeout",
     "TooLargeError",
+    "WriteError",
     "__version__",
     "clean",
     "clean_file",

@@ -47,10 +47,10 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     from cleanpage.pipeline.html.classify import classify
     from cleanpage.pipeline.html.metadata import read_metadata
     from cleanpage.pipeline.html.responses import find_responses
-    from cleanpage.pipeline.html.tree import drop_unread, parse_html
+    from cleanpage.pipeline.html.tree import drop_unread, parse_page
 
     # parse: the tree every HTML stage reads
-    root = parse_html(decoded.text)
+    root, warnings = parse_page(decoded.text)
     # metadata: title, authors, date and language from the tree
     meta = read_metadata(root, rules, url)
     # responses: comment sections and their comments, threaded; their elements marked for the blocks
@@ -65,7 +65,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
                         model=load_forest(BLOCK_MODEL) if options.block_model else None)
     # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules, meta.byline_texts)
-    return assemble(
+    page = assemble(
         labelled,
         kind=InputKind.HTML,
         title=meta.title,
@@ -82,6 +82,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
         # thread: the opening post is the body when the page's posts are its content
         opening=found.opening,
     )
+    return replace(page, warnings=warnings) if warnings else page  # a parse cut short says so
 
 
 def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
@@ -117,6 +118,21 @@ def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rule
     )
 
 
+_WARM_HTML = (
+    "<html><head><title>Warm-up</title><meta name='author' content='A. Writer'></head><body><article>"
+    "<h1>Warm-up</h1><p>Posted on March 3, 2024 by A. Writer</p><p>A short paragraph of prose that is "
+    "long enough to be kept as the body of this page. (AP)</p></article><div class='comments'>"
+    "<h3>2 Responses</h3></div></body></html>"
+)
+
+
+def warm_up() -> None:
+    """Import the pipeline's modules and load its lazy data (rules, date locales, the block model):
+    one small page of each kind, cleaned before any document's clock starts."""
+    clean(_WARM_HTML)
+    clean("Warm-up\n\nPosted on March 3, 2024 by A. Writer\n\nA short paragraph of prose (AP).\n")
+
+
 def clean(
     source: str | bytes,
     url: str | None = None,
@@ -139,17 +155,18 @@ def clean(
     opts = options or Options()
     changes: dict[str, object] = {}
     if kind is not None:
-        changes["kind"] = KindOption(kind)
+        changes["kind"] = kind  # Options checks it: an unknown kind is an OptionError
     if max_bytes is not None:
         changes["max_bytes"] = max_bytes
     if timeout is not None:
         changes["timeout"] = timeout
     if changes:
         opts = replace(opts, **changes)  # type: ignore[arg-type]
-    if opts.timeout is not None:
-        from cleanpage.io.limits import run_with_timeout
+    if opts.timeout is not None:  # in a child process killed at the limit, warmed up outside the clock
+        from cleanpage.io.limits import run_killable
 
-        return run_with_timeout(_clean, source, url, replace(opts, timeout=None), timeout=opts.timeout)
+        return run_killable(_clean, source, url, replace(opts, timeout=None), timeout=opts.timeout,
+                            prepare=warm_up)
     return _clean(source, url, opts)
 
 

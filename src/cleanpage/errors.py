@@ -13,6 +13,8 @@ never by a ``None``. The hierarchy::
     ├── ReadError                  a file or stream could not be read (missing, permission, WARC)
     ├── FetchError                 a URL gave no page: ``cause`` is status, timeout, too-large,
     │                              redirects or connection (``status`` the HTTP status, if any)
+    ├── WriteError                 an output file could not be written (full disk, permission)
+    ├── OptionError                an option out of range or unknown (also a ``ValueError``)
     └── InternalError              a bug: any other exception (or a dead worker) while cleaning one
                                    document in a batch, recorded instead of stopping the batch
 """
@@ -26,10 +28,12 @@ __all__ = [
     "FetchError",
     "InputTypeError",
     "InternalError",
+    "OptionError",
     "ParseError",
     "ReadError",
     "Timeout",
     "TooLargeError",
+    "WriteError",
 ]
 
 
@@ -103,6 +107,17 @@ def _rebuild_fetch(message: str, cause: str, status: int | None, context: str | 
     return FetchError(message, cause=cause, status=status, context=context)
 
 
+class WriteError(CleanpageError):
+    """An output file could not be written; ``context`` is that file (never another one), ``message``
+    the system's reason for the first failure (``No space left on device``)."""
+
+
+class OptionError(CleanpageError, ValueError):
+    """An option is unknown or out of range (``kind="bogus"``, ``timeout=0``, ``max_bytes=0``).
+    Also a ``ValueError``, so code written against the plain ``ValueError`` of earlier versions still
+    catches it."""
+
+
 class InternalError(CleanpageError):
     """Anything unexpected while cleaning one document of a batch: an exception that is not a
     :class:`CleanpageError` (a bug in cleanpage or a library under it), or a worker process that died.
@@ -121,5 +136,7 @@ _REASONS: dict[type[CleanpageError], str] = {
     Timeout: "timeout",
     ReadError: "read-error",
     FetchError: "fetch-error",
+    WriteError: "write-error",
+    OptionError: "option-error",
     InternalError: "internal-error",
 }

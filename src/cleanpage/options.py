@@ -7,7 +7,10 @@ workers, varied with :func:`dataclasses.replace`, and never mutated mid-run.
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
+
+from cleanpage.errors import OptionError
 
 __all__ = ["KindOption", "Options"]
 
@@ -46,8 +49,20 @@ class Options:
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, KindOption):
-            object.__setattr__(self, "kind", KindOption(self.kind))
-        if self.max_bytes <= 0:
-            raise ValueError("max_bytes must be positive")
-        if self.timeout is not None and self.timeout <= 0:
-            raise ValueError("timeout must be positive or None")
+            try:
+                object.__setattr__(self, "kind", KindOption(self.kind))
+            except ValueError:
+                choices = ", ".join(repr(k.value) for k in KindOption)
+                raise OptionError(f"kind must be one of {choices}, not {self.kind!r}") from None
+        check_positive("max_bytes", self.max_bytes, integer=True)
+        if self.timeout is not None:
+            check_positive("timeout", self.timeout)
+
+
+def check_positive(name: str, value: object, *, integer: bool = False) -> None:
+    """Raise :class:`OptionError` unless ``value`` is a positive finite number (an ``int`` if asked)."""
+    kinds: tuple[type, ...] = (int,) if integer else (int, float)
+    number = value if isinstance(value, kinds) and not isinstance(value, bool) else None
+    if not isinstance(number, (int, float)) or not math.isfinite(number) or number <= 0:
+        what = "a positive whole number" if integer else "a positive number of seconds"
+        raise OptionError(f"{name} must be {what}, not {value!r}")

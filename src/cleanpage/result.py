@@ -21,6 +21,7 @@ __all__ = [
     "InputKind",
     "Page",
     "PageType",
+    "PageWarning",
     "Removed",
     "Response",
 ]
@@ -56,6 +57,21 @@ class AttributionKind(str, enum.Enum):
     CONTRIBUTOR = "contributor"
     BYLINE = "byline"
     COPYRIGHT = "copyright"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class PageWarning(str, enum.Enum):
+    """Why a page may not be all of its source. The page is still returned: what was read is right,
+    but a corpus should know that something is missing (see docs/schema.md)."""
+
+    #: the HTML parser stopped before the end of the document (nesting deeper than its limit of
+    #: 2,048 elements, or another limit of libxml2): what came after that point is not in the page
+    TRUNCATED = "truncated"
+    #: an element had more attributes than cleanpage parses (a flood of thousands, which the C
+    #: parser reads in quadratic time); those past the limit were dropped before parsing
+    ATTRIBUTES_DROPPED = "attributes-dropped"
 
     def __str__(self) -> str:
         return self.value
@@ -157,6 +173,8 @@ class Page:
     language: str | None = None
     #: Where ``language`` came from: ``"declared"`` by the page, ``"detected"`` from the body, or None.
     language_source: str | None = None
+    #: anything the page should not be trusted for (a parse cut short): empty for a whole page
+    warnings: tuple[PageWarning, ...] = ()
 
     @property
     def body(self) -> str:
@@ -164,7 +182,9 @@ class Page:
 
     # -- serialisation -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """Every field; ``warnings`` only when there are any (a whole page has none, and
+        its record stays what it always was)."""
+        data = {
             "kind": self.kind.value,
             "page_type": self.page_type.value,
             "url": self.url,
@@ -181,6 +201,9 @@ class Page:
             "responses": [r.to_dict() for r in self.responses],
             "removed": [r.to_dict() for r in self.removed],
         }
+        if self.warnings:
+            data["warnings"] = [w.value for w in self.warnings]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Page:
@@ -200,6 +223,7 @@ class Page:
             responses_announced=data.get("responses_announced"),
             responses=tuple(Response.from_dict(r) for r in data.get("responses", ())),
             removed=tuple(Removed.from_dict(r) for r in data.get("removed", ())),
+            warnings=tuple(PageWarning(w) for w in data.get("warnings", ())),
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -117,3 +117,15 @@ def test_read_error_has_context(tmp_path: Path) -> None:
 def test_a_single_source_is_not_an_iterable_of_sources() -> None:
     with pytest.raises(TypeError, match="iterable of sources"):
         cleanpage.clean_many("page.html")  # type: ignore[arg-type]
+
+
+def test_a_daemonic_process_still_has_a_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Dask worker is daemonic: it may not start a pool, so each document runs in a forked child."""
+    import multiprocessing
+
+    class _Daemon:
+        daemon = True
+
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: _Daemon())
+    results = dict(cleanpage.clean_many([("a", small_html(1))], workers=1, timeout=5))
+    assert results["a"].title == "Story number 1"  # type: ignore[union-attr]

@@ -41,10 +41,74 @@ def test_corrupt_and_missing_archives(tmp_path: Path) -> None:
     bad = tmp_path / "bad.warc.gz"
     bad.write_bytes(bytes(data))
     items = list(iter_warc(bad))
-    assert isinstance(items[-1][1], ReadError) and "#offset=" in items[-1][0]
+    errors = [(ident, p) for ident, p, _ in items if isinstance(p, ReadError)]
+    assert errors and all("#offset=" in ident or ident.startswith("<urn:") for ident, _ in errors)
+    assert [url for _, p, url in items if isinstance(p, bytes)][-1] == "http://example.org/c"  # read on
     ((ident, error, _),) = list(iter_warc(tmp_path / "none.warc"))
     assert isinstance(error, ReadError) and ident == str(tmp_path / "none.warc")
 
 
 def test_is_warc() -> None:
     assert is_warc("a.warc") and is_warc("B.WARC.GZ") and not is_warc("a.html") and not is_warc("warc.txt")
+
+
+# -- damaged records (issue 19 item 6): every record gives a page or an error, quietly ------------
+def _three(gzip: bool) -> bytes:
+    from tests._docs import make_warc, small_html
+
+    return make_warc([(f"http://example.org/{c}", "200 OK", "text/html", small_html(i).encode())
+                      for i, c in enumerate("abc")], gzip=gzip)
+
+
+def _with_length(data: bytes, delta: int) -> bytes:
+    import re
+
+    first = re.search(rb"Content-Length: (\d+)", data)
+    assert first is not None
+    return data[:first.start(1)] + str(int(first.group(1)) + delta).encode() + data[first.end(1):]
+
+
+@pytest.mark.parametrize("delta,why", [(300, "wrong Content-Length"), (-300, "wrong Content-Length"),
+                                       (100_000, "truncated")], ids=["too-big", "too-small", "past-the-end"])
+def test_a_wrong_content_length_is_an_error_and_the_next_records_are_read(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str], delta: int, why: str) -> None:
+    warc = tmp_path / "a.warc"
+    warc.write_bytes(_with_length(_three(gzip=False), delta))
+    items = list(iter_warc(warc))
+    assert [url for _, _, url in items] == ["http://example.org/a", "http://example.org/b", "http://example.org/c"]
+    assert isinstance(items[0][1], ReadError) and why in items[0][1].message
+    assert all(isinstance(p, bytes) and p.endswith(b"</html>") for _, p, _ in items[1:])
+    assert capfd.readouterr().err == ""  # warcio's warning (with raw payload bytes) is not printed
+
+
+def test_a_gzip_member_cut_in_the_middle_is_an_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    import zlib
+
+    data = _three(gzip=True)
+    members, position = [], 0
+    while position < len(data):
+        inflater = zlib.decompressobj(31)
+        inflater.decompress(data[position:])
+        length = len(data) - position - len(inflater.unused_data)
+        members.append((position, length))
+        position += length
+    start, length = members[1]
+    warc = tmp_path / "cut.warc.gz"
+    warc.write_bytes(data[:start + length - 40] + data[start + length:])  # record b loses its end
+    items = list(iter_warc(warc))
+    # the damaged member is one error: the record's own (its body ends early) or, when the cut lands
+    # in the deflate stream's last block, the file's at that offset; either way c is still read
+    assert [type(p).__name__ for _, p, _ in items] == ["bytes", "ReadError", "bytes"]
+    assert [items[0][2], items[2][2]] == ["http://example.org/a", "http://example.org/c"]
+    assert items[1][2] in ("http://example.org/b", None) and (items[1][2] or "#offset=" in items[1][0])
+
+
+def test_the_cli_is_quiet_about_damaged_records(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    from cleanpage.io.cli import main
+
+    warc = tmp_path / "a.warc"
+    warc.write_bytes(_with_length(_three(gzip=False), -300))
+    out = tmp_path / "out.jsonl"
+    assert main([str(warc), "--out", str(out), "--quiet", "--jobs", "1"]) == 1
+    err = capfd.readouterr().err
+    assert "WARNING" not in err and "Remainder" not in err and "done 2, failed 1" in err

@@ -17,14 +17,17 @@ Why each piece is the way it is:
 * **Workers are recycled** every ``_MAX_TASKS`` documents, so memory kept by a library (caches,
   fragmentation) cannot grow without bound over a long run.
 
-``workers=1`` runs in the calling process (cheaper, easy to debug); the limit is then an interval
-timer (:mod:`cleanpage.io.limits`), which interrupts Python code but not one long C call. Off the main
-thread, where no timer can be used, ``workers=1`` uses a one-process pool instead.
+``workers=1`` without a ``timeout`` runs in the calling process (cheaper, easy to debug). With a
+timeout, even one worker is a one-process pool: only a process can be stopped inside a long C call
+(a libxml2 parse, a regular expression), and a limit must hold for any input. The pool's clock for a
+document starts when a worker takes it, after the worker's warm-up (:func:`~cleanpage.io.limits.warm_up`),
+so no document is charged for a second of imports.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator
@@ -32,9 +35,10 @@ from dataclasses import dataclass, replace
 from typing import Any, Union
 
 from cleanpage.errors import CleanpageError, InputTypeError, InternalError, Timeout
-from cleanpage.io.limits import _can_use_alarm, run_with_timeout
-from cleanpage.options import Options
+from cleanpage.io.limits import run_with_timeout, warm_up
+from cleanpage.options import Options, check_positive
 from cleanpage.api import clean, clean_file
+from cleanpage.api import warm_up as prepare
 from cleanpage.result import Page
 
 __all__ = ["Outcome", "Source", "clean_many", "default_workers"]
@@ -132,28 +136,6 @@ def _clean_chunk(jobs: list[_Job], options: Options, timeout: float | None) -> l
     return [_clean_timed(job, options, timeout) for job in jobs]
 
 
-_WARM_HTML = (
-    "<html><head><title>Warm-up</title><meta name='author' content='A. Writer'></head><body><article>"
-    "<h1>Warm-up</h1><p>Posted on March 3, 2024 by A. Writer</p><p>A short paragraph of prose that is "
-    "long enough to be kept as the body of this page. (AP)</p></article><div class='comments'>"
-    "<h3>2 Responses</h3></div></body></html>"
-)
-
-
-def _warm() -> None:
-    """Import the pipeline's modules and load its lazy data (rules, date locales) once.
-
-    Run in the parent (forked workers inherit it) and as each worker's initializer (spawned or
-    forkserver workers), so the first document a worker gets is not charged for a second of
-    imports against its time limit.
-    """
-    try:
-        clean(_WARM_HTML)
-        clean("Warm-up\n\nPosted on March 3, 2024 by A. Writer\n\nA short paragraph of prose (AP).\n")
-    except Exception:
-        logger.debug("warm-up failed", exc_info=True)
-
-
 def _outcome(future: Any, job: _Job, timeout: float | None) -> Outcome:
     from concurrent.futures import TimeoutError as FutureTimeout
 
@@ -187,8 +169,8 @@ def _pooled(jobs: Iterator[_Job], options: Options, *, workers: int, timeout: fl
             window: int, chunksize: int) -> Iterator[tuple[Hashable, Outcome]]:
     from pebble import ProcessPool
 
-    _warm()
-    pool: Any = ProcessPool(max_workers=workers, max_tasks=_MAX_TASKS, initializer=_warm)
+    warm_up(prepare)  # forked workers inherit it; each worker's initializer covers spawned ones
+    pool: Any = ProcessPool(max_workers=workers, max_tasks=_MAX_TASKS, initializer=warm_up, initargs=(prepare,))
     pending: deque[tuple[list[_Job], Any]] = deque()
     chunks = _chunks(jobs, chunksize)
 
@@ -268,14 +250,19 @@ def clean_many(
     if max_bytes is not None:
         opts = replace(opts, max_bytes=max_bytes)
     n_workers = default_workers() if workers is None else workers
-    if n_workers < 1:
-        raise ValueError("workers must be at least 1")
-    if chunksize < 1:
-        raise ValueError("chunksize must be at least 1")
-    if timeout is not None and timeout <= 0:
-        raise ValueError("timeout must be positive or None")
+    check_positive("workers", n_workers, integer=True)
+    check_positive("chunksize", chunksize, integer=True)
+    if window is not None:
+        check_positive("window", window, integer=True)
+    if timeout is not None:
+        check_positive("timeout", timeout)
     jobs = _jobs(sources)
-    if n_workers == 1 and (timeout is None or _can_use_alarm()):
-        return ((job.id, _clean_timed(job, opts, timeout)) for job in jobs)
+    if n_workers == 1 and timeout is None:
+        return ((job.id, _clean_one(job, opts)) for job in jobs)
+    if n_workers == 1 and multiprocessing.current_process().daemon:
+        # a daemonic process (a Dask worker) may not start a pool; clean() forks a child per document
+        timed = replace(opts, timeout=timeout)
+        return ((job.id, _clean_one(job, timed)) for job in jobs)
+    # a limit needs a process that can be killed inside a C call: with a timeout, even one worker is a pool
     return _pooled(jobs, opts, workers=n_workers, timeout=timeout,
                    window=window or 4 * n_workers * chunksize, chunksize=chunksize)

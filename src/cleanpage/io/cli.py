@@ -29,15 +29,19 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cleanpage.io.batch import clean_many, default_workers
-from cleanpage.errors import CleanpageError
+from cleanpage.errors import CleanpageError, WriteError
 from cleanpage.io.inputs import DEFAULT_GLOBS, Document, expand, survey
 from cleanpage.options import KindOption, Options
-from cleanpage.io.outfile import JsonlWriter, completed_ids
+from cleanpage.io.names import escape_name
+from cleanpage.io.outfile import JsonlWriter, Scan, scan_records
 from cleanpage.io.render import article_html, page_markdown_document
 from cleanpage.result import Page
 from cleanpage.io.warc import is_warc
 
 __all__ = ["main"]
+
+#: The exit status after Ctrl-C (128 + SIGINT), as shells report an interrupted command.
+EXIT_INTERRUPTED = 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,24 +100,29 @@ def _rendering(page: Page, fmt: str) -> str:
 
 def _render(page: Page, fmt: str, *, indent: int | None, path: str) -> str:
     if fmt in ("json", "jsonl"):
-        data = {"path": path, **page.to_dict()}
+        data = {"path": escape_name(path), **page.to_dict(), "url": _url(page)}
         return json.dumps(data, ensure_ascii=False, indent=indent if fmt == "json" else None)
     return _rendering(page, fmt)
 
 
+def _url(page: Page) -> str | None:
+    return escape_name(page.url) if page.url else page.url
+
+
 def _record(doc: Document, page: Page, fmt: str) -> dict[str, Any]:
-    head = {"id": doc.id, "path": doc.path}
+    head = {"id": escape_name(doc.id), "path": escape_name(doc.path)}
     if fmt in ("json", "jsonl"):
-        return {**head, **page.to_dict()}
+        return {**head, **page.to_dict(), "url": _url(page)}
     # the metadata stays beside the rendering: a corpus keeps who, when, where and which language
     meta = {k: v for k, v in page.to_dict().items() if k not in _RENDERED}
-    return {**head, **meta, fmt: _rendering(page, fmt)}
+    return {**head, **meta, "url": _url(page), fmt: _rendering(page, fmt)}
 
 
 def _error_record(doc: Document, error: CleanpageError) -> dict[str, Any]:
-    record = {"id": doc.id, "path": doc.path, "reason": error.reason, "message": error.message}
+    record = {"id": escape_name(doc.id), "path": escape_name(doc.path), "reason": error.reason,
+              "message": error.message}
     if doc.url:
-        record["url"] = doc.url
+        record["url"] = escape_name(doc.url)
     return record
 
 
@@ -141,19 +150,27 @@ def _to_stdout(args: argparse.Namespace) -> int:
     out = sys.stdout
     start = time.monotonic()
     # a bar only when stdout is not the same terminal the bar would scribble over
+    interrupted = False
     with _progress(args, shown=several and not out.isatty()) as (bar, by_bytes):
-        for doc, outcome in _run(docs, args, args.jobs or 1):
-            bar.update(doc.size if by_bytes else 1)
-            if isinstance(outcome, CleanpageError):
-                failures += 1
-                bar.write(f"cleanpage: {doc.id}: {outcome.reason}: {outcome}", file=sys.stderr)
-                continue
-            ok += 1
-            text = _render(outcome, args.format, indent=indent, path=doc.path)
-            if args.format not in ("json", "jsonl") and several:
-                out.write(f"==> {doc.id} <==\n")
-            out.write(text if text.endswith("\n") else text + "\n")
-            out.flush()
+        try:
+            for doc, outcome in _run(docs, args, args.jobs or 1):
+                bar.update(doc.size if by_bytes else 1)
+                if isinstance(outcome, CleanpageError):
+                    failures += 1
+                    bar.write(f"cleanpage: {escape_name(doc.id)}: {outcome.reason}: {outcome.message}",
+                              file=sys.stderr)
+                    continue
+                ok += 1
+                text = _render(outcome, args.format, indent=indent, path=doc.path)
+                if args.format not in ("json", "jsonl") and several:
+                    out.write(f"==> {escape_name(doc.id)} <==\n")
+                out.write(text if text.endswith("\n") else text + "\n")
+                out.flush()
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        print("cleanpage: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if several and not args.quiet:
         print(_summary(ok, failures, start), file=sys.stderr)
     return 1 if failures else 0
@@ -187,49 +204,87 @@ def _progress(args: argparse.Namespace, *, shown: bool = True) -> Iterator[tuple
         yield bar, by_bytes
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)  # also a hard link, or two spellings of one path
+    except OSError:  # one does not exist yet: compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _report_scan(scan: Scan, path: str) -> None:
+    if scan.rejected:
+        print(f"cleanpage: {path}: {scan.rejected} lines that are not records moved to {scan.rejected_path}; "
+              "their documents are done again", file=sys.stderr)
+    if scan.partial_bytes:
+        print(f"cleanpage: {path}: cut a partial last line ({scan.partial_bytes} bytes) left by a stopped run",
+              file=sys.stderr)
+
+
 def _to_files(args: argparse.Namespace) -> int:
     errors_path = args.errors or _errors_path(args.out)
     done: set[str] = set()
+    earlier_errors = 0
     if args.resume:
-        done = completed_ids(args.out) | completed_ids(errors_path)
-    earlier_errors = len(completed_ids(errors_path)) if args.resume else 0
-    skipped = 0
+        out_scan, err_scan = scan_records(args.out), scan_records(errors_path)
+        _report_scan(out_scan, args.out)
+        _report_scan(err_scan, errors_path)
+        done = set(out_scan.ids | err_scan.ids)
+        earlier_errors = len(err_scan.ids)
+    skipped = duplicates = 0
+    seen: set[str] = set()
 
     def todo() -> Iterator[Document]:
-        nonlocal skipped
+        nonlocal skipped, duplicates
         for doc in expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url,
                           max_bytes=Options().max_bytes, fetch_timeout=args.timeout):
-            if doc.id in done:
+            ident = escape_name(doc.id)
+            if ident in seen:  # the same file named twice, or a WARC record id repeated: done once
+                duplicates += 1
+                bar.update(doc.size if by_bytes else 1)
+                continue
+            seen.add(ident)
+            if ident in done:
                 skipped += 1
                 bar.update(doc.size if by_bytes else 1)
                 continue
-            done.add(doc.id)  # an id met twice in one run (the same file named twice) is done once
             yield doc
 
     ok = failed = 0
+    interrupted = False
     start = time.monotonic()
     workers = args.jobs or default_workers()
     with JsonlWriter(args.out, append=args.resume) as out, \
             JsonlWriter(errors_path, append=args.resume) as errors, _progress(args) as (bar, by_bytes):
-        for doc, outcome in _run(todo(), args, workers):
-            if isinstance(outcome, CleanpageError):
-                failed += 1
-                errors.write(_error_record(doc, outcome))
-                if not args.quiet:
-                    bar.write(f"cleanpage: {doc.id}: {outcome.reason}: {outcome.message}", file=sys.stderr)
-            else:
-                ok += 1
-                out.write(_record(doc, outcome, args.format))
-            bar.update(doc.size if by_bytes else 1)
+        try:
+            for doc, outcome in _run(todo(), args, workers):
+                if isinstance(outcome, CleanpageError):
+                    failed += 1
+                    errors.write(_error_record(doc, outcome))
+                    if not args.quiet:
+                        bar.write(f"cleanpage: {escape_name(doc.id)}: {outcome.reason}: {outcome.message}",
+                                  file=sys.stderr)
+                else:
+                    ok += 1
+                    out.write(_record(doc, outcome, args.format))
+                bar.update(doc.size if by_bytes else 1)
+        except KeyboardInterrupt:  # the lines written so far are whole: --resume goes on from here
+            interrupted = True
     summary = _summary(ok, failed, start)
+    if interrupted:
+        summary = summary.replace("cleanpage: ", "cleanpage: interrupted: ", 1)
     if args.resume:
         summary += f" (skipped {skipped} already in {args.out} or {errors_path})"
+    if duplicates:
+        summary += f" ({duplicates} inputs skipped as duplicates of an earlier id)"
     print(summary, file=sys.stderr)
+    if interrupted:
+        return EXIT_INTERRUPTED
     return 1 if failed or earlier_errors else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 all good, 1 some input failed, 2 usage)."""
+    """Run the CLI; returns the exit status (0 all good, 1 some input failed, 2 usage or an output
+    file that cannot be written, 130 interrupted)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.inputs:
@@ -244,8 +299,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.resume or args.errors:
             parser.error("--resume and --errors need --out")
         return _to_stdout(args)
+    if _same_file(args.out, args.errors or _errors_path(args.out)):
+        parser.error("--out and --errors name the same file; give two files")
     try:
         return _to_files(args)
-    except OSError as exc:  # the output or error file itself cannot be written: a usage problem
-        print(f"cleanpage: cannot write {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+    except WriteError as exc:  # the output or error file itself cannot be written: the run cannot go on
+        print(f"cleanpage: cannot write {escape_name(exc.context or args.out)}: {exc.message}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # before the first document (reading --resume files): nothing to sum up
+        print("cleanpage: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

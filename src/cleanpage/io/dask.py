@@ -16,15 +16,13 @@ workers (a shared file system, or object-store paths mounted alike on every work
 
 Each partition is cleaned by :func:`cleanpage.clean_many` with one process, so every document has
 the per-document time limit, errors are records (rows with ``error``/``reason``), and the output is
-the same as a local run. Dask workers are daemonic processes by default and may not start the
-child process that enforces the limit off the main thread; then the limit falls back to none and a
-warning is logged. Set ``distributed.worker.daemon: False`` in the Dask config to keep it.
+the same as a local run. Dask workers are daemonic processes by default, which may not start a
+process pool: there each document runs in a forked child of the worker instead, killed at the limit.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -69,13 +67,8 @@ def warc_bag(paths: Iterable[str | os.PathLike[str]]) -> db.Bag:
 
 
 def _clean_partition(items: Iterable[Any], options: Options | None, timeout: float | None) -> list[Any]:
-    items = list(items)
-    if timeout is not None and multiprocessing.current_process().daemon:
-        # A daemonic worker cannot start the process that kills a stuck document.
-        logger.warning("Dask worker is daemonic: documents run without a time limit "
-                       "(set distributed.worker.daemon: False to keep it)")
-        timeout = None
-    return list(clean_many(items, workers=1, timeout=timeout, options=options))
+    # in a daemonic worker clean_many forks one child per document instead of starting a pool
+    return list(clean_many(list(items), workers=1, timeout=timeout, options=options))
 
 
 def clean_bag(bag: db.Bag, *, options: Options | None = None, timeout: float | None = 30.0) -> db.Bag:

@@ -34,6 +34,7 @@ RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("n_removed", "int64"),
     ("encoding", "object"),
     ("encoding_source", "object"),
+    ("warnings", "object"),
     ("error", "object"),
     ("reason", "object"),
 )
@@ -63,6 +64,7 @@ def to_record(ident: Hashable, outcome: Page | CleanpageError) -> dict[str, Any]
         n_removed=len(outcome.removed),
         encoding=outcome.encoding,
         encoding_source=outcome.encoding_source,
+        warnings="; ".join(w.value for w in outcome.warnings) or None,
     )
     return record
 

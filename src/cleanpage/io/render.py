@@ -52,10 +52,8 @@ def page_markdown(page: Page) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def page_html(page: Page) -> str:
+def _facts(page: Page) -> list[str]:
     e = html.escape
-    parts = ['<div class="cleanpage-page" style="font-family:sans-serif;max-width:50em">']
-    parts.append(f"<h3>{e(page.title or '(no title)')}</h3>")
     facts = [f"kind: {e(page.kind.value)}"]
     if page.url:
         facts.append("url: " + e(page.url))  # as text, never a live link
@@ -69,6 +67,16 @@ def page_html(page: Page) -> str:
         facts.append(f"responses announced: {page.responses_announced}")
     if page.encoding_source:
         facts.append(f"encoding: {e(page.encoding or '-')} ({e(page.encoding_source)})")
+    if page.warnings:
+        facts.append("<b>warnings: " + e(", ".join(w.value for w in page.warnings)) + "</b>")
+    return facts
+
+
+def page_html(page: Page) -> str:
+    e = html.escape
+    parts = ['<div class="cleanpage-page" style="font-family:sans-serif;max-width:50em">']
+    parts.append(f"<h3>{e(page.title or '(no title)')}</h3>")
+    facts = _facts(page)
     parts.append('<p style="color:#555">' + " · ".join(facts) + "</p>")
     parts += [f"<p>{e(p)}</p>" for p in page.paragraphs]
     if page.responses:

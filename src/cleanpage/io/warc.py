@@ -5,25 +5,44 @@ HTTP status is 2xx and whose Content-Type is ``text/html`` or ``application/xhtm
 payload has its chunked/gzip transfer encodings removed by warcio. The triples feed
 :func:`cleanpage.clean_many` directly (``(id, source, url)``).
 
-warcio stops *silently* at a truncated gzip member and returns a short payload for a truncated
-uncompressed record, so this module checks both: a record whose payload is shorter than its
-``Content-Length``, a parse failure, or an archive that ends before its last record does, each
-becomes one :class:`~cleanpage.errors.ReadError` item (in place of the payload) with an id that
-names the file and the byte offset — the good records before it are still yielded.
+Every record gives a payload or an error, never a silent partial page. warcio trusts each
+record's ``Content-Length``, stops silently at a truncated gzip member, and prints a multi-line
+warning with raw payload bytes to stderr when a record is not followed by the blank lines that end
+it; this module reads each record to its end and checks both ends itself:
+
+* a record whose body is shorter than its ``Content-Length`` (the file or its gzip member ended
+  early) is a :class:`~cleanpage.errors.ReadError` ("truncated"), not the start of a page;
+* a record that is not followed by its blank lines has a wrong ``Content-Length`` (too small: the
+  rest of its page follows; too big: it swallowed the start of the next record). It is a
+  ``ReadError``, and reading starts again at the next record header after the record's own start,
+  so the record it swallowed is still read;
+* an unreadable stretch (a corrupt header, a damaged gzip member) is one ``ReadError`` whose id
+  names the file and the byte offset, and reading goes on at the next record (the next
+  ``WARC/1.x`` line, or the next gzip member) instead of giving up on the file.
+
+warcio's stderr warning is never printed: the record it is about becomes an error record instead.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
+from typing import IO, Any
 
 from cleanpage.errors import ReadError
 from cleanpage.options import DEFAULT_MAX_BYTES
 
 __all__ = ["HTML_TYPES", "WarcItem", "is_warc", "iter_warc", "iter_warc_read"]
 
+logger = logging.getLogger(__name__)
+
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 WarcItem = tuple[str, "bytes | ReadError", "str | None"]
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_LINE = b"\nWARC/1."
+_SCAN_CHUNK = 1 << 20
 
 
 def is_warc(path: str | os.PathLike[str]) -> bool:
@@ -32,7 +51,7 @@ def is_warc(path: str | os.PathLike[str]) -> bool:
     return name.endswith((".warc", ".warc.gz"))
 
 
-def _is_html_response(record: object) -> bool:
+def _is_html_response(record: Any) -> bool:
     if getattr(record, "rec_type", None) != "response":
         return False
     headers = getattr(record, "http_headers", None)
@@ -48,11 +67,108 @@ def _error_item(name: str, offset: int, message: str) -> WarcItem:
     return ident, ReadError(message, context=ident), None
 
 
+def _iterator(handle: IO[bytes]) -> Any:
+    from warcio.archiveiterator import ArchiveIterator
+
+    class _CheckedIterator(ArchiveIterator):  # type: ignore[misc]
+        """warcio's iterator without its stderr warning: a record not followed by a blank line
+        is counted in ``misaligned`` (and becomes an error record) instead."""
+
+        misaligned = 0
+
+        def _consume_blanklines(self) -> tuple[bytes | None, int]:
+            empty_size = 0
+            first_line = True
+            while True:
+                line = self.reader.readline()
+                if not line:
+                    return None, empty_size
+                if not line.rstrip() or first_line:
+                    empty_size += len(line)
+                    if line.rstrip():
+                        self.misaligned += 1
+                    first_line = False
+                    continue
+                return line, empty_size
+
+    return _CheckedIterator(handle)
+
+
+def _next_start(handle: IO[bytes], after: int, gzipped: bool) -> int | None:
+    """Where the next record may start at or after ``after``: a gzip member, or a ``WARC/1.x`` line."""
+    needle = _GZIP_MAGIC if gzipped else _WARC_LINE
+    skip = 0 if gzipped else 1  # the match starts at the newline before "WARC/1."
+    position = max(after - skip, 0)
+    handle.seek(position)
+    carry = b""
+    while True:
+        chunk = handle.read(_SCAN_CHUNK)
+        if not chunk:
+            return None
+        data = carry + chunk
+        found = data.find(needle)
+        if found >= 0:
+            start = position - len(carry) + found + skip
+            if start >= after:
+                return start
+            found = data.find(needle, found + 1)
+            if found >= 0:
+                return position - len(carry) + found + skip
+        carry = data[-len(needle):]
+        position += len(chunk)
+
+
+def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: int,
+               gzipped: bool) -> Iterator[WarcItem | int]:
+    """Items from ``start`` on; the last thing yielded is an ``int``: where to start again after
+    damage (the scan for the next record begins there), or none when the file was read to its end."""
+    handle.seek(start)
+    records = _iterator(handle)
+    offset = start
+    try:
+        for record in records:
+            offset = records.offset
+            record_id = record.rec_headers.get_header("WARC-Record-ID")
+            if record.rec_type is None or not record_id:
+                yield _error_item(name, offset, "WARC record without a type or id (corrupt archive)")
+                yield offset + 1
+                return
+            html = _is_html_response(record)
+            payload = record.content_stream().read(max_bytes + 1) if html else b""
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            misaligned = records.misaligned
+            records.read_to_end()  # the rest of the record, and the blank lines that must follow it
+            short = record.raw_stream.limit > 0  # the file or its gzip member ended inside the body
+            if short or records.misaligned > misaligned:
+                declared = record.rec_headers.get_header("Content-Length")
+                why = ("is truncated (its body ends before its Content-Length)" if short else
+                       f"has a wrong Content-Length ({declared}: the next record does not follow it)")
+                if html:
+                    yield record_id, ReadError(f"WARC record {why}", context=record_id), url
+                else:  # not a page, but the archive is damaged there: say so, by file and offset
+                    yield _error_item(name, offset, f"WARC {record.rec_type} record {record_id} {why}")
+                logger.debug("%s: record at offset %d is damaged; reading on at the next record", name, offset)
+                yield offset + 1
+                return
+            if html:
+                yield record_id, payload, url
+    except Exception as exc:  # noqa: BLE001 - warcio/zlib raise many types for a corrupt archive
+        at = max(records.offset or offset, offset)
+        yield _error_item(name, at, f"corrupt WARC archive: {type(exc).__name__}: {str(exc)[:200]}")
+        yield at + 1
+        return
+    # warcio ends quietly at a gzip member cut short: bytes left unread mean the file was cut there
+    if records.offset < size:
+        yield _error_item(name, records.offset, "WARC archive is truncated (it ends inside a record)")
+        yield records.offset + 1
+
+
 def iter_warc(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[WarcItem]:
     """Yield ``(id, payload | ReadError, url)`` for the HTML responses of one WARC file.
 
     A payload past ``max_bytes`` is cut at ``max_bytes + 1`` bytes, so that cleaning it gives a
-    :class:`~cleanpage.errors.TooLargeError` without holding the whole record in memory.
+    :class:`~cleanpage.errors.TooLargeError` without holding the whole record in memory. Damage
+    gives ``ReadError`` items (see the module docstring), and the records after it are still read.
     """
     for item, _read in iter_warc_read(path, max_bytes=max_bytes):
         yield item
@@ -62,42 +178,21 @@ def iter_warc_read(path: str | os.PathLike[str], *,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[WarcItem, int]]:
     """:func:`iter_warc`'s items, each with how many bytes of the file have been read by then
     (compressed bytes for ``.warc.gz``): what a byte-based progress bar counts."""
-    from warcio.archiveiterator import ArchiveIterator
-
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
-        handle = open(name, "rb")
+        handle = open(name, "rb")  # noqa: SIM115 - closed below, also when the consumer stops early
     except OSError as exc:
         yield (name, ReadError(f"cannot read WARC file: {exc.strerror or exc}", context=name), None), 0
         return
     with handle:
-        records = ArchiveIterator(handle)
-        offset = 0
-        last = None  # the last record, to see whether the archive ended inside it
-        reported = False
-        try:
-            for record in records:
-                offset, last, reported = records.offset, record, False
-                record_id = record.rec_headers.get_header("WARC-Record-ID")
-                if record.rec_type is None or not record_id:
-                    yield _error_item(name, offset, "WARC record without a type or id (corrupt archive)"), size
-                    return
-                if not _is_html_response(record):
-                    continue
-                payload = record.content_stream().read(max_bytes + 1)
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                if len(payload) <= max_bytes and record.raw_stream.limit > 0:
-                    reported = True
-                    yield (record_id, ReadError("WARC record is truncated", context=record_id), url), handle.tell()
-                    continue
-                yield (record_id, payload, url), handle.tell()
-        except Exception as exc:  # noqa: BLE001 - warcio/zlib raise many types for a corrupt archive
-            yield _error_item(name, records.offset or offset,
-                              f"corrupt WARC archive: {type(exc).__name__}: {exc}"), size
-            return
-        # warcio skips the rest of a record it was not asked to read; a short one means the file ended
-        ended_inside = last is not None and not reported and getattr(last.raw_stream, "limit", 0) > 0
-        if records.offset < size or ended_inside:
-            yield _error_item(name, offset if ended_inside else records.offset,
-                              "WARC archive is truncated (ends inside a record)"), size
+        gzipped = handle.read(3) == _GZIP_MAGIC
+        size = os.fstat(handle.fileno()).st_size
+        start: int | None = 0
+        while start is not None:
+            restart = None
+            for item in _read_from(handle, name, start, size, max_bytes, gzipped):
+                if isinstance(item, int):
+                    restart = item
+                else:
+                    yield item, min(handle.tell(), size)
+            start = None if restart is None else _next_start(handle, restart, gzipped)

@@ -6,9 +6,17 @@ Decoding is done in documented steps that never guess silently (after resilipars
 2. strict UTF-8 that contains non-ASCII bytes is UTF-8 whatever the page declares — a wrong
    ``<meta charset>`` is common in saved pages, valid multi-byte UTF-8 by chance is not (``utf-8-valid``);
    pure ASCII is recorded as ``utf-8`` with source ``ascii`` (every ASCII-compatible charset agrees);
+   UTF-8 with a few stray bytes (a Latin-1 "ü" pasted into a UTF-8 page: at least four valid
+   multi-byte characters per stray byte) is UTF-8 too, each stray byte read as windows-1252
+   (``utf-8-mixed``): decoding the whole page in a legacy code page would garble every other character;
 3. the charset the page declares (``<meta charset>``, ``http-equiv``, ``<?xml encoding?>``) if the
-   bytes decode with it (``declared``);
-4. charset-normalizer's detection (``detected``);
+   bytes decode with it (``declared``); a declared ISO-8859-1 whose bytes use 0x80–0x9F is read as
+   windows-1252, as browsers do (those bytes are quotes and dashes there, invisible controls in Latin-1);
+4. charset-normalizer's detection (``detected``). For single-byte Latin text it often picks a rare
+   code page among equals (cp1257, cp852, mac_latin2 for a windows-1252 page: "©" became "ę",
+   "naïve" "na´ve"); when it names any Latin code page, the most common web code pages are tried
+   instead and the one whose letters one language explains best wins, ties going to the more common
+   (:func:`_latin_choice`);
 5. UTF-8 with replacement characters as the last resort (``fallback``).
 
 A ``str`` source is taken as it is (``encoding=None``, source ``str``): whatever it declares inside
@@ -98,21 +106,149 @@ def _decode_bytes(data: bytes) -> Decoded:
         text = None
     if text is not None:
         return Decoded(text=text, encoding="utf-8", source="utf-8-valid" if not text.isascii() else "ascii")
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return Decoded(text=mixed, encoding="utf-8", source="utf-8-mixed")
+    return _as_declared(data) or _as_detected(data) or \
+        Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", source="fallback")
+
+
+def _as_declared(data: bytes) -> Decoded | None:
+    """Step 3: the page's own charset, read as browsers read it, if the bytes decode with it."""
     declared = _declared(data[:4096])
-    if declared and declared not in {"utf-8", "utf_8"}:
+    if not declared or declared in {"utf-8", "utf_8"}:
+        return None
+    names = [_WINDOWS_FOR[declared]] if declared in _WINDOWS_FOR and _C1_BYTES.search(data) else []
+    for name in [*names, declared]:
         try:
-            return Decoded(text=data.decode(declared), encoding=declared, source="declared")
+            return Decoded(text=data.decode(name), encoding=name, source="declared")
         except (UnicodeDecodeError, LookupError):
-            pass
+            continue
+    return None
+
+
+def _as_detected(data: bytes) -> Decoded | None:
+    """Step 4: charset-normalizer's guess, or for Latin text the common web code page that fits best."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
+    detected = best.encoding if best is not None else None
+    if detected is None or codecs.lookup(detected).name in _LATIN_PAGES:
+        detected = _latin_choice(data[:200_000]) or detected
+    if detected:
         try:
-            return Decoded(text=data.decode(best.encoding), encoding=best.encoding, source="detected")
+            return Decoded(text=data.decode(detected), encoding=detected, source="detected")
         except (UnicodeDecodeError, LookupError):
             pass
-    return Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", source="fallback")
+    return None
+
+
+# -- UTF-8 with stray bytes -------------------------------------------------------------------------
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _stray_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    byte = error.object[error.start:error.start + 1]
+    return byte.decode("cp1252", "replace"), error.start + 1
+
+
+codecs.register_error("cleanpage.cp1252", _stray_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text, when ``data`` is UTF-8 but for a few stray bytes (each read as windows-1252)."""
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid < 4:
+        return None
+    high = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
+    stray = high - len(b"".join(_UTF8_MULTIBYTE.findall(data)))
+    if stray * 4 > valid:
+        return None
+    return data.decode("utf-8", "cleanpage.cp1252")
+
+
+# -- declared Latin-1 ------------------------------------------------------------------------------
+#: What browsers read for a declared label (the WHATWG Encoding Standard), where the bytes differ.
+_WINDOWS_FOR = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+
+
+# -- detected single-byte Latin ----------------------------------------------------------------------
+#: Code pages charset-normalizer may name for Latin-script text (codec names as codecs.lookup gives them).
+_LATIN_PAGES = frozenset({
+    "cp1252", "iso8859-1", "iso8859-15", "cp1250", "iso8859-2", "cp1254", "iso8859-9", "cp1257", "iso8859-13",
+    "iso8859-4", "iso8859-10", "iso8859-3", "iso8859-16", "iso8859-14", "cp775", "cp850", "cp852", "cp437",
+    "cp858", "cp860", "cp863", "cp865", "mac-roman", "mac-latin2", "mac-iceland", "mac-turkish", "hp-roman8",
+})
+#: The code pages tried instead, most common on the web first (a tie goes to the earlier one).
+_WEB_LATIN = ("cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1254", "cp1257", "cp1251")
+#: The letters beyond ASCII that each language writes (lower case). A right decoding puts a page's
+#: letters in one of these; a wrong one mixes alphabets ("naļve", "Pøíli¹") or puts symbols in words.
+_ALPHABETS = tuple(frozenset(a) for a in (
+    "àâæçéèêëîïôœùûüÿ",   # French
+    "äöüßé",              # German
+    "áéíñóúü",            # Spanish
+    "àèéìíîòóù",          # Italian
+    "àáâãçéêíóôõú",       # Portuguese
+    "áäéëïóöúüè",         # Dutch
+    "àçèéíïòóú",          # Catalan
+    "åäöé", "æøåé",       # Swedish, Finnish; Danish, Norwegian
+    "áðéíóúýþæö",         # Icelandic
+    "äõöüšž",             # Estonian
+    "çğıöşüâîû",          # Turkish
+    "áčďéěíňóřšťúůýž",    # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "ąćęłńóśźż",          # Polish
+    "áéíóöőúüű",          # Hungarian
+    "čšžćđ",              # Slovene, Croatian, Bosnian, Serbian (Latin)
+    "ăâîșşțţ",            # Romanian
+    "çë",                 # Albanian
+    "ąčęėįšųūž",          # Lithuanian
+    "āčēģīķļņšūž",        # Latvian
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўђјљњћџѓќѕ",  # Cyrillic
+))
+_WORD_JOINERS = frozenset("'’‘ʼ-‐‑·")
+
+
+def _unexplained(text: str) -> int:
+    """How many characters of ``text`` no single language explains: letters outside the best
+    alphabet, symbols inside words, and C1 controls (never text; a sign of the wrong code page)."""
+    letters: dict[str, int] = {}
+    odd = 0
+    for i, char in enumerate(text):
+        if char.isascii():
+            continue
+        if "\x80" <= char <= "\x9f":
+            odd += 5
+        elif char.isalpha():
+            letters[char.lower()] = letters.get(char.lower(), 0) + 1
+            if "\u0400" <= char <= "\u04ff" and ((i and text[i - 1].isascii() and text[i - 1].isalpha())
+                                                  or text[i + 1:i + 2].isascii() and text[i + 1:i + 2].isalpha()):
+                odd += 1  # "naпve": a Cyrillic letter inside a Latin word
+        elif char not in _WORD_JOINERS and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            odd += 1  # "Pø¹li", "na´ve": a symbol between letters is a letter of another code page
+    total = sum(letters.values())
+    return odd + min(total - sum(n for c, n in letters.items() if c in alphabet) for alphabet in _ALPHABETS)
+
+
+def _latin_choice(sample: bytes) -> str | None:
+    """The most common web code page whose decoding of ``sample`` one language explains best."""
+    best: tuple[int, str] | None = None
+    for name in _WEB_LATIN:
+        try:
+            text = sample.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _unexplained(text)
+        if best is None or score < best[0]:
+            best = (score, name)
+    return best[1] if best is not None else None
 
 
 def _clean_utf8(decoded: Decoded, data: bytes) -> bool:
@@ -137,7 +273,10 @@ def decode(source: str | bytes | bytearray | memoryview, *, max_bytes: int) -> D
                 raise TooLargeError(f"input is larger than max_bytes={max_bytes}")
             if _SURROGATE.search(source):
                 # lone surrogates (a str built from broken bytes with "surrogateescape"): no
-                # parser takes them, and lxml stops at the first one; they become U+FFFD
+                # parser takes them, and lxml stops at the first one; they become U+FFFD. They are
+                # not text: a str of nothing else is empty, not a page of replacement characters
+                if not _SURROGATE.sub("", source).strip():
+                    raise EmptyInputError("input holds no text (only lone surrogates)")
                 source = _SURROGATE.sub("\ufffd", source)
         decoded = Decoded(text=source, encoding=None, source="str")
         clean = False

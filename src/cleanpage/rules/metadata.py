@@ -263,8 +263,10 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
                             f"{where} time_words", re.IGNORECASE),
         relative_after=after,
         relative_before=before,
-        relative=_compile(rf"\d+\s*\w+\s+{_literal_alt(after)}\b|\b{_literal_alt(before)}\s+\d+",
-                          f"{where} relative dates", re.IGNORECASE),
+        # read from word starts only, each word once (the plain "\d+\s*\w+" retried every split of a
+        # long digit run: cubic); the same matches as that form
+        relative=_compile(rf"(?<!\w)(?:[^\W\d]*+\d\w++|\w++(?<=\d)\s++\w++)\s++{_literal_alt(after)}\b"
+                          rf"|\b{_literal_alt(before)}\s+\d+", f"{where} relative dates", re.IGNORECASE),
         non_title_leads=non_title,
         not_title=_compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
                            f"{where} non_title_leads", re.IGNORECASE),

@@ -43,10 +43,14 @@ __all__ = ["HtmlMeta", "read_metadata", "strip_site_suffix"]
 
 log = logging.getLogger(__name__)
 
-_SUFFIX = re.compile(r"\s+(?:[-|·–—:»«/]|::)\s+")
+#: (whitespace runs here and below are read from their start, possessively: linear on any run)
+_SUFFIX = re.compile(r"(?:(?<!\s)|(?=\S))\s++(?:[-|·–—:»«/]|::)\s++")
 #: Chinese and Japanese titles join the site name without spaces: "标题-新华网", "NEWS WEB EASY|标题"
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_SUFFIX_CJK = re.compile(r"\s*(?:[|｜_]|(?<=[\u3000-\u9fff\uff00-\uffef])[-—–](?=\S)|\s[-—–]\s)\s*")
+#: a whitespace run is read from its start only (possessively), so a long run with no separator
+#: costs one pass, not one per position; the same splits as the plain "\s*(...)\s*" form
+_SUFFIX_CJK = re.compile(r"(?:(?<!\s)|(?=\S))"
+                         r"(?:\s++[-—–]\s|\s*+(?:[|｜_]|(?<=[\u3000-\u9fff\uff00-\uffef])[-—–](?=\S)))\s*+")
 #: a loading placeholder ("Loading…"): one word and an ellipsis is never a headline
 _PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
 
@@ -145,11 +149,18 @@ def _types(obj: dict[str, Any]) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+#: How deep ``author`` lists may nest: real pages nest one or two; the page's JSON is untrusted, and
+#: a list nested 500 deep must not reach Python's recursion limit.
+_MAX_NAME_DEPTH = 8
+
+
 def _names(value: Any, organisation_types: frozenset[str], by_id: dict[str, dict[str, Any]] | None = None, *,
-           persons_only: bool = False, organisations_only: bool = False) -> list[str]:
+           persons_only: bool = False, organisations_only: bool = False, depth: int = 0) -> list[str]:
     """Author names of a JSON-LD ``author`` value; ``{"@id": …}`` references are looked up in the
     page's graph (Yoast writes the Person once and points to it). Organisations (``organisation_types``
     and any type ending in "Organization") are not names (``organisations_only`` gives just those)."""
+    if depth > _MAX_NAME_DEPTH:
+        return []
     if isinstance(value, str):
         return [] if persons_only or organisations_only else [value]
     if isinstance(value, dict):
@@ -165,7 +176,7 @@ def _names(value: Any, organisation_types: frozenset[str], by_id: dict[str, dict
     if isinstance(value, list):
         return [n for v in value[:10]
                 for n in _names(v, organisation_types, by_id, persons_only=persons_only,
-                                organisations_only=organisations_only)]
+                                organisations_only=organisations_only, depth=depth + 1)]
     return []
 
 
@@ -821,7 +832,7 @@ def _teaser_list(texts: list[str]) -> bool:
     return len({text_key(t) for t in texts if YEAR.search(t)}) >= 3
 
 
-_META_SEP = re.compile(r"\s*(?:[|,·•/]|\s[-–—]\s)\s*")
+_META_SEP = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—]\s|\s*+[|,·•/])\s*+")
 
 
 _DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
@@ -1087,7 +1098,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
 
 _SPACE_RUNS = re.compile(r"\s+")
 #: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed")
-_TITLE_PARTS = re.compile(r"\s+[-–—|·:»«]\s+|\s*[|»«]\s*")
+_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|»«]\s*+)")
 
 
 def _canonical(root: etree._Element) -> str | None:
@@ -1250,7 +1261,9 @@ def _written_alone(
 #: "Hamburg, 2. November 2021", "Posted March 3, 2021 by …"
 _DATE_IN_LINE = re.compile(
     r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
-    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d{2}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d{2}"
+    # a month name is read from its word's start (or the letter after a digit), once: linear
+    r"|(?:(?<![^\W\d_])|(?<=[\d.][^\W\d_]))[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)"
 )
 
 
@@ -1296,7 +1309,7 @@ def _untruncate(title: str, others: list[str | None]) -> str:
     return title
 
 
-_CSS = re.compile(r"[{};]\s*[a-z-]+\s*:|\{[^}]*:")
+_CSS = re.compile(r"[{};]\s*[a-z-]+\s*:|\{[^{}:]*+:")  # each "{" reads to the next brace or colon
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 

@@ -19,7 +19,8 @@ _NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net|de)\b", re.IGNORECA
 #: a one-word name or user handle: letters (any script), digits, "_", "-", "."
 _HANDLE = re.compile(r"^(?=.*[^\W\d_])[^\W_][\w.\-]{1,29}$", re.UNICODE)
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
-_ROLE = re.compile(r"\s*\([^()]{2,60}\)")
+#: a role in brackets after a name; the whitespace run before it is read from its start only (linear)
+_ROLE = re.compile(r"(?:(?<!\s)|(?=\S))\s*+\([^()]{2,60}\)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042F][\w'’.\-]*|[A-Z]\.)$", re.UNICODE)
 
 

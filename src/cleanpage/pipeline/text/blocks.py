@@ -45,7 +45,7 @@ _LYNX_REF_LIST = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?
 #: body keeps the page's words as written, changing only whitespace.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 #: a line of prose cut after a comma ("… als Henry den Neuangekommenen das erste Mal sah,")
-_BROKEN_AT_COMMA = re.compile(r"[^\W\d_]{2,},$")
+_BROKEN_AT_COMMA = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}+,$")  # from a run's start only: linear
 #: a line that starts mid-sentence: a lower-case word, no bullet
 _LOWER_START = re.compile(r"\s*[a-zà-öø-ÿß]")
 #: wrap widths outside this range are not a wrapper's (a 30-column dump is a list, 130 a table)

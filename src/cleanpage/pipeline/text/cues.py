@@ -20,7 +20,7 @@ __all__ = ["THREAD_WINDOW", "announces_responses", "comment_cue", "thread_start"
 _WHEN = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
 #: a count heading with a trailing remark: "{ 38 comments… read them below or add one }"
 _BRACKETS = "{[(<)]}> "
-_REMARK = re.compile(r"\s*(?:…|\.\.\.|[|,;·•]|\s[-–—]\s)")
+_REMARK = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—]\s|\s*+(?:…|\.\.\.|[|,;·•]))")  # linear on any run
 _LETTER = re.compile(r"[^\W\d_]")
 #: what a commenter's name looks like: one to four words, no digits, no separators
 _NAME = re.compile(r"[^\W\d_][\w.'’@-]*(?: [\w.'’@-]+){0,3}")
