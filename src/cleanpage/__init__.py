@@ -24,7 +24,7 @@ from cleanpage.errors import (
     TooLargeError,
     WriteError,
 )
-from cleanpage.options import KindOption, Options
+from cleanpage.options import Options
 from cleanpage.api import clean, clean_file, clean_url
 from cleanpage.io.records import to_records
 from cleanpage.pipeline.blocks import Reason
@@ -44,7 +44,6 @@ __all__ = [
     "InputKind",
     "InputTypeError",
     "InternalError",
-    "KindOption",
     "OptionError",
     "Options",
     "Page",

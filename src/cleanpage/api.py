@@ -23,7 +23,7 @@ from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import InputTypeError, ReadError
 from cleanpage.engines.langid import detect_language
 from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
-from cleanpage.options import KindOption, Options
+from cleanpage.options import Options
 from cleanpage.result import InputKind, Page
 from cleanpage.rules import Rules, load_rules
 from cleanpage.pipeline.sniff import sniff
@@ -137,7 +137,7 @@ def clean(
     source: str | bytes,
     url: str | None = None,
     *,
-    kind: str | KindOption | None = None,
+    kind: str | InputKind | None = None,
     options: Options | None = None,
     max_bytes: int | None = None,
     timeout: float | None = None,
@@ -173,12 +173,7 @@ def clean(
 def _clean(source: str | bytes, url: str | None, opts: Options) -> Page:
     decoded = decode(source, max_bytes=opts.max_bytes)
     rules = load_rules()
-    if opts.kind is KindOption.HTML:
-        input_kind = InputKind.HTML
-    elif opts.kind is KindOption.TEXT:
-        input_kind = InputKind.TEXT
-    else:
-        input_kind = sniff(decoded.text)
+    input_kind = opts.kind if opts.kind is not None else sniff(decoded.text)
     if input_kind is InputKind.HTML:
         page = _clean_html(decoded, url, opts, rules)
     else:
@@ -198,7 +193,7 @@ def clean_file(
     path: str | os.PathLike[str],
     url: str | None = None,
     *,
-    kind: str | KindOption | None = None,
+    kind: str | InputKind | None = None,
     options: Options | None = None,
     max_bytes: int | None = None,
     timeout: float | None = None,
@@ -218,7 +213,7 @@ def clean_url(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int | None = None,
-    kind: str | KindOption | None = None,
+    kind: str | InputKind | None = None,
     options: Options | None = None,
 ) -> Page:
     """Fetch ``url`` (see :mod:`cleanpage.io.fetch`) and :func:`clean` the page it gives.

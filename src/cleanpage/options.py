@@ -6,32 +6,26 @@ workers, varied with :func:`dataclasses.replace`, and never mutated mid-run.
 
 from __future__ import annotations
 
-import enum
 import math
 from dataclasses import dataclass
 
 from cleanpage.errors import OptionError
+from cleanpage.result import InputKind
 
-__all__ = ["KindOption", "Options"]
+__all__ = ["Options"]
 
 #: 20 MiB: larger than any real article page we have seen (the dev set tops out near 3 MiB),
 #: small enough that a runaway input fails fast with a clear error instead of eating memory.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
-class KindOption(str, enum.Enum):
-    """How to read the source: sniff it, or force one path."""
-
-    AUTO = "auto"
-    HTML = "html"
-    TEXT = "text"
-
-
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Options:
     """Knobs of the pipeline. Defaults are what the benchmarks measure."""
 
-    kind: KindOption = KindOption.AUTO
+    #: How to read the source: ``None`` (or ``"auto"``) sniffs it; ``InputKind.HTML``/``"html"`` or
+    #: ``InputKind.TEXT``/``"text"`` force one path. The same enum the result's ``Page.kind`` reports.
+    kind: InputKind | None = None
     #: Size limit in bytes (UTF-8 bytes for ``str`` input); past it :class:`TooLargeError`.
     max_bytes: int = DEFAULT_MAX_BYTES
     #: Wall-clock limit in seconds for one document, or ``None``. Enforced by running the
@@ -48,11 +42,11 @@ class Options:
     detect_language: bool = True
 
     def __post_init__(self) -> None:
-        if not isinstance(self.kind, KindOption):
+        if self.kind is not None and not isinstance(self.kind, InputKind):
             try:
-                object.__setattr__(self, "kind", KindOption(self.kind))
+                object.__setattr__(self, "kind", None if self.kind == "auto" else InputKind(self.kind))
             except ValueError:
-                choices = ", ".join(repr(k.value) for k in KindOption)
+                choices = ", ".join(repr(k) for k in ("auto", *(k.value for k in InputKind)))
                 raise OptionError(f"kind must be one of {choices}, not {self.kind!r}") from None
         check_positive("max_bytes", self.max_bytes, integer=True)
         if self.timeout is not None:

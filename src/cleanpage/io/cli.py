@@ -31,7 +31,7 @@ from typing import Any
 from cleanpage.io.batch import clean_many, default_workers
 from cleanpage.errors import CleanpageError, WriteError
 from cleanpage.io.inputs import DEFAULT_GLOBS, Document, expand, survey
-from cleanpage.options import KindOption, Options
+from cleanpage.options import Options
 from cleanpage.io.names import escape_name
 from cleanpage.io.outfile import JsonlWriter, Scan, scan_records
 from cleanpage.io.render import article_html, page_markdown_document
@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="output format: json (JSON Lines when several inputs), jsonl (always one line "
                         "per page), text, markdown (with YAML front matter), html (a clean article page); "
                         "default: json")
-    parser.add_argument("--kind", choices=[k.value for k in KindOption], default="auto",
+    parser.add_argument("--kind", choices=["auto", "html", "text"], default="auto",
                         help="read inputs as html, text, or detect (default: auto)")
     parser.add_argument("--url", default=None, help="the page's URL (helps the main-content engine)")
     parser.add_argument("--indent", type=int, default=None, help="indent JSON output (single input only)")
@@ -136,7 +136,7 @@ def _run(docs: Iterator[Document], args: argparse.Namespace, workers: int,
             queued.append(doc)  # clean_many reads lazily and answers in order: a FIFO pairs them
             yield doc.id, doc.source, doc.url
 
-    options = Options(kind=KindOption(args.kind))
+    options = Options(kind=args.kind)  # Options reads the name ("auto" sniffs)
     for _ident, outcome in clean_many(sources(), workers=workers, timeout=args.timeout, options=options):
         yield queued.popleft(), outcome
 
