@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-import cleanpage  # noqa: E402
-from cleanpage.rules import load_rules  # noqa: E402
+import cleanpage
+from cleanpage.rules import load_rules
 
 #: Characters that end or start runs in web text and markup, whatever the pattern says.
 _BASE = [" ", "\t", "\n", "a", "A", "1", "_", "<", ">", "[", "]", "(", ")", "{", "}", ",", ".", ":", ";", "-",

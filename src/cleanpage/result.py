@@ -66,8 +66,8 @@ class PageWarning(str, enum.Enum):
     """Why a page may not be all of its source. The page is still returned: what was read is right,
     but a corpus should know that something is missing (see docs/schema.md)."""
 
-    #: the HTML parser stopped before the end of the document (nesting deeper than its limit of
-    #: 2,048 elements, or another limit of libxml2): what came after that point is not in the page
+    #: the HTML parser stopped before the end of the document, even when parsed again without
+    #: libxml2's size limits and with its nesting flattened: what came after that point is missing
     TRUNCATED = "truncated"
     #: an element had more attributes than cleanpage parses (a flood of thousands, which the C
     #: parser reads in quadratic time); those past the limit were dropped before parsing

@@ -86,7 +86,7 @@ def test_deep_unclosed_nesting_comes_out_whole(posts: int, close_p: bool) -> Non
 
 
 def test_a_page_the_parser_still_stops_in_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cleanpage.pipeline.html.tree as tree
+    from cleanpage.pipeline.html import tree
 
     monkeypatch.setattr(tree, "flatten_nesting", lambda text, limit=0: text)  # no second chance
     page = cleanpage.clean(_forum(3000))

@@ -96,7 +96,7 @@ def test_a_full_disk_says_so_and_names_the_file(tmp_path: Path, capsys: pytest.C
 
 
 def test_the_same_id_twice_is_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder, names = _bad_names(tmp_path)
+    folder, _ = _bad_names(tmp_path)
     page = str(folder / "a.html")
     out = tmp_path / "out.jsonl"
     assert main([page, page, str(folder / "c.html"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0

@@ -87,7 +87,7 @@ def test_run_killable_stops_a_call_stuck_in_c() -> None:
 
 def test_clean_with_a_timeout_holds_inside_c(monkeypatch: pytest.MonkeyPatch) -> None:
     import cleanpage
-    import cleanpage.api as api
+    from cleanpage import api
 
     monkeypatch.setattr(api, "sniff", _stuck_on_marked_pages(api.sniff))
     start = time.monotonic()
@@ -100,7 +100,7 @@ def test_clean_with_a_timeout_holds_inside_c(monkeypatch: pytest.MonkeyPatch) ->
 @pytest.mark.parametrize("chunksize", [1, 3])
 def test_one_worker_with_a_timeout_holds_inside_c(monkeypatch: pytest.MonkeyPatch, chunksize: int) -> None:
     import cleanpage
-    import cleanpage.api as api
+    from cleanpage import api
 
     monkeypatch.setattr(api, "sniff", _stuck_on_marked_pages(api.sniff))
     start = time.monotonic()
@@ -112,7 +112,7 @@ def test_one_worker_with_a_timeout_holds_inside_c(monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_cli_with_one_job_holds_inside_c(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import cleanpage.api as api
+    from cleanpage import api
     from cleanpage.io.cli import main
 
     monkeypatch.setattr(api, "sniff", _stuck_on_marked_pages(api.sniff))
