@@ -48,6 +48,9 @@ def byline_agency(text: str, rules: Rules) -> Attribution | None:
 
 #: containers whose credits belong to other stories (teasers, sidebars, menus)
 _SIDE_ROLES = frozenset({"aside", "complementary", "nav", "navigation", "menu", "comments"})
+#: the credit shapes read in a block the block model dropped: a byline line there is the page's
+#: byline element (read as such) or another story's
+_DROPPED_CREDITS = (AttributionKind.CREDIT, AttributionKind.CONTRIBUTOR, AttributionKind.COPYRIGHT)
 _COPYRIGHT_START = frozenset("©Cc(")
 def _is_person_byline(text: str, bylines: frozenset[str], rules: Rules) -> bool:
     """A short "By Jane Doe" line, or the text of a byline element of the page."""
@@ -84,15 +87,20 @@ def attribute(
     for item in labelled:
 
         block = item.block
-        if item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) and len(block.text) <= 400:
-            hit = rules.match_credit(block.text, _STANDALONE)
+        # a credit line is a credit wherever the block model put it: a short "(AP)" line scores low
+        # as body text, and only a rule's own removal (a side box, a footer) says it is not the story's
+        dropped = (item.label is Label.BOILERPLATE and item.score is not None
+                   and item.reason is Reason.OUTSIDE_MAIN_CONTENT and not block.roles & _SIDE_ROLES)
+        if (item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) or dropped) and len(block.text) <= 400:
+            hit = rules.match_credit(block.text, _DROPPED_CREDITS if dropped else _STANDALONE)
             if hit is not None:
                 kind, agency = hit.pattern.kind, hit.agency
                 if kind is AttributionKind.COPYRIGHT and agency is None:
                     # a site's own copyright footer is furniture, not a credit
                     out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.COPYRIGHT_FOOTER))
                     continue
-                if agency is not None or kind in _PERSONAL:
+                # a dropped block credits only an agency: a "By …" line outside the story is a teaser's
+                if agency is not None or (kind in _PERSONAL and not dropped):
                     record(agency.name if agency else None, block.text, kind)
                     out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                     continue
