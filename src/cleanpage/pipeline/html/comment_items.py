@@ -38,12 +38,19 @@ from cleanpage.pipeline.html.comment_header import (
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 
-__all__ = ["HEADINGS", "LIST_TAGS", "CommentDates", "ancestors", "find_items", "is_schema_comment", "read_comment"]
+__all__ = [
+    "HEADINGS", "LIST_TAGS", "CommentDates", "ancestors", "find_items", "inside_of", "is_schema_comment", "read_comment",
+    "read_items", "thread_items",
+]
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 LIST_TAGS = frozenset(("ul", "ol"))
 #: a thread of thousands of comments is read up to this many items (page order kept)
 _MAX_ITEMS = 2_000
+#: a lone box without author or date and shorter than this is a notice, not a comment
+_NOTICE_MAX_WORDS = 25
+#: boxes without author or date, this short all together, are a discussion widget's chrome
+_WIDGET_MAX_WORDS = 60
 _DIGITS = re.compile(r"\d+")
 
 #: an item's signature: its tag and its first class word, digits as "#" ("li", "comment-#")
@@ -279,3 +286,63 @@ def read_comment(
     if not paragraphs:
         return None
     return Response(text="\n\n".join(paragraphs), author=author, published=published)
+
+
+def inside_of(el: etree._Element, within: set[etree._Element]) -> etree._Element | None:
+    """The nearest ancestor of ``el`` that is one of ``within``."""
+    for anc in ancestors(el):
+        if anc in within:
+            return anc
+    return None
+
+
+def _is_notice(response: Response) -> bool:
+    return (
+        response.author is None and response.published is None and len(response.text.split()) < _NOTICE_MAX_WORDS
+    )
+
+
+def read_items(
+    items: list[etree._Element], nested: set[etree._Element], rules: Rules, dates: CommentDates
+) -> list[tuple[etree._Element, Response]]:
+    """Each item with its response, for the items that hold a reader's words (``nested``: the same
+    items, as a set)."""
+    read: list[tuple[etree._Element, Response]] = []
+    for item in items:
+        response = read_comment(item, nested, rules, dates)
+        if response is not None:
+            read.append((item, response))
+    # one short box with no author and no date is a notice ("No comments yet", "Log in to
+    # comment", "Your comment was sent"), not a reader's comment
+    if len(read) == 1 and _is_notice(read[0][1]):
+        return []
+    # boxes beside pure chrome ("Show Comments"), none naming an author or a date and short all
+    # together, are the rest of a discussion widget's chrome ("Discussion Policy and community
+    # guidelines apply …"), not comments
+    if (
+        read
+        and len(read) < len(items)
+        and all(r.author is None and r.published is None for _el, r in read)
+        and sum(len(r.text.split()) for _el, r in read) < _WIDGET_MAX_WORDS
+    ):
+        return []
+    return read
+
+
+def thread_items(
+    read: list[tuple[etree._Element, Response]],
+    nested: set[etree._Element],
+    responses: list[Response],
+    items: list[etree._Element],
+) -> None:
+    """Add a section's responses and their items to the page's, each reply with its parent: the
+    response of the nearest item around it."""
+    index_of: dict[etree._Element, int] = {}
+    for item, response in read:
+        parent_el = inside_of(item, nested)
+        parent = index_of.get(parent_el) if parent_el is not None else None
+        index_of[item] = len(responses)
+        items.append(item)
+        responses.append(
+            Response(text=response.text, author=response.author, published=response.published, parent=parent)
+        )

@@ -48,8 +48,10 @@ from cleanpage.pipeline.html.comment_items import (
     CommentDates,
     ancestors,
     find_items,
+    inside_of,
     is_schema_comment,
-    read_comment,
+    read_items,
+    thread_items,
 )
 from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
@@ -67,10 +69,6 @@ _ARTICLE_PROPS = frozenset(("articlebody", "articleBody"))
 #: Work caps: a page with thousands of comment-like elements is read up to these bounds.
 _MAX_CANDIDATES = 20_000
 _MAX_COUNT_LOOKUPS = 400
-#: a lone box without author or date and shorter than this is a notice, not a comment
-_NOTICE_MAX_WORDS = 25
-#: boxes without author or date, this short all together, are a discussion widget's chrome
-_WIDGET_MAX_WORDS = 60
 #: text a comment section may hold above its heading (a count tab, a sort menu), not an article
 _HEADING_LEAD_MAX = 400
 #: text outside its comment parts beyond which a would-be section is an article container
@@ -223,14 +221,6 @@ def _tokens(el: etree._Element, cues: CommentCues) -> tuple[str, ...]:
     return tokens
 
 
-def _inside(el: etree._Element, within: set[etree._Element]) -> etree._Element | None:
-    """The nearest ancestor of ``el`` that is one of ``within``."""
-    for anc in ancestors(el):
-        if anc in within:
-            return anc
-    return None
-
-
 def _is_container(el: etree._Element, cues: CommentCues) -> bool:
     """A list of comments or replies ("ol.children", "div.comment-list"): it holds items, it is none."""
     if el.tag in LIST_TAGS:
@@ -266,16 +256,10 @@ def _holds_article(section: etree._Element, parts: list[etree._Element]) -> bool
     if total <= _ARTICLE_MIN_CHARS:
         return False
     within = set(parts)
-    outer = [p for p in parts if _inside(p, within) is None]
+    outer = [p for p in parts if inside_of(p, within) is None]
     inside = sum(len(normalise_space(p.text_content())) for p in outer)
     outside = total - inside
     return outside > _ARTICLE_MIN_CHARS and outside > inside
-
-
-def _is_notice(response: Response) -> bool:
-    return (
-        response.author is None and response.published is None and len(response.text.split()) < _NOTICE_MAX_WORDS
-    )
 
 
 def _article_before(parent: etree._Element, heading: etree._Element) -> bool:
@@ -313,7 +297,7 @@ def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
         if el in seen:
             continue
         seen.add(el)
-        if _inside(el, within) is None:
+        if inside_of(el, within) is None:
             out.append(el)
     return out
 
@@ -369,7 +353,7 @@ def _parts_of(
     for el in inner:
         if el in within:
             continue
-        owner = _inside(el, within)
+        owner = inside_of(el, within)
         if owner is not None:
             parts[owner].append(el)
     return parts
@@ -381,7 +365,7 @@ def _headings_of(
     within = set(sections)
     out: dict[etree._Element, list[etree._Element]] = {}
     for h, _pos in headings:
-        owner = _inside(h, within)
+        owner = inside_of(h, within)
         if owner is not None:
             out.setdefault(owner, []).append(h)
     return out
@@ -395,52 +379,6 @@ def _candidates(section: etree._Element, parts: list[etree._Element], cues: Comm
     elif not parts and not _is_container(section, cues) and not _mostly_links(section):
         parts = [section]  # a comment on its own, with no list around it (not a link to one)
     return [c for c in parts if is_schema_comment(c) or not _is_container(c, cues)]
-
-
-def _read_items(
-    items: list[etree._Element], nested: set[etree._Element], rules: Rules, dates: CommentDates
-) -> list[tuple[etree._Element, Response]]:
-    """Each item with its response, for the items that hold a reader's words (``nested``: the same
-    items, as a set)."""
-    read: list[tuple[etree._Element, Response]] = []
-    for item in items:
-        response = read_comment(item, nested, rules, dates)
-        if response is not None:
-            read.append((item, response))
-    # one short box with no author and no date is a notice ("No comments yet", "Log in to
-    # comment", "Your comment was sent"), not a reader's comment
-    if len(read) == 1 and _is_notice(read[0][1]):
-        return []
-    # boxes beside pure chrome ("Show Comments"), none naming an author or a date and short all
-    # together, are the rest of a discussion widget's chrome ("Discussion Policy and community
-    # guidelines apply …"), not comments
-    if (
-        read
-        and len(read) < len(items)
-        and all(r.author is None and r.published is None for _el, r in read)
-        and sum(len(r.text.split()) for _el, r in read) < _WIDGET_MAX_WORDS
-    ):
-        return []
-    return read
-
-
-def _thread(
-    read: list[tuple[etree._Element, Response]],
-    nested: set[etree._Element],
-    responses: list[Response],
-    items: list[etree._Element],
-) -> None:
-    """Add a section's responses and their items to the page's, each reply with its parent: the
-    response of the nearest item around it."""
-    index_of: dict[etree._Element, int] = {}
-    for item, response in read:
-        parent_el = _inside(item, nested)
-        parent = index_of.get(parent_el) if parent_el is not None else None
-        index_of[item] = len(responses)
-        items.append(item)
-        responses.append(
-            Response(text=response.text, author=response.author, published=response.published, parent=parent)
-        )
 
 
 def find_responses(
@@ -464,13 +402,13 @@ def find_responses(
         # a section with nothing to read (a "latest comments" teaser, "Comments are closed.") is
         # still no body: every section is marked
         nested = set(found)
-        read_of.append((section, nested, _read_items(found, nested, rules, dates)))
+        read_of.append((section, nested, read_items(found, nested, rules, dates)))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
     read_of, opening, posts = take_posts(root, rules, dates, read_of)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
-        _thread(read, nested, responses, items)
+        thread_items(read, nested, responses, items)
     seen = set(items)
     items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
