@@ -24,19 +24,14 @@ HTML_CASES = sorted(p for p in FIXTURES.iterdir() if (p / "input.html").exists()
 
 
 def _blocks(html: str) -> tuple[Block, ...]:
-    """The page's blocks, built as :func:`cleanpage.clean` builds them (the same stage calls)."""
-    from cleanpage.api import _reference
-    from cleanpage.pipeline.html.blocks import build_blocks
-    from cleanpage.pipeline.html.metadata import read_metadata
-    from cleanpage.pipeline.html.responses import find_responses
-    from cleanpage.pipeline.html.tree import parse_html
+    """The page's blocks, built by the same stage calls as :func:`cleanpage.clean`."""
+    from cleanpage.api import read_html
+    from cleanpage.options import Options
+    from cleanpage.pipeline.decode import decode
     from cleanpage.rules import load_rules
 
-    rules = load_rules()
-    root = parse_html(html)
-    meta = read_metadata(root, rules, None)
-    found = find_responses(root, rules, _reference(meta.published), meta.language)
-    return build_blocks(root, found.marks)
+    options = Options(use_trafilatura=False)  # the blocks do not depend on the engine
+    return read_html(decode(html, max_bytes=options.max_bytes), None, options, load_rules()).blocks
 
 
 def _words(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cleanpage.pipeline.assemble import assemble
 from cleanpage.pipeline.attribute import attribute
@@ -24,9 +25,13 @@ from cleanpage.errors import InputTypeError, ReadError
 from cleanpage.engines.langid import detect_language
 from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from cleanpage.options import Options
-from cleanpage.result import InputKind, Page
+from cleanpage.pipeline.blocks import Block
+from cleanpage.result import InputKind, Page, PageWarning
 from cleanpage.rules import Rules, load_rules
 from cleanpage.pipeline.sniff import sniff
+
+if TYPE_CHECKING:
+    from cleanpage.engines.trafilatura import EngineText
 
 __all__ = ["clean", "clean_file", "clean_url"]
 
@@ -40,11 +45,20 @@ def _reference(published: _dt.date | _dt.datetime | None) -> _dt.datetime | None
     return _dt.datetime(published.year, published.month, published.day, 12)
 
 
-def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
+class HtmlRead(NamedTuple):
+    """What the HTML stages before classification found: what training reads too (:mod:`cleanpage.learn`)."""
+
+    warnings: tuple[PageWarning, ...]
+    meta: Any  # pipeline.html.metadata.HtmlMeta (imported lazily with the HTML path)
+    found: Any  # pipeline.html.responses.HtmlResponses
+    blocks: tuple[Block, ...]
+    engine: EngineText | None
+
+
+def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> HtmlRead:
+    """The HTML path up to classification: parse, metadata, responses, blocks, the engine."""
     from cleanpage.engines.trafilatura import run_trafilatura
-    from cleanpage.models import BLOCK_MODEL, load_forest
     from cleanpage.pipeline.html.blocks import build_blocks
-    from cleanpage.pipeline.html.classify import classify
     from cleanpage.pipeline.html.metadata import read_metadata
     from cleanpage.pipeline.html.responses import find_responses
     from cleanpage.pipeline.html.tree import drop_unread, parse_page
@@ -60,6 +74,14 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     # engine: the tree's last reader (what it would delete after copying goes now)
     drop_unread(root)
     engine = run_trafilatura(root, url) if options.use_trafilatura else None
+    return HtmlRead(warnings=tuple(warnings), meta=meta, found=found, blocks=blocks, engine=engine)
+
+
+def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
+    from cleanpage.models import BLOCK_MODEL, load_forest
+    from cleanpage.pipeline.html.classify import classify
+
+    warnings, meta, found, blocks, engine = read_html(decoded, url, options, rules)
     # classify: every block labelled
     labelled = classify(blocks, engine, rules, title=meta.title,
                         model=load_forest(BLOCK_MODEL) if options.block_model else None)

@@ -27,22 +27,15 @@ class PageEvidence:
 
 
 def html_evidence(raw: bytes, url: str | None, *, engine: bool = True) -> PageEvidence:
-    from cleanpage.api import _reference
-    from cleanpage.engines.trafilatura import run_trafilatura
+    """A page's blocks and the evidence the block model reads, through the same stage calls as
+    :func:`cleanpage.clean` (:func:`cleanpage.api.read_html`)."""
+    from cleanpage.api import read_html
     from cleanpage.options import Options
     from cleanpage.pipeline.decode import decode
-    from cleanpage.pipeline.html.blocks import build_blocks
     from cleanpage.pipeline.html.classify import gather
-    from cleanpage.pipeline.html.metadata import read_metadata
-    from cleanpage.pipeline.html.responses import find_responses
-    from cleanpage.pipeline.html.tree import drop_unread, parse_html
     from cleanpage.rules import load_rules
 
     rules = load_rules()
-    root = parse_html(decode(raw, max_bytes=Options().max_bytes).text)
-    meta = read_metadata(root, rules, url)
-    found = find_responses(root, rules, _reference(meta.published), meta.language)
-    blocks = build_blocks(root, found.marks)
-    drop_unread(root)
-    found_text = run_trafilatura(root, url) if engine else None
-    return PageEvidence(blocks=blocks, evidence=gather(blocks, found_text, rules, title=meta.title))
+    options = Options(use_trafilatura=engine)
+    read = read_html(decode(raw, max_bytes=options.max_bytes), url, options, rules)
+    return PageEvidence(blocks=read.blocks, evidence=gather(read.blocks, read.engine, rules, title=read.meta.title))
