@@ -86,7 +86,10 @@ def feature_names(words: Sequence[str]) -> tuple[str, ...]:
 _HEAD = 600
 _DIGIT = re.compile(r"\d")
 #: the columns between the container one-hots and the title columns, filled after the loop
-_TAIL_ZEROS = (0.0,) * 17
+_TAIL_ZEROS = (0.0,) * (BASE_FEATURES.index("is_title") - BASE_FEATURES.index("prev_kept"))
+# the row is written positionally (the hot loop): its parts must sit where the names say
+if BASE_FEATURES.index("tag_p") != 24 or BASE_FEATURES.index("prev_kept") != 24 + len(_TAGS) + len(_ROLES):
+    raise ImportError("features: BASE_FEATURES and the row the loop writes disagree")
 
 
 def _place(tag: str, roles: frozenset[str]) -> list[float]:
@@ -197,7 +200,7 @@ def features(
             *words_row,
         ])
         before += len(text)
-    out = np.array(rows, dtype=np.float32)
+    out = np.array(rows, dtype=np.float32).reshape(n, width)
     prose = out[:, column["is_prose"]].astype(np.float64)
     prev = np.concatenate(([0.0], kept_a[:-1]))
     nxt = np.concatenate((kept_a[1:], [0.0]))
