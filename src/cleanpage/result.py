@@ -18,6 +18,8 @@ from cleanpage.pipeline.blocks import Reason
 __all__ = [
     "Attribution",
     "AttributionKind",
+    "Element",
+    "ElementKind",
     "InputKind",
     "Page",
     "PageType",
@@ -72,6 +74,21 @@ class PageWarning(str, enum.Enum):
     #: an element had more attributes than cleanpage parses (a flood of thousands, which the C
     #: parser reads in quadratic time); those past the limit were dropped before parsing
     ATTRIBUTES_DROPPED = "attributes-dropped"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ElementKind(str, enum.Enum):
+    """What one element of the structured body is (see :class:`Element`)."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    QUOTE = "quote"
+    CODE = "code"
+    TABLE = "table"
+    CAPTION = "caption"
 
     def __str__(self) -> str:
         return self.value
@@ -154,6 +171,43 @@ class Removed:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Element:
+    """One element of the structured body, as the page's markup (or a dump's line shape) has it.
+
+    ``text`` is the element's words as in ``Page.paragraphs`` (the paragraphs it holds joined by a
+    blank line), except for ``code``, whose text keeps the page's whitespace, and ``table``, whose
+    text is its rows, one a line, cells separated by a tab. ``level`` is a heading's level (1-6);
+    ``depth`` a list item's nesting (1 at the top) and ``ordered`` whether its list is numbered;
+    ``rows`` a table's cells by row, ``header`` whether its first row is a header row.
+    """
+
+    kind: ElementKind
+    text: str
+    level: int | None = None
+    depth: int | None = None
+    ordered: bool | None = None
+    rows: tuple[tuple[str, ...], ...] = ()
+    header: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The kind and text, and only the fields the kind has."""
+        data: dict[str, Any] = {"kind": self.kind.value, "text": self.text}
+        if self.kind is ElementKind.HEADING:
+            data["level"] = self.level
+        elif self.kind is ElementKind.LIST_ITEM:
+            data["depth"], data["ordered"] = self.depth, self.ordered
+        elif self.kind is ElementKind.TABLE:
+            data["rows"], data["header"] = [list(row) for row in self.rows], self.header
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Element:
+        return cls(kind=ElementKind(data["kind"]), text=data["text"], level=data.get("level"),
+                   depth=data.get("depth"), ordered=data.get("ordered"),
+                   rows=tuple(tuple(row) for row in data.get("rows", ())), header=data.get("header", False))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Page:
     """A cleaned page. ``body`` is derived from ``paragraphs`` so the two can never disagree."""
 
@@ -161,6 +215,8 @@ class Page:
     page_type: PageType = PageType.PAGE
     title: str | None = None
     paragraphs: tuple[str, ...] = ()
+    #: the body as typed elements (headings, list items, code, tables), beside ``paragraphs``
+    elements: tuple[Element, ...] = ()
     attribution: tuple[Attribution, ...] = ()
     authors: tuple[str, ...] = ()
     published: _dt.date | _dt.datetime | None = None
@@ -196,6 +252,7 @@ class Page:
             "encoding": self.encoding,
             "encoding_source": self.encoding_source,
             "paragraphs": list(self.paragraphs),
+            "elements": [e.to_dict() for e in self.elements],
             "attribution": [a.to_dict() for a in self.attribution],
             "responses_announced": self.responses_announced,
             "responses": [r.to_dict() for r in self.responses],
@@ -219,6 +276,7 @@ class Page:
             encoding=data.get("encoding"),
             encoding_source=data.get("encoding_source"),
             paragraphs=tuple(data.get("paragraphs", ())),
+            elements=tuple(Element.from_dict(e) for e in data.get("elements", ())),
             attribution=tuple(Attribution.from_dict(a) for a in data.get("attribution", ())),
             responses_announced=data.get("responses_announced"),
             responses=tuple(Response.from_dict(r) for r in data.get("responses", ())),
@@ -230,15 +288,19 @@ class Page:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:
-        """Title and body as plain text: what a corpus wants, nothing else."""
-        parts = [self.title] if self.title else []
-        parts.extend(self.paragraphs)
-        return "\n\n".join(parts) + ("\n" if parts else "")
+        """Title and body as plain text: what a corpus wants, nothing else. Headings and list items
+        stand on their own lines (a list's items one under the other), tables one row a line."""
+        from cleanpage.io.render import page_text
+
+        return page_text(self)
 
     def to_markdown(self) -> str:
         from cleanpage.io.render import page_markdown
 
         return page_markdown(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
 
     def _repr_html_(self) -> str:
         from cleanpage.io.render import page_html
