@@ -69,6 +69,8 @@ def _element(blocks: list[Block]) -> Element | None:
         return Element(kind=kind, text=raw.lstrip("\r\n").rstrip())
     texts = [b.text for b in blocks]
     if kind is ElementKind.HEADING:
+        if blocks[0].tag == "line":  # a dump's "#" heading that its shape kept as text: the words only
+            texts[0] = texts[0].lstrip("#").lstrip() or texts[0]
         return Element(kind=kind, text=" ".join(texts), level=min(max(form.level, 1), 6))
     if kind is ElementKind.LIST_ITEM:
         if blocks[0].tag == "item" and form.ordered:

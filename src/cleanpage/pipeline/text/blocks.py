@@ -217,8 +217,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
 def _line_form(line: str, item: bool, heading: bool, above: _Para | None) -> Form:
     """The form a new paragraph's first line shows: a ``#`` heading, a numbered or bulleted item,
     or the underline of the one-line paragraph ``above`` (which then becomes a heading)."""
-    if heading:
-        return Form("heading", level=len(line.lstrip()) - len(line.lstrip().lstrip("#")))
+    if heading or _MD_HEADING.match(line):  # a "#" heading in a dump of any shape
+        return Form("heading", level=min(len(line.lstrip()) - len(line.lstrip().lstrip("#")), 6))
     if item:
         numbered = _NUMBERED.match(line) is not None
         if numbered or _BULLET.match(line):
