@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleanpage.pipeline.blocks import Reason
+from cleanpage.pipeline.elements import Element, ElementKind
 
 __all__ = [
     "Attribution",
@@ -74,21 +75,6 @@ class PageWarning(str, enum.Enum):
     #: an element had more attributes than cleanpage parses (a flood of thousands, which the C
     #: parser reads in quadratic time); those past the limit were dropped before parsing
     ATTRIBUTES_DROPPED = "attributes-dropped"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class ElementKind(str, enum.Enum):
-    """What one element of the structured body is (see :class:`Element`)."""
-
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    LIST_ITEM = "list-item"
-    QUOTE = "quote"
-    CODE = "code"
-    TABLE = "table"
-    CAPTION = "caption"
 
     def __str__(self) -> str:
         return self.value
@@ -168,43 +154,6 @@ class Removed:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Removed:
         return cls(text=data["text"], reason=Reason.of(data["reason"]), score=data.get("score"))
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Element:
-    """One element of the structured body, as the page's markup (or a dump's line shape) has it.
-
-    ``text`` is the element's words as in ``Page.paragraphs`` (the paragraphs it holds joined by a
-    blank line), except for ``code``, whose text keeps the page's whitespace, and ``table``, whose
-    text is its rows, one a line, cells separated by a tab. ``level`` is a heading's level (1-6);
-    ``depth`` a list item's nesting (1 at the top) and ``ordered`` whether its list is numbered;
-    ``rows`` a table's cells by row, ``header`` whether its first row is a header row.
-    """
-
-    kind: ElementKind
-    text: str
-    level: int | None = None
-    depth: int | None = None
-    ordered: bool | None = None
-    rows: tuple[tuple[str, ...], ...] = ()
-    header: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """The kind and text, and only the fields the kind has."""
-        data: dict[str, Any] = {"kind": self.kind.value, "text": self.text}
-        if self.kind is ElementKind.HEADING:
-            data["level"] = self.level
-        elif self.kind is ElementKind.LIST_ITEM:
-            data["depth"], data["ordered"] = self.depth, self.ordered
-        elif self.kind is ElementKind.TABLE:
-            data["rows"], data["header"] = [list(row) for row in self.rows], self.header
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Element:
-        return cls(kind=ElementKind(data["kind"]), text=data["text"], level=data.get("level"),
-                   depth=data.get("depth"), ordered=data.get("ordered"),
-                   rows=tuple(tuple(row) for row in data.get("rows", ())), header=data.get("header", False))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

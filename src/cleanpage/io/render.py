@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from cleanpage.result import Element, ElementKind
+from cleanpage.pipeline.elements import Element, ElementKind
 
 if TYPE_CHECKING:
     from cleanpage.result import Page
