@@ -97,3 +97,20 @@ def test_markdown_keeps_a_paragraph_that_looks_like_a_list_a_paragraph() -> None
     assert [t.type for t in tokens if t.type.endswith("_open")] == ["paragraph_open", "paragraph_open"]
     texts = ["".join(child.content for child in t.children or ()) for t in tokens if t.type == "inline"]
     assert texts == ["1. not a list", "- nor this"]
+
+
+def test_the_html_article_keeps_the_structure() -> None:
+    from lxml import html as lxml_html
+
+    from cleanpage.io.render import article_html
+
+    page = cleanpage.clean_file(PAGE)
+    tree = lxml_html.fromstring(article_html(page))
+    assert [h.text_content() for h in tree.iter("h2", "h3")] == ["Why not sniff the user agent", "The checks we run"]
+    nested = tree.xpath("//article/ul/li/ul/li")
+    assert [li.text_content() for li in nested] == ["in private windows, writing may throw",
+                                                    "quota errors are reported late"]
+    assert [li.text_content() for li in tree.xpath("//article/ol/li")] == [
+        "Run the cheap checks first", "Load the polyfills only where a check failed"]
+    assert [[c.text_content() for c in tr] for tr in tree.xpath("//table/tr")][0] == ["Feature", "Check", "Fallback"]
+    assert tree.xpath("//table/tr[1]/th") and "\n\n        return true;" in tree.xpath("//pre/code")[0].text_content()

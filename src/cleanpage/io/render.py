@@ -19,7 +19,7 @@ from cleanpage.pipeline.elements import Element, ElementKind
 if TYPE_CHECKING:
     from cleanpage.result import Page
 
-__all__ = ["article_html", "body_markdown", "body_text", "front_matter", "page_html", "page_markdown",
+__all__ = ["article_html", "body_html", "body_markdown", "body_text", "front_matter", "page_html", "page_markdown",
            "page_markdown_document", "page_text"]
 
 #: what makes a paragraph's first characters Markdown syntax (a heading, list, quote, rule, HTML)
@@ -135,6 +135,58 @@ def body_text(elements: Sequence[Element]) -> list[str]:
     return blocks
 
 
+def _list_html(items: Sequence[Element]) -> list[str]:
+    """A run of list items as nested ``ul``/``ol`` elements, a level at most one deeper than the item above."""
+    e = html.escape
+    out: list[str] = []
+    open_lists: list[str] = []  # the tags of the open lists, outermost first
+    for item in items:
+        level = min(item.depth or 1, len(open_lists) + 1)
+        tag = "ol" if item.ordered else "ul"
+        while len(open_lists) > level or (len(open_lists) == level and open_lists[-1] != tag):
+            out.append(f"</li></{open_lists.pop()}>")
+        if len(open_lists) == level:
+            out.append("</li>")
+        else:
+            open_lists.append(tag)
+            out.append(f"<{tag}>")
+        out.append("<li>" + "".join(f"<p>{e(p)}</p>" if "\n\n" in item.text else e(p)
+                                    for p in item.text.split("\n\n")))
+    out += [f"</li></{tag}>" for tag in reversed(open_lists)]
+    return out
+
+
+def body_html(elements: Sequence[Element]) -> list[str]:
+    """The structured body as HTML elements, every text escaped: headings, nested lists, quotes,
+    ``pre`` code, tables (a header row in ``th`` cells)."""
+    e = html.escape
+    parts: list[str] = []
+    for run in _runs(elements):
+        element = run[0]
+        kind = element.kind
+        if kind is ElementKind.LIST_ITEM:
+            parts.append("".join(_list_html(run)))
+        elif kind is ElementKind.HEADING:
+            level = min(max(element.level or 2, 1), 6)
+            parts.append(f"<h{level}>{e(element.text)}</h{level}>")
+        elif kind is ElementKind.CODE:
+            parts.append(f"<pre><code>{e(element.text)}</code></pre>")
+        elif kind is ElementKind.TABLE and element.rows:
+            rows = []
+            for i, row in enumerate(element.rows):
+                cell = "th" if i == 0 and element.header else "td"
+                rows.append("<tr>" + "".join(f"<{cell}>{e(c)}</{cell}>" for c in row) + "</tr>")
+            parts.append("<table>" + "".join(rows) + "</table>")
+        elif kind is ElementKind.QUOTE:
+            parts.append("<blockquote>" + "".join(f"<p>{e(p)}</p>" for p in element.text.split("\n\n"))
+                         + "</blockquote>")
+        elif kind is ElementKind.CAPTION:
+            parts.append(f"<figcaption>{e(element.text)}</figcaption>")
+        else:
+            parts.append(f"<p>{e(element.text)}</p>")
+    return parts
+
+
 def page_text(page: Page) -> str:
     """Title and body as plain text (:meth:`Page.to_text`)."""
     parts = [page.title] if page.title else []
@@ -201,7 +253,7 @@ def page_html(page: Page) -> str:
     parts.append(f"<h3>{e(page.title or '(no title)')}</h3>")
     facts = _facts(page)
     parts.append('<p style="color:#555">' + " · ".join(facts) + "</p>")
-    parts += [f"<p>{e(p)}</p>" for p in page.paragraphs]
+    parts += body_html(_elements(page))
     if page.responses:
         parts.append(f"<h4>Responses ({len(page.responses)})</h4><ol>")
         for response in page.responses:
@@ -265,7 +317,7 @@ def article_html(page: Page) -> str:
         byline.append(f'<time datetime="{stamp}">{stamp}</time>')
     if byline:
         body.append('<p class="byline">' + " · ".join(byline) + "</p>")
-    body += [f"<p>{e(p)}</p>" for p in page.paragraphs]
+    body += body_html(_elements(page))
     if page.attribution:
         body.append('<footer class="attribution"><ul>')
         body += [f'<li data-kind="{e(a.kind.value)}">{e(a.text)}' + (f" ({e(a.agency)})" if a.agency else "")
