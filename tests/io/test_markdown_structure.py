@@ -112,5 +112,6 @@ def test_the_html_article_keeps_the_structure() -> None:
                                                     "quota errors are reported late"]
     assert [li.text_content() for li in tree.xpath("//article/ol/li")] == [
         "Run the cheap checks first", "Load the polyfills only where a check failed"]
-    assert [[c.text_content() for c in tr] for tr in tree.xpath("//table/tr")][0] == ["Feature", "Check", "Fallback"]
+    header = tree.xpath("//table/tr")[0]
+    assert [c.text_content() for c in header] == ["Feature", "Check", "Fallback"]
     assert tree.xpath("//table/tr[1]/th") and "\n\n        return true;" in tree.xpath("//pre/code")[0].text_content()
