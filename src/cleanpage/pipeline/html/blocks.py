@@ -44,31 +44,32 @@ _FORM_TAGS = frozenset(["ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "b
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
-def _form(tag: str, parent: Form, node: int) -> Form:
-    """The form of a frame opened by a ``_FORM_TAGS`` element inside a frame of form ``parent``.
+def _form(tag: str, p: Form, node: int) -> Form:
+    """The form of a frame opened by a ``_FORM_TAGS`` element inside a frame of form ``p``.
 
     Code keeps its form for all it holds; a list's depth and kind pass to its items through the
-    ``ul``/``ol`` frame; a table's position, row and cell pass to all a cell holds.
+    ``ul``/``ol`` frame; a table's position, row and cell pass to all a cell holds. (Built with
+    positional arguments, the most frequent tags first: this runs for every list item and cell.)
     """
-    if parent.kind == "code":
-        return parent
-    if tag in ("ul", "ol"):
-        return parent._replace(depth=parent.depth + 1, ordered=tag == "ol")
+    kind = p.kind
+    if kind == "code":
+        return p
     if tag == "li":
-        return parent._replace(kind="item", depth=max(parent.depth, 1), group=node)
-    if tag in _HEADINGS:
-        return parent._replace(kind="heading", level=_HEADINGS[tag], group=node)
-    if tag == "blockquote":
-        return parent._replace(kind="quote", group=node)
-    if tag == "pre":
-        return parent._replace(kind="code", group=node)
-    if tag == "table":
-        return PARAGRAPH._replace(table=node)
+        return Form("item", 0, p.depth or 1, p.ordered, node, p.table, p.row, p.cell, p.header)
+    if tag == "td" or tag == "th":
+        return Form("paragraph", 0, p.depth, p.ordered, -1, p.table, p.row, node, tag == "th")
     if tag == "tr":
-        return parent._replace(row=node)
-    if tag in ("td", "th"):
-        return parent._replace(kind="paragraph", group=-1, cell=node, header=tag == "th")
-    return parent._replace(kind="caption", group=node)  # figcaption, caption
+        return Form(kind, p.level, p.depth, p.ordered, p.group, p.table, node, p.cell, p.header)
+    if tag == "ul" or tag == "ol":
+        return Form(kind, p.level, p.depth + 1, tag == "ol", p.group, p.table, p.row, p.cell, p.header)
+    if tag == "table":
+        return Form("paragraph", 0, 0, False, -1, node)
+    level = _HEADINGS.get(tag, 0)
+    if level:
+        kind = "heading"
+    else:
+        kind = "quote" if tag == "blockquote" else "code" if tag == "pre" else "caption"  # figcaption, caption
+    return Form(kind, level, p.depth, p.ordered, node, p.table, p.row, p.cell, p.header)
 
 
 def _is_hidden(attrib: Mapping[str, str]) -> bool:
