@@ -28,7 +28,19 @@ def test_corpus_prep_notebook_executes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not [out for out in outputs if out.output_type == "error"]
     html = [out["data"]["text/html"] for out in outputs if "text/html" in out.get("data", {})]
     page_view = next(h for h in html if "cleanpage-page" in h)
-    assert "Russian FM: US, NATO Directly Involved in Ukraine Conflict" in page_view
+    assert "Harbour ferry returns after winter repairs" in page_view
     assert "<s>" in page_view  # removed blocks, struck through
     table = next(h for h in html if "<table" in h and "agencies" in h)
     assert "read-error" in table  # the missing page is a row, not an exception
+    markdown = [out["data"]["text/markdown"] for out in outputs if "text/markdown" in out.get("data", {})]
+    assert any("## Why not sniff the user agent" in m and "|---|" in m for m in markdown)
+    assert any("image/png" in out.get("data", {}) for out in outputs)  # the plot
+
+
+def test_corpus_prep_notebook_is_committed_with_its_outputs() -> None:
+    """A reader on GitHub sees the results without running anything: every code cell has its output."""
+    notebook = nbformat.read(DOCS / "corpus-prep.ipynb", as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code and all(cell.outputs for cell in code)
+    assert any("image/png" in out.get("data", {}) for cell in code for out in cell.outputs)
+    assert "../tests" not in "".join(cell.source for cell in code)  # only what a pip install ships

@@ -28,7 +28,18 @@ from cleanpage.options import Options
 from cleanpage.api import clean, clean_file, clean_url
 from cleanpage.io.records import to_records
 from cleanpage.pipeline.blocks import Reason
-from cleanpage.result import Attribution, AttributionKind, InputKind, Page, PageType, PageWarning, Removed, Response
+from cleanpage.result import (
+    Attribution,
+    AttributionKind,
+    Element,
+    ElementKind,
+    InputKind,
+    Page,
+    PageType,
+    PageWarning,
+    Removed,
+    Response,
+)
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
@@ -39,6 +50,8 @@ __all__ = [
     "AttributionKind",
     "CleanpageError",
     "DecodeError",
+    "Element",
+    "ElementKind",
     "EmptyInputError",
     "FetchError",
     "InputKind",

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleanpage.pipeline.blocks import Reason
+from cleanpage.pipeline.elements import Element, ElementKind
 
 __all__ = [
     "Attribution",
     "AttributionKind",
+    "Element",
+    "ElementKind",
     "InputKind",
     "Page",
     "PageType",
@@ -161,6 +164,8 @@ class Page:
     page_type: PageType = PageType.PAGE
     title: str | None = None
     paragraphs: tuple[str, ...] = ()
+    #: the body as typed elements (headings, list items, code, tables), beside ``paragraphs``
+    elements: tuple[Element, ...] = ()
     attribution: tuple[Attribution, ...] = ()
     authors: tuple[str, ...] = ()
     published: _dt.date | _dt.datetime | None = None
@@ -196,6 +201,7 @@ class Page:
             "encoding": self.encoding,
             "encoding_source": self.encoding_source,
             "paragraphs": list(self.paragraphs),
+            "elements": [e.to_dict() for e in self.elements],
             "attribution": [a.to_dict() for a in self.attribution],
             "responses_announced": self.responses_announced,
             "responses": [r.to_dict() for r in self.responses],
@@ -219,6 +225,7 @@ class Page:
             encoding=data.get("encoding"),
             encoding_source=data.get("encoding_source"),
             paragraphs=tuple(data.get("paragraphs", ())),
+            elements=tuple(Element.from_dict(e) for e in data.get("elements", ())),
             attribution=tuple(Attribution.from_dict(a) for a in data.get("attribution", ())),
             responses_announced=data.get("responses_announced"),
             responses=tuple(Response.from_dict(r) for r in data.get("responses", ())),
@@ -230,15 +237,19 @@ class Page:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:
-        """Title and body as plain text: what a corpus wants, nothing else."""
-        parts = [self.title] if self.title else []
-        parts.extend(self.paragraphs)
-        return "\n\n".join(parts) + ("\n" if parts else "")
+        """Title and body as plain text: what a corpus wants, nothing else. Headings and list items
+        stand on their own lines (a list's items one under the other), tables one row a line."""
+        from cleanpage.io.render import page_text
+
+        return page_text(self)
 
     def to_markdown(self) -> str:
         from cleanpage.io.render import page_markdown
 
         return page_markdown(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
 
     def _repr_html_(self) -> str:
         from cleanpage.io.render import page_html

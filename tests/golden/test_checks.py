@@ -26,6 +26,9 @@ date, no count). The keys:
                            differently)
 ``removed_exact``          texts each a removed entry of its own
 ``result_lacks``           strings nowhere in the page's JSON (script text)
+``elements``               every element of the structured body, in order: each a dict of the fields
+                           it claims (``kind`` always; ``text``, ``level``, ``depth``, ``ordered``,
+                           ``rows``, ``header`` where given)
 ``known_gaps``             claims the pipeline does not meet yet: ``{key: why}``. Such a claim is kept
                            and must still fail (when it passes, the gap is closed: remove the entry)
 =========================  ============================================================================
@@ -48,6 +51,7 @@ KEYS = frozenset({
     "kind", "title", "paragraphs", "paragraph_count", "paragraph_edges", "paragraphs_include", "paragraphs_lack",
     "no_paragraph_is", "body_lacks", "body_starts_with_title", "attribution", "authors", "published", "responses",
     "response_texts_lack", "responses_announced", "removed_include", "removed_exact", "result_lacks", "known_gaps",
+    "elements",
 })
 #: one broken claim: the key and what the page holds instead
 Problem = tuple[str, str]
@@ -130,6 +134,20 @@ def _removed(page: cleanpage.Page, checks: dict[str, Any]) -> Iterator[Problem]:
             yield "result_lacks", f"{s!r} in the result"
 
 
+def _elements(page: cleanpage.Page, checks: dict[str, Any]) -> Iterator[Problem]:
+    if "elements" not in checks:
+        return
+    got = [e.to_dict() for e in page.elements]
+    claimed = checks["elements"]
+    if len(got) != len(claimed):
+        yield "elements", f"{len(got)} elements: {[e['kind'] for e in got]}"
+        return
+    for i, (element, claim) in enumerate(zip(got, claimed, strict=True)):
+        wrong = {key: element.get(key) for key, value in claim.items() if element.get(key) != value}
+        if wrong:
+            yield "elements", f"[{i}] has {wrong}"
+
+
 def _load(case: Path) -> dict[str, Any]:
     checks_file = case / "checks.json"
     assert checks_file.exists(), f"{case.name} has no checks.json: write what its notes.md claims as data"
@@ -145,7 +163,8 @@ def _load(case: Path) -> dict[str, Any]:
 def test_checks(case: Path) -> None:
     checks = _load(case)
     page = _page(case)
-    problems = [*_metadata(page, checks), *_paragraphs(page, checks), *_responses(page, checks), *_removed(page, checks)]
+    problems = [*_metadata(page, checks), *_paragraphs(page, checks), *_responses(page, checks), *_removed(page, checks),
+                *_elements(page, checks)]
     gaps = checks.get("known_gaps", {})
     broken = [f"{key}: {what}" for key, what in problems if key not in gaps]
     assert not broken, f"{case.name}: the page breaks its notes:\n" + "\n".join(broken)

@@ -153,3 +153,17 @@ def test_cli_url_through_a_subprocess(server: str) -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Story number 7")
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "pool"])
+def test_clean_many_fetches_urls_and_records_a_failed_fetch(server: str, workers: int) -> None:
+    sources = [server + "/page", server + "/missing", ("mine", server + "/moved")]
+    timeout = None if workers == 1 else 60.0
+    results = list(cleanpage.clean_many(sources, workers=workers, timeout=timeout))
+    assert [ident for ident, _ in results] == [server + "/page", server + "/missing", "mine"]
+    page, missing, moved = (outcome for _, outcome in results)
+    assert isinstance(page, cleanpage.Page) and page.title == "Story number 7"
+    assert page.url == server + "/page"
+    assert isinstance(missing, FetchError)
+    assert (missing.cause, missing.status, missing.context) == ("status", 404, server + "/missing")
+    assert isinstance(moved, cleanpage.Page) and moved.url == server + "/page"

@@ -37,7 +37,8 @@ from typing import Any, Union
 from cleanpage.errors import CleanpageError, InputTypeError, InternalError, Timeout
 from cleanpage.io.limits import run_with_timeout, warm_up
 from cleanpage.options import Options, check_positive
-from cleanpage.api import clean, clean_file
+from cleanpage.api import clean, clean_file, clean_url
+from cleanpage.io.fetch import is_url
 from cleanpage.api import warm_up as prepare
 from cleanpage.result import Page
 
@@ -58,12 +59,14 @@ _MAX_PATH_CHARS = 4096
 
 @dataclass(frozen=True, slots=True)
 class _Job:
-    """One document as sent to a worker: paths travel as paths, so workers read their own files."""
+    """One document as sent to a worker: paths travel as paths, so workers read their own files,
+    and URLs as URLs, so workers fetch their own pages (in parallel, each under its own limit)."""
 
     id: Hashable
     source: Any
     is_path: bool
     url: str | None
+    is_url: bool = False
 
 
 def default_workers() -> int:
@@ -92,7 +95,10 @@ def _jobs(sources: Iterable[Any]) -> Iterator[_Job]:
                 yield _Job(index, InputTypeError(
                     f"a source tuple is (id, source) or (id, source, url), not {len(item)} items"), False, None)
                 continue
-        if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+        if isinstance(source, str) and is_url(source):
+            address = source.strip()
+            yield _Job(address if ident is None else ident, address, False, url, is_url=True)
+        elif isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
             path = os.fspath(source)
             yield _Job(path if ident is None else ident, path, True, url)
         else:
@@ -110,6 +116,8 @@ def _clean_one(job: _Job, options: Options) -> Outcome:
     if isinstance(job.source, CleanpageError):
         return job.source
     try:
+        if job.is_url:  # a failed fetch is this document's FetchError, like any other failure
+            return clean_url(job.source, options=options)
         if job.is_path:
             return clean_file(job.source, job.url, options=options)
         return clean(job.source, job.url, options=options)
@@ -233,6 +241,8 @@ def clean_many(
 
     ``sources`` is any iterable (it is read lazily) of:
 
+    * a URL (a ``str`` that is one ``http(s)://`` URL): the id is the URL, the worker fetches it
+      (:func:`~cleanpage.clean_url`; a failed fetch → :class:`~cleanpage.errors.FetchError`);
     * a path (``pathlib.Path`` or any ``os.PathLike``, or a one-line ``str`` under 4,096 characters
       without ``<``): the id is the path string, the worker reads the file (unreadable →
       :class:`~cleanpage.errors.ReadError`);

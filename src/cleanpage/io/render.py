@@ -10,12 +10,188 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
+
+from cleanpage.pipeline.elements import Element, ElementKind
 
 if TYPE_CHECKING:
     from cleanpage.result import Page
 
-__all__ = ["article_html", "front_matter", "page_html", "page_markdown", "page_markdown_document"]
+__all__ = ["article_html", "body_html", "body_markdown", "body_text", "front_matter", "page_html", "page_markdown",
+           "page_markdown_document", "page_text"]
+
+#: what makes a paragraph's first characters Markdown syntax (a heading, list, quote, rule, HTML)
+_BLOCK_SYNTAX = re.compile(r"^(?:[#>+*=<|-]|\d{1,9}[.)](?=\s|$))")
+#: a run of backticks: a fence is longer than any run in the code it holds
+_BACKTICKS = re.compile(r"`+")
+#: spaces per list level: enough for any marker up to "99. ", never enough for an indented code block
+_INDENT = "    "
+
+
+def _elements(page: Page) -> tuple[Element, ...]:
+    """The page's elements, or its paragraphs as paragraph elements (a page built by hand)."""
+    if page.elements or not page.paragraphs:
+        return page.elements
+    return tuple(Element(kind=ElementKind.PARAGRAPH, text=p) for p in page.paragraphs)
+
+
+def _escape_start(text: str) -> str:
+    """A paragraph that would read as Markdown syntax ("1. ", "# ", "> ") with that syntax escaped."""
+    found = _BLOCK_SYNTAX.match(text)
+    if found is None:
+        return text
+    end = found.end()
+    return text[: end - 1] + "\\" + text[end - 1 :]
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _pipe_table(element: Element) -> list[str]:
+    """A GFM pipe table: the first row as the header (a pipe table must have one), then the rest."""
+    width = max(len(row) for row in element.rows)
+    rows = [list(row) + [""] * (width - len(row)) for row in element.rows]
+    lines = ["| " + " | ".join(_cell(c) for c in rows[0]) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows[1:]]
+    return lines
+
+
+def _fenced(text: str) -> list[str]:
+    fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+    return [fence, text, fence]
+
+
+def _list_items(items: Sequence[Element], markdown: bool) -> Iterator[str]:
+    """A run of list items, one under the other; a level at most one deeper than the item above it,
+    numbered lists counted from 1 at each level."""
+    level = 0
+    counters: list[tuple[bool | None, int]] = []  # each open level's kind and its items so far
+    for item in items:
+        level = min(item.depth or 1, level + 1)
+        del counters[level:]
+        counters += [(item.ordered, 0)] * (level - len(counters))
+        kind, count = counters[level - 1]
+        count = count + 1 if kind == item.ordered else 1  # another kind of list starts its own count
+        counters[level - 1] = (item.ordered, count)
+        marker = f"{count}. " if item.ordered else "- "
+        indent = _INDENT * (level - 1)
+        first, *more = item.text.split("\n\n")
+        yield indent + marker + (_escape_start(first) if markdown else first)
+        for paragraph in more:  # a later paragraph of the item, under its text
+            yield from ("", indent + _INDENT + (_escape_start(paragraph) if markdown else paragraph))
+
+
+def _runs(elements: Sequence[Element]) -> Iterator[list[Element]]:
+    """The elements, a run of list items together, every other element alone."""
+    run: list[Element] = []
+    for element in elements:
+        if element.kind is ElementKind.LIST_ITEM:
+            run.append(element)
+            continue
+        if run:
+            yield run
+            run = []
+        yield [element]
+    if run:
+        yield run
+
+
+def body_markdown(elements: Sequence[Element]) -> list[str]:
+    """The structured body as Markdown lines, a blank line after each block: ATX headings, ``-`` and
+    ``1.`` lists indented by level, ``>`` quotes, fenced code, pipe tables."""
+    lines: list[str] = []
+    for run in _runs(elements):
+        element = run[0]
+        kind = element.kind
+        if kind is ElementKind.LIST_ITEM:
+            lines += _list_items(run, markdown=True)
+        elif kind is ElementKind.HEADING:
+            lines.append("#" * (element.level or 2) + " " + element.text)
+        elif kind is ElementKind.CODE:
+            lines += _fenced(element.text)
+        elif kind is ElementKind.TABLE and element.rows:
+            lines += _pipe_table(element)
+        elif kind is ElementKind.QUOTE:
+            for i, paragraph in enumerate(element.text.split("\n\n")):
+                lines += ([">"] if i else []) + ["> " + _escape_start(paragraph)]
+        else:
+            lines.append(_escape_start(element.text))
+        lines.append("")
+    return lines
+
+
+def body_text(elements: Sequence[Element]) -> list[str]:
+    """The structured body as plain-text blocks: a list's items one under the other (``-`` or a
+    number, indented by level), a table one row a line, code as the page has it."""
+    blocks: list[str] = []
+    for run in _runs(elements):
+        if run[0].kind is ElementKind.LIST_ITEM:
+            blocks.append("\n".join(_list_items(run, markdown=False)))
+        else:
+            blocks.append(run[0].text)
+    return blocks
+
+
+def _list_html(items: Sequence[Element]) -> list[str]:
+    """A run of list items as nested ``ul``/``ol`` elements, a level at most one deeper than the item above."""
+    e = html.escape
+    out: list[str] = []
+    open_lists: list[str] = []  # the tags of the open lists, outermost first
+    for item in items:
+        level = min(item.depth or 1, len(open_lists) + 1)
+        tag = "ol" if item.ordered else "ul"
+        while len(open_lists) > level or (len(open_lists) == level and open_lists[-1] != tag):
+            out.append(f"</li></{open_lists.pop()}>")
+        if len(open_lists) == level:
+            out.append("</li>")
+        else:
+            open_lists.append(tag)
+            out.append(f"<{tag}>")
+        out.append("<li>" + "".join(f"<p>{e(p)}</p>" if "\n\n" in item.text else e(p)
+                                    for p in item.text.split("\n\n")))
+    out += [f"</li></{tag}>" for tag in reversed(open_lists)]
+    return out
+
+
+def body_html(elements: Sequence[Element]) -> list[str]:
+    """The structured body as HTML elements, every text escaped: headings, nested lists, quotes,
+    ``pre`` code, tables (a header row in ``th`` cells)."""
+    e = html.escape
+    parts: list[str] = []
+    for run in _runs(elements):
+        element = run[0]
+        kind = element.kind
+        if kind is ElementKind.LIST_ITEM:
+            parts.append("".join(_list_html(run)))
+        elif kind is ElementKind.HEADING:
+            level = min(max(element.level or 2, 1), 6)
+            parts.append(f"<h{level}>{e(element.text)}</h{level}>")
+        elif kind is ElementKind.CODE:
+            parts.append(f"<pre><code>{e(element.text)}</code></pre>")
+        elif kind is ElementKind.TABLE and element.rows:
+            rows = []
+            for i, row in enumerate(element.rows):
+                cell = "th" if i == 0 and element.header else "td"
+                rows.append("<tr>" + "".join(f"<{cell}>{e(c)}</{cell}>" for c in row) + "</tr>")
+            parts.append("<table>" + "".join(rows) + "</table>")
+        elif kind is ElementKind.QUOTE:
+            parts.append("<blockquote>" + "".join(f"<p>{e(p)}</p>" for p in element.text.split("\n\n"))
+                         + "</blockquote>")
+        elif kind is ElementKind.CAPTION:
+            parts.append(f"<figcaption>{e(element.text)}</figcaption>")
+        else:
+            parts.append(f"<p>{e(element.text)}</p>")
+    return parts
+
+
+def page_text(page: Page) -> str:
+    """Title and body as plain text (:meth:`Page.to_text`)."""
+    parts = [page.title] if page.title else []
+    parts += body_text(_elements(page))
+    return "\n\n".join(parts) + ("\n" if parts else "")
 
 
 def page_markdown(page: Page) -> str:
@@ -29,8 +205,7 @@ def page_markdown(page: Page) -> str:
         meta.append(page.published.isoformat())
     if meta:
         lines += ["*" + " · ".join(meta) + "*", ""]
-    for paragraph in page.paragraphs:
-        lines += [paragraph, ""]
+    lines += body_markdown(_elements(page))
     if page.attribution:
         lines += ["---", ""]
         lines += [f"- {a.kind.value}: {a.text}" + (f" ({a.agency})" if a.agency else "") for a in page.attribution]
@@ -78,7 +253,7 @@ def page_html(page: Page) -> str:
     parts.append(f"<h3>{e(page.title or '(no title)')}</h3>")
     facts = _facts(page)
     parts.append('<p style="color:#555">' + " · ".join(facts) + "</p>")
-    parts += [f"<p>{e(p)}</p>" for p in page.paragraphs]
+    parts += body_html(_elements(page))
     if page.responses:
         parts.append(f"<h4>Responses ({len(page.responses)})</h4><ol>")
         for response in page.responses:
@@ -142,7 +317,7 @@ def article_html(page: Page) -> str:
         byline.append(f'<time datetime="{stamp}">{stamp}</time>')
     if byline:
         body.append('<p class="byline">' + " · ".join(byline) + "</p>")
-    body += [f"<p>{e(p)}</p>" for p in page.paragraphs]
+    body += body_html(_elements(page))
     if page.attribution:
         body.append('<footer class="attribution"><ul>')
         body += [f'<li data-kind="{e(a.kind.value)}">{e(a.text)}' + (f" ({e(a.agency)})" if a.agency else "")

@@ -10,7 +10,8 @@ import re
 
 from cleanpage.errors import InternalError
 from cleanpage.pipeline.decode import Decoded
-from cleanpage.pipeline.blocks import Label, Labelled, Reason
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
+from cleanpage.pipeline.elements import build_elements, paragraph_elements
 from cleanpage.options import Options
 from cleanpage.result import Attribution, InputKind, Page, PageType, Removed, Response
 from cleanpage.rules import Rules
@@ -43,17 +44,18 @@ def _place(
     *,
     keep_removed: bool,
     opening: tuple[str, ...] = (),
-) -> tuple[list[str], list[Removed]]:
+) -> tuple[list[Block], list[Removed]]:
     """Every block in exactly one place: the body, the attribution, the responses or ``removed``.
 
     The places other stages fill are checked here, so nothing leaves the page unrecorded: a body
     paragraph that repeats the one before it (a template echo), a byline line whose name went to the
     authors, a credit already recorded, and a response block whose words no response holds (a
-    comment's chrome) are all recorded as removed, with their reason. On a thread (``opening``: the
+    comment's chrome) are all recorded as removed, with their reason. The body comes back as its
+    blocks (their texts are the paragraphs), for the structured body. On a thread (``opening``: the
     opening post's paragraphs) the opening post is the body, and blocks the classifier took for body
     are recorded as outside the main content.
     """
-    paragraphs: list[str] = []
+    paragraphs: list[Block] = []
     removed: list[Removed] = []
     credits = {a.text for a in attribution}
     placed_credits: set[str] = set()
@@ -65,10 +67,10 @@ def _place(
         if label is Label.BODY and opening:
             lost = _removed(item, Reason.OUTSIDE_MAIN_CONTENT)
         elif label is Label.BODY:
-            if paragraphs and paragraphs[-1] == text:
+            if paragraphs and paragraphs[-1].text == text:
                 lost = _removed(item, Reason.REPEATED)
             else:
-                paragraphs.append(text)
+                paragraphs.append(item.block)
         elif label in (Label.BOILERPLATE, Label.RESPONSE_HEADER):
             lost = _removed(item)
         elif label is Label.META:
@@ -82,7 +84,7 @@ def _place(
             lost = _removed(item, Reason.COMMENT_CHROME)
         if lost is not None and keep_removed:
             removed.append(lost)
-    return list(opening) if opening else paragraphs, removed
+    return [] if opening else paragraphs, removed
 
 
 def assemble(
@@ -103,13 +105,15 @@ def assemble(
     opening: tuple[str, ...] = (),
 ) -> Page:
     """The page; ``opening`` (a thread's opening post) makes it a thread whose body is that post."""
-    paragraphs, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed,
-                                 opening=opening)
+    body, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed,
+                           opening=opening)
+    paragraphs = opening or tuple(block.text for block in body)
     return Page(
         kind=kind,
         url=url,
         title=title,
-        paragraphs=tuple(paragraphs),
+        paragraphs=paragraphs,
+        elements=paragraph_elements(opening) if opening else build_elements(body),
         attribution=attribution,
         authors=authors,
         published=published,

@@ -12,7 +12,7 @@ import enum
 import re
 from typing import NamedTuple
 
-__all__ = ["Block", "Label", "Labelled", "Reason", "normalise_space", "text_key"]
+__all__ = ["PARAGRAPH", "Block", "Form", "Label", "Labelled", "Reason", "normalise_space", "text_key"]
 
 _KEY_DROP = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -25,6 +25,34 @@ def normalise_space(text: str) -> str:
 def text_key(text: str) -> str:
     """A key for aligning the same text seen by two engines: casefolded, letters and digits only."""
     return _KEY_DROP.sub("", text).casefold()
+
+
+class Form(NamedTuple):
+    """What the markup (or a dump's line shape) says a block is: a heading, a list item, a table
+    cell, code. Read only to build the structured body (``Page.elements``); no rule, feature or
+    model looks at it, so it can never change what is kept.
+
+    ``group`` is the document-order position of the element that blocks of one body element share
+    (the ``li``, ``pre``, ``blockquote``, heading), so that several blocks of one list item or one
+    code listing come out as one element; ``-1`` where each block stands alone. A block in a table
+    cell keeps its own kind and says where in the table it sits, so that a layout table's content
+    reads as what it is and a data table comes out whole.
+    """
+
+    kind: str = "paragraph"  # paragraph, heading, item, quote, code, caption, underline (a dump's)
+    level: int = 0  # a heading's level, 1-6
+    depth: int = 0  # a list item's nesting, 1 at the top
+    ordered: bool = False  # a list item of a numbered list
+    group: int = -1
+    table: int = -1  # the innermost table's position, for a block inside one of its cells
+    row: int = -1  # a table cell's row (the tr's position)
+    cell: int = -1  # a table cell's own position
+    header: bool = False  # a header cell (th)
+    raw: str | None = None  # a code block's text with the page's whitespace
+
+
+#: the form of a block nothing marks: a paragraph of its own
+PARAGRAPH = Form()
 
 
 class Block(NamedTuple):
@@ -53,6 +81,8 @@ class Block(NamedTuple):
     #: document-order positions of the enclosing block elements, outermost first (HTML); lets a
     #: classifier reason about containers ("most of this <div>'s prose was kept") without the tree
     path: tuple[int, ...] = ()
+    #: what the markup says the block is, for the structured body only (never classification)
+    form: Form = PARAGRAPH
 
     @property
     def link_share(self) -> float:

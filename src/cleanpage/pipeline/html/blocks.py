@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cleanpage.pipeline.blocks import Block, normalise_space
+from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space
 from cleanpage.pipeline.shared.patterns import class_words
 
 __all__ = ["BLOCK_TAGS", "SKIP_TAGS", "ResponseMarks", "build_blocks"]
@@ -33,9 +33,43 @@ ARIA_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", 
 _PARA_BREAK = re.compile(r"\n\s*\n")
 #: the order of the values in the walk's one ``Block._make`` call (the hot line of the walk: keyword
 #: arguments cost a dict per block); checked against the model below, so a reordered Block fails loudly
-_BLOCK_FIELDS = ("index", "text", "tag", "tokens", "roles", "link_chars", "indent", "depth", "node", "path")
+_BLOCK_FIELDS = ("index", "text", "tag", "tokens", "roles", "link_chars", "indent", "depth", "node", "path", "form")
 if Block._fields != _BLOCK_FIELDS:  # pragma: no cover - guards a change to the block model
     raise ImportError(f"Block fields changed to {Block._fields}: update _BLOCK_FIELDS and _Walk.flush")
+
+
+#: the tags that give a block its form (everything else keeps its parent's: a ``p`` in an ``li`` is the item)
+_FORM_TAGS = frozenset(["ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr",
+                        "td", "th", "figcaption", "caption"])
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def _form(tag: str, p: Form, node: int) -> Form:
+    """The form of a frame opened by a ``_FORM_TAGS`` element inside a frame of form ``p``.
+
+    Code keeps its form for all it holds; a list's depth and kind pass to its items through the
+    ``ul``/``ol`` frame; a table's position, row and cell pass to all a cell holds. (Built with
+    positional arguments, the most frequent tags first: this runs for every list item and cell.)
+    """
+    kind = p.kind
+    if kind == "code":
+        return p
+    if tag == "li":
+        return Form("item", 0, p.depth or 1, p.ordered, node, p.table, p.row, p.cell, p.header)
+    if tag == "td" or tag == "th":
+        return Form("paragraph", 0, p.depth, p.ordered, -1, p.table, p.row, node, tag == "th")
+    if tag == "tr":
+        return Form(kind, p.level, p.depth, p.ordered, p.group, p.table, node, p.cell, p.header)
+    if tag == "ul" or tag == "ol":
+        return Form(kind, p.level, p.depth + 1, tag == "ol", p.group, p.table, p.row, p.cell, p.header)
+    if tag == "table":
+        return Form("paragraph", 0, 0, False, -1, node)
+    level = _HEADINGS.get(tag, 0)
+    if level:
+        kind = "heading"
+    else:
+        kind = "quote" if tag == "blockquote" else "code" if tag == "pre" else "caption"  # figcaption, caption
+    return Form(kind, level, p.depth, p.ordered, node, p.table, p.row, p.cell, p.header)
 
 
 def _is_hidden(attrib: Mapping[str, str]) -> bool:
@@ -82,11 +116,12 @@ _NO_MARKS = ResponseMarks()
 class _Frame:
     """An open block element: the text collected for its block so far and its context."""
 
-    __slots__ = ("depth", "link_chars", "node", "parts", "path", "roles", "tag", "tokens")
+    __slots__ = ("depth", "form", "link_chars", "node", "parts", "path", "roles", "tag", "tokens")
 
     def __init__(self, tag: str, tokens: frozenset[str], roles: frozenset[str], depth: int, node: int,
-                 path: tuple[int, ...]) -> None:
+                 path: tuple[int, ...], form: Form = PARAGRAPH) -> None:
         self.tag = tag
+        self.form = form
         self.tokens = tokens
         self.roles = roles
         self.parts: list[str] = []
@@ -178,7 +213,10 @@ class _Walk:
         if parent is not None and parent.parts:
             self.flush(parent)
         path = parent.path + (parent.node,) if parent is not None else ()
-        frame = _Frame(tag, tokens, roles, len(stack), node, path)
+        form = parent.form if parent is not None else PARAGRAPH
+        if tag in _FORM_TAGS:
+            form = _form(tag, form, node)
+        frame = _Frame(tag, tokens, roles, len(stack), node, path, form)
         stack.append(frame)
         text = el.text
         if text and not text.isspace():  # a new frame has no parts yet
@@ -237,15 +275,30 @@ class _Walk:
         raw = "".join(frame.parts)
         frame.parts = []
         blocks = self.blocks
+        form = frame.form
         # two or more line breaks separate paragraphs in br-formatted pages
-        for piece in _PARA_BREAK.split(raw) if raw.count("\n") >= 2 else (raw,):
+        for piece in _pieces(raw, form.kind == "code") if raw.count("\n") >= 2 else (raw,):
             text = normalise_space(piece)
             if text:
                 share = min(frame.link_chars, len(text))
-                # in the order of _BLOCK_FIELDS
+                # in the order of _BLOCK_FIELDS; code keeps its whitespace (the text normalises it)
                 blocks.append(Block._make((len(blocks), text, frame.tag, frame.tokens, frame.roles, share, 0,
-                                           frame.depth, frame.node, frame.path)))
+                                           frame.depth, frame.node, frame.path,
+                                           form._replace(raw=piece) if form.kind == "code" else form)))
         frame.link_chars = 0
+
+
+def _pieces(raw: str, keep: bool) -> list[str]:
+    """A frame's text split at its blank lines (paragraphs of a br-formatted page); with ``keep``
+    (code), each piece keeps the blank lines after it, so the pieces joined are the text as it was."""
+    if not keep:
+        return _PARA_BREAK.split(raw)
+    pieces, start = [], 0
+    for gap in _PARA_BREAK.finditer(raw):
+        pieces.append(raw[start:gap.end()])
+        start = gap.end()
+    pieces.append(raw[start:])
+    return pieces
 
 
 def _attribute_roles(attrib: Mapping[str, str], extra: list[str]) -> None:

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from cleanpage.pipeline.blocks import Block, normalise_space
+from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space
 from cleanpage.pipeline.shared.patterns import CJK_SYMBOLS, FULLWIDTH, HAN_COMPAT, IDEOGRAPHS, KANA
 
 __all__ = ["ITEM_MARKER", "DumpShape", "build_blocks", "detect_shape", "wrap_width"]
@@ -37,6 +37,10 @@ _BULLET = re.compile(r"^\s*[-*+•·▪►‣◦・]\s+(?=\S)|^\s{2,}o\s+(?=\S)"
 #: a Markdown link's "](url)" after its text (the "[" is found by :func:`_md_links`)
 _MD_LINK_TAIL = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+#: a numbered item's marker ("1.", "2)"): an ordered list's item
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")
+#: a line that underlines the heading above it ("=====" a first-level, "-----" a second-level one)
+_UNDERLINE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
 _LYNX_REF = re.compile(r"\[\d{1,4}\]")
 _LYNX_LINK = re.compile(r"\[\d{1,4}\]([^\[\],.;:|!?]{0,60})")
 _LYNX_REF_LIST = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$", re.IGNORECASE)
@@ -173,6 +177,9 @@ class _Para:
     gap: bool  # a blank line (or the start of the dump) before it
     links: int = 0
     heading: bool = False  # a markdown "#" heading
+    #: the paragraph's form for the structured body (a heading's level, a list item's kind); read by
+    #: nothing that decides what is kept
+    form: Form = PARAGRAPH
 
 
 #: Chinese and Japanese characters (and their punctuation): written without spaces, so a wrapper
@@ -207,6 +214,35 @@ def _continues(previous: str, line: str, width: int) -> bool:
     return len(previous) + 1 + len(first) > width
 
 
+def _line_form(line: str, item: bool, heading: bool, above: _Para | None) -> Form:
+    """The form a new paragraph's first line shows: a ``#`` heading, a numbered or bulleted item,
+    or the underline of the one-line paragraph ``above`` (which then becomes a heading)."""
+    if heading or _MD_HEADING.match(line):  # a "#" heading in a dump of any shape
+        return Form("heading", level=min(len(line.lstrip()) - len(line.lstrip().lstrip("#")), 6))
+    if item:
+        numbered = _NUMBERED.match(line) is not None
+        if numbered or _BULLET.match(line):
+            return Form("item", depth=1, ordered=numbered)
+        return PARAGRAPH
+    if above is not None and len(above.parts) == 1 and _UNDERLINE.match(line) and above.form.kind == "paragraph":
+        above.form = Form("heading", level=1 if "=" in line else 2)
+        return Form("underline")
+    return PARAGRAPH
+
+
+def _nest(paragraphs: list[_Para]) -> None:
+    """A list item's depth: one more for every two columns it is indented past the first item of
+    its run of items (converters indent nested lists by two to four spaces)."""
+    base = -1
+    for para in paragraphs:
+        if para.form.kind != "item":
+            base = -1
+            continue
+        if base < 0:
+            base = para.indent
+        para.form = para.form._replace(depth=1 + min(max(para.indent - base, 0) // 2, 5))
+
+
 def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
     out: list[_Para] = []
     current: _Para | None = None
@@ -234,10 +270,12 @@ def _paragraphs(lines: list[str], shape: DumpShape) -> list[_Para]:
             if bullet and text.startswith(bullet):  # "* Impressum" is the menu line "Impressum"
                 text = text[len(bullet) :]
             current = _Para([text], len(visible) - len(stripped), marker, gap, links, heading)
+            current.form = _line_form(visible, marker, heading, out[-1] if out and not gap else None)
             out.append(current)
         previous, gap = line, False
         if heading:
             current, previous = None, ""
+    _nest(out)
     return out
 
 
@@ -273,6 +311,7 @@ def build_blocks(text: str) -> tuple[Block, ...]:
                 indent=para.indent,
                 roles=frozenset(roles),
                 link_chars=min(para.links, len(text_)),
+                form=para.form,
             )
         )
     for line in references:
