@@ -109,6 +109,30 @@ def test_several_inputs_to_stdout_end_with_a_summary(tmp_path: Path, capsys: pyt
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize(("several", "expected"), [(True, 3), (False, 1)])
+def test_a_folder_to_stdout_uses_every_core_one_file_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         several: bool, expected: int) -> None:
+    import cleanpage.io.cli as cli
+
+    asked: list[int] = []
+    real = cli.clean_many
+
+    def spy(*args: object, workers: int, **kwargs: object):  # type: ignore[no-untyped-def]
+        asked.append(workers)
+        return real(*args, workers=1, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "clean_many", spy)
+    monkeypatch.setattr(cli, "default_workers", lambda: 3)
+    folder = _folder(tmp_path, 3)
+    target = folder if several else next(p for p in sorted(folder.iterdir()) if p.is_file())
+    assert main(["--quiet", str(target)]) == 0
+    assert asked == [expected]
+    outputs = capsys.readouterr().out.splitlines()
+    # in input order whatever the pool does
+    assert len(outputs) == (3 if several else 1)
+
+
 def test_survey_counts_documents_and_bytes(tmp_path: Path) -> None:
     folder = _folder(tmp_path, 4)
     plan = survey([str(folder), str(SEED)])

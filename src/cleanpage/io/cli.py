@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--resume", action="store_true",
                        help="with --out: skip documents already in the output or error file")
     batch.add_argument("--jobs", type=int, default=None, metavar="N",
-                       help="worker processes (default: all cores with --out, else 1)")
+                       help="worker processes (default: all cores for several inputs, a folder or a WARC; 1 for one file)")
     batch.add_argument("--timeout", type=float, default=30.0, metavar="S",
                        help="time limit per document in seconds (default: 30)")
     batch.add_argument("--glob", action="append", default=None, metavar="PATTERN",
@@ -153,7 +153,8 @@ def _to_stdout(args: argparse.Namespace) -> int:
     interrupted = False
     with _progress(args, shown=several and not out.isatty()) as (bar, by_bytes):
         try:
-            for doc, outcome in _run(docs, args, args.jobs or 1):
+            # a folder, a WARC or several files: every core, in input order (clean_many answers in order)
+            for doc, outcome in _run(docs, args, args.jobs or (default_workers() if several else 1)):
                 bar.update(doc.size if by_bytes else 1)
                 if isinstance(outcome, CleanpageError):
                     failures += 1
