@@ -142,8 +142,9 @@ def _climbed(
     """Each part's item: the part climbed to the largest ancestor that holds no other part of its
     kind; the items keep the page order of the parts they came from."""
     items: dict[etree._Element, int] = {}
+    kinds = {(c, s) for c, s in parts}
     for position, (c, s) in enumerate(parts):
-        unit = c if is_schema_comment(c) or c is section else _climb(c, s, section, owners)
+        unit = c if is_schema_comment(c) or c is section else _climb(c, s, section, owners, kinds)
         items.setdefault(unit, position)
         if len(items) >= _MAX_ITEMS:
             break
@@ -155,7 +156,10 @@ def _climb(
     sig: _Signature,
     section: etree._Element,
     owners: dict[tuple[etree._Element, _Signature], int],
+    kinds: set[tuple[etree._Element, _Signature]],
 ) -> etree._Element:
+    """The part climbed to its item; never into a part of its own kind (the reply's parent
+    comment, when the replies sit in a wrapper of their own: ``div.comment > div.child > div.comment``)."""
     unit = part
     parent = unit.getparent()
     while (
@@ -164,6 +168,7 @@ def _climb(
         and unit.tag != "li"
         and parent.tag not in LIST_TAGS
         and owners.get((parent, sig), 0) <= 1
+        and (parent, sig) not in kinds
         and not is_schema_comment(parent)
     ):
         unit = parent
@@ -197,7 +202,7 @@ def _own_texts(el: etree._Element, skip: set[etree._Element], is_chrome: Callabl
             continue
         if event == "start":
             if sub is not el and (
-                sub in skip or sub.tag in SKIP_TAGS or sub.tag in ("form", "button") or _hidden(sub)
+                sub in skip or sub.tag in SKIP_TAGS or sub.tag == "button" or _asks_for_input(sub) or _hidden(sub)
             ):
                 walker.skip_subtree()
                 skipped.append(sub)
@@ -215,6 +220,17 @@ def _own_texts(el: etree._Element, skip: set[etree._Element], is_chrome: Callabl
                 buffer.append(sub.tail)
     flush()
     return paragraphs
+
+
+def _asks_for_input(el: etree._Element) -> bool:
+    """A form a reader fills in (a reply box: a text area, a field, a choice), not a form that only
+    wraps a post's words for its editor (``form.usertext`` with a hidden id around the message)."""
+    if el.tag != "form":
+        return False
+    for control in el.iter("textarea", "select", "input"):
+        if control.tag != "input" or (control.get("type") or "text").lower() != "hidden":
+            return True
+    return False
 
 
 def _hidden(el: etree._Element) -> bool:

@@ -55,6 +55,7 @@ from cleanpage.pipeline.html.comment_items import (
 )
 from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
+from cleanpage.pipeline.quotes import without_quotes
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 
@@ -409,6 +410,7 @@ def find_responses(
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
         thread_items(read, nested, responses, items)
+    responses = list(without_quotes(tuple(responses), opening))
     seen = set(items)
     items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))

@@ -1,0 +1,55 @@
+"""A reply's quotes of earlier posts: the earlier post's words, kept once, where they were written.
+
+Forum software quotes the post a reply answers inside the reply (``blockquote`` with "Jane said:",
+"Jane wrote:", a collapsed box with "Click to expand..."). Those words are already the earlier post's
+(or the opening post's) text; in the reply they are a copy, not the replier's words, and a thread read
+with them says every quoted sentence twice. So a reply's paragraph that is a copy of earlier words
+(long enough not to be a coincidence) is left out of it, with the attribution line just above it
+("Jane said:"), which is the quote's chrome. A reply that would keep nothing keeps its text as it
+was: it is nobody else's then.
+"""
+
+from __future__ import annotations
+
+from cleanpage.result import Response
+
+__all__ = ["without_quotes"]
+
+#: a paragraph shorter than this may repeat earlier words by chance ("Thanks!", "Same here.")
+_MIN_QUOTE_CHARS = 40
+#: an attribution line above a quote is short and ends in a colon ("Jane said:", "Jane wrote:")
+_ATTRIBUTION_MAX_WORDS = 8
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _attribution(paragraph: str) -> bool:
+    return paragraph.rstrip().endswith(":") and len(paragraph.split()) <= _ATTRIBUTION_MAX_WORDS
+
+
+def _own_words(paragraphs: list[str], earlier: str) -> list[str]:
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        flat = _flat(paragraph)
+        if len(flat) >= _MIN_QUOTE_CHARS and flat in earlier:
+            if kept and _attribution(kept[-1]):
+                kept.pop()
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def without_quotes(responses: tuple[Response, ...], opening: tuple[str, ...]) -> tuple[Response, ...]:
+    """The responses, each without the paragraphs that copy the opening post or an earlier response
+    (in page order), and without the attribution line above such a copy."""
+    earlier = " \n ".join(_flat(p) for p in opening)
+    out: list[Response] = []
+    for response in responses:
+        kept = _own_words(response.text.split("\n\n"), earlier)
+        text = "\n\n".join(kept) if kept else response.text
+        out.append(response if text == response.text else
+                   Response(text=text, author=response.author, published=response.published, parent=response.parent))
+        earlier += " \n " + _flat(response.text)
+    return tuple(out)
