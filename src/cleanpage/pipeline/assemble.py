@@ -9,10 +9,10 @@ import datetime as _dt
 import re
 
 from cleanpage.errors import InternalError
-from cleanpage.pipeline.decode import Decoded
-from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
-from cleanpage.pipeline.elements import build_elements, paragraph_elements
 from cleanpage.options import Options
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
+from cleanpage.pipeline.decode import Decoded
+from cleanpage.pipeline.elements import build_elements, paragraph_elements
 from cleanpage.result import Attribution, InputKind, Page, PageType, Removed, Response
 from cleanpage.rules import Rules
 
@@ -44,6 +44,7 @@ def _place(
     *,
     keep_removed: bool,
     opening: tuple[str, ...] = (),
+    quoted: tuple[str, ...] = (),
 ) -> tuple[list[Block], list[Removed]]:
     """Every block in exactly one place: the body, the attribution, the responses or ``removed``.
 
@@ -53,7 +54,8 @@ def _place(
     comment's chrome) are all recorded as removed, with their reason. The body comes back as its
     blocks (their texts are the paragraphs), for the structured body. On a thread (``opening``: the
     opening post's paragraphs) the opening post is the body, and blocks the classifier took for body
-    are recorded as outside the main content.
+    are recorded as outside the main content. A response block that repeats earlier words a reply
+    left out as a quote (``quoted``) is recorded as ``quoted``: the words stay once, where written.
     """
     paragraphs: list[Block] = []
     removed: list[Removed] = []
@@ -61,9 +63,18 @@ def _place(
     placed_credits: set[str] = set()
     # the readers' words, each text between spaces, so that a block is found as whole words only
     said = " " + "  ".join(_words(r.text) for r in (*responses, *(Response(text=p) for p in opening))) + " "
+    copies = {_words(q) for q in quoted}
+    written: set[str] = set()  # quoted words seen once already: the next block with them is the copy
     for item in labelled:
         label, text = item.label, item.block.text
         lost: Removed | None = None
+        words = _words(text) if copies else ""
+        if words in copies:  # the first block with these words wrote them (any place); a later reply copies
+            if label is Label.RESPONSE and words in written:
+                if keep_removed:
+                    removed.append(_removed(item, Reason.QUOTED))
+                continue
+            written.add(words)
         if label is Label.BODY and opening:
             lost = _removed(item, Reason.OUTSIDE_MAIN_CONTENT)
         elif label is Label.BODY:
@@ -103,10 +114,11 @@ def assemble(
     options: Options,
     rules: Rules,
     opening: tuple[str, ...] = (),
+    quoted: tuple[str, ...] = (),
 ) -> Page:
     """The page; ``opening`` (a thread's opening post) makes it a thread whose body is that post."""
     body, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed,
-                           opening=opening)
+                           opening=opening, quoted=quoted)
     paragraphs = opening or tuple(block.text for block in body)
     return Page(
         kind=kind,

@@ -191,6 +191,7 @@ class Reason(str, enum.Enum):
     # -- reader responses ---------------------------------------------------------------------------
     COMMENT_SECTION = "comment-section", "a comment section's furniture outside its comments"
     COMMENT_CHROME = "comment-chrome", "a comment's chrome (Reply, Report, 'says:', votes)"
+    QUOTED = "quoted", "a reply's copy of an earlier post's words (a forum quote): kept once, where written"
     RESPONSES_HEADER = "responses-header", "the heading that announces the responses ('3 Responses')"
 
 

@@ -29,27 +29,35 @@ def _attribution(paragraph: str) -> bool:
     return paragraph.rstrip().endswith(":") and len(paragraph.split()) <= _ATTRIBUTION_MAX_WORDS
 
 
-def _own_words(paragraphs: list[str], earlier: str) -> list[str]:
+def _own_words(paragraphs: list[str], earlier: str) -> tuple[list[str], list[str]]:
+    """The paragraphs that are the replier's own, and the copies of earlier words left out."""
     kept: list[str] = []
+    copies: list[str] = []
     for paragraph in paragraphs:
         flat = _flat(paragraph)
         if len(flat) >= _MIN_QUOTE_CHARS and flat in earlier:
             if kept and _attribution(kept[-1]):
                 kept.pop()
+            copies.append(paragraph)
             continue
         kept.append(paragraph)
-    return kept
+    return kept, copies
 
 
-def without_quotes(responses: tuple[Response, ...], opening: tuple[str, ...]) -> tuple[Response, ...]:
+def without_quotes(responses: tuple[Response, ...], opening: tuple[str, ...],
+                   ) -> tuple[tuple[Response, ...], tuple[str, ...]]:
     """The responses, each without the paragraphs that copy the opening post or an earlier response
-    (in page order), and without the attribution line above such a copy."""
+    (in page order), and without the attribution line above such a copy; and the copies left out,
+    in page order, so that the page records each as removed (nothing leaves it unrecorded)."""
     earlier = " \n ".join(_flat(p) for p in opening)
     out: list[Response] = []
+    quoted: list[str] = []
     for response in responses:
-        kept = _own_words(response.text.split("\n\n"), earlier)
+        kept, copies = _own_words(response.text.split("\n\n"), earlier)
+        if kept:
+            quoted.extend(copies)
         text = "\n\n".join(kept) if kept else response.text
         out.append(response if text == response.text else
                    Response(text=text, author=response.author, published=response.published, parent=response.parent))
         earlier += " \n " + _flat(response.text)
-    return tuple(out)
+    return tuple(out), tuple(quoted)

@@ -87,6 +87,8 @@ class HtmlResponses:
     marks: ResponseMarks
     #: the opening post's paragraphs when the page is a thread (its posts are its content), else ()
     opening: tuple[str, ...] = ()
+    #: paragraphs left out of replies as copies of earlier posts (forum quotes), in page order
+    quoted: tuple[str, ...] = ()
 
 
 class _Kinds:
@@ -410,8 +412,8 @@ def find_responses(
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
         thread_items(read, nested, responses, items)
-    responses = list(without_quotes(tuple(responses), opening))
+    own, quoted = without_quotes(tuple(responses), opening)
     seen = set(items)
     items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
-    return HtmlResponses(responses=tuple(responses), announced=announced, marks=marks, opening=opening)
+    return HtmlResponses(responses=own, announced=announced, marks=marks, opening=opening, quoted=quoted)

@@ -1,0 +1,48 @@
+"""Forum quotes: a reply's copy of earlier words leaves the reply and is recorded once as removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cleanpage
+from cleanpage.pipeline.quotes import without_quotes
+from cleanpage.result import Response
+from tests import FIXTURES
+
+OPENING = ("The panel hangs about sixty centimetres above the tray and is on for twelve hours a day.",)
+
+
+def test_a_copy_of_the_opening_post_and_its_attribution_line_leave_the_reply() -> None:
+    reply = Response(text="Jane said:\n\n" + OPENING[0] + "\n\nLower it to fifteen centimetres.", author="Tom")
+    (own,), quoted = without_quotes((reply,), OPENING)
+    assert own.text == "Lower it to fifteen centimetres."
+    assert own.author == "Tom"
+    assert quoted == OPENING
+
+
+def test_a_copy_of_an_earlier_reply_is_a_quote_too() -> None:
+    first = Response(text="Potting them on deeper makes the stems root along their length, I find.")
+    second = Response(text=first.text + "\n\nThanks, that worked.")
+    (a, b), quoted = without_quotes((first, second), ())
+    assert a == first
+    assert b.text == "Thanks, that worked."
+    assert quoted == (first.text,)
+
+
+def test_short_repeats_and_replies_of_nothing_but_a_quote_stay() -> None:
+    short = Response(text="Same here.\n\nThanks!")
+    only_quote = Response(text=OPENING[0])
+    out, quoted = without_quotes((Response(text="Same here."), short, only_quote), OPENING)
+    assert out[1] == short  # under the length where a repeat may be chance
+    assert out[2] == only_quote  # keeping nothing would lose the reply: it keeps its text
+    assert quoted == ()
+
+
+def test_the_page_records_each_copy_once_and_loses_no_words() -> None:
+    page = cleanpage.clean((Path(FIXTURES) / "forum-quoted-replies" / "input.html").read_bytes())
+    copies = [r.text for r in page.removed if r.reason is cleanpage.Reason.QUOTED]
+    assert len(copies) == 2
+    said = " ".join(" ".join([*page.paragraphs, *(r.text for r in page.responses)]).split())
+    for copy in copies:
+        # the words are still on the page exactly once, where they were written
+        assert said.count(" ".join(copy.split())) == 1
