@@ -200,3 +200,14 @@ def test_credit_match_is_a_named_frozen_value() -> None:
     assert all(isinstance(kind, AttributionKind) for kind in CREDIT_KINDS)
     assert RULES.match_credit("") is None
     assert RULES.match_credit("   ") is None
+
+
+def test_closing_signature_span_indexes_the_paragraph() -> None:
+    para = "The accused were produced before a court on Monday. " * 5 + "They were remanded, the officials said. PTI"
+    hit = RULES.match_closing(para)
+    assert hit is not None and hit.agency is not None and hit.agency.name == "PTI"
+    assert hit.kind is AttributionKind.CREDIT and hit.pattern.closing
+    assert para[hit.offset + hit.match.start():].strip() == "PTI"
+    assert RULES.match_credit(para) is None  # never a whole-block credit
+    assert RULES.match_closing("(AP)") is None  # a standalone tag has no sentence before it
+    assert RULES.match_closing("") is None
