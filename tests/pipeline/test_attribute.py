@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpage.pipeline.attribute import attribute, byline_agency
+from cleanpage.pipeline.attribute import DATELINE_BLOCKS, attribute, byline_agency
 from cleanpage.pipeline.blocks import Block
 from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.result import AttributionKind
@@ -74,8 +74,98 @@ def test_dateline_is_recorded_and_the_paragraph_stays(paragraph: str, dateline: 
     assert labelled[0].label is Label.BODY and labelled[0].block.text == paragraph
 
 
-def test_dateline_only_in_the_first_paragraph() -> None:
-    _, credits = _run([PROSE, "WASHINGTON (AP) — A second paragraph that only looks like a dateline."])
+@pytest.mark.parametrize(
+    "before",
+    [
+        ["1 / 5"],  # a slideshow counter
+        ["Firefighters battle the blaze near Columbia on Tuesday. (AP Photo/Jane Doe)"],  # a photo caption
+        ["A wildfire forced hundreds from their homes on Tuesday.", "1 / 5"],  # a repeated lead and a counter
+    ],
+)
+def test_dateline_found_whatever_precedes_it(before: list[str]) -> None:
+    paragraph = "COLUMBIA, S.C. (AP) — A wildfire forced hundreds of people from their homes on Tuesday."
+    labelled, credits = _run([*before, paragraph, PROSE])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [("AP", AttributionKind.DATELINE, "COLUMBIA, S.C. (AP) —")]
+    assert labelled[len(before)].label is Label.BODY and labelled[len(before)].block.text == paragraph
+
+
+def test_dateline_looked_for_in_the_first_paragraphs_only() -> None:
+    late = "WASHINGTON (AP) — A paragraph far into the story that only looks like a dateline."
+    _, credits = _run([PROSE] * DATELINE_BLOCKS + [late])
+    assert credits == ()
+    _, credits = _run([PROSE] * (DATELINE_BLOCKS - 1) + [late])
+    assert [c.kind for c in credits] == [AttributionKind.DATELINE]
+
+
+def test_only_the_first_dateline_is_recorded() -> None:
+    _, credits = _run(["WASHINGTON (AP) — The Senate voted.", "NEW YORK (AP) — Stocks fell."])
+    assert [c.text for c in credits] == ["WASHINGTON (AP) —"]
+
+
+@pytest.mark.parametrize(
+    ("last", "prose", "credit", "agency"),
+    [
+        ("The accused were produced before a court, the officials said. PTI",
+         "The accused were produced before a court, the officials said.", "PTI", "PTI"),
+        ("Les discussions reprendront lundi, selon le ministère. (AFP)",
+         "Les discussions reprendront lundi, selon le ministère.", "(AFP)", "AFP"),
+        ("The company did not respond to a request for comment. — Reuters",
+         "The company did not respond to a request for comment.", "— Reuters", "Reuters"),
+        ("Die Ermittlungen der Polizei dauern weiter an. dpa/xyz", "Die Ermittlungen der Polizei dauern weiter an.",
+         "dpa/xyz", "dpa"),
+        ("La policía investiga lo ocurrido en la capital. (EFE)", "La policía investiga lo ocurrido en la capital.",
+         "(EFE)", "EFE"),
+    ],
+)
+def test_closing_signature_is_cut_from_the_last_paragraph(last: str, prose: str, credit: str, agency: str) -> None:
+    labelled, credits = _run([PROSE, last])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [(agency, AttributionKind.CREDIT, credit)]
+    assert [(item.label, item.block.text) for item in labelled] == [
+        (Label.BODY, PROSE), (Label.BODY, prose), (Label.ATTRIBUTION, credit)]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The figures were first reported by Agence France-Presse (AFP).",
+        "The minister confirmed the talks in an interview with Reuters.",
+        "Die Zahlen meldete am Montag die dpa.",
+        "He worked for the AP. He retired in 2019.",
+    ],
+)
+def test_agency_named_at_the_end_of_a_sentence_is_no_signature(last: str) -> None:
+    labelled, credits = _run([PROSE, last])
+    assert credits == ()
+    assert [item.block.text for item in labelled] == [PROSE, last]
+
+
+def test_signature_only_at_the_end_of_the_body() -> None:
+    _, credits = _run(["The officials said so. PTI", PROSE])
+    assert credits == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe contributed to this report.",
+        "Jane Doe in Washington and John Roe in London contributed reporting.",
+        "Staff writer Jane Doe contributed to this report.",
+        "Reporting was contributed by Jane Doe from London.",
+        "Mitarbeit: Anna Meier",
+        "Jean Dupont a contribué à cet article.",
+        "Juan Pérez contribuyó a este informe.",
+        "Colaborou: Ana Silva",
+    ],
+)
+def test_contributor_line_naming_people_is_a_contributor_credit(line: str) -> None:
+    labelled, credits = _run([PROSE, line])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [(None, AttributionKind.CONTRIBUTOR, line)]
+    assert labelled[1].label is Label.ATTRIBUTION
+
+
+def test_contribution_in_prose_is_not_a_credit() -> None:
+    text = "Smith contributed $5 million to the campaign, records show."
+    _, credits = _run([PROSE, text])
     assert credits == ()
 
 

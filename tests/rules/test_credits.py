@@ -78,6 +78,12 @@ CREDIT_COUNTER = [(cp.name, text) for cp in RULES.credit_patterns for text in cp
 @pytest.mark.parametrize(("name", "text", "agency"), CREDIT_EXAMPLES, ids=ids([f"{n}:{t}" for n, t, _ in CREDIT_EXAMPLES]))
 def test_every_credit_example_matches_with_its_agency(name: str, text: str, agency: str | None) -> None:
     pattern = next(cp for cp in RULES.credit_patterns if cp.name == name)
+    if pattern.closing:  # a whole paragraph that ends with the signature
+        closing = RULES.match_closing(text)
+        assert closing is not None and closing.pattern.kind == pattern.kind, (name, text)
+        assert (closing.agency.name if closing.agency else None) == agency
+        assert RULES.match_credit(text) is None or RULES.match_credit(text).pattern.kind == "dateline"  # type: ignore[union-attr]
+        return
     m = pattern.regex.match(text) if pattern.kind == "dateline" else pattern.regex.fullmatch(text)
     assert m is not None, (name, text)
     alias = m.groupdict().get("agency")
@@ -94,6 +100,8 @@ def test_every_credit_example_matches_with_its_agency(name: str, text: str, agen
 def test_credit_counter_examples_match_no_pattern(name: str, text: str) -> None:
     hit = RULES.match_credit(text)
     assert hit is None, (text, hit and hit.pattern.name)
+    closing = RULES.match_closing(text)
+    assert closing is None, (text, closing and closing.pattern.name)
 
 
 @pytest.mark.parametrize(
@@ -192,3 +200,14 @@ def test_credit_match_is_a_named_frozen_value() -> None:
     assert all(isinstance(kind, AttributionKind) for kind in CREDIT_KINDS)
     assert RULES.match_credit("") is None
     assert RULES.match_credit("   ") is None
+
+
+def test_closing_signature_span_indexes_the_paragraph() -> None:
+    para = "The accused were produced before a court on Monday. " * 5 + "They were remanded, the officials said. PTI"
+    hit = RULES.match_closing(para)
+    assert hit is not None and hit.agency is not None and hit.agency.name == "PTI"
+    assert hit.kind is AttributionKind.CREDIT and hit.pattern.closing
+    assert para[hit.offset + hit.match.start():].strip() == "PTI"
+    assert RULES.match_credit(para) is None  # never a whole-block credit
+    assert RULES.match_closing("(AP)") is None  # a standalone tag has no sentence before it
+    assert RULES.match_closing("") is None

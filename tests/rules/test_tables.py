@@ -152,6 +152,9 @@ HOSTILE = [
     "WASHINGTON " * 30 + "(AP) —",
     "3 Responses to “" + "x" * 280,
     "AFP/" * 100,
+    "It ended. " + "(AFP " * 60,
+    "Jane Doe, " * 60 + "contributed to this report.",
+    "Mitarbeit: " + "Anna Meier in Berlin und " * 40,
     "\u2019" * 500,
 ]
 
@@ -162,6 +165,7 @@ def test_matching_hostile_input_is_bounded(text: str) -> None:
     for _ in range(5):
         RULES.match_text(text)
         RULES.match_credit(text)
+        RULES.match_closing(text)
         RULES.comments.announced(text)
         RULES.comments.is_chrome(text)
         RULES.comments.author_line(text)

@@ -60,32 +60,77 @@ def _is_person_byline(text: str, bylines: frozenset[str], rules: Rules) -> bool:
                                and not text.rstrip().endswith((".", "!", "?")))
 
 
+#: how many of the body's first blocks a dateline is looked for in: a photo caption, a repeated lead
+#: or a slideshow counter ("1 / 5") often comes before the story's first paragraph
+DATELINE_BLOCKS = 5
+
+
+class _Found:
+    """The attribution found so far, each at the position of the block it came from, once each."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[int, Attribution]] = []
+        self._seen: set[tuple[str | None, str, AttributionKind]] = set()
+
+    def record(self, at: int, agency: str | None, text: str, kind: AttributionKind) -> None:
+        key = (agency, text, kind)
+        if key not in self._seen:
+            self._seen.add(key)
+            self._items.append((at, Attribution(agency=agency, text=text, kind=kind)))
+
+    def in_page_order(self) -> tuple[Attribution, ...]:
+        return tuple(a for _, a in sorted(self._items, key=lambda pair: pair[0]))
+
+
 def attribute(
     labelled: tuple[Labelled, ...], rules: Rules, bylines: Sequence[str] = ()
 ) -> tuple[tuple[Labelled, ...], tuple[Attribution, ...]]:
     """Relabel credit blocks and collect the attribution, in page order, without duplicates.
 
     ``bylines`` are the texts of an HTML page's byline elements (they come before the story).
+    A dateline is looked for in the body's first :data:`DATELINE_BLOCKS` blocks, and an agency's
+    signature at the end of the body's last block is cut from it into a credit of its own.
     """
-    out: list[Labelled] = []
-    found: list[Attribution] = []
-    seen: set[tuple[str | None, str, AttributionKind]] = set()
-
-    def record(agency: str | None, text: str, kind: AttributionKind) -> None:
-        key = (agency, text, kind)
-        if key not in seen:
-            seen.add(key)
-            found.append(Attribution(agency=agency, text=text, kind=kind))
-
+    found = _Found()
     for text in bylines:
         credit = byline_agency(text, rules)
         if credit is not None:
-            record(credit.agency, credit.text, AttributionKind.BYLINE)
+            found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE)
 
-    byline_set = frozenset(bylines)
-    first_body = True
-    for item in labelled:
+    out = _credit_blocks(labelled, rules, frozenset(bylines), found)
+    body = [i for i, item in enumerate(out) if item.label is Label.BODY]
+    for i in body[:DATELINE_BLOCKS]:
+        hit = rules.match_credit(out[i].block.text, _DATELINE)
+        if hit is not None and hit.agency is not None:
+            found.record(i, hit.agency.name, hit.match.group(0).strip(), AttributionKind.DATELINE)
+            break
+    if body:
+        out[body[-1]:body[-1] + 1] = _closing(out[body[-1]], body[-1], rules, found)
+    return tuple(out), found.in_page_order()
 
+
+def _closing(item: Labelled, at: int, rules: Rules, found: _Found) -> list[Labelled]:
+    """The story's last paragraph, cut before an agency's signature ("… the officials said. PTI"),
+    and the signature as an attribution block: the words are placed once, in the attribution."""
+    text = item.block.text
+    hit = rules.match_closing(text)
+    if hit is None or hit.agency is None:
+        return [item]
+    cut = hit.offset + hit.match.start()
+    prose, credit = text[:cut].rstrip(), text[cut:].strip()
+    if not prose:
+        return [item]
+    found.record(at, hit.agency.name, credit, AttributionKind.CREDIT)
+    return [Labelled(block=item.block._replace(text=prose), label=Label.BODY, score=item.score, reason=item.reason),
+            Labelled(block=item.block._replace(text=credit), label=Label.ATTRIBUTION)]
+
+
+def _credit_blocks(
+    labelled: tuple[Labelled, ...], rules: Rules, bylines: frozenset[str], found: _Found
+) -> list[Labelled]:
+    """Every block, a credit line relabelled as attribution and recorded, a byline line as meta."""
+    out: list[Labelled] = []
+    for at, item in enumerate(labelled):
         block = item.block
         # a credit line is a credit wherever the block model put it: a short "(AP)" line scores low
         # as body text, and only a rule's own removal (a side box, a footer) says it is not the story's
@@ -101,7 +146,7 @@ def attribute(
                     continue
                 # a dropped block credits only an agency: a "By …" line outside the story is a teaser's
                 if agency is not None or (kind in _PERSONAL and not dropped):
-                    record(agency.name if agency else None, block.text, kind)
+                    found.record(at, agency.name if agency else None, block.text, kind)
                     out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                     continue
             if item.label is Label.ATTRIBUTION:
@@ -113,17 +158,12 @@ def attribute(
             # classifier strips as furniture: it is still the story's attribution
             hit = rules.match_credit(block.text, _COPYRIGHT)
             if hit is not None and hit.agency is not None:
-                record(hit.agency.name, block.text, AttributionKind.COPYRIGHT)
+                found.record(at, hit.agency.name, block.text, AttributionKind.COPYRIGHT)
                 out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                 continue
-        if item.label is Label.BODY and _is_person_byline(block.text, byline_set, rules):
+        if item.label is Label.BODY and _is_person_byline(block.text, bylines, rules):
             # "By Jane Doe": the author's name (metadata), neither prose nor a credit
             out.append(Labelled(block=block, label=Label.META))
             continue
-        if item.label is Label.BODY and first_body:
-            first_body = False
-            hit = rules.match_credit(block.text, _DATELINE)
-            if hit is not None and hit.agency is not None:
-                record(hit.agency.name, hit.match.group(0).strip(), AttributionKind.DATELINE)
         out.append(item)
-    return tuple(out), tuple(found)
+    return out

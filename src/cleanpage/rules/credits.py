@@ -38,6 +38,7 @@ from .schema import (
 
 __all__ = [
     "AGENCY_CREDIT_KINDS",
+    "CLOSING_SCAN_CHARS",
     "CREDIT_KINDS",
     "CREDIT_MAX_CHARS",
     "DATELINE_SCAN_CHARS",
@@ -59,6 +60,8 @@ _DATELINE = AttributionKind.DATELINE
 CREDIT_MAX_CHARS = 600
 #: How much of a first paragraph a dateline may occupy ("MOSCOW, March 3 (Reuters) -").
 DATELINE_SCAN_CHARS = 200
+#: How much of a last paragraph a closing signature may occupy ("… said. dpa/AFP/lnw").
+CLOSING_SCAN_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,9 @@ class CreditPattern:
     #: Casefolded substrings of which one must occur (in the scanned text) for the pattern to be
     #: tried at all ("(" for parenthesised datelines): a second cheap prefilter, from the table.
     requires: tuple[str, ...] = ()
+    #: A closing signature ("… the officials said. PTI"): matched at the *end* of a story's last
+    #: paragraph by :meth:`Credits.match_closing`, never by :meth:`Credits.match`.
+    closing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,8 @@ class CreditMatch:
     pattern: CreditPattern
     match: re.Match[str]
     agency: Agency | None
+    #: where the matched text begins in the text given (a closing match is made on its tail)
+    offset: int = 0
 
     @property
     def kind(self) -> AttributionKind:
@@ -171,7 +179,7 @@ class Credits:
         whole_ok = short and not cut
         key, *wild = prefix_keys(flat)
         for pattern in self.patterns:
-            if wanted is not None and pattern.kind not in wanted:
+            if pattern.closing or (wanted is not None and pattern.kind not in wanted):
                 continue
             keys = pattern.prefixes
             if keys is not None and key not in keys and not (wild and wild[0] in keys):
@@ -190,6 +198,27 @@ class Credits:
                 continue
             alias = m.groupdict().get("agency")
             return CreditMatch(pattern, m, self.agency_for(alias) if alias else None)
+        return None
+
+    def match_closing(self, text: str) -> CreditMatch | None:
+        """The agency signature that closes ``text`` ("… the officials said. PTI", "… (AFP)").
+
+        Only the closing patterns are tried, on the paragraph's last :data:`CLOSING_SCAN_CHARS`
+        characters as written (not collapsed): the match's span is where the paragraph is cut, so
+        it must index ``text`` itself. The patterns end with ``$`` and begin after a sentence's
+        end, so an agency named inside a sentence ("… told Reuters.") is never one.
+        """
+        stripped = text.rstrip()
+        start = max(0, len(stripped) - CLOSING_SCAN_CHARS)
+        tail = stripped[start:]
+        for pattern in self.patterns:
+            if not pattern.closing:
+                continue
+            m = pattern.regex.search(tail)
+            if m is None:
+                continue
+            alias = m.groupdict().get("agency")
+            return CreditMatch(pattern, m, self.agency_for(alias) if alias else None, offset=start)
         return None
 
     def is_agency_credit(self, flat: str) -> bool:
@@ -288,7 +317,7 @@ def _credits(
     out: list[CreditPattern] = []
     for n, entry in enumerate(_array(doc, "credit", where)):
         at = f"{where} credit #{n + 1}"
-        _keys(entry, {"kind", "name", "regex", "requires", "examples", "counter_examples"}, at)
+        _keys(entry, {"kind", "name", "regex", "requires", "closing", "examples", "counter_examples"}, at)
         name = _name(entry, at, seen)
         at = f"{where} credit {name!r}"
         kind = _KINDS.get(_str(entry, "kind", at))
@@ -308,6 +337,9 @@ def _credits(
         if not examples:
             raise RulesError(f"{at}: a credit pattern needs examples")
         requires = tuple(r.casefold() for r in _strs(entry, "requires", at))
+        closing = entry.get("closing", False)
+        if not isinstance(closing, bool) or (closing and not source.endswith("$")):
+            raise RulesError(f"{at}: closing must be true or false, and a closing regex must end with $")
         out.append(
             CreditPattern(
                 name=name,
@@ -315,8 +347,9 @@ def _credits(
                 regex=regex,
                 examples=tuple(examples),
                 counter_examples=tuple(_strs(entry, "counter_examples", at)),
-                prefixes=prefixes(_expand(source, stand_ins, at), FLAGS),
+                prefixes=None if closing else prefixes(_expand(source, stand_ins, at), FLAGS),
                 requires=requires,
+                closing=closing,
             )
         )
     return tuple(out)

@@ -128,6 +128,11 @@ class Rules:
         its match and the agency it names (see :meth:`.credits.Credits.match`)."""
         return self._credits.match(text, kinds)
 
+    def match_closing(self, text: str) -> CreditMatch | None:
+        """The agency signature closing a paragraph ("… the officials said. PTI"), its span in
+        ``text`` from ``match.start() + offset`` (see :meth:`.credits.Credits.match_closing`)."""
+        return self._credits.match_closing(text)
+
 
 @functools.lru_cache(maxsize=1)
 def load_rules() -> Rules:

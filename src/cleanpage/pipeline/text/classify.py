@@ -249,12 +249,21 @@ def _evidence(blocks: tuple[Block, ...], rules: Rules) -> _Evidence:
     roles = [role_of.get(p.reason, "") if p and p.reason else "" for p in pre]
     cues = [comment_cue(b, rules) if p is None else CommentCue.NONE for b, p in zip(blocks, pre)]
     values = [
-        _CHROME_VALUE if _clustered(cues, i) else block_value(b, p, r, rules.text_roles.barriers)
+        _CHROME_VALUE if _clustered(cues, i) else block_value(_unsigned(b, rules), p, r, rules.text_roles.barriers)
         for i, (b, p, r) in enumerate(zip(blocks, pre, roles))
     ]
     teasers = _excerpt_teasers(blocks, pre, roles, values)
     headers = [i for i, p in enumerate(pre) if p and p.label is Label.RESPONSE_HEADER]
     return _Evidence(pre, roles, cues, values, teasers, headers)
+
+
+def _unsigned(block: Block, rules: Rules) -> Block:
+    """The block as prose is judged: without an agency's closing signature ("… mitteilte. dpa/lno"),
+    which would otherwise make a story's last paragraph end in no sentence (attribute cuts it)."""
+    hit = rules.match_closing(block.text)
+    if hit is None or hit.agency is None:
+        return block
+    return block._replace(text=block.text[: hit.offset + hit.match.start()].rstrip())
 
 
 def _excerpt_teasers(
