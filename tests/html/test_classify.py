@@ -140,3 +140,28 @@ def test_kicker_above_the_headline_leaves_the_body() -> None:
               _block(2, PROSE[0]), _block(3, PROSE[1])]
     labels = _labels(blocks, ["Baking", "Council approves budget", PROSE[0], PROSE[1]], title="Council approves budget")
     assert labels[:2] == [("boilerplate", "kicker"), ("title", "")]
+
+
+def test_coverage_on_a_large_engine_text_answers_as_a_plain_search() -> None:
+    """Past the size where Coverage indexes the engine's text, every answer is the one a search of
+    the whole joined text gives: keys at every offset of a unit, across two units, and absent."""
+    import random
+
+    from cleanpage.pipeline.blocks import text_key
+
+    rng = random.Random(7)
+    words = ["bridge", "council", "vote", "mayor", "budget", "night", "port", "fees", "schools", "zebra"]
+    units = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 40))) for _ in range(2_000)]
+    coverage = Coverage(units)
+    keys = [text_key(u) for u in units]
+    joined = "\x00".join(keys)
+    assert len(joined) > 50_000  # the indexed path
+    probes = []
+    for _ in range(3_000):
+        unit = rng.choice(keys)
+        start = rng.randrange(len(unit))
+        probes.append(unit[start:start + rng.randint(1, 60)])
+    probes += [keys[0] + keys[1], keys[2][-9:] + keys[3][:9], "zebrazebrazebrazebra", "qqqqqqqqqqqqqqqq", ""]
+    for key in probes:
+        assert coverage.contains(key) == (bool(key) and key in joined), key
+        assert coverage.contains(key) == (bool(key) and key in joined), key  # memoised

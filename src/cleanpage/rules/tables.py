@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from typing import Any
 
 from cleanpage.result import AttributionKind
 
+from ._cache import cached
 from .boilerplate import Boilerplate, BoilerplateRule, Container, TextRoles, compile_boilerplate
 from .comments import CommentCues, compile_comments
 from .credits import Agency, CreditMatch, CreditPattern, Credits, compile_credits
@@ -65,6 +66,10 @@ class Rules:
         # read-only mappings, which pickle cannot copy); the packaged tables come back as the
         # worker's own load_rules() object.
         return (_restore_rules, self._sources)
+
+    def __cache_fields__(self) -> tuple[Any, ...]:
+        """How :mod:`._cache` pickles this value to disk: every field but the memos."""
+        return (_rules_from_fields, tuple(getattr(self, f.name) for f in fields(self) if f.name != "_memos"))
 
     def memo(self, name: str) -> dict[Any, Any]:
         """A named memo for a pure function of these tables and its argument.
@@ -152,8 +157,14 @@ def _packaged_metadata() -> str:
 def parse_cached(
     boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str | None = None
 ) -> Rules:
-    """:func:`parse_rules`, memoised on the texts: unpickling Rules in a worker parses once."""
-    return parse_rules(boilerplate_toml, agencies_toml, comments_toml, metadata_toml)
+    """:func:`parse_rules`, memoised on the texts: unpickling Rules in a worker parses once; and kept
+    on disk between processes (:mod:`._cache`), so a fresh process does not compile the tables again."""
+    texts = (boilerplate_toml, agencies_toml, comments_toml, metadata_toml)
+    return cached(texts, lambda: parse_rules(*texts), Rules)
+
+
+def _rules_from_fields(*values: Any) -> Rules:
+    return Rules(*values)
 
 
 def _restore_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str) -> Rules:

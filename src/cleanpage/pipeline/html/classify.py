@@ -45,15 +45,22 @@ _LINK_RUN = 3
 
 class Coverage:
     """Which blocks an engine's text covers: exact unit matches, long blocks found inside its
-    text, or long blocks mostly made of its units (one block split in two by the engine)."""
+    text, or long blocks mostly made of its units (one block split in two by the engine).
 
-    __slots__ = ("_joined", "_keys", "_units")
+    "Found inside its text" is a substring search; on a large page every block searching the whole
+    text is quadratic, so past :data:`_INDEX_CHARS` a key of :data:`_MIN_INDEXED` characters or more
+    is only searched in the units that share one of its sampled character grams (:class:`_GramIndex`):
+    the same answer, since a key (letters and digits) never spans the separator of two units."""
+
+    __slots__ = ("_found", "_index", "_joined", "_keys", "_units")
 
     def __init__(self, units: Iterable[str]) -> None:
         keys = [text_key(u) for u in units]
         self._units = [k for k in keys if len(k) >= 10]
         self._keys = frozenset(keys)
         self._joined = "\x00".join(keys)
+        self._index = _GramIndex(keys) if len(self._joined) > _INDEX_CHARS else None
+        self._found: dict[str, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self._joined)
@@ -63,7 +70,7 @@ class Coverage:
             return False
         if key in self._keys:
             return True
-        if len(key) >= 12 and key in self._joined:
+        if len(key) >= 12 and self.contains(key):
             return True
         if len(key) >= 80:
             inside = sum(len(u) for u in self._units if u in key)
@@ -72,7 +79,52 @@ class Coverage:
 
     def contains(self, key: str) -> bool:
         """The key occurs somewhere in the engine's text (weak evidence for short blocks)."""
-        return bool(key) and key in self._joined
+        if not key:
+            return False
+        if key in self._keys:
+            return True
+        found = self._found.get(key)
+        if found is None:
+            if self._index is not None and len(key) >= _MIN_INDEXED:
+                found = self._index.contains(key)
+            else:
+                found = key in self._joined
+            self._found[key] = found
+        return found
+
+
+#: engine texts longer than this get a gram index for the substring searches of :class:`Coverage`
+_INDEX_CHARS = 50_000
+_GRAM = 8
+#: a key this long holds a whole sampled gram of any unit it occurs in, whatever its offset
+_MIN_INDEXED = 2 * _GRAM - 1
+
+
+class _GramIndex:
+    """Units by the character grams at every ``_GRAM``-th position: a key that occurs in a unit
+    holds, at one of its first ``_GRAM`` offsets, a gram the unit was indexed by."""
+
+    __slots__ = ("_by_gram", "_units")
+
+    def __init__(self, units: list[str]) -> None:
+        self._units = units
+        by_gram: dict[str, list[int]] = {}
+        for n, unit in enumerate(units):
+            for start in range(0, len(unit) - _GRAM + 1, _GRAM):
+                found = by_gram.setdefault(unit[start:start + _GRAM], [])
+                if not found or found[-1] != n:
+                    found.append(n)
+        self._by_gram = by_gram
+
+    def contains(self, key: str) -> bool:
+        seen: set[int] = set()
+        for offset in range(_GRAM):
+            for n in self._by_gram.get(key[offset:offset + _GRAM], ()):
+                if n not in seen:
+                    seen.add(n)
+                    if key in self._units[n]:
+                        return True
+        return False
 
 
 def _container_reason(roles: frozenset[str], containers: tuple[Container, ...]) -> Reason | None:
