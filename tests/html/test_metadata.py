@@ -125,7 +125,7 @@ def test_line_labelled_as_the_publication_is_read_in_the_article_footer() -> Non
         "</div></div></body></html>"
     )
     assert page.published == _dt.date(2023, 11, 1)
-    from cleanpage.pipeline.html.metadata import _scan
+    from cleanpage.pipeline.html.metadata.visible import _scan
 
     root = lxml.html.document_fromstring(
         "<html><body><div id='main'><h1>X</h1><div class='rez_footer'><p>Erschienen am: 01.11.2023<br>02.11.2023</p>"
@@ -751,7 +751,7 @@ def test_a_written_date_standing_alone_is_the_last_resort(body: str, expected: _
 
 
 def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
-    from cleanpage.pipeline.html.metadata import _loose_date
+    from cleanpage.pipeline.html.metadata.visible import _loose_date
 
     assert _loose_date(" 24. April 2020 | ") and _loose_date("March 3, 2021")
     assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.")
@@ -792,7 +792,8 @@ def test_teaser_bylines_below_do_not_replace_a_json_ld_person() -> None:
 def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
     from lxml import etree
 
-    from cleanpage.pipeline.html.metadata import _htmldate, _without_elsewhere
+    from cleanpage.pipeline.html.metadata.htmldate_source import _htmldate
+    from cleanpage.pipeline.html.metadata.places import _without_elsewhere
 
     html = ("<html><body><nav>Menu<a>Home</a></nav>tail one<div class='post'><h1>T</h1><p>Text 3.1.2020</p>"
             "<div class='related'>R <div class='teaser'>T2 12.12.2019</div> after</div>tail two"
