@@ -11,7 +11,6 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space, text_key
 from cleanpage.pipeline.shared.dates import (
-    in_page_zone,
     parse_date,
     zone_tag,
 )
@@ -32,7 +31,7 @@ from .authors import (
     _site_owner,
     _without_site_part,
 )
-from .dates import _month_first, _published, _written_alone
+from .dates import _in_zone_when_shown, _month_first, _published, _written_alone
 from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import _jsonld_objects, _names, _types
@@ -113,7 +112,8 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
     published = _published(ld_date, meta, scan, page_url, rules.cues, month_first=_month_first(root, meta),
                            lang=lang, zone=zone)
     if isinstance(published, _dt.datetime):
-        published = in_page_zone(published, zone)
+        published = _in_zone_when_shown(published, zone, scan, page_url, rules.cues,
+                                        month_first=_month_first(root, meta), lang=lang)
     if published is None:
         for value in (ld_modified, _first(meta, markup.modified)):
             published = parse_date(value) if value else None

@@ -189,3 +189,38 @@ def _date_under_headline(
             if value is not None:
                 return value
     return None
+
+
+def _in_zone_when_shown(
+    value: _dt.datetime, zone: str | None, scan: _Scan, url: str | None, cues: MetadataCues, *,
+    month_first: bool, lang: str | None,
+) -> _dt.datetime:
+    """A bare UTC instant in the zone the page's language and domain imply (:func:`in_page_zone`),
+    only where that keeps its day or the page places itself: a tag or a country domain that names
+    the country ("es-ar", an ``es`` page on ``.com.ar``), a local midnight stored as UTC
+    ("2022-11-06T23:00:00Z" on a German page is 7 November), or the day the page shows or its URL
+    carries. A zone guessed from the language alone never moves a date onto another day (a
+    Portuguese page may be in Lisbon or in Manaus). A value with its own offset is kept as is."""
+    local = in_page_zone(value, zone)
+    if local is value or local.date() == value.date():
+        return local
+    if "-" in (zone or "") or local.time() == _dt.time(0) or date_from_url(url, slugs=False) == local.date():
+        return local
+    return local if _day_shown(local.date(), scan, cues, month_first=month_first, lang=lang) else value
+
+
+def _day_shown(
+    day: _dt.date, scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> bool:
+    """The page shows ``day`` in its date element or under its headline (at most three
+    dateparser calls)."""
+    texts = [*scan.dates[:2], *scan.published[:1]]
+    if any(local_day(v) == day for v in (parse_iso(t) or parse_visible_date(
+            t, cues=cues, month_first=month_first, lang=lang) for t in texts) if v is not None):
+        return True
+    seen = _date_under_headline(scan.after_h1[:_UNDER_HEADLINE_LINES], cues, month_first=month_first, lang=lang)
+    return seen is not None and local_day(seen) == day
+
+
+#: how many text pieces under the headline hold its date lines
+_UNDER_HEADLINE_LINES = 12

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ def _jsonld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
             continue
         try:
             # strict=False: raw newlines inside strings (an articleBody pasted verbatim) are common
-            data = json.loads(script.text, strict=False)
+            data = json.loads(_unwrapped(script.text), strict=False)
         except (ValueError, RecursionError):
             log.debug("malformed JSON-LD skipped")
             continue
@@ -36,6 +37,29 @@ def _jsonld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
                 graph = item.get("@graph")
                 if isinstance(graph, list):
                     stack.extend(reversed(graph))
+
+
+#: what some CMSs wrap a script's JSON in, for XHTML parsers or very old browsers:
+#: "<![CDATA[ … ]]>", "//<![CDATA[ … //]]>", "/*<![CDATA[*/ … /*]]>*/", "<!-- … -->"
+_WRAPPER_START = re.compile(r"\s*+(?://|/\*)?\s*+(?:<!\[CDATA\[|<!--)\s*+(?:\*/)?")
+_WRAPPER_ENDS = ("]]>", "-->")
+_COMMENT_MARKS = ("//", "/*")
+
+
+def _unwrapped(text: str) -> str:
+    """A script's JSON without a CDATA or HTML-comment wrapper around it: a wrapped JSON-LD is
+    as much the page's statement as a bare one, and ``json.loads`` reads neither wrapper."""
+    start = _WRAPPER_START.match(text)
+    if start is None:
+        return text
+    body = text[start.end():].rstrip().removesuffix("*/").rstrip()
+    for end in _WRAPPER_ENDS:
+        if body.endswith(end):
+            body = body[:-len(end)].rstrip()
+            for mark in _COMMENT_MARKS:
+                body = body.removesuffix(mark)
+            break
+    return body
 
 
 def _types(obj: dict[str, Any]) -> list[str]:
