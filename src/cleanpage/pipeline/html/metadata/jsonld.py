@@ -4,13 +4,20 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
+
+from cleanpage.pipeline.blocks import normalise_space
+from cleanpage.rules import MarkupCues
+
+from .site import _site_key
 
 log = logging.getLogger(__name__)
 
@@ -98,3 +105,63 @@ def _names(value: Any, organisation_types: frozenset[str], by_id: dict[str, dict
                 for n in _names(v, organisation_types, by_id, persons_only=persons_only,
                                 organisations_only=organisations_only, depth=depth + 1)]
     return []
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLd:
+    """What the page's JSON-LD says about the article: the first article object's headline,
+    dates and authors, and the names of the site and of the organisations it mentions."""
+
+    title: str | None
+    published: str | None
+    modified: str | None
+    #: the first article object's authors (people and plain strings), and only its typed Persons
+    authors: list[str]
+    persons: list[str]
+    #: site keys (:func:`~.site._site_key`): the WebSite, Organization and publisher names, and
+    #: authors typed as an organisation; ``organisations``: the Organization names alone
+    sites: set[str]
+    organisations: set[str]
+
+
+def read_jsonld(root: etree._Element, markup: MarkupCues) -> JsonLd:
+    """The article's statements in the page's JSON-LD (the first value of each wins)."""
+    found = JsonLd(None, None, None, [], [], set(), set())
+    objects = list(_jsonld_objects(root))
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    for obj in objects:
+        types = _types(obj)
+        if "Person" in types:
+            continue
+        if "WebSite" in types or "Organization" in types or "NewsMediaOrganization" in types:
+            if isinstance(obj.get("name"), str):
+                found.sites.add(_site_key(obj["name"]))
+                if "WebSite" not in types:
+                    found.organisations.add(_site_key(obj["name"]))
+            continue
+        if any(t in markup.article_types for t in types):
+            found = _article(obj, found, markup, by_id)
+    return found
+
+
+def _article(obj: dict[str, Any], found: JsonLd, markup: MarkupCues, by_id: dict[str, dict[str, Any]]) -> JsonLd:
+    """``found`` with one article object's values where it has none yet."""
+    title, published, modified = found.title, found.published, found.modified
+    if title is None and isinstance(obj.get("headline"), str):
+        title = normalise_space(html.unescape(obj["headline"]))
+    if published is None and isinstance(obj.get("datePublished"), str):
+        published = obj["datePublished"]
+    if modified is None and isinstance(obj.get("dateModified"), str):
+        modified = obj["dateModified"]
+    authors, persons = found.authors, found.persons
+    if not authors:
+        authors = _names(obj.get("author"), markup.organisation_types, by_id)
+        persons = _names(obj.get("author"), markup.organisation_types, by_id, persons_only=True)
+    # an author the page types as an Organization ("OÖ Volksblatt") is never a person's name,
+    # whichever other source repeats it (Yoast's "Verfasst von" card)
+    found.sites.update(_site_key(n) for n in _names(obj.get("author"), markup.organisation_types, by_id,
+                                                    organisations_only=True))
+    publisher = obj.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        found.sites.add(_site_key(publisher["name"]))
+    return JsonLd(title, published, modified, authors, persons, found.sites, found.organisations)
