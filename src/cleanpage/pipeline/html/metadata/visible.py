@@ -264,128 +264,170 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     only read from small elements."""
     scan = _Scan([], [], [], [], [], [], [], [], [], [], [], [], [])
     any_re = _any_re(cues)
-    markup = cues.markup
-    in_h1 = -1  # descendants of the first h1 still to pass; -1 before it, then the text after it is kept
-    after_chars = 0
-    after_elements = 0
+    walk = _Walk()
     body = root.find("body")
     if body is None:
         return scan
     for el in body.iter():
+        _under_headline(el, walk, scan, cues.markup)
         tag = el.tag
-        if in_h1 > 0:
-            in_h1 -= 1
-        elif in_h1 == 0 and after_chars < 400 and isinstance(tag, str) and tag not in _SKIP_TAGS:
-            after_elements += 1
-            if after_elements > _UNDER_HEADLINE_ELEMENTS:
-                in_h1 = -2  # far from the headline: what follows is not the line under it
-            elif tag in ("nav", "aside", "footer") or (
-                ("class" in el.attrib or "id" in el.attrib) and markup.aside.search(_tokens(el))
-            ):
-                in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
-            for piece in (el.text, el.tail) if in_h1 == 0 else ():
-                if piece and piece.strip():
-                    scan.after_h1.append(piece)
-                    after_chars += len(piece)
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
-        own = el.text
-        if (own and len(own) >= 8 and tag != "a" and (len(scan.loose) < 3 or len(scan.published) < 2)
-                and _loose_date(own)):
-            line = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
-            if len(line) <= 40 and not cues.changed.search(line):
-                _date_line(el, line, scan, cues)
-        if (tag == "br" and el.tail and len(el.tail) >= 8 and (len(scan.loose) < 3 or len(scan.published) < 2)
-                and _loose_date(el.tail)):
-            # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
-            line = normalise_space(el.tail)
-            if len(line) <= 40 and not cues.changed.search(line):
-                _date_line(el, line, scan, cues)
-        head = own.lstrip(_DASHES)[:2].lower() if own and len(own) <= 90 else ""
-        if (head in cues.publication_starts and len(own) <= 30 and len(scan.published) < 2 and not len(el)
-                and cues.publication_alone.match(own)):
-            _labelled_date(el, own, scan, markup)
-        if head in cues.label_starts and len(scan.labelled) < 6:
-            if len(own) <= 30 and cues.label.match(own):
-                _labelled(el, own, scan.labelled, markup)
-            elif cues.inline.match(own) and not _elsewhere(el, markup):
-                # "<strong>Autorin: Uta Staschewski, Projektleiterin …</strong>"
-                scan.labelled.append(_up_to_break(el)[:120] if _small(el) else normalise_space(own))
-        if (tag == "br" and el.tail and len(el.tail) <= 90 and len(scan.labelled) < 6
-                and el.tail.lstrip()[:2].lower() in cues.label_starts):
-            tail = el.tail
-            if (cues.label.match(tail) or cues.inline.match(tail)) and not _elsewhere(el, markup):
-                # "…<br/>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>": up to the next line break
-                scan.labelled.append(_line_after(el)[:120])
+        _text_lines(el, scan, cues)
         if tag == "h1" and len(scan.h1s) < 5:
-            text = normalise_space(el.text_content())
-            if text:
-                if not scan.h1s and not _elsewhere(el, markup):
-                    in_h1 = sum(1 for _ in el.iterdescendants())
-                    if el.tail and el.tail.strip():
-                        scan.after_h1.append(el.tail)
-                scan.h1s.append(text)
-                decked = _without_kicker(el)
-                if decked:
-                    scan.decked.append(decked)
+            _headline(el, walk, scan, cues.markup)
         attrib = el.attrib
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
         tokens = _tokens(el)
         if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not any_re.search(tokens):
             continue
-        if tag == "a" and "rel" in attrib:
-            rel = str(attrib["rel"]).lower()
-            if rel == "author":
-                if not _elsewhere(el, markup):
-                    scan.authors.append(normalise_space(el.text_content()))
-                continue
-            if ("cc:attributionurl" in rel and len(scan.licensed) < 2
-                    and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors())
-                    and not _beside_photo(el)):
-                # a Creative Commons notice: "<span>Ein Hundetagebuch</span> von <a rel='cc:attributionURL'>
-                # Donald Townsend</a> steht unter einer Creative Commons …": whom the work is credited to
-                scan.licensed.append(normalise_space(el.text_content()))
-                continue
-        itemprop = (el.get("itemprop") or "").lower()
-        if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el, markup):
-            name = el.find(".//*[@itemprop='name']")
-            value = el.get("content") if name is None else None
-            scan.authors.append(normalise_space(value or (name if name is not None else el).text_content()))
-        if itemprop in ("datepublished", "datecreated") and len(scan.item_dates) < 3:
-            value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
-            scan.item_dates.append(normalise_space(value or "")[:120])
+        if (tag == "a" and "rel" in attrib and _rel_link(el, scan, cues.markup)) or _itemprop(el, tokens, scan, cues):
             continue
-        if itemprop == "datemodified":
-            continue  # "<time itemprop='dateModified'>": the last change, never the date shown as published
-        if itemprop == "headline" or (tag in ("h1", "h2", "h3") and markup.headline.search(tokens)):
-            if len(scan.headlines) < 5 and not _elsewhere(el, markup):
-                text = normalise_space(el.text_content())
-                if text:
-                    scan.headlines.append(text)
-            continue
-        if "comment" in tokens:
-            continue
-        hcard = _HCARD_FN.search(tokens) is not None and "author" in tokens + _parent_tokens(el)
-        if hcard and len(scan.authors) < 10 and _small(el) and not _elsewhere(el, markup):
-            scan.authors.append(normalise_space(el.text_content()))
-        dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or cues.date_class.search(tokens) is not None
-        bylineish = len(scan.bylines) < 5 and (tag == "address" or cues.byline_class.search(tokens) is not None)
-        if (bylineish and len(scan.boxed) < 2 and tag != "a" and markup.author_box.search(tokens)
-                and not _elsewhere(el, markup)):
-            # an author box ("author-bio", "about-author"): its first heading names the author
-            head = next(el.iter("h2", "h3", "h4", "h5"), None)
-            if head is not None:
-                scan.boxed.append(normalise_space(head.text_content())[:80])
-        if not (dateish or bylineish) or not _small(el):
-            continue
-        text = normalise_space(el.text_content())
-        if dateish and len(scan.dates) < 12:
-            value = el.get("datetime") or (el.get("title") if tag == "abbr" else None)
-            date_text = normalise_space(value) if value else text
-            if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text, cues))
-                    and not _elsewhere(el, markup)):
-                scan.dates.append(date_text)
-        if bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup):
-            scan.bylines.append(text)
+        _marked(el, tokens, scan, cues)
     return scan
+
+
+@dataclass
+class _Walk:
+    """Where the walk is relative to the first ``h1``: ``in_h1`` counts its descendants still to
+    pass (-1 before it, 0 under it: the text after it is kept, -2 once that has ended)."""
+
+    in_h1: int = -1
+    after_chars: int = 0
+    after_elements: int = 0
+
+
+def _under_headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: MarkupCues) -> None:
+    """The text pieces under the headline, up to 400 characters, a side box or a far element."""
+    tag = el.tag
+    if walk.in_h1 > 0:
+        walk.in_h1 -= 1
+    elif walk.in_h1 == 0 and walk.after_chars < 400 and isinstance(tag, str) and tag not in _SKIP_TAGS:
+        walk.after_elements += 1
+        if walk.after_elements > _UNDER_HEADLINE_ELEMENTS:
+            walk.in_h1 = -2  # far from the headline: what follows is not the line under it
+        elif tag in ("nav", "aside", "footer") or (
+            ("class" in el.attrib or "id" in el.attrib) and markup.aside.search(_tokens(el))
+        ):
+            walk.in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
+        for piece in (el.text, el.tail) if walk.in_h1 == 0 else ():
+            if piece and piece.strip():
+                scan.after_h1.append(piece)
+                walk.after_chars += len(piece)
+
+
+def _text_lines(el: etree._Element, scan: _Scan, cues: MetadataCues) -> None:
+    """Date lines and labelled lines read from an element's own text (and a ``br``'s tail),
+    whatever its markup."""
+    tag, own, markup = el.tag, el.text, cues.markup
+    if (own and len(own) >= 8 and tag != "a" and (len(scan.loose) < 3 or len(scan.published) < 2)
+            and _loose_date(own)):
+        line = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
+        if len(line) <= 40 and not cues.changed.search(line):
+            _date_line(el, line, scan, cues)
+    if (tag == "br" and el.tail and len(el.tail) >= 8 and (len(scan.loose) < 3 or len(scan.published) < 2)
+            and _loose_date(el.tail)):
+        # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
+        line = normalise_space(el.tail)
+        if len(line) <= 40 and not cues.changed.search(line):
+            _date_line(el, line, scan, cues)
+    head = own.lstrip(_DASHES)[:2].lower() if own and len(own) <= 90 else ""
+    if (head in cues.publication_starts and len(own) <= 30 and len(scan.published) < 2 and not len(el)
+            and cues.publication_alone.match(own)):
+        _labelled_date(el, own, scan, markup)
+    if head in cues.label_starts and len(scan.labelled) < 6:
+        if len(own) <= 30 and cues.label.match(own):
+            _labelled(el, own, scan.labelled, markup)
+        elif cues.inline.match(own) and not _elsewhere(el, markup):
+            # "<strong>Autorin: Uta Staschewski, Projektleiterin …</strong>"
+            scan.labelled.append(_up_to_break(el)[:120] if _small(el) else normalise_space(own))
+    if (tag == "br" and el.tail and len(el.tail) <= 90 and len(scan.labelled) < 6
+            and el.tail.lstrip()[:2].lower() in cues.label_starts):
+        tail = el.tail
+        if (cues.label.match(tail) or cues.inline.match(tail)) and not _elsewhere(el, markup):
+            # "…<br/>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>": up to the next line break
+            scan.labelled.append(_line_after(el)[:120])
+
+
+def _headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: MarkupCues) -> None:
+    """An ``h1``: its text, its headline without a kicker; the first one outside side boxes starts
+    the lines under the headline."""
+    text = normalise_space(el.text_content())
+    if not text:
+        return
+    if not scan.h1s and not _elsewhere(el, markup):
+        walk.in_h1 = sum(1 for _ in el.iterdescendants())
+        if el.tail and el.tail.strip():
+            scan.after_h1.append(el.tail)
+    scan.h1s.append(text)
+    decked = _without_kicker(el)
+    if decked:
+        scan.decked.append(decked)
+
+
+def _rel_link(el: etree._Element, scan: _Scan, markup: MarkupCues) -> bool:
+    """``<a rel=author>`` and a Creative Commons attribution link; True when the link was one."""
+    rel = str(el.attrib["rel"]).lower()
+    if rel == "author":
+        if not _elsewhere(el, markup):
+            scan.authors.append(normalise_space(el.text_content()))
+        return True
+    if ("cc:attributionurl" in rel and len(scan.licensed) < 2
+            and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors())
+            and not _beside_photo(el)):
+        # a Creative Commons notice: "<span>Ein Hundetagebuch</span> von <a rel='cc:attributionURL'>
+        # Donald Townsend</a> steht unter einer Creative Commons …": whom the work is credited to
+        scan.licensed.append(normalise_space(el.text_content()))
+        return True
+    return False
+
+
+def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) -> bool:
+    """Microdata (author, dates) and headline elements; True when nothing more is read from ``el``."""
+    markup = cues.markup
+    itemprop = (el.get("itemprop") or "").lower()
+    if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el, markup):
+        name = el.find(".//*[@itemprop='name']")
+        value = el.get("content") if name is None else None
+        scan.authors.append(normalise_space(value or (name if name is not None else el).text_content()))
+    if itemprop in ("datepublished", "datecreated") and len(scan.item_dates) < 3:
+        value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
+        scan.item_dates.append(normalise_space(value or "")[:120])
+        return True
+    if itemprop == "datemodified":
+        return True  # "<time itemprop='dateModified'>": the last change, never the date shown as published
+    if itemprop == "headline" or (el.tag in ("h1", "h2", "h3") and markup.headline.search(tokens)):
+        if len(scan.headlines) < 5 and not _elsewhere(el, markup):
+            text = normalise_space(el.text_content())
+            if text:
+                scan.headlines.append(text)
+        return True
+    return "comment" in tokens
+
+
+def _marked(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) -> None:
+    """An element whose class/id words mark it as an hCard name, a date, a byline or an author box."""
+    tag, markup = el.tag, cues.markup
+    hcard = _HCARD_FN.search(tokens) is not None and "author" in tokens + _parent_tokens(el)
+    if hcard and len(scan.authors) < 10 and _small(el) and not _elsewhere(el, markup):
+        scan.authors.append(normalise_space(el.text_content()))
+    dateish = tag == "time" or (tag == "abbr" and "publish" in tokens) or cues.date_class.search(tokens) is not None
+    bylineish = len(scan.bylines) < 5 and (tag == "address" or cues.byline_class.search(tokens) is not None)
+    if (bylineish and len(scan.boxed) < 2 and tag != "a" and markup.author_box.search(tokens)
+            and not _elsewhere(el, markup)):
+        # an author box ("author-bio", "about-author"): its first heading names the author
+        head = next(el.iter("h2", "h3", "h4", "h5"), None)
+        if head is not None:
+            scan.boxed.append(normalise_space(head.text_content())[:80])
+    if not (dateish or bylineish) or not _small(el):
+        return
+    text = normalise_space(el.text_content())
+    if dateish and len(scan.dates) < 12:
+        value = el.get("datetime") or (el.get("title") if tag == "abbr" else None)
+        date_text = normalise_space(value) if value else text
+        if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text, cues))
+                and not _elsewhere(el, markup)):
+            scan.dates.append(date_text)
+    if bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup):
+        scan.bylines.append(text)
