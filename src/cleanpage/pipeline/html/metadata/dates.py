@@ -69,40 +69,10 @@ def _published(
     # a generic "date" meta alone is often the day the page was last built, not published
     weak = structured is not None and ld_date is None and meta_key in markup.weak_published
     url_day = date_from_url(url, slugs=False)  # a permalink's date; a slug's only as a last resort
-    visible = None
-    labelled_visible = False
-    budget = 3  # dateparser calls per page: each costs about a millisecond
-    for text in scan.dates:
-        labelled_visible = cues.publication.search(text) is not None
-        visible = parse_iso(text)
-        if visible is None:
-            needs_parser = YEAR.search(text) is not None and not _LOOSE_DATE.search(text)
-            if needs_parser and budget <= 0:
-                continue
-            budget -= needs_parser
-            visible = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
-        if visible is not None:
-            break
-    for text in scan.published if visible is None else ():
-        # no date element: a line labelled as the publication is the date the reader is shown; it
-        # is no more than that (a book's "Erschienen am" in a review must not beat the post's own
-        # structured date), so it only stands where nothing structured does
-        visible = parse_iso(text) or parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
-        if visible is not None:
-            break
+    visible, labelled_visible = _shown_date(scan, cues, month_first=month_first, lang=lang)
     numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
     if weak and structured is not None:
-        built = local_day(structured)
-        if visible is None:
-            # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
-            # it, when earlier (a later one is as likely an event's date)
-            shown = (parse_visible_date(t, cues=cues, month_first=month_first) for t in numeric)
-            visible = next((v for v in shown if v is not None and local_day(v) < built), None)
-        elif local_day(visible) > built and ((local_day(visible) - built).days > 90
-                                             or not _one_day(numeric, local_day(visible), month_first, cues)):
-            # a later date is the post's only where the page shows no other (an events list shows
-            # several; today's date in the page header is far later)
-            visible = None
+        visible = _against_build_date(visible, local_day(structured), numeric, cues, month_first=month_first)
     if structured is not None and visible is None and url_day is None and numeric:
         # several publication values that disagree ("datePublished" 2021-12-14, "DC.date.issued"
         # 2022-02-04): the one the page's own date line shows wins
@@ -141,6 +111,54 @@ def _published(
         if loose is not None:
             return loose
     return _date_under_headline(scan.after_h1, cues, month_first=month_first, lang=lang)
+
+
+def _against_build_date(
+    visible: _dt.date | _dt.datetime | None, built: _dt.date, numeric: list[str], cues: MetadataCues, *,
+    month_first: bool,
+) -> _dt.date | _dt.datetime | None:
+    """The shown date that may overrule a generic "date" meta (often the day the page was built)."""
+    if visible is None:
+        # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
+        # it, when earlier (a later one is as likely an event's date)
+        shown = (parse_visible_date(t, cues=cues, month_first=month_first) for t in numeric)
+        return next((v for v in shown if v is not None and local_day(v) < built), None)
+    if local_day(visible) > built and ((local_day(visible) - built).days > 90
+                                       or not _one_day(numeric, local_day(visible), month_first, cues)):
+        # a later date is the post's only where the page shows no other (an events list shows
+        # several; today's date in the page header is far later)
+        return None
+    return visible
+
+
+def _shown_date(
+    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> tuple[_dt.date | _dt.datetime | None, bool]:
+    """The date the reader is shown: the first date element that reads as a date (at most three
+    dateparser calls), and whether it is labelled as the publication; without one, a line labelled
+    as the publication."""
+    visible = None
+    labelled_visible = False
+    budget = 3  # dateparser calls per page: each costs about a millisecond
+    for text in scan.dates:
+        labelled_visible = cues.publication.search(text) is not None
+        visible = parse_iso(text)
+        if visible is None:
+            needs_parser = YEAR.search(text) is not None and not _LOOSE_DATE.search(text)
+            if needs_parser and budget <= 0:
+                continue
+            budget -= needs_parser
+            visible = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
+        if visible is not None:
+            break
+    for text in scan.published if visible is None else ():
+        # no date element: a line labelled as the publication is the date the reader is shown; it
+        # is no more than that (a book's "Erschienen am" in a review must not beat the post's own
+        # structured date), so it only stands where nothing structured does
+        visible = parse_iso(text) or parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
+        if visible is not None:
+            break
+    return visible, labelled_visible
 
 
 #: a structured publication date this long after the URL's date is a later save, not the publication
