@@ -151,9 +151,9 @@ def test_adversarial_runs_are_read_in_linear_time() -> None:
     # long run (Python's re does not check signals, so no time limit could stop it)
     from cleanpage.pipeline.html.tree import parse_html
     from cleanpage.pipeline.prose import _as_sentence
-    from cleanpage.result import InputKind
     from cleanpage.pipeline.sniff import sniff
     from cleanpage.pipeline.text.blocks import _md_links
+    from cleanpage.result import InputKind
 
     assert sniff("x" * 2000 + "<body>" * 40_000) is InputKind.TEXT  # no closing tag: text, read at once
     assert sniff("<body class='a'>" + "x" * 100 + "</p>") is InputKind.HTML
@@ -203,11 +203,11 @@ def test_deeply_nested_json_ld_is_read_within_a_depth_bound(depth: int) -> None:
 def test_patterns_are_linear_without_the_caps_around_them() -> None:
     # each was quadratic (or cubic) alone, bounded only by a length cap around its caller; Python's
     # re does not check signals, so no time limit could stop one (issue 19 item 7)
-    from cleanpage.pipeline.html.metadata import _SUFFIX_CJK
-    from cleanpage.rules import load_rules
+    from cleanpage.pipeline.html.metadata.site import _SUFFIX_CJK
     from cleanpage.pipeline.html.tree import _DOCTYPE_OPEN, parse_html
     from cleanpage.pipeline.shared.names import _ROLE
     from cleanpage.pipeline.text.blocks import _BROKEN_AT_COMMA
+    from cleanpage.rules import load_rules
 
     _RELATIVE = load_rules().cues.relative  # the comment reader's relative dates (metadata.toml [dates])
     start = time.perf_counter()
@@ -228,7 +228,10 @@ def test_patterns_are_linear_without_the_caps_around_them() -> None:
 
 
 def test_metadata_and_cue_separators_are_linear() -> None:
-    from cleanpage.pipeline.html.metadata import _CSS, _DATE_IN_LINE, _META_SEP, _SUFFIX, _TITLE_PARTS
+    from cleanpage.pipeline.html.metadata.authors import _META_SEP
+    from cleanpage.pipeline.html.metadata.dates import _DATE_IN_LINE
+    from cleanpage.pipeline.html.metadata.site import _SUFFIX
+    from cleanpage.pipeline.html.metadata.title import _CSS, _TITLE_PARTS
     from cleanpage.pipeline.text.cues import _REMARK
 
     start = time.perf_counter()

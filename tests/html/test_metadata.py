@@ -125,7 +125,7 @@ def test_line_labelled_as_the_publication_is_read_in_the_article_footer() -> Non
         "</div></div></body></html>"
     )
     assert page.published == _dt.date(2023, 11, 1)
-    from cleanpage.pipeline.html.metadata import _scan
+    from cleanpage.pipeline.html.metadata.visible import _scan
 
     root = lxml.html.document_fromstring(
         "<html><body><div id='main'><h1>X</h1><div class='rez_footer'><p>Erschienen am: 01.11.2023<br>02.11.2023</p>"
@@ -751,7 +751,7 @@ def test_a_written_date_standing_alone_is_the_last_resort(body: str, expected: _
 
 
 def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
-    from cleanpage.pipeline.html.metadata import _loose_date
+    from cleanpage.pipeline.html.metadata.visible import _loose_date
 
     assert _loose_date(" 24. April 2020 | ") and _loose_date("March 3, 2021")
     assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.")
@@ -792,7 +792,8 @@ def test_teaser_bylines_below_do_not_replace_a_json_ld_person() -> None:
 def test_htmldate_search_leaves_the_shared_tree_as_it_was() -> None:
     from lxml import etree
 
-    from cleanpage.pipeline.html.metadata import _htmldate, _without_elsewhere
+    from cleanpage.pipeline.html.metadata.htmldate_source import _htmldate
+    from cleanpage.pipeline.html.metadata.places import _without_elsewhere
 
     html = ("<html><body><nav>Menu<a>Home</a></nav>tail one<div class='post'><h1>T</h1><p>Text 3.1.2020</p>"
             "<div class='related'>R <div class='teaser'>T2 12.12.2019</div> after</div>tail two"
@@ -887,3 +888,43 @@ def test_slug_date_is_only_a_last_resort() -> None:
     assert page.published == _dt.date(2021, 7, 1)
     assert _meta(f"<html>{body}</html>", "https://verein.example/meldungen/29-10-2021").published \
         == _dt.date(2021, 10, 29)
+
+
+# ---- issue 15: sources read whole; a guessed zone moves no day; prose names no author -------------
+
+@pytest.mark.parametrize(
+    "wrapped",
+    ['<![CDATA[ {"@type": "NewsArticle", "datePublished": "2018-09-03"} ]]>',
+     '//<![CDATA[\n{"@type": "NewsArticle", "datePublished": "2018-09-03"}\n//]]>',
+     '/*<![CDATA[*/{"@type": "NewsArticle", "datePublished": "2018-09-03"}/*]]>*/',
+     '<!-- {"@type": "NewsArticle", "datePublished": "2018-09-03"} -->'],
+)
+def test_json_ld_in_a_cdata_or_comment_wrapper_is_read(wrapped: str) -> None:
+    meta = _meta(f'<html><head><script type="application/ld+json">{wrapped}</script></head>'
+                 "<body><p>Text.</p></body></html>")
+    assert meta.published is not None and local_day(meta.published) == _dt.date(2018, 9, 3)
+
+
+def _utc_page(lang: str, stamp: str, shown: str = "") -> str:
+    return (f'<html lang="{lang}"><head><meta property="article:published_time" content="{stamp}"></head>'
+            f"<body><h1>Ein Titel für die Seite</h1>{shown}<p>Text.</p></body></html>")
+
+
+def test_a_zone_guessed_from_the_language_moves_no_instant_onto_another_day() -> None:
+    meta = _meta(_utc_page("de", "2021-03-04T23:30:00Z"), "https://example.com/a")
+    assert meta.published is not None and local_day(meta.published) == _dt.date(2021, 3, 4)
+
+
+def test_the_page_zone_is_kept_where_the_page_places_itself() -> None:
+    # a country in the tag, a country domain, or a local midnight stored as UTC place the page
+    for lang, url, stamp in (("de-DE", "https://example.com/a", "2021-03-04T23:30:00Z"),
+                             ("de", "https://example.de/a", "2021-03-04T23:30:00Z"),
+                             ("de", "https://example.com/a", "2021-03-04T23:00:00Z")):
+        meta = _meta(_utc_page(lang, stamp), url)
+        assert meta.published is not None and local_day(meta.published) == _dt.date(2021, 3, 5), (lang, url)
+
+
+def test_a_one_word_author_is_not_completed_by_a_proper_noun_in_prose() -> None:
+    meta = _meta('<html><head><meta name="author" content="Mac"></head><body><h1>Neue App-Version</h1>'
+                 "<p>Die App ist ab sofort im Mac App Store erhältlich.</p></body></html>")
+    assert meta.authors == ("Mac",)

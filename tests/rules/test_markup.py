@@ -12,7 +12,7 @@ from ._shared import CUES, MARKUP, byline_page, head_page, html_element, package
 
 @pytest.mark.parametrize("token", MARKUP.elsewhere_tokens)
 def test_every_elsewhere_token_puts_a_box_elsewhere(token: str) -> None:
-    from cleanpage.pipeline.html.metadata import _elsewhere
+    from cleanpage.pipeline.html.metadata.places import _elsewhere
 
     _, el = html_element(f"<html><body><h1>H</h1><div class='x-{token}-y'><p id='x'>12.03.2024</p></div></body></html>")
     assert _elsewhere(el, MARKUP)
@@ -25,7 +25,7 @@ def test_every_elsewhere_token_puts_a_box_elsewhere(token: str) -> None:
 
 @pytest.mark.parametrize("token", MARKUP.side_box_tokens)
 def test_every_side_box_token_is_the_articles_own_inside_the_article(token: str) -> None:
-    from cleanpage.pipeline.html.metadata import _elsewhere
+    from cleanpage.pipeline.html.metadata.places import _elsewhere
 
     _, el = html_element(f"<html><body><article><div class='x-{token}'><p id='x'>Erschienen am: 01.11.2023</p>"
                      "</div></article></body></html>")
@@ -36,7 +36,7 @@ def test_every_side_box_token_is_the_articles_own_inside_the_article(token: str)
 
 @pytest.mark.parametrize("ident", sorted(MARKUP.main_ids))
 def test_every_main_id_holds_the_articles_own_side_boxes(ident: str) -> None:
-    from cleanpage.pipeline.html.metadata import _elsewhere
+    from cleanpage.pipeline.html.metadata.places import _elsewhere
 
     side = MARKUP.side_box_tokens[0]
     _, el = html_element(f"<html><body><div id='{ident}'><div class='{side}'><p id='x'>01.11.2023</p></div></div>"
@@ -51,7 +51,7 @@ def test_every_main_id_holds_the_articles_own_side_boxes(ident: str) -> None:
 def test_every_aside_token_ends_the_lines_under_the_headline(token: str) -> None:
     import lxml.html
 
-    from cleanpage.pipeline.html.metadata import _scan
+    from cleanpage.pipeline.html.metadata.visible import _scan
 
     def after_h1(cls: str) -> list[str]:
         html = (f"<html><body><h1>Headline</h1><p>Line under it</p><div class='x-{cls}'><p>Boxed line</p></div>"
@@ -66,7 +66,7 @@ def test_every_aside_token_ends_the_lines_under_the_headline(token: str) -> None
 def test_every_headline_token_marks_a_headline(token: str) -> None:
     import lxml.html
 
-    from cleanpage.pipeline.html.metadata import _scan
+    from cleanpage.pipeline.html.metadata.visible import _scan
 
     html = f"<html><body><h2 class='x {token}'>Council approves budget</h2><p>Text.</p></body></html>"
     assert _scan(lxml.html.document_fromstring(html), CUES).headlines == ["Council approves budget"]
@@ -76,7 +76,7 @@ def test_every_headline_token_marks_a_headline(token: str) -> None:
 def test_every_author_box_names_the_author_by_its_heading(example: str) -> None:
     import lxml.html
 
-    from cleanpage.pipeline.html.metadata import _scan
+    from cleanpage.pipeline.html.metadata.visible import _scan
 
     html = (f"<html><body><h1>H</h1><p>Text.</p><div class='{example}'><h3>Jane Doe</h3><p>Jane writes.</p>"
             "</div></body></html>")

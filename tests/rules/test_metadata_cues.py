@@ -310,7 +310,7 @@ def test_every_publication_label_makes_the_visible_date_win(label: str) -> None:
 
 @pytest.mark.parametrize("word", CUES.time_words)
 def test_every_time_word_leaves_a_meta_line_with_its_time(word: str) -> None:
-    from cleanpage.pipeline.html.metadata import _dated_name
+    from cleanpage.pipeline.html.metadata.authors import _dated_name
 
     for written in (word, word.capitalize()):
         line = f"04.02.2022 | 13:10 {written} | Uta Helkenberg"
@@ -338,11 +338,10 @@ def test_every_relative_date_word_makes_a_comment_date_worth_reading(word: str, 
 
 @pytest.mark.parametrize("lead", CUES.non_title_leads)
 def test_every_non_title_lead_keeps_a_line_from_being_the_title(lead: str) -> None:
-    from tests._prose import PARA_A, PARA_B
-
     from cleanpage.pipeline.blocks import Label
     from cleanpage.pipeline.text.blocks import build_blocks as text_blocks
     from cleanpage.pipeline.text.classify import classify as classify_text
+    from tests._prose import PARA_A, PARA_B
 
     assert CUES.not_title.search(f"{lead.capitalize()} the riverside team") is not None
     assert CUES.not_title.search(f"{lead.capitalize()}x the riverside team") is None  # a whole word

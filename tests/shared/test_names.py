@@ -114,3 +114,29 @@ def test_collectives_are_not_authors(name: str) -> None:
 )
 def test_a_bylines_trailing_date_is_not_part_of_the_name(candidate: str, expected: tuple[str, ...]) -> None:
     assert clean_authors([candidate], RULES) == expected
+
+
+# ---- issue 15: an organisation, a place, a handle are not people -------------------------------
+
+def test_an_organisation_named_with_commas_is_not_split_into_people() -> None:
+    assert clean_authors(["Northern Water Board, Research and Monitoring Division, Field Office"], RULES) == ()
+    assert clean_authors(["Acme Widgets Inc"], RULES, single_ok=True) == ()
+
+
+def test_a_person_beside_an_organisation_is_kept() -> None:
+    assert clean_authors(["Jane Doe, Northern Water Board"], RULES) == ("Jane Doe",)
+
+
+def test_where_the_reporter_writes_from_is_not_a_name() -> None:
+    assert clean_authors(["Por Rafael Nogueira, de São Paulo"], RULES, led=True) == ("Rafael Nogueira",)
+    assert person_name("de São Paulo", RULES) is None
+    assert person_name("Charles de Gaulle", RULES) == "Charles de Gaulle"
+
+
+@pytest.mark.parametrize("handle", ["devindra", "hardawar", "dhardawar", "devindrahardawar"])
+def test_a_handle_another_name_spells_out_is_the_same_author(handle: str) -> None:
+    assert clean_authors([handle, "Devindra Hardawar"], RULES, single_ok=True) == ("Devindra Hardawar",)
+
+
+def test_a_handle_of_someone_else_stays() -> None:
+    assert clean_authors(["mdshunk", "Devindra Hardawar"], RULES, single_ok=True) == ("mdshunk", "Devindra Hardawar")

@@ -85,6 +85,8 @@ class MetadataCues:
     name_particles: frozenset[str]
     #: ends of German compounds naming an organisation ("verband"), for ``str.endswith``
     org_suffixes: tuple[str, ...]
+    #: words that make a name an organisation's ("board", "division", "inc"), casefolded
+    org_words: frozenset[str]
     #: parts of a CMS account's one-word handle ("admin" in "wordpressadmin")
     account_parts: tuple[str, ...]
     #: common given names (lower case): evidence that a site's name is its owner's
@@ -167,7 +169,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     titles = _words(names, "titles", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
-               "date_prepositions", "category_words", "name_particles", "org_suffixes", "account_parts", "photo_joins")
+               "date_prepositions", "category_words", "name_particles", "org_suffixes", "org_words", "account_parts", "photo_joins")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
                "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
@@ -246,6 +248,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         category_words=w["category_words"],
         name_particles=frozenset(w["name_particles"]),
         org_suffixes=w["org_suffixes"],
+        org_words=frozenset(w["org_words"]),
         account_parts=w["account_parts"],
         line_verbs=line_verbs,
         line_prepositions=line_prepositions,

@@ -83,7 +83,24 @@ def person_name(
         return None
     if any(w.casefold().endswith(cues.org_suffixes) and len(w) > 9 for w in words):
         return None  # "Deutscher Caritasverband", "IT Finanzmagazin": a German compound naming an organisation
+    if any(w.casefold().strip(".,&()") in cues.org_words for w in words):
+        return None  # "Northern Water Board", "Monitoring Division": one part of an organisation's name
+    if words[0] in particles:
+        return None  # "de São Paulo" after "Por Rafael Nogueira,": where the author writes from, not a name
     return name
+
+
+def _handles_dropped(names: list[str]) -> list[str]:
+    """Without a one-word handle that another name spells out ("devindra" beside "Devindra
+    Hardawar", "jdoe" beside "Jane Doe" is left): the account and the person are one author."""
+    spelled: set[str] = set()
+    for full in (n.casefold().split() for n in names if " " in n):
+        words = [_LETTERS.sub("", w) for w in full]
+        spelled.update({"".join(words), words[0], words[-1], words[0][:1] + words[-1]})
+    return [n for n in names if " " in n or _LETTERS.sub("", n.casefold()) not in spelled]
+
+
+_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def clean_authors(
@@ -123,4 +140,4 @@ def clean_authors(
                 names.append(name)
         if len(names) >= 8:
             break
-    return tuple(names)
+    return tuple(_handles_dropped(names))

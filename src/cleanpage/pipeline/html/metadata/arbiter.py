@@ -1,0 +1,210 @@
+"""The arbiter: every source's values for one page, and the choice of title, authors, date and language.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cleanpage.pipeline.blocks import normalise_space, text_key
+from cleanpage.pipeline.shared.dates import (
+    parse_date,
+    zone_tag,
+)
+from cleanpage.pipeline.shared.names import clean_authors
+from cleanpage.rules import Rules
+
+from .authors import (
+    _account,
+    _byline_names,
+    _complete,
+    _dated_name,
+    _described_byline,
+    _first_names,
+    _initials,
+    _initials_of,
+    _meta_line_names,
+    _signature,
+    _site_owner,
+    _without_site_part,
+)
+from .dates import _in_zone_when_shown, _month_first, _published, _written_alone
+from .head import _first, _head_meta
+from .htmldate_source import _htmldate
+from .jsonld import JsonLd, read_jsonld
+from .site import _canonical, _host, _site_key
+from .title import _choose_title
+from .visible import _linked_authors, _Scan, _scan
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HtmlMeta:
+    title: str | None
+    authors: tuple[str, ...]
+    published: _dt.date | _dt.datetime | None
+    language: str | None
+    byline_texts: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Sources:
+    """Every source's values for one page, read once, before any field is chosen."""
+
+    ld: JsonLd
+    meta: dict[str, str]
+    scan: _Scan
+    url: str | None
+    #: site keys: names of the site and of organisations, never a title nor a person
+    sites: frozenset[str]
+    og_title: str | None
+    page_title: str | None
+    lang: str | None
+    zone: str | None
+    month_first: bool
+
+
+def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
+    """Read the page's own statements about itself: every source first, then one choice per field."""
+    src = _read_sources(root, rules, url)
+    title = _choose_title(src.ld.title, src.og_title, src.page_title, src.scan.headlines, src.scan.h1s,
+                          src.sites, src.scan.decked, src.url)
+    published = _date(root, src, rules)
+    authors = _authors(root, src, rules, dated=published is not None)
+    return HtmlMeta(
+        title=title,
+        authors=authors,
+        published=published,
+        language=(src.lang or "").split("-")[0].split("_")[0].lower() or None,
+        byline_texts=tuple(src.scan.bylines),
+    )
+
+
+def _read_sources(root: etree._Element, rules: Rules, url: str | None) -> _Sources:
+    markup = rules.cues.markup
+    ld = read_jsonld(root, markup)
+    sites = set(ld.sites)
+    meta = _head_meta(root)
+    scan = _scan(root, rules.cues)
+    for name in markup.site:
+        if name in meta:
+            sites.add(_site_key(meta[name].lstrip("@")))
+    page_url = url or meta.get("og:url") or _canonical(root)
+    host = _host(page_url)
+    if host:
+        sites.add(host)
+    og_title = _first(meta, ("og:title", "twitter:title"))
+    og_title = html.unescape(og_title) if og_title else None
+    title_el = root.find(".//title")
+    page_title = normalise_space(title_el.text_content()) if title_el is not None else None
+    # a site name is short; a "name" that is the page's own headline (bad JSON-LD) is not one
+    stated = {text_key(t) for t in (ld.title, og_title, page_title) if t}
+    lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
+    return _Sources(
+        ld=ld, meta=meta, scan=scan, url=page_url,
+        sites=frozenset(k for k in sites if k and len(k) <= 40 and k not in stated),
+        og_title=og_title, page_title=page_title, lang=lang, zone=zone_tag(lang, page_url),
+        month_first=_month_first(root, meta),
+    )
+
+
+def _date(root: etree._Element, src: _Sources, rules: Rules) -> _dt.date | _dt.datetime | None:
+    """The published date; a "modified" value, htmldate and a date written alone only stand in
+    where the page states none."""
+    markup = rules.cues.markup
+    published = _published(src.ld.published, src.meta, src.scan, src.url, rules.cues, month_first=src.month_first,
+                           lang=src.lang, zone=src.zone)
+    if isinstance(published, _dt.datetime):
+        published = _in_zone_when_shown(published, src.zone, src.scan, src.url, rules.cues,
+                                        month_first=src.month_first, lang=src.lang)
+    if published is None:
+        for value in (src.ld.modified, _first(src.meta, markup.modified)):
+            published = parse_date(value) if value else None
+            if published is not None:
+                break
+    if published is None:
+        published = _htmldate(root, src.url, markup)
+    if published is None:
+        published = _written_alone(src.scan, rules.cues, month_first=src.month_first, lang=src.lang)
+    return published
+
+
+def _authors(root: etree._Element, src: _Sources, rules: Rules, *, dated: bool) -> tuple[str, ...]:
+    """The authors: structured data and byline places in order of trust, then the names they
+    give completed or replaced where the page states a fuller one; last, a personal site's owner
+    (only on a dated page), a licence's credit, a closing signature."""
+    authors = _byline_authors(root, src, rules)
+    if authors:
+        return _repaired(authors, root, src, rules)
+    if dated:
+        authors = _site_owner(src.page_title, src.meta, root, src.url, rules, frozenset(src.ld.organisations))
+    if not authors:
+        authors = clean_authors(src.scan.licensed, rules, exclude=src.sites)
+    return authors or _signature(root, rules, src.sites)
+
+
+def _structured_authors(src: _Sources, rules: Rules) -> tuple[str, ...]:
+    """Names the page states as data: JSON-LD, ``meta`` author, Yoast's "Written by" card, author markup."""
+    structured: list[str] = list(src.ld.authors)
+    meta_author = _first(src.meta, rules.cues.markup.author)
+    if meta_author and not meta_author.startswith("http"):
+        structured.append(_without_site_part(meta_author, src.sites))
+    # Yoast's reading-time card: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name
+    for n in ("1", "2"):
+        if rules.cues.written_by.match(src.meta.get(f"twitter:label{n}", "")) and src.meta.get(f"twitter:data{n}"):
+            structured.append(src.meta[f"twitter:data{n}"])
+    structured.extend(src.scan.authors)
+    return clean_authors(structured, rules, single_ok=True, exclude=src.sites)
+
+
+def _byline_authors(root: etree._Element, src: _Sources, rules: Rules) -> tuple[str, ...]:
+    """The first source that names someone, in order of trust."""
+    scan, sites = src.scan, src.sites
+    authors = _structured_authors(src, rules)
+    if not authors and src.ld.persons:
+        # a JSON-LD Person named like the site ("El Colombiano") yields to the page's first byline
+        # ("Jacobo Betancur Peláez | Publicado hace 3 horas"), not to bylines further down (teasers)
+        # (a user handle that is the site's own name, "stylegart" on stylegart.de, is the site's account)
+        persons = [p for p in src.ld.persons if " " in p.strip() or text_key(p) not in sites]
+        authors = _byline_names(scan.bylines[:1], rules, sites) or clean_authors(persons, rules, single_ok=True)
+    if not authors:
+        authors = _byline_names(scan.bylines, rules, sites)
+    if not authors:
+        # a date line often names the author: "Ein Artikel von <b>A</b> | 27.01.2022 - 12:45"
+        authors = _meta_line_names(scan.dates, rules, sites)
+    if not authors:
+        authors = _first_names(scan.labelled, rules, sites)
+    if not authors:
+        authors = _dated_name(scan.after_h1, rules, sites) or _dated_name(scan.loose, rules, sites, parted=True)
+    if not authors:
+        authors = _described_byline(src.meta, rules, sites)
+    if not authors and len({text_key(b) for b in scan.boxed}) == 1:
+        authors = clean_authors(scan.boxed[:1], rules, exclude=sites)
+    if not authors:
+        linked = _linked_authors(root, rules.cues)
+        if 0 < len({text_key(n) for n in linked}) <= 3:
+            # links to the author's page ("/author/jane-doe"); more names than a byline holds are a teaser list
+            authors = clean_authors(linked, rules, exclude=sites)
+    return authors
+
+
+def _repaired(authors: tuple[str, ...], root: etree._Element, src: _Sources, rules: Rules) -> tuple[str, ...]:
+    """One-word names, initials and CMS accounts replaced by the full name the page gives elsewhere."""
+    scan, sites = src.scan, src.sites
+    if all(" " not in a for a in authors):
+        authors = _complete(authors, [*scan.labelled, *scan.bylines], rules, sites, root)
+    if all(_initials(a) for a in authors):
+        # initials ("by <a rel=author>DT</a>") give way to the full name the page gives them elsewhere
+        full = clean_authors([*scan.labelled, *scan.bylines, *scan.licensed], rules, exclude=sites)
+        authors = tuple(next((f for f in full if " " in f and _initials_of(f) == a.upper()), a) for a in authors)
+    if all(_account(a) for a in authors):
+        # a CMS account ("sarah-indra", "BBNTEAM") yields to the full name a labelled byline gives
+        # ("Autor <span>Mark Newton:</span>"): the account is who posted it, the label says who wrote it
+        # (the label in a byline element: a book's "<li><b>Autor:</b> Max Frisch</li>" is not the post's)
+        labelled = _first_names(scan.labelled, rules, sites)
+        shown = " ".join(scan.bylines)
+        if labelled and all(" " in n and n in shown for n in labelled):
+            authors = labelled
+    return authors

@@ -1,0 +1,296 @@
+"""Authors from byline positions and structured data: names read from byline texts, meta lines,
+signatures and author links, completed or replaced where the page states a fuller name.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from lxml import etree
+
+from cleanpage.pipeline.blocks import text_key
+from cleanpage.pipeline.shared.names import clean_authors, person_name
+from cleanpage.pipeline.shared.patterns import YEAR
+from cleanpage.rules import Rules
+
+from .dates import _DATE_IN_LINE
+from .places import _elsewhere, _letters
+from .site import _HOST, _SUFFIX, _site_key
+from .title import _TITLE_PARTS
+from .visible import _SKIP_TAGS, _up_to_break
+
+
+def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """Names from byline texts. A "by" inside a text ("Posted on September 21, 2020 by Adi Tzlil",
+    "Erstellt von Andri Bryner") is read first: what follows it is the name, what precedes it a
+    label; only when that gives nothing is the whole text read ("Richard von Weizsäcker")."""
+    names: list[str] = []
+    for text in bylines:
+        parts = rules.cues.mid_by.split(text, maxsplit=1)
+        found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
+        found = found or clean_authors([text], rules, exclude=exclude, led=True)
+        names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
+        if len(names) >= 8:
+            break
+    if len(names) >= 3 and _teaser_list(bylines):
+        return ()
+    return tuple(names)
+
+
+def _teaser_list(texts: list[str]) -> bool:
+    """Three bylines or more, each with its own date ("Von A am 08.12.2022", "Von B am
+    06.12.2022", …): a list of other articles' teasers, not the page's byline."""
+    return len({text_key(t) for t in texts if YEAR.search(t)}) >= 3
+
+
+_META_SEP = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—]\s|\s*+[|,·•/])\s*+")
+
+
+_DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
+
+
+def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The names of a byline the page's description opens with, up to its first dash or sentence end."""
+    text = meta.get("description") or meta.get("og:description") or ""
+    if not rules.cues.described_by.match(text):
+        return ()
+    line = _DESCRIPTION_END.split(text[:160], maxsplit=1)[0]
+    return clean_authors([line], rules, exclude=exclude, led=True)
+
+
+def _meta_line_names(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """Names after a "by"/"von" inside the first short date lines ("Ein Artikel von Pamela Sladky |
+    27.01.2022 - 12:45", "Posted on March 3, 2021 by Jane Doe"); what precedes it is a label."""
+    for text in texts[:6]:
+        if len(text) > 120:
+            continue
+        parts = rules.cues.mid_by.split(text, maxsplit=1)
+        if len(parts) < 2:
+            parts = rules.cues.mid_label.split(text, maxsplit=1)
+        if len(parts) == 2:
+            found = clean_authors([parts[1]], rules, exclude=exclude, led=True)
+            if found:
+                return found
+    return ()
+
+
+def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, parted: bool = False) -> tuple[str, ...]:
+    """The name in a meta line under the headline that gives the date first and the author
+    after it: "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+    Only what follows the date is read (a place comes before it: "Hamburg, 2. November 2021").
+    ``parted``: a line from anywhere in the page counts only when a separator follows the date
+    ("2020-04-26 Deutsche Sprache" is a date and a category)."""
+    for text in texts[:12]:
+        if len(text) > 100:
+            continue
+        match = _DATE_IN_LINE.search(text)
+        if match is None:
+            continue
+        rest = rules.cues.clock_text.sub(" ", text[match.end():])
+        if parted and not _META_SEP.match(rest):
+            continue
+        for piece in _META_SEP.split(rest):
+            piece = piece.strip(" -–—:")
+            if piece:
+                name = person_name(piece, rules, exclude=exclude)
+                return (name,) if name else ()
+    return ()
+
+
+#: paragraphs that may be a signature: set right, or holding one emphasised element and nothing else
+_SIGNED = etree.XPath(
+    "//body//p[@align='right' or contains(translate(@style, 'RIGHT', 'right'), 'right')"
+    " or (count(*) = 1 and (strong or em or b or i) and normalize-space(text()) = '')]"
+)
+
+
+def _signature(root: etree._Element, rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The name that signs the article off, when nothing else names the author: the last
+    paragraph that is only a person's name, set right or emphasised ("<p align='right'><em>Denis
+    Clerc</em></p>", "<p><strong>Jane Doe</strong></p>" under the text). Its first word must be a
+    common given name (``[names]``): a lone bold line is as often a place, a product or a heading.
+    A page signed by several people (letters to the editor) has no one author.
+
+    A signature closes a text: prose stands before it and none after it (footnotes aside), it is
+    no caption (nothing but text before it), and the name is not the text's subject (it appears
+    nowhere else in the body: an interview's guest, an obituary)."""
+    names: list[str] = []
+    closing = root
+    for para in _SIGNED(root):
+        right = para.get("align") == "right" or _RIGHT.search(para.get("style") or "") is not None
+        emphasised = (len(para) == 1 and para[0].tag in ("strong", "em", "b", "i")
+                      and not (para.text or "").strip())
+        if not (right or emphasised):
+            continue  # "margin-right: 10px" is not set right
+        text = _up_to_break(para)  # "<strong>Jon Rego</strong><br><em>Clayton</em>": the name, not the town
+        if not 2 <= len(text.split()) <= 3 or _elsewhere(para, rules.cues.markup):
+            continue
+        name = person_name(text, rules, exclude=exclude)
+        if name is not None and name not in names:
+            names.append(name)
+            closing = para
+    if len(names) != 1 or names[0].split()[0].casefold() not in rules.cues.given_names or not _closes_text(closing):
+        return ()
+    body = root.find("body")
+    seen = body.text_content().count(names[0]) if body is not None else 0
+    return (names[0],) if seen == 1 else ()
+
+
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+
+
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d+\)|\[\d+\]|\d+[.)]|\*)")
+
+
+def _closes_text(para: etree._Element) -> bool:
+    """Prose before the paragraph and none after it in its container (footnotes may follow); the
+    paragraph before it is no image (a caption)."""
+    before = para.getprevious()
+    if before is None or before.tag in ("figure", "img") or before.find(".//img") is not None:
+        return False
+    prose = False
+    for sibling in itertools.islice(para.itersiblings(preceding=True), 6):
+        if isinstance(sibling.tag, str) and len(sibling.text_content()) >= 80:
+            prose = True
+            break
+    if not prose:
+        return False
+    for sibling in itertools.islice(para.itersiblings(), 12):
+        if sibling.tag == "p":  # more of the text (tables and boxes after it are not)
+            text = sibling.text_content()
+            if len(text) >= 80 and not _FOOTNOTE.match(text):
+                return False
+    return True
+
+
+def _initials(name: str) -> bool:
+    """Two or three capitals standing for a name ("DT")."""
+    return 2 <= len(name) <= 3 and name.isalpha() and name.isupper()
+
+
+def _initials_of(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isupper())
+
+
+def _account(name: str) -> bool:
+    """A user handle rather than a name as written: one word in lower case ("sarah-indra",
+    "isabella.dibiase") or in capitals ("BBNTEAM")."""
+    return " " not in name and len(name) >= 3 and (name.islower() or name.isupper())
+
+
+def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The names of the first labelled byline that yields any (each one is read on its own: the
+    page's first "By …" is the article's, later ones belong to quotes and teasers)."""
+    if _teaser_list(candidates):
+        return ()
+    # "By Course or Type", "By Method", "By Product": a list of filters, where a lone word is no name
+    led = len({text_key(c) for c in candidates}) < 3
+    for candidate in candidates:
+        names = clean_authors([candidate], rules, exclude=exclude, led=led)
+        if names:
+            return names
+    return ()
+
+
+def _without_site_part(value: str, sites: frozenset[str]) -> str:
+    """An author meta that joins the site's name and the person's ("unocero - Alberto Ávila",
+    "Alberto Ávila | unocero"): the part that is not the site."""
+    parts = _SUFFIX.split(value)
+    if len(parts) == 2:
+        rest = [p for p in parts if _site_key(p) not in sites]
+        if len(rest) == 1:
+            return rest[0]
+    return value
+
+
+def _complete(authors: tuple[str, ...], candidates: list[str], rules: Rules,
+              exclude: frozenset[str], root: etree._Element | None = None) -> tuple[str, ...]:
+    """A one-word author ("Nils", from ``meta[name=author]``) replaced by the full name a visible
+    byline gives for the same person ("Nils Pickert"): the byline name must start with it. Without
+    such a byline, a short text of the page that writes the given name with a surname after it
+    ("Eine Kolumne von Nils Pickert") completes it."""
+    fuller = clean_authors(candidates, rules, exclude=exclude)
+    out = []
+    for name in authors:
+        key = name.casefold()
+        match = next((f for f in fuller if " " in f and f.split()[0].casefold() == key), None)
+        # a user handle that is the byline's name run together ("arianschlichenmayer")
+        flat = key.replace("-", "").replace("_", "").replace(".", "")
+        match = match or next((f for f in fuller if " " in f and text_key(f) == flat), None)
+        if match is None and root is not None and len(name) >= 3 and name.isalpha() and name[0].isupper():
+            match = _surname_in_text(root, name, rules, exclude)
+        out.append(match or name)
+    return tuple(dict.fromkeys(out))
+
+
+def _surname_in_text(root: etree._Element, given: str, rules: Rules, exclude: frozenset[str]) -> str | None:
+    """The first "<given> <Surname>" in a short text node of the body (at most 400 nodes read)
+    ("Eine Kolumne von Nils Pickert"). Two capitalised words that go on into a third are a proper
+    noun's, not a name ("im Mac App Store" for an author "Mac" is not "Mac App")."""
+    body = root.find("body")
+    if body is None:
+        return None
+    pattern = re.compile(rf"(?<![\w-]){re.escape(given)}\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w'’-]|\s+[A-ZÀ-ÖØ-Þ])",
+                         re.IGNORECASE)
+    folded = given.casefold()
+    for count, el in enumerate(body.iter()):
+        if count > 4000:
+            break
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        for text in (el.text, el.tail):
+            if text and len(text) <= 200 and folded in text.casefold():
+                m = pattern.search(text)
+                if m:
+                    found = person_name(m.group(0), rules, exclude=exclude)
+                    if found:
+                        return found
+    return None
+
+
+def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, url: str | None,
+                rules: Rules, organisations: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The person a personal site is named after, when nothing else names the author: a person's
+    name in the site's title, site name or feed title whose letters are those of a label of the
+    site's own domain ("Gregory Szorc's Digital Home" on gregoryszorc.com, "Dr. Alexander Klier" on
+    alexander-klier.net, a blog at alexanderlasch.wordpress.com). Such a site is one person's, and
+    a name that only matches the domain cannot be a related link's or a commenter's.
+
+    Organisations are named like that too ("Golf Post" on golfpost.example, "Tom Tailor" on
+    tom-tailor.example), so: the name's first word must be a common given name (``metadata.toml``
+    ``[names]``); the name must be a whole part of the title or site name ("… | Wolfgang Michal",
+    "Dr. Alexander Klier") or possessive ("Gregory Szorc's Digital Home"), never the start of a
+    longer name ("Anne Frank House", "Rosa Parks Museum"); it must not be an organisation the
+    page's JSON-LD names (``organisations``); and a wiki is nobody's own site. The caller asks
+    only on pages with a publication date (posts, not shops or home pages)."""
+    match = _HOST.match(url or "")
+    if match is None or "wiki" in meta.get("generator", "").lower():
+        return ()
+    labels = {_letters(label) for label in match.group(1).split(".")[:-1]}
+    labels = {label for label in labels if len(label) >= 6}
+    if not labels:
+        return ()
+    texts = [title or "", *(meta.get(key, "") for key in rules.cues.markup.site_name)]
+    head = root.find("head")
+    if head is not None:
+        texts.extend(_SPACE_RUNS.sub(" ", str(link.get("title") or "")) for link in head.iter("link")
+                     if (link.get("rel") or "").lower() == "alternate")
+    for text in texts:
+        for part in _TITLE_PARTS.split(text):
+            words = rules.cues.name_titles.sub("", part).split()
+            owned = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+            # the whole part, or the words up to a possessive ("Gregory Szorc's Digital Home")
+            windows = [words] + [words[:i + 1] for i in owned]
+            for window in windows:
+                window = [w.removesuffix("'s").removesuffix("’s") for w in window]
+                if (2 <= len(window) <= 3 and _letters("".join(window)) in labels
+                        and window[0].casefold() in rules.cues.given_names
+                        and _site_key(" ".join(window)) not in organisations):
+                    name = person_name(" ".join(window), rules)
+                    if name is not None:
+                        return (name,)
+    return ()
+
+
+_SPACE_RUNS = re.compile(r"\s+")

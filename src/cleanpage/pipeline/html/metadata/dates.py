@@ -1,0 +1,244 @@
+"""The published date: structured values, the visible date line, the URL's date and htmldate, weighed
+against each other (the page's own zone kept; a UTC instant never moved onto another day by a guess).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from lxml import etree
+
+from cleanpage.pipeline.shared.dates import (
+    date_from_url,
+    in_page_zone,
+    local_day,
+    parse_date,
+    parse_iso,
+    parse_visible_date,
+)
+from cleanpage.pipeline.shared.patterns import YEAR
+from cleanpage.rules import MetadataCues
+
+from .visible import _LOOSE_DATE, _Scan
+
+
+def _month_first(root: etree._Element, meta: dict[str, str]) -> bool:
+    lang = (root.get("lang") or meta.get("og:locale") or "").lower().replace("_", "-")
+    return lang in ("en-us", "en")
+
+
+def _utc_shift(value: _dt.date | _dt.datetime, local: _dt.date, lang: str | None) -> bool:
+    """A UTC stamp that is the page's local day written in UTC: one day off, at an hour where the
+    usual offsets (-8 to +9 h) cross midnight, on a page whose language implies no zone (when it
+    does, :func:`in_page_zone` converts the stamp instead)."""
+    if not isinstance(value, _dt.datetime) or value.utcoffset() != _dt.timedelta(0):
+        return False
+    if in_page_zone(value, lang) is not value:
+        return False
+    shift = (local - value.date()).days
+    return (shift == 1 and value.hour >= 15) or (shift == -1 and value.hour < 8)
+
+
+def _one_day(texts: list[str], day: _dt.date, month_first: bool, cues: MetadataCues) -> bool:
+    """Every numeric date line of the page (at most three) is ``day``."""
+    days = {local_day(v) for v in (parse_visible_date(t, cues=cues, month_first=month_first) for t in texts)
+            if v is not None}
+    return days <= {day}
+
+
+def _published(
+    ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, cues: MetadataCues, *,
+    month_first: bool, lang: str | None = None, zone: str | None = None,
+) -> _dt.date | _dt.datetime | None:
+    """Structured dates first; the visible date and the URL's date confirm the local day.
+
+    A visible date line labelled as the publication ("Erscheinungsdatum 25.01.2022") wins over a
+    structured value that disagrees, as does one against a generic "date" meta (see ``weak``).
+
+    A machine value in UTC ("2022-11-06T23:00:00+00:00") is often the conversion of a local
+    midnight-ish time: when the date the page shows (or its URL) is the next or previous day,
+    the page's own local day wins. ``zone`` is the language tag that places the page in a time
+    zone (:func:`zone_tag`).
+    """
+    markup = cues.markup
+    meta_key = next((name for name in markup.published if name in meta), None)
+    candidates = [parse_date(v) for v in (ld_date, meta[meta_key] if meta_key else None, *scan.item_dates) if v]
+    stated = [c for c in candidates if c is not None]
+    structured = stated[0] if stated else None
+    # a generic "date" meta alone is often the day the page was last built, not published
+    weak = structured is not None and ld_date is None and meta_key in markup.weak_published
+    url_day = date_from_url(url, slugs=False)  # a permalink's date; a slug's only as a last resort
+    visible, labelled_visible = _shown_date(scan, cues, month_first=month_first, lang=lang)
+    numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
+    if weak and structured is not None:
+        visible = _against_build_date(visible, local_day(structured), numeric, cues, month_first=month_first)
+    if structured is not None and visible is None and url_day is None and numeric:
+        # several publication values that disagree ("datePublished" 2021-12-14, "DC.date.issued"
+        # 2022-02-04): the one the page's own date line shows wins
+        others = [parse_date(meta[n]) for n in markup.published
+                  if n in meta and n != meta_key and n not in markup.weak_published]
+        days = {local_day(c) for c in (*stated, *others) if c is not None}
+        if len(days) > 1:
+            line = parse_visible_date(numeric[0], cues=cues, month_first=month_first)
+            if line is not None and local_day(line) in days:
+                stated.extend(c for c in others if c is not None)
+                visible = line
+    local = url_day or (local_day(visible) if visible is not None else None)
+    if structured is not None:
+        if local is not None and local_day(structured) != local:
+            # the page's machine values disagree: the one the reader sees (or the URL states) wins
+            agreeing = next((c for c in stated if local_day(c) == local), None)
+            if agreeing is not None:
+                return agreeing
+            shown_as_published = labelled_visible and visible is not None and local_day(visible) == local
+            if weak or shown_as_published or _utc_shift(structured, local, zone or lang):
+                return visible if visible is not None and local_day(visible) == local else local
+            if url_day is not None and (local_day(structured) - url_day).days > _RESAVED_AFTER_DAYS:
+                # a permalink's date is fixed when the post is made; a "published" value months after
+                # it is a re-save or a move to a new system (2017/7/12/… stamped 2019-06-17)
+                return visible if visible is not None and local_day(visible) == url_day else url_day
+        return structured
+    if visible is not None:
+        return visible
+    if url_day is not None:
+        return url_day
+    slug_day = date_from_url(url)
+    if slug_day is not None:
+        return slug_day
+    for text in numeric:
+        loose = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
+        if loose is not None:
+            return loose
+    return _date_under_headline(scan.after_h1, cues, month_first=month_first, lang=lang)
+
+
+def _against_build_date(
+    visible: _dt.date | _dt.datetime | None, built: _dt.date, numeric: list[str], cues: MetadataCues, *,
+    month_first: bool,
+) -> _dt.date | _dt.datetime | None:
+    """The shown date that may overrule a generic "date" meta (often the day the page was built)."""
+    if visible is None:
+        # the page's own numeric date line ("Stand: 28.04.2020 18:00 Uhr") is evidence against
+        # it, when earlier (a later one is as likely an event's date)
+        shown = (parse_visible_date(t, cues=cues, month_first=month_first) for t in numeric)
+        return next((v for v in shown if v is not None and local_day(v) < built), None)
+    if local_day(visible) > built and ((local_day(visible) - built).days > 90
+                                       or not _one_day(numeric, local_day(visible), month_first, cues)):
+        # a later date is the post's only where the page shows no other (an events list shows
+        # several; today's date in the page header is far later)
+        return None
+    return visible
+
+
+def _shown_date(
+    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> tuple[_dt.date | _dt.datetime | None, bool]:
+    """The date the reader is shown: the first date element that reads as a date (at most three
+    dateparser calls), and whether it is labelled as the publication; without one, a line labelled
+    as the publication."""
+    visible = None
+    labelled_visible = False
+    budget = 3  # dateparser calls per page: each costs about a millisecond
+    for text in scan.dates:
+        labelled_visible = cues.publication.search(text) is not None
+        visible = parse_iso(text)
+        if visible is None:
+            needs_parser = YEAR.search(text) is not None and not _LOOSE_DATE.search(text)
+            if needs_parser and budget <= 0:
+                continue
+            budget -= needs_parser
+            visible = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
+        if visible is not None:
+            break
+    for text in scan.published if visible is None else ():
+        # no date element: a line labelled as the publication is the date the reader is shown; it
+        # is no more than that (a book's "Erschienen am" in a review must not beat the post's own
+        # structured date), so it only stands where nothing structured does
+        visible = parse_iso(text) or parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
+        if visible is not None:
+            break
+    return visible, labelled_visible
+
+
+#: a structured publication date this long after the URL's date is a later save, not the publication
+_RESAVED_AFTER_DAYS = 90
+
+
+def _written_alone(
+    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
+    """After every other source: a written date standing alone somewhere in the page ("<p
+    class='category'> 24. April 2020 |", "<span>14. Februar 2012</span>"). One dateparser call."""
+    written = next((t for t in scan.loose if not _LOOSE_DATE.search(t)), None)
+    return parse_visible_date(written, cues=cues, month_first=month_first, lang=lang) if written else None
+
+
+#: a written date inside a longer line: "Pressemitteilung vom 25. Januar 2022 | Berlin",
+#: "Hamburg, 2. November 2021", "Posted March 3, 2021 by …"
+_DATE_IN_LINE = re.compile(
+    r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d{2}"
+    # a month name is read from its word's start (or the letter after a digit), once: linear
+    r"|(?:(?<![^\W\d_])|(?<=[\d.][^\W\d_]))[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)"
+)
+
+
+def _date_under_headline(
+    texts: list[str], cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
+    """The first date written in the few lines under the page's headline (where a page without
+    date markup shows it: "01. November 2021 | Tipp", "Datum: 03.11.2021"); a line about a change
+    ("Aktualisiert am …") is passed over. At most three dateparser calls."""
+    budget = 3
+    changed = cues.changed
+    for text in texts:
+        # a dateline is short; a date inside the article's prose is about something else
+        if len(text) > 100 or changed.search(text):
+            continue
+        for match in _DATE_IN_LINE.finditer(text):
+            found = match.group(0)
+            numeric = found[:1].isdigit() and not any(c.isalpha() for c in found)
+            if not numeric:
+                if budget <= 0:
+                    return None
+                budget -= 1
+            value = parse_visible_date(found, cues=cues, month_first=month_first, lang=lang)
+            if value is not None:
+                return value
+    return None
+
+
+def _in_zone_when_shown(
+    value: _dt.datetime, zone: str | None, scan: _Scan, url: str | None, cues: MetadataCues, *,
+    month_first: bool, lang: str | None,
+) -> _dt.datetime:
+    """A bare UTC instant in the zone the page's language and domain imply (:func:`in_page_zone`),
+    only where that keeps its day or the page places itself: a tag or a country domain that names
+    the country ("es-ar", an ``es`` page on ``.com.ar``), a local midnight stored as UTC
+    ("2022-11-06T23:00:00Z" on a German page is 7 November), or the day the page shows or its URL
+    carries. A zone guessed from the language alone never moves a date onto another day (a
+    Portuguese page may be in Lisbon or in Manaus). A value with its own offset is kept as is."""
+    local = in_page_zone(value, zone)
+    if local is value or local.date() == value.date():
+        return local
+    if "-" in (zone or "") or local.time() == _dt.time(0) or date_from_url(url, slugs=False) == local.date():
+        return local
+    return local if _day_shown(local.date(), scan, cues, month_first=month_first, lang=lang) else value
+
+
+def _day_shown(
+    day: _dt.date, scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> bool:
+    """The page shows ``day`` in its date element or under its headline (at most three
+    dateparser calls)."""
+    texts = [*scan.dates[:2], *scan.published[:1]]
+    if any(local_day(v) == day for v in (parse_iso(t) or parse_visible_date(
+            t, cues=cues, month_first=month_first, lang=lang) for t in texts) if v is not None):
+        return True
+    seen = _date_under_headline(scan.after_h1[:_UNDER_HEADLINE_LINES], cues, month_first=month_first, lang=lang)
+    return seen is not None and local_day(seen) == day
+
+
+#: how many text pieces under the headline hold its date lines
+_UNDER_HEADLINE_LINES = 12

@@ -1,0 +1,81 @@
+"""The title: a headline element another source agrees with; else the structured titles; else the
+cleaned ``<title>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleanpage.pipeline.blocks import text_key
+
+from .site import _is_site, strip_site_suffix
+
+#: a loading placeholder ("Loading…"): one word and an ellipsis is never a headline
+_PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
+
+
+#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed")
+_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|»«]\s*+)")
+
+
+#: markup shown as text (a theme bug): never a headline
+_MARKUP = re.compile(r"<[a-z][a-z0-9]*[\s>]|</[a-z]+>", re.IGNORECASE)
+
+
+def _untruncate(title: str, others: list[str | None]) -> str:
+    """A title cut short with an ellipsis ("… este sábad...") gives way to a source that states it whole."""
+    stem = title.rstrip()
+    if not stem.endswith(("...", "…")):
+        return title
+    stem = stem.rstrip(".…").rstrip()
+    key = text_key(stem)
+    for other in others:
+        if other and other is not title and len(other) > len(stem) and key and text_key(other).startswith(key):
+            return other
+    return title
+
+
+_CSS = re.compile(r"[{};]\s*[a-z-]+\s*:|\{[^{}:]*+:")  # each "{" reads to the next brace or colon
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _words(text: str) -> set[str]:
+    """Words of four letters or more, casefolded (a URL's slug words included)."""
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def _choose_title(ld: str | None, og: str | None, page: str | None, headlines: list[str], h1s: list[str],
+                  sites: frozenset[str] = frozenset(), decked: list[str] | None = None,
+                  url: str | None = None) -> str | None:
+    """A headline element that another source agrees with; else structured titles; else the
+    cleaned ``<title>``. The site's own name (a blog's h1) is never the title."""
+    ld, og, page = (None if t is None or _PLACEHOLDER.match(t) or _MARKUP.search(t) else t for t in (ld, og, page))
+    ld, og, page = (_untruncate(t, [ld, og, page, *h1s]) if t else t for t in (ld, og, page))
+    others = [t for t in (ld, og, page) if t]
+    # an h1's headline without its kicker is tried first: the kicker is not part of the title
+    heads = [h for h in [*(decked or []), *headlines, *h1s] if not _is_site(h, sites, loose=False) and not _MARKUP.search(h)]
+    for head in heads:
+        key = text_key(head)
+        if key and any(key == text_key(o) or (len(key) > 10 and key in text_key(o)) for o in others):
+            return strip_site_suffix(head, [], sites, pipe_rule=False)
+    lone = [h for h in h1s if not _is_site(h, sites, loose=False) and not _MARKUP.search(h)]
+    stated = [text_key(strip_site_suffix(o, [], sites)) for o in others]
+    # (unless the h1 is a structured title with more around it: "Headline: <title>", "<title> 02.02.2022")
+    # and it must share a word with them or with the URL: "Log In" is a form's heading, not the page's
+    if (len(h1s) == 1 and lone and len(lone[0].split()) >= 2 and len(lone[0]) <= 200
+            and not _CSS.search(lone[0])
+            and not any(len(k) >= 10 and k in text_key(lone[0]) for k in stated)
+            and _words(lone[0]) & _words(" ".join([*others, url or ""]))):
+        # the page's one headline, where the structured titles say something else (an SEO title)
+        return lone[0]
+    for candidate in (ld, og):
+        if candidate and not _is_site(candidate, sites, loose=False):
+            return strip_site_suffix(candidate, [c for c in others if c is not candidate] + heads, sites)
+    if page and not _is_site(page, sites, loose=False):
+        return strip_site_suffix(page, heads, sites)
+    if heads:
+        return heads[0]
+    # only the site's name is stated: it is still the page's title (a home or section page)
+    return next((strip_site_suffix(t, h1s) for t in (ld, og, page) if t), h1s[0] if h1s else None)
