@@ -240,3 +240,47 @@ def test_person_byline_line_leaves_the_body_as_metadata() -> None:
     labelled, credits = _run(["By Jane Doe", "LONDON, March 3 (Reuters) - British train maker Halden Rail has won."])
     assert labelled[0].label is Label.META
     assert [(c.kind.value, c.text) for c in credits] == [("dateline", "LONDON, March 3 (Reuters) -")]
+
+
+# -- the page's own date on a line of its own ------------------------------------------------------
+
+def _dated(texts: list[str], published: object, lang: str | None = None) -> list[tuple[str, Label, object]]:
+    from cleanpage.pipeline.attribute import date_lines
+
+    labelled = tuple(Labelled(block=Block(index=i, text=t, tag="p"), label=Label.BODY) for i, t in enumerate(texts))
+    out = date_lines(labelled, published, RULES, lang)  # type: ignore[arg-type]
+    return [(item.block.text, item.label, item.reason) for item in out]
+
+
+STORY = "The council voted on Thursday to rebuild the harbour wall before the winter storms arrive."
+
+
+@pytest.mark.parametrize(("line", "lang"), [
+    ("29 de febrero de 2024", "es"), ("February 29, 2024", "en"), ("29.02.2024", "de"),
+    ("Publié le 29 février 2024 à 7h30", "fr"),
+])
+def test_a_line_that_is_the_published_day_is_metadata(line: str, lang: str) -> None:
+    import datetime as dt
+
+    from cleanpage.pipeline.blocks import Reason
+
+    out = _dated([line, STORY], dt.datetime(2024, 2, 29, 22, 15, tzinfo=dt.timezone(dt.timedelta(hours=-5))), lang)
+    assert out[0] == (line, Label.META, Reason.DATE_LINE)
+    assert out[1] == (STORY, Label.BODY, None)
+
+
+def test_other_dates_and_sentences_with_dates_stay_in_the_body() -> None:
+    import datetime as dt
+
+    day = dt.date(2024, 2, 29)
+    lines = ["March 3, 2024", "On February 29, 2024 the council voted to rebuild the harbour wall.", STORY]
+    assert [label for _, label, _ in _dated(lines, day, "en")] == [Label.BODY] * 3
+    # no published date: nothing to compare with, nothing moves
+    assert [label for _, label, _ in _dated(["February 29, 2024", STORY], None, "en")] == [Label.BODY] * 2
+
+
+def test_only_the_top_of_the_body_is_looked_at() -> None:
+    import datetime as dt
+
+    lines = [STORY] * DATELINE_BLOCKS + ["February 29, 2024"]
+    assert _dated(lines, dt.date(2024, 2, 29), "en")[-1][1] is Label.BODY
