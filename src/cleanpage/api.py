@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cleanpage.pipeline.assemble import assemble
-from cleanpage.pipeline.attribute import attribute, date_lines
+from cleanpage.pipeline.attribute import attribute
 from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import InputTypeError, ReadError
 from cleanpage.engines.langid import detect_language
@@ -87,8 +87,6 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
                         model=load_forest(BLOCK_MODEL) if options.block_model else None)
     # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules, meta.byline_texts)
-    # the page's own date on a line of its own: metadata, not prose
-    labelled = date_lines(labelled, meta.published, rules, meta.language)
     page = assemble(
         labelled,
         kind=InputKind.HTML,
@@ -125,7 +123,6 @@ def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rule
     labelled, credits = attribute(labelled, rules)
     # metadata: title, authors and date from the lines above the body
     meta = read_metadata(labelled, rules)
-    labelled = date_lines(labelled, meta.published, rules)
     # responses: the response region split into responses, their chrome relabelled
     split = split_responses(labelled, rules, _reference(meta.published))
     return assemble(

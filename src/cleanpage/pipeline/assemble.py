@@ -85,7 +85,7 @@ def _place(
         elif label in (Label.BOILERPLATE, Label.RESPONSE_HEADER):
             lost = _removed(item)
         elif label is Label.META:
-            lost = _removed(item, item.reason or Reason.BYLINE)
+            lost = _removed(item, Reason.BYLINE)
         elif label is Label.ATTRIBUTION:
             if text in credits and text not in placed_credits:
                 placed_credits.add(text)

@@ -11,15 +11,13 @@ stays in its paragraph (the body is the page's own words) and is recorded beside
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Sequence
 
 from cleanpage.pipeline.blocks import Label, Labelled, Reason
-from cleanpage.pipeline.shared.dates import local_day, parse_visible_date
 from cleanpage.result import Attribution, AttributionKind
 from cleanpage.rules import Rules
 
-__all__ = ["attribute", "byline_agency", "date_lines"]
+__all__ = ["attribute", "byline_agency"]
 
 #: credit shapes that are a block of their own (a dateline opens a paragraph instead)
 _STANDALONE = frozenset({AttributionKind.CREDIT, AttributionKind.CONTRIBUTOR, AttributionKind.COPYRIGHT,
@@ -169,32 +167,3 @@ def _credit_blocks(
             continue
         out.append(item)
     return out
-
-
-#: a date line is short: "29 de febrero de 2024", "Publié le 3 mars 2024 à 11h20"
-_DATE_LINE_CHARS = 60
-
-
-def date_lines(
-    labelled: tuple[Labelled, ...], published: _dt.date | _dt.datetime | None, rules: Rules,
-    lang: str | None = None,
-) -> tuple[Labelled, ...]:
-    """The page's own date shown on a line of its own at the top of the body is metadata, not prose.
-
-    Only a short body block among the first :data:`DATELINE_BLOCKS` whose whole reading is a date on
-    the page's publication day: the date is then in ``Page.published``, and the line is recorded as
-    removed (``date-line``), as a byline line is. Any other date stays where the page wrote it.
-    """
-    if published is None:
-        return labelled
-    day = local_day(published)
-    out = list(labelled)
-    body = [i for i, item in enumerate(out) if item.label is Label.BODY][:DATELINE_BLOCKS]
-    for i in body:
-        text = out[i].block.text
-        if len(text) > _DATE_LINE_CHARS or not any(c.isdigit() for c in text):
-            continue
-        shown = parse_visible_date(text, cues=rules.cues, lang=lang)
-        if shown is not None and local_day(shown) == day:
-            out[i] = Labelled(block=out[i].block, label=Label.META, reason=Reason.DATE_LINE)
-    return tuple(out)

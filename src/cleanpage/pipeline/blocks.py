@@ -188,7 +188,6 @@ class Reason(str, enum.Enum):
     COPYRIGHT_FOOTER = "copyright-footer", "the site's own copyright line (no agency named)"
     REPEATED = "repeated", "the same paragraph again right after itself, or a credit already recorded"
     BYLINE = "byline", "a byline line ('By Jane Doe'): the name is in Page.authors"
-    DATE_LINE = "date-line", "a line that is only the page's own date: the date is in Page.published"
     # -- reader responses ---------------------------------------------------------------------------
     COMMENT_SECTION = "comment-section", "a comment section's furniture outside its comments"
     COMMENT_CHROME = "comment-chrome", "a comment's chrome (Reply, Report, 'says:', votes)"
