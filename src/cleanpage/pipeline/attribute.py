@@ -116,7 +116,7 @@ def _closing(item: Labelled, at: int, rules: Rules, found: _Found) -> list[Label
     hit = rules.match_closing(text)
     if hit is None or hit.agency is None:
         return [item]
-    cut = hit.offset + hit.match.start()
+    cut = hit.start
     prose, credit = text[:cut].rstrip(), text[cut:].strip()
     if not prose:
         return [item]

@@ -112,6 +112,11 @@ class CreditMatch:
     def kind(self) -> AttributionKind:
         return self.pattern.kind
 
+    @property
+    def start(self) -> int:
+        """Where the matched text begins in the text given: where a closing signature is cut."""
+        return self.offset + self.match.start()
+
 
 # eq=False: compared and hashed by identity, like the Rules that holds it.
 @dataclass(frozen=True, slots=True, eq=False)

@@ -263,7 +263,7 @@ def _unsigned(block: Block, rules: Rules) -> Block:
     hit = rules.match_closing(block.text)
     if hit is None or hit.agency is None:
         return block
-    return block._replace(text=block.text[: hit.offset + hit.match.start()].rstrip())
+    return block._replace(text=block.text[: hit.start].rstrip())
 
 
 def _excerpt_teasers(
