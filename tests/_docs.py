@@ -26,8 +26,10 @@ def slow_html(paragraphs: int = 30000) -> str:
     ) + "</body></html>"
 
 
-def make_warc(records: list[tuple[str, str, str, bytes]], *, gzip: bool = True) -> bytes:
-    """A WARC of ``(uri, status line, content type, payload)`` response records."""
+def make_warc(records: list[tuple[str, str, str, bytes]], *, gzip: bool = True,
+              truncated: dict[str, str] | None = None) -> bytes:
+    """A WARC of ``(uri, status line, content type, payload)`` response records; ``truncated``
+    gives some URIs a ``WARC-Truncated`` header with that value (the crawler cut them)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -35,8 +37,10 @@ def make_warc(records: list[tuple[str, str, str, bytes]], *, gzip: bool = True) 
     writer = WARCWriter(buf, gzip=gzip)
     for uri, status, content_type, payload in records:
         headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
-                                                      http_headers=headers))
+        cut = (truncated or {}).get(uri)
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(payload), http_headers=headers,
+            warc_headers_dict={"WARC-Truncated": cut} if cut is not None else None))
     return buf.getvalue()
 
 

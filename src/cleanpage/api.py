@@ -24,6 +24,7 @@ from cleanpage.pipeline.decode import Decoded, decode
 from cleanpage.errors import InputTypeError, ReadError
 from cleanpage.engines.langid import detect_language
 from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
+from cleanpage.io.warc import TruncatedPayload
 from cleanpage.options import Options
 from cleanpage.pipeline.blocks import Block
 from cleanpage.result import InputKind, Page, PageWarning
@@ -202,6 +203,8 @@ def _clean(source: str | bytes, url: str | None, opts: Options) -> Page:
         page = _clean_html(decoded, url, opts, rules)
     else:
         page = _clean_text(decoded, url, opts, rules)
+    if isinstance(source, TruncatedPayload):  # the archive says its crawler cut this page short
+        page = replace(page, warnings=(*page.warnings, PageWarning.SOURCE_TRUNCATED))
     # language: the page's own word, else what the body reads as
     return _language(page, opts)
 

@@ -75,6 +75,9 @@ class PageWarning(str, enum.Enum):
     #: an element had more attributes than cleanpage parses (a flood of thousands, which the C
     #: parser reads in quadratic time); those past the limit were dropped before parsing
     ATTRIBUTES_DROPPED = "attributes-dropped"
+    #: the archive says its crawler cut the page before its end (a WARC record's ``WARC-Truncated``
+    #: header: a size or time limit, a dropped connection): the rest was never saved
+    SOURCE_TRUNCATED = "source-truncated"
 
     def __str__(self) -> str:
         return self.value

@@ -112,3 +112,42 @@ def test_the_cli_is_quiet_about_damaged_records(tmp_path: Path, capfd: pytest.Ca
     assert main([str(warc), "--out", str(out), "--quiet", "--jobs", "1"]) == 1
     err = capfd.readouterr().err
     assert "WARNING" not in err and "Remainder" not in err and "done 2, failed 1" in err
+
+
+# -- a record its crawler cut (WARC-Truncated) is read, and its page says it is not whole ---------
+def test_a_record_the_crawler_cut_gives_a_page_that_says_so(tmp_path: Path) -> None:
+    import pickle
+
+    from cleanpage import PageWarning
+    from cleanpage.io.warc import TruncatedPayload
+    from tests._docs import make_warc, small_html
+
+    html = small_html(1).encode()
+    cut_html = html[: len(html) * 2 // 3]  # what a crawler's size limit leaves
+    warc = tmp_path / "cut.warc.gz"
+    warc.write_bytes(make_warc([("http://example.org/a", "200 OK", "text/html", cut_html),
+                                ("http://example.org/b", "200 OK", "text/html", small_html(2).encode())],
+                               truncated={"http://example.org/a": "length"}))
+    (_, first, _), (_, second, _) = list(iter_warc(warc))
+    assert isinstance(first, TruncatedPayload) and first.reason == "length" and first == cut_html
+    assert type(second) is bytes
+    copy = pickle.loads(pickle.dumps(first))  # what a worker process receives
+    assert isinstance(copy, TruncatedPayload) and copy.reason == "length" and bytes(copy) == cut_html
+    results = dict(cleanpage.clean_many([(i, p, u) for i, p, u in iter_warc(warc)], workers=1))
+    pages = list(results.values())
+    assert PageWarning.SOURCE_TRUNCATED in pages[0].warnings
+    assert pages[0].body  # what was saved is still cleaned
+    assert PageWarning.SOURCE_TRUNCATED not in pages[1].warnings
+    assert "source-truncated" in pages[0].to_dict()["warnings"]
+    assert cleanpage.clean(copy).warnings == pages[0].warnings
+
+
+def test_the_cut_page_says_so_through_a_worker_pool(tmp_path: Path) -> None:
+    from cleanpage import PageWarning
+    from tests._docs import make_warc, small_html
+
+    warc = tmp_path / "cut.warc"
+    warc.write_bytes(make_warc([("http://example.org/a", "200 OK", "text/html", small_html(1).encode())],
+                               gzip=False, truncated={"http://example.org/a": "time"}))
+    ((_, page),) = list(cleanpage.clean_many(iter_warc(warc), workers=2))
+    assert not isinstance(page, Exception) and page.warnings == (PageWarning.SOURCE_TRUNCATED,)

@@ -21,6 +21,11 @@ it; this module reads each record to its end and checks both ends itself:
   ``WARC/1.x`` line, or the next gzip member) instead of giving up on the file.
 
 warcio's stderr warning is never printed: the record it is about becomes an error record instead.
+
+A record whose ``WARC-Truncated`` header says the crawler cut the page (at its size or time limit, or
+at a dropped connection) is whole as a record but not as a page: its payload is a
+:class:`TruncatedPayload`, and the page cleaned from it carries
+:attr:`~cleanpage.result.PageWarning.SOURCE_TRUNCATED`.
 """
 
 from __future__ import annotations
@@ -28,12 +33,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cleanpage.errors import ReadError
 from cleanpage.options import DEFAULT_MAX_BYTES
 
-__all__ = ["HTML_TYPES", "WarcItem", "is_warc", "iter_warc", "iter_warc_read"]
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["HTML_TYPES", "TruncatedPayload", "WarcItem", "is_warc", "iter_warc", "iter_warc_read"]
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +51,22 @@ WarcItem = tuple[str, "bytes | ReadError", "str | None"]
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_LINE = b"\nWARC/1."
 _SCAN_CHUNK = 1 << 20
+
+
+class TruncatedPayload(bytes):
+    """A page's bytes that its crawler did not save whole: still bytes to every reader, and the
+    reason (the ``WARC-Truncated`` value: ``length``, ``time``, ``disconnect``, ``unspecified``)
+    travels with them, through pickling too, so that :func:`cleanpage.clean` can say so on the page."""
+
+    reason: str
+
+    def __new__(cls, data: bytes, reason: str) -> Self:
+        payload = super().__new__(cls, data)
+        payload.reason = reason
+        return payload
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return TruncatedPayload, (bytes(self), self.reason)
 
 
 def is_warc(path: str | os.PathLike[str]) -> bool:
@@ -151,7 +175,8 @@ def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: i
                 yield offset + 1
                 return
             if html:
-                yield record_id, payload, url
+                cut = record.rec_headers.get_header("WARC-Truncated")
+                yield record_id, TruncatedPayload(payload, cut.strip() or "unspecified") if cut else payload, url
     except Exception as exc:  # noqa: BLE001 - warcio/zlib raise many types for a corrupt archive
         at = max(records.offset or offset, offset)
         yield _error_item(name, at, f"corrupt WARC archive: {type(exc).__name__}: {str(exc)[:200]}")
