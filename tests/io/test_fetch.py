@@ -167,3 +167,34 @@ def test_clean_many_fetches_urls_and_records_a_failed_fetch(server: str, workers
     assert isinstance(missing, FetchError)
     assert (missing.cause, missing.status, missing.context) == ("status", 404, server + "/missing")
     assert isinstance(moved, cleanpage.Page) and moved.url == server + "/page"
+
+
+def test_cli_inputs_pass_urls_on_unfetched(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI hands a URL to clean_many as an address, so the worker that cleans it also fetches it
+    (several URLs in parallel) instead of the main process fetching them one by one."""
+    from cleanpage.io import inputs
+
+    def no_fetch(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the main process fetched a URL")
+
+    monkeypatch.setattr("cleanpage.io.fetch.fetch", no_fetch)
+    (doc,) = list(inputs.expand([server + "/page"], max_bytes=10**6))
+    assert (doc.id, doc.source, doc.url) == (server + "/page",) * 3
+
+
+def test_cli_several_urls_go_through_the_pool(server: str, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleanpage.io import cli
+
+    seen: list[object] = []
+    real = cli.clean_many
+
+    def spy(sources, **kwargs):  # type: ignore[no-untyped-def]
+        items = list(sources)
+        seen.extend(source for _, source, _ in items)
+        return real(items, **kwargs)
+
+    monkeypatch.setattr(cli, "clean_many", spy)
+    assert main(["--format", "text", server + "/page", server + "/moved"]) == 0
+    assert seen == [server + "/page", server + "/moved"]  # addresses, fetched by the workers
+    assert capsys.readouterr().out.count("Story number 7") == 2

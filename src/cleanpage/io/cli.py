@@ -144,8 +144,7 @@ def _run(docs: Iterator[Document], args: argparse.Namespace, workers: int,
 def _to_stdout(args: argparse.Namespace) -> int:
     several = len(args.inputs) > 1 or any(os.path.isdir(i) or is_warc(i) for i in args.inputs)
     indent = None if several else args.indent
-    docs = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url, max_bytes=Options().max_bytes,
-                  fetch_timeout=args.timeout)
+    docs = expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url, max_bytes=Options().max_bytes)
     failures = ok = 0
     out = sys.stdout
     start = time.monotonic()
@@ -237,7 +236,7 @@ def _to_files(args: argparse.Namespace) -> int:
     def todo() -> Iterator[Document]:
         nonlocal skipped, duplicates
         for doc in expand(args.inputs, globs=args.glob or DEFAULT_GLOBS, url=args.url,
-                          max_bytes=Options().max_bytes, fetch_timeout=args.timeout):
+                          max_bytes=Options().max_bytes):
             ident = escape_name(doc.id)
             if ident in seen:  # the same file named twice, or a WARC record id repeated: done once
                 duplicates += 1

@@ -3,8 +3,9 @@
 :func:`expand` turns the ``INPUT...`` arguments into ``Document`` values lazily and in a fixed
 order (folders are walked with sorted names), so the same command always sees the same documents
 in the same order — which is what makes ``--resume`` and deterministic output possible. Files are
-passed on as paths: the worker that cleans a file also reads it. A URL is fetched here, when its
-turn comes (:mod:`cleanpage.io.fetch`); a failed fetch becomes the document's ``FetchError``.
+passed on as paths: the worker that cleans a file also reads it. URLs are passed on as addresses:
+the worker that cleans a page also fetches it (:func:`cleanpage.clean_many`), so several URLs are
+fetched in parallel, and a failed fetch becomes that document's ``FetchError``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cleanpage.errors import FetchError
-from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
+from cleanpage.io.fetch import is_url
 from cleanpage.io.warc import is_warc, iter_warc_read
 
 __all__ = ["DEFAULT_GLOBS", "Document", "Survey", "expand", "survey"]
@@ -32,7 +32,7 @@ class Document:
     """One document to clean: ``id`` is unique within a run (path, ``-``, or WARC record id)."""
 
     id: str
-    source: Any  # a Path, bytes, or a ReadError (corrupt archive) / FetchError (URL) to report
+    source: Any  # a Path, a URL to fetch, bytes, or a ReadError (corrupt archive) to report
     path: str
     url: str | None = None
     #: Bytes of input files this document accounts for (a file's size; for a WARC record, the
@@ -96,12 +96,13 @@ def expand(
     url: str | None = None,
     max_bytes: int,
     read_stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
-    fetch_timeout: float = DEFAULT_TIMEOUT,
 ) -> Iterator[Document]:
     """Documents for the CLI's inputs, in order; ``url`` applies to non-WARC, non-URL inputs."""
     for item in inputs:
         if is_url(item) and not os.path.exists(item):
-            yield _fetched(item, max_bytes, fetch_timeout)
+            address = item.strip()
+            # the address itself: clean_many's worker fetches it (in parallel, under the document's limit)
+            yield Document(address, address, address, address)
         elif item == "-":
             yield Document("-", read_stdin(), "-", url)
         elif os.path.isdir(item):
@@ -109,11 +110,3 @@ def expand(
                 yield from _file(path, url, max_bytes)
         else:
             yield from _file(item, url, max_bytes)
-
-
-def _fetched(url: str, max_bytes: int, timeout: float) -> Document:
-    try:
-        page = fetch(url, timeout=timeout, max_bytes=max_bytes)
-    except FetchError as exc:
-        return Document(url, exc, url, url)
-    return Document(url, page.data, url, page.url)
