@@ -42,20 +42,29 @@ def test_values_that_read_the_same_are_one_candidate_with_every_source() -> None
     assert first.value == "Bridge closes"  # the hand order's spelling is the candidate's value
     assert {"hand", "h1_first", "stripped", "part_first"} <= first.sources
     assert len({tc.fold(c.value) for c in cands}) == len(cands)
-    assert any(c.value == "The Ledger" and "part_last" in c.sources for c in cands)
+    # a piece cut off at a separator that no source states on its own is no candidate
+    assert all(tc.fold(c.value) != "the ledger" for c in cands)
+
+
+def test_placeholders_markup_and_kickers_are_never_candidates() -> None:
+    src = _inputs(page="Loading…", og="<b>Bold</b> claim", h1s=["Interne Unterlagen im Netz Daten von Rheinmetall"],
+                  decked=["Daten von Rheinmetall"], ld="Interne Unterlagen im Netz: Daten von Rheinmetall",
+                  hand="Daten von Rheinmetall")
+    assert [c.value for c in tc.title_candidates(src)] == ["Daten von Rheinmetall"]
 
 
 def test_a_title_row_states_agreement_containment_site_and_url_words() -> None:
-    src = _inputs(og="Bridge closes | The Ledger", page="Bridge closes | The Ledger", h1s=["Bridge closes"],
+    src = _inputs(og="Bridge closes | The Ledger", page="Bridge closes | The Ledger",
+                  h1s=["The Ledger", "Bridge closes"], headlines=["Bridge closes"],
                   sites=frozenset({"theledger"}), url="https://theledger.example/news/bridge-closes",
                   hand="Bridge closes")
     by_value = {c.value: c for c in tc.title_candidates(src)}
     head = _row(by_value["Bridge closes"], src)
     assert len(head) == len(tc.FEATURES)
-    assert head["src_h1_first"] == 1.0 and head["in_page_title"] == 1.0 and head["eq_h1_key"] == 1.0
+    assert head["src_h1_other"] == 1.0 and head["in_page_title"] == 1.0 and head["eq_h1_key"] == 1.0
     assert head["url_overlap"] == 1.0 and head["is_site"] == 0.0 and head["has_separator"] == 0.0
     site = _row(by_value["The Ledger"], src)
-    assert site["is_site"] == 1.0 and site["src_h1_first"] == 0.0
+    assert site["is_site"] == 1.0 and site["src_h1_first"] == 1.0 and site["src_part_last"] == 1.0
     whole = _row(by_value["Bridge closes | The Ledger"], src)
     assert whole["has_separator"] == 1.0 and whole["n_stated"] == 2.0
 
@@ -108,8 +117,8 @@ def test_without_a_ranker_the_hand_order_chooses(monkeypatch: pytest.MonkeyPatch
 
 
 def test_the_arbiter_answers_with_the_candidate_its_ranker_scores_best(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a ranker that prefers a title's last part picks the site's name: the choice is the ranker's
-    weights = np.array([1.0 if f == "src_part_last" else 0.0 for f in tc.FEATURES])
+    # a ranker that prefers the first h1 picks the site's name: the choice is the ranker's
+    weights = np.array([1.0 if f == "src_h1_first" else 0.0 for f in tc.FEATURES])
     monkeypatch.setattr(arbiter, "load_ranker", lambda field, features: Ranker(features=features, weights=weights)
                         if field == "title" else None)
     assert read_metadata(_root(), RULES).title == "The Ledger"

@@ -33,9 +33,10 @@ FEATURES = (
     *(f"src_{s}" for s in SOURCES),
     "n_stated", "n_stated_ge2", "in_page_title", "in_og", "in_ld", "eq_h1_key", "prefix_of_page_title",
     "is_site", "is_site_loose", "log_chars", "one_word", "many_words", "has_separator", "url_overlap",
-    "no_h1", "many_h1", "markup", "placeholder",
+    "no_h1", "many_h1",
     # pairs a linear score cannot build from the single flags
     "h1_in_page_title", "h1_in_og", "hand_h1", "hand_stripped", "first_part_stripped", "h1_no_structured",
+    "lone_h1",
 )
 
 
@@ -90,16 +91,33 @@ def _proposals(src: TitleInputs) -> list[tuple[str, str]]:
     return out
 
 
+#: the sources that only cut a structured title at a separator
+_PARTS = frozenset({"part_first", "part_last", "part_mid"})
+
+
 def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
-    """Every distinct title value the page's sources propose, first-proposed first."""
+    """Every distinct title value the page's sources propose, first-proposed first.
+
+    Hard constraints, kept outside the ranker: a loading placeholder or markup shown as text is
+    never a title, and a piece of a title cut at a separator is a candidate only where another
+    source states it or the cut drops the site's name (a dash also joins the halves of a real
+    headline: "Würde des Lebens – ein Projekt" is not cut on a guess), and an h1's kicker is not
+    part of the title (where the h1 sets it apart, a value that is the kicker and the headline is
+    no candidate)."""
     found: dict[str, TitleCandidate] = {}
+    decked = [k for k in (text_key(d) for d in src.decked) if k]
     for source, value in _proposals(src):
         value = normalise_space(value)
         key = fold(value)
-        if not key:
-            continue
-        found.setdefault(key, TitleCandidate(value)).sources.add(source)
-    return list(found.values())
+        if key and not _PLACEHOLDER.match(value) and not _MARKUP.search(value) and not _kicked(value, decked):
+            found.setdefault(key, TitleCandidate(value)).sources.add(source)
+    return [c for c in found.values() if not c.sources <= _PARTS]
+
+
+def _kicked(value: str, decked: list[str]) -> bool:
+    """``value`` is a decked headline with more before it (its kicker)."""
+    key = text_key(value)
+    return any(key != d and key.endswith(d) for d in decked)
 
 
 def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
@@ -122,8 +140,8 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         float(_TITLE_PARTS.search(cand.value) is not None),
         len(own_words & url_words) / len(own_words) if own_words else 0.0,
         float(not src.h1s), float(len(src.h1s) > 1),
-        float(_MARKUP.search(cand.value) is not None), float(_PLACEHOLDER.match(cand.value) is not None),
         *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
+        float("h1_first" in cand.sources and len(src.h1s) == 1),
     ]
 
 
