@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from cleanpage.models.ranker import load_ranker
 from cleanpage.pipeline.blocks import normalise_space, text_key
 from cleanpage.pipeline.shared.dates import (
+    date_from_url,
     parse_date,
     zone_tag,
 )
@@ -31,12 +33,16 @@ from .authors import (
     _site_owner,
     _without_site_part,
 )
+from .date_candidates import FEATURES as DATE_FEATURES
+from .date_candidates import Proposal, date_candidates, date_rows
+from .date_sources import date_proposals
 from .dates import _in_zone_when_shown, _month_first, _published, _written_alone
 from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld
 from .site import _canonical, _host, _site_key
 from .title import _choose_title
+from .title_candidates import FEATURES, TitleInputs, title_candidates, title_row
 from .visible import _linked_authors, _Scan, _scan
 
 
@@ -69,9 +75,8 @@ class _Sources:
 def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
     """Read the page's own statements about itself: every source first, then one choice per field."""
     src = _read_sources(root, rules, url)
-    title = _choose_title(src.ld.title, src.og_title, src.page_title, src.scan.headlines, src.scan.h1s,
-                          src.sites, src.scan.decked, src.url)
-    published = _date(root, src, rules)
+    title = _title(src)
+    published = _ranked_date(root, src, rules)
     authors = _authors(root, src, rules, dated=published is not None)
     return HtmlMeta(
         title=title,
@@ -80,6 +85,31 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         language=(src.lang or "").split("-")[0].split("_")[0].lower() or None,
         byline_texts=tuple(src.scan.bylines),
     )
+
+
+def read_title_inputs(root: etree._Element, rules: Rules, url: str | None = None) -> TitleInputs:
+    """The title's sources on one page as the arbiter sees them (what its ranker is trained on)."""
+    return title_inputs(_read_sources(root, rules, url))
+
+
+def title_inputs(src: _Sources) -> TitleInputs:
+    """The title's sources on one page, and the hand order's pick among them."""
+    hand = _choose_title(src.ld.title, src.og_title, src.page_title, src.scan.headlines, src.scan.h1s,
+                         src.sites, src.scan.decked, src.url)
+    return TitleInputs(ld=src.ld.title, og=src.og_title, page=src.page_title, headlines=src.scan.headlines,
+                       h1s=src.scan.h1s, decked=src.scan.decked, sites=src.sites, url=src.url, hand=hand)
+
+
+def _title(src: _Sources) -> str | None:
+    """The title: the candidate the learned ranker scores best (:mod:`.title_candidates`); the
+    hand order's pick where no ranker is shipped."""
+    inputs = title_inputs(src)
+    ranker = load_ranker("title", FEATURES)
+    if ranker is None:
+        return inputs.hand
+    candidates = title_candidates(inputs)
+    best = ranker.best([title_row(c, inputs) for c in candidates])
+    return inputs.hand if best is None else candidates[best].value
 
 
 def _read_sources(root: etree._Element, rules: Rules, url: str | None) -> _Sources:
@@ -108,6 +138,32 @@ def _read_sources(root: etree._Element, rules: Rules, url: str | None) -> _Sourc
         og_title=og_title, page_title=page_title, lang=lang, zone=zone_tag(lang, page_url),
         month_first=_month_first(root, meta),
     )
+
+
+def date_inputs(root: etree._Element, src: _Sources, rules: Rules) -> tuple[list[Proposal], _dt.date | None]:
+    """Every source's date for the page (the hand order's pick among them) and the URL's day."""
+    hand = _date(root, src, rules)
+    proposals = date_proposals(root, src, rules, hand)
+    return proposals, date_from_url(src.url, slugs=False)
+
+
+def read_date_inputs(root: etree._Element, rules: Rules, url: str | None = None
+                     ) -> tuple[list[Proposal], _dt.date | None]:
+    """The date's sources on one page as the arbiter sees them (what its ranker is trained on)."""
+    return date_inputs(root, _read_sources(root, rules, url), rules)
+
+
+def _ranked_date(root: etree._Element, src: _Sources, rules: Rules) -> _dt.date | _dt.datetime | None:
+    """The published date: the day the learned ranker scores best (:mod:`.date_candidates`); the
+    hand order's pick where no ranker is shipped."""
+    ranker = load_ranker("date", DATE_FEATURES)
+    if ranker is None:
+        return _date(root, src, rules)
+    proposals, url_day = date_inputs(root, src, rules)
+    candidates = date_candidates(proposals)
+    rows = date_rows(candidates, url_day)
+    best = ranker.best(rows)
+    return None if best is None else candidates[best].value
 
 
 def _date(root: etree._Element, src: _Sources, rules: Rules) -> _dt.date | _dt.datetime | None:

@@ -1,0 +1,157 @@
+"""Title candidates as rows: every value a source proposes for the title, with its evidence.
+
+A value is proposed by one or more sources: the JSON-LD headline, ``og:title``/``twitter:title``,
+the ``<title>``, each ``h1``, the headline elements, an h1's headline without its kicker, and the
+structured titles cut at their separators ("Post – Site" gives "Post" and "Site") or stripped of
+the site's name. Values that read the same (casefolded, whitespace normalised: what the
+benchmark compares) are one candidate; its features say which sources propose it, how it relates
+to the others (contained in the ``<title>``, shares words with the URL), its shape (length,
+separators), whether it names the site, and whether the hand order (:func:`._choose_title`) would
+pick it. The scorer (:mod:`.title_scorer`) ranks the candidates; the features are numbers only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cleanpage.pipeline.blocks import normalise_space, text_key
+
+from .site import _is_site, strip_site_suffix
+from .title import _MARKUP, _PLACEHOLDER, _TITLE_PARTS, _words
+
+#: every base source a title value can come from, in the order a tie is broken in
+SOURCES = ("hand", "ld", "og", "page", "h1_first", "h1_other", "decked", "headline",
+           "stripped", "part_first", "part_last", "part_mid")
+
+#: the sources that state a title on their own (not derived by cutting another one)
+_STATED = ("ld", "og", "page", "h1_first", "h1_other", "decked", "headline")
+
+#: feature names, in the order of a row (the model file stores them and is checked against them)
+FEATURES = (
+    *(f"src_{s}" for s in SOURCES),
+    "n_stated", "n_stated_ge2", "in_page_title", "in_og", "in_ld", "eq_h1_key", "prefix_of_page_title",
+    "is_site", "is_site_loose", "log_chars", "one_word", "many_words", "has_separator", "url_overlap",
+    "no_h1", "many_h1",
+    # pairs a linear score cannot build from the single flags
+    "h1_in_page_title", "h1_in_og", "hand_h1", "hand_stripped", "first_part_stripped", "h1_no_structured",
+    "lone_h1",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleInputs:
+    """What the title's sources state on one page (each already read by its own module)."""
+
+    ld: str | None
+    og: str | None
+    page: str | None
+    headlines: Sequence[str]
+    h1s: Sequence[str]
+    decked: Sequence[str]
+    sites: frozenset[str]
+    url: str | None
+    hand: str | None
+
+
+@dataclass(slots=True)
+class TitleCandidate:
+    """One title value and the sources that propose it (its row is :func:`title_row`)."""
+
+    value: str
+    sources: set[str] = field(default_factory=set)
+
+
+def fold(text: str) -> str:
+    """The benchmark's comparison key for a title: whitespace normalised, casefolded."""
+    return " ".join(text.split()).casefold()
+
+
+def _proposals(src: TitleInputs) -> list[tuple[str, str]]:
+    """(source, value) pairs, in a fixed order: the hand order's pick first."""
+    out: list[tuple[str, str]] = []
+    if src.hand:
+        out.append(("hand", src.hand))
+    for name, value in (("ld", src.ld), ("og", src.og), ("page", src.page)):
+        if value:
+            out.append((name, value))
+    out.extend(("h1_first" if i == 0 else "h1_other", h) for i, h in enumerate(src.h1s[:3]))
+    out.extend(("decked", h) for h in src.decked[:2])
+    out.extend(("headline", h) for h in src.headlines[:3])
+    heads = [*src.decked, *src.headlines, *src.h1s]
+    for value in (src.ld, src.og, src.page):
+        if not value:
+            continue
+        out.append(("stripped", strip_site_suffix(value, heads, src.sites)))
+        parts = [p.strip() for p in _TITLE_PARTS.split(normalise_space(value)) if p.strip()]
+        if len(parts) > 1:
+            out.extend(("part_first" if i == 0 else "part_last" if i == len(parts) - 1 else "part_mid", p)
+                       for i, p in enumerate(parts[:6]))
+    return out
+
+
+#: the sources that only cut a structured title at a separator
+_PARTS = frozenset({"part_first", "part_last", "part_mid"})
+
+
+def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
+    """Every distinct title value the page's sources propose, first-proposed first.
+
+    Hard constraints, kept outside the ranker: a loading placeholder or markup shown as text is
+    never a title, and a piece of a title cut at a separator is a candidate only where another
+    source states it or the cut drops the site's name (a dash also joins the halves of a real
+    headline: "Würde des Lebens – ein Projekt" is not cut on a guess), and an h1's kicker is not
+    part of the title (where the h1 sets it apart, a value that is the kicker and the headline is
+    no candidate)."""
+    found: dict[str, TitleCandidate] = {}
+    decked = [k for k in (text_key(d) for d in src.decked) if k]
+    for source, value in _proposals(src):
+        value = normalise_space(value)
+        key = fold(value)
+        if key and not _PLACEHOLDER.match(value) and not _MARKUP.search(value) and not _kicked(value, decked):
+            found.setdefault(key, TitleCandidate(value)).sources.add(source)
+    return [c for c in found.values() if not c.sources <= _PARTS]
+
+
+def _kicked(value: str, decked: list[str]) -> bool:
+    """``value`` is a decked headline with more before it (its kicker)."""
+    key = text_key(value)
+    return any(key != d and key.endswith(d) for d in decked)
+
+
+def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
+    """The candidate's features, in :data:`FEATURES` order."""
+    key = text_key(cand.value)
+    stated = sum(s in cand.sources for s in _STATED)
+    page_key = text_key(src.page or "")
+    url_words = _words(src.url or "")
+    own_words = _words(cand.value)
+    n_words = len(cand.value.split())
+    return [
+        *(float(s in cand.sources) for s in SOURCES),
+        float(stated), float(stated >= 2),
+        float(bool(key) and key in page_key), float(bool(key) and key in text_key(src.og or "")),
+        float(bool(key) and key in text_key(src.ld or "")),
+        float(any(key == text_key(h) for h in src.h1s)),
+        float(bool(key) and page_key.startswith(key)),
+        float(_is_site(cand.value, src.sites, loose=False)), float(_is_site(cand.value, src.sites)),
+        math.log1p(len(cand.value)) / 5.0, float(n_words == 1), float(n_words > 20),
+        float(_TITLE_PARTS.search(cand.value) is not None),
+        len(own_words & url_words) / len(own_words) if own_words else 0.0,
+        float(not src.h1s), float(len(src.h1s) > 1),
+        *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
+        float("h1_first" in cand.sources and len(src.h1s) == 1),
+    ]
+
+
+def _pairs(sources: set[str], key: str, page_key: str, og_key: str, unstructured: bool) -> list[float]:
+    """Source flags taken together: an h1 the ``<title>`` (or og:title) contains, the hand order's pick
+    as an h1 or as a stripped title, a title's first part that is also its stripped form, the h1 on a
+    page with no structured title."""
+    h1 = "h1_first" in sources
+    return [
+        float(h1 and bool(key) and key in page_key), float(h1 and bool(key) and key in og_key),
+        float("hand" in sources and h1), float("hand" in sources and "stripped" in sources),
+        float("part_first" in sources and "stripped" in sources), float(h1 and unstructured),
+    ]
