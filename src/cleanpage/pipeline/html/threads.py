@@ -231,6 +231,15 @@ def _leading(first: etree._Element, cues: CommentCues) -> list[etree._Element]:
     return lead
 
 
+def _posts_of(container: etree._Element, sig: tuple[str, str]) -> list[etree._Element]:
+    """The posts under the container: the elements of the group's signature, nested ones included
+    (the replies of a threaded view). A signature with no class word names no kind of element (every
+    wrapper ``div`` of a post has it), so then only the container's own children count."""
+    if not sig[1]:
+        return [el for el in container if el.tag == sig[0] and _signature(el) == sig]
+    return [el for el in container.iter() if el is not container and el.tag == sig[0] and _signature(el) == sig]
+
+
 def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) -> Posts | None:
     """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
     ``taken`` (comment sections already read) are left alone."""
@@ -257,8 +266,7 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     if best is None:
         return None
     container = best[0].getparent()
-    sig = _signature(best[0])
-    posts = [el for el in container.iter() if el is not container and el.tag == sig[0] and _signature(el) == sig]
+    posts = _posts_of(container, _signature(best[0]))
     posts[:0] = _leading(best[0], cues)
     outside = _prose_before(body, container, rules)
     opens = outside < _ARTICLE_MIN_CHARS
