@@ -202,7 +202,8 @@ def _boilerplate_around(parent: etree._Element, rules: Rules) -> bool:
 
 def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
     """Half the members or more carry a headline that links to another page: teasers of articles
-    (a post's subject links to the post itself, "#p3615", and its author's name to a profile)."""
+    (a post's subject links to the post itself, an anchor: "#p3615", "viewtopic.php?p=3615#p3615";
+    its author's name to a profile)."""
     titled = 0
     for m in members:
         for heading in m.iter("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -211,7 +212,7 @@ def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
                 continue
             href = link.get("href") or ""
             words = len(normalise_space(link.text_content()).split())
-            if href and not href.startswith("#") and not cues.is_profile_link(href) and words >= _HEADLINE_MIN_WORDS:
+            if href and "#" not in href and not cues.is_profile_link(href) and words >= _HEADLINE_MIN_WORDS:
                 titled += 1
                 break
     return titled * 2 >= len(members)
