@@ -128,8 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         worst(records, args.worst)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     return 0
 
 
