@@ -111,3 +111,47 @@ def test_a_sites_own_teasers_are_no_thread_and_no_responses() -> None:
     assert page.page_type is PageType.PAGE
     assert page.responses == ()
     assert "Spanish classes" in page.body or "language institute" in page.body
+
+
+def _posts_doc(posts: str) -> str:
+    return f"<html><body><h1>Dense bread</h1><div id='posts'>{posts}</div></body></html>"
+
+
+def test_a_subject_linking_to_the_post_itself_is_no_teaser_headline() -> None:
+    """phpBB heads each post with its subject, a link to the post's anchor on a viewtopic page."""
+    post = ("<div class='post'><h3><a href='./viewtopic.php?p={n}#p{n}'>Re: Dense bread again and again</a></h3>"
+            "<p class='author'>by <a href='./memberlist.php?mode=viewprofile&u={n}'>{name}</a> » March {n}, 2024</p>"
+            "<div class='content'>{text}</div></div>")
+    doc = _posts_doc("".join(post.format(n=n + 1, name=name, text=text)
+                             for n, (name, text) in enumerate(zip(["ana_b", "crustmaker", "ovenwatch"], _TEXTS))))
+    found = find_posts(lxml_html.document_fromstring(doc), load_rules(), [])
+    assert found is not None and len(found.posts) == 3
+
+
+def test_class_less_posts_are_the_containers_children_not_their_wrappers() -> None:
+    """A class-less signature matches every wrapper div inside a post: only the list's own children are posts."""
+    post = ("<div><div><div><span>March {n}, 2024 10:00</span> <a href='member.php?u={n}'>{name}</a>"
+            "<div>{text}</div></div></div></div>")
+    doc = _posts_doc("".join(post.format(n=n + 1, name=name, text=text)
+                             for n, (name, text) in enumerate(zip(["ana_b", "crustmaker", "ovenwatch"], _TEXTS))))
+    root = lxml_html.document_fromstring(doc)
+    found = find_posts(root, load_rules(), [])
+    assert found is not None
+    assert list(found.posts) == list(root.get_element_by_id("posts"))
+
+
+def test_replies_wrapped_apart_from_their_posts_are_posts_too() -> None:
+    """A threaded view puts each post's replies in a wrapper beside it: both signatures are posts."""
+    post = ("<article class='js-post'><a href='/members/{name}.{n}/'>{name}</a> <time datetime='2024-03-0{n}'>"
+            "March {n}, 2024</time><div class='body'>{text}</div></article>")
+    names = ["ana_b", "crustmaker", "ovenwatch", "ana_b", "crustmaker", "ana_b"]
+    texts = [*_TEXTS, "Thanks to you both: a shorter proof and a hotter oven gave me the best loaf I have baked yet.",
+             "Glad it worked. Next time try a little more water too; a wetter dough opens the crumb even more.",
+             "I will try that on Saturday and post a photo of the crumb here when the loaf has cooled down."]
+    items = [post.format(n=n + 1, name=name, text=text) for n, (name, text) in enumerate(zip(names, texts))]
+    longer = " The replies hold more words than the posts they answer, so their wrappers are the richer group."
+    items = [item.replace("</div></article>", longer + "</div></article>") if n % 2 else item for n, item in enumerate(items)]
+    wrapped = "".join(f"{items[i]}<div class='children-wrapper'><div>{items[i + 1]}</div></div>" for i in (0, 2, 4))
+    found = find_posts(lxml_html.document_fromstring(_posts_doc(wrapped)), load_rules(), [])
+    assert found is not None
+    assert [p.tag for p in found.posts if p.tag == "article"] == ["article"] * 6

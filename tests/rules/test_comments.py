@@ -82,10 +82,25 @@ def test_section_headings_with_and_without_count() -> None:
     "text",
     ["Reply", "Antworten", "Répondre", "Responder", "Rispondi", "Like", "Report", "Melden", "says:", "sagt:",
      "dit :", "dice:", "Log in to Reply", "Permalink", "Edit", "Quote", "Upvote", "Downvote", "Loading...",
-     "12 Likes", "Like (3)", "+5", "Reply ↓"],
+     "12 Likes", "Like (3)", "+5", "Reply ↓",
+     # a forum post's number and link, its edit note, the poster's panel and menu
+     "#1 | Link", "Last edited by jane on Sun Feb 22, 2026 2:08 am, edited 3 times in total.",
+     "Last edited by jane (2024-08-03 11:02:20)", "Edited June 19, 2024 by jane", "Edited by jane (see edit history)",
+     "Last edited:", "Last edited: Jul 5, 2024", "Zuletzt bearbeitet von Hans am 3. Mai 2024", "Join Date: Mar 2016",
+     "Joined: Mon Jul 24, 2017 9:28 am", "Registered: 2012-09-03", "Posts: 1,981", "Messages: 12", "Offline",
+     "Registered User", "Senior Member", "View Public Profile", "Find More Posts by jane"],
 )
 def test_comment_chrome(text: str) -> None:
     assert RULES.comments.is_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Edited the video and sent it to my friend.", "Edited by my friend, the text became much better.",
+     "Registered for the course.", "Joined the club in 2019 and loved it", "Posts: the ones I liked best were yours"],
+)
+def test_sentences_about_editing_and_joining_are_not_chrome(text: str) -> None:
+    assert not RULES.comments.is_chrome(text)
 
 
 def test_comment_words_are_not_chrome() -> None:

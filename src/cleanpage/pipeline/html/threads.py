@@ -202,7 +202,8 @@ def _boilerplate_around(parent: etree._Element, rules: Rules) -> bool:
 
 def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
     """Half the members or more carry a headline that links to another page: teasers of articles
-    (a post's subject links to the post itself, "#p3615", and its author's name to a profile)."""
+    (a post's subject links to the post itself, an anchor: "#p3615", "viewtopic.php?p=3615#p3615";
+    its author's name to a profile)."""
     titled = 0
     for m in members:
         for heading in m.iter("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -211,7 +212,7 @@ def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
                 continue
             href = link.get("href") or ""
             words = len(normalise_space(link.text_content()).split())
-            if href and not href.startswith("#") and not cues.is_profile_link(href) and words >= _HEADLINE_MIN_WORDS:
+            if href and "#" not in href and not cues.is_profile_link(href) and words >= _HEADLINE_MIN_WORDS:
                 titled += 1
                 break
     return titled * 2 >= len(members)
@@ -231,6 +232,21 @@ def _leading(first: etree._Element, cues: CommentCues) -> list[etree._Element]:
     return lead
 
 
+def _posts_of(container: etree._Element, sigs: list[tuple[str, str]]) -> list[etree._Element]:
+    """The posts under the container, in page order: the elements of the post-shaped groups'
+    signatures, nested ones included (the replies of a threaded view). Two signatures when a thread
+    wraps its replies apart from the posts they answer (``article.post`` beside
+    ``div.children-wrapper``). A signature with no class word names no kind of element (every wrapper
+    ``div`` of a post has it), so for it only the container's own children count."""
+    classed = {sig for sig in sigs if sig[1]}
+    bare = {sig for sig in sigs if not sig[1]}
+    return [
+        el for el in container.iter()
+        if el is not container and isinstance(el.tag, str)
+        and ((sig := _signature(el)) in classed or (sig in bare and el.getparent() is container))
+    ]
+
+
 def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) -> Posts | None:
     """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
     ``taken`` (comment sections already read) are left alone."""
@@ -241,6 +257,7 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     headline = next(body.iter("h1"), None)
     best: list[etree._Element] | None = None
     best_value = 0
+    shaped: dict[etree._Element, list[tuple[str, str]]] = {}
     budget = _MAX_LOOKED_AT
     for members in _groups(body):
         parent = members[0].getparent()
@@ -252,13 +269,14 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
         budget -= looked_at
         if budget < 0:
             break  # nested repeats (a chain of two-child divs) cost the square of the page: enough
+        if value > 0:
+            shaped.setdefault(parent, []).append(_signature(members[0]))
         if value > best_value:
             best, best_value = members, value
     if best is None:
         return None
     container = best[0].getparent()
-    sig = _signature(best[0])
-    posts = [el for el in container.iter() if el is not container and el.tag == sig[0] and _signature(el) == sig]
+    posts = _posts_of(container, shaped[container])
     posts[:0] = _leading(best[0], cues)
     outside = _prose_before(body, container, rules)
     opens = outside < _ARTICLE_MIN_CHARS
