@@ -100,3 +100,19 @@ def test_generated_pages_lose_nothing(parts: list[tuple[str, str]]) -> None:
     body = "".join(fragment.format(p=p) for fragment, p in parts)
     _check(f"<html><head><title>A story</title></head><body><article><h1>A story</h1>{body}</article>"
            "<footer>Copyright 2024 Example</footer></body></html>")
+
+
+def test_an_opening_post_split_by_line_breaks_is_two_paragraphs() -> None:
+    """A post written with ``<br><br>`` between its paragraphs: two blocks, and two body
+    paragraphs when it opens a thread (one joined paragraph would be text no block holds)."""
+    html = (FIXTURES / "forum-table-posts" / "input.html").read_text(encoding="utf-8")
+    first = "I took the jaws out and cleaned the scroll"
+    assert html.count(first) == 1
+    html = html.replace(first, "<br>\n<br>\n" + first)
+    page = cleanpage.clean(html, kind="html")
+    assert page.page_type.value == "thread"
+    assert page.paragraphs[-2:] == (
+        "My three-jaw chuck no longer closes evenly: one jaw stops about a millimetre short of the other two.",
+        "I took the jaws out and cleaned the scroll, and put them back in the order stamped on them, but nothing "
+        "changed. What should I check next?")
+    _check(html)

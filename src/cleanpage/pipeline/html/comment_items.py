@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
-from cleanpage.pipeline.html.blocks import BLOCK_TAGS, SKIP_TAGS
+from cleanpage.pipeline.html.blocks import _PARA_BREAK, BLOCK_TAGS, SKIP_TAGS
 from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.pipeline.html.comment_header import (
     YEARISH,
@@ -184,10 +184,13 @@ def _own_texts(el: etree._Element, skip: set[etree._Element], is_chrome: Callabl
     buffer: list[str] = []
 
     def flush() -> None:
-        text = normalise_space("".join(buffer))
+        raw = "".join(buffer)
         buffer.clear()
-        if text and not is_chrome(text):
-            paragraphs.append(text)
+        # two or more line breaks separate paragraphs, as they separate a br-formatted page's blocks
+        for piece in _PARA_BREAK.split(raw) if raw.count("\n") >= 2 else (raw,):
+            text = normalise_space(piece)
+            if text and not is_chrome(text):
+                paragraphs.append(text)
 
     skipped: list[etree._Element] = []  # iterwalk still sends "end" for a skipped subtree
     walker = etree.iterwalk(el, events=("start", "end"))
@@ -210,7 +213,7 @@ def _own_texts(el: etree._Element, skip: set[etree._Element], is_chrome: Callabl
             if sub.tag in BLOCK_TAGS:
                 flush()
             elif sub.tag == "br":
-                buffer.append(" ")
+                buffer.append("\n")
             if sub.text:
                 buffer.append(sub.text)
         else:
