@@ -46,3 +46,19 @@ def test_the_page_records_each_copy_once_and_loses_no_words() -> None:
     for copy in copies:
         # the words are still on the page exactly once, where they were written
         assert said.count(" ".join(copy.split())) == 1
+
+
+def test_a_quote_of_a_post_written_with_line_breaks_is_one_copy_of_several_short_paragraphs() -> None:
+    opening = ("Hello,", "which title reads better for a course?", "a) Car rental English", "b) English for car rental")
+    reply = Response(text="Tom said:\n\nHello,\n\nwhich title reads better for a course?\n\na) Car rental English\n\n"
+                          "b) English for car rental\n\nThe second one, I think.", author="Ann")
+    (own,), quoted = without_quotes((reply,), opening)
+    assert own.text == "The second one, I think." and own.author == "Ann"
+    assert quoted == opening  # each short paragraph of the copy, recorded in page order
+
+
+def test_short_paragraphs_that_happen_to_be_earlier_words_stay() -> None:
+    opening = ("Thanks! That fixed it for me in the end, after a long week of trying.",)
+    reply = Response(text="Thanks!\n\nGlad it worked, the same happened to me last spring.")
+    (own,), quoted = without_quotes((reply,), opening)
+    assert own == reply and quoted == ()

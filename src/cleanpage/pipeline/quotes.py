@@ -30,17 +30,32 @@ def _attribution(paragraph: str) -> bool:
 
 
 def _own_words(paragraphs: list[str], earlier: str) -> tuple[list[str], list[str]]:
-    """The paragraphs that are the replier's own, and the copies of earlier words left out."""
+    """The paragraphs that are the replier's own, and the copies of earlier words left out.
+
+    A copy is the longest run of paragraphs, from where it starts, whose words read together are
+    earlier words: a quote of a post written with line breaks comes as several short paragraphs
+    ("Hello,", "a) Car rental English"), each too short to count alone, the run long enough."""
+    flat = [_flat(p) for p in paragraphs]
     kept: list[str] = []
     copies: list[str] = []
-    for paragraph in paragraphs:
-        flat = _flat(paragraph)
-        if len(flat) >= _MIN_QUOTE_CHARS and flat in earlier:
-            if kept and _attribution(kept[-1]):
-                kept.pop()
-            copies.append(paragraph)
+    start = 0
+    while start < len(paragraphs):
+        run, end = flat[start], start + 1
+        if run not in earlier:
+            kept.append(paragraphs[start])
+            start += 1
             continue
-        kept.append(paragraph)
+        while end < len(paragraphs) and f"{run} {flat[end]}" in earlier:
+            run = f"{run} {flat[end]}"
+            end += 1
+        if len(run) < _MIN_QUOTE_CHARS:
+            kept.append(paragraphs[start])
+            start += 1
+            continue
+        if kept and _attribution(kept[-1]):
+            kept.pop()
+        copies.extend(paragraphs[start:end])
+        start = end
     return kept, copies
 
 
@@ -49,7 +64,7 @@ def without_quotes(responses: tuple[Response, ...], opening: tuple[str, ...],
     """The responses, each without the paragraphs that copy the opening post or an earlier response
     (in page order), and without the attribution line above such a copy; and the copies left out,
     in page order, so that the page records each as removed (nothing leaves it unrecorded)."""
-    earlier = " \n ".join(_flat(p) for p in opening)
+    earlier = " ".join(_flat(p) for p in opening)
     out: list[Response] = []
     quoted: list[str] = []
     for response in responses:
@@ -59,5 +74,5 @@ def without_quotes(responses: tuple[Response, ...], opening: tuple[str, ...],
         text = "\n\n".join(kept) if kept else response.text
         out.append(response if text == response.text else
                    Response(text=text, author=response.author, published=response.published, parent=response.parent))
-        earlier += " \n " + _flat(response.text)
+        earlier += " " + _flat(response.text)
     return tuple(out), tuple(quoted)
