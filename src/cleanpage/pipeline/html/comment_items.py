@@ -26,7 +26,6 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import _PARA_BREAK, BLOCK_TAGS, SKIP_TAGS
-from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.pipeline.html.comment_header import (
     YEARISH,
     CommentDates,
@@ -35,6 +34,7 @@ from cleanpage.pipeline.html.comment_header import (
     read_date,
     text_elements,
 )
+from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 
