@@ -10,8 +10,8 @@ the aggregation and the engines can be read (and changed) one at a time.
 from __future__ import annotations
 
 import importlib.metadata
-import re
 import os
+import re
 import signal
 import sys
 import threading
