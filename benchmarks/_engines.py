@@ -10,6 +10,7 @@ the aggregation and the engines can be read (and changed) one at a time.
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import re
 import signal
 import sys
@@ -74,7 +75,25 @@ def _import_cleanpage() -> Any:
 
     if not hasattr(cleanpage, "clean"):
         raise ImportError(f"cleanpage (from {getattr(cleanpage, '__path__', '?')}) has no clean()")
+    _use_model_file(cleanpage)
     return cleanpage
+
+
+#: environment variable naming a block-model file to score instead of the packaged one (a model
+#: being tried: ``python -m cleanpage.learn.train --out /tmp/x.npz``, then benchmark with it)
+MODEL_ENV = "CLEANPAGE_BENCH_MODEL"
+
+
+def _use_model_file(cleanpage: Any) -> None:
+    """Point the pipeline's model loader at ``$CLEANPAGE_BENCH_MODEL`` (benchmarks only: the
+    library's API has no model-path option, the packaged file is the model)."""
+    path = os.environ.get(MODEL_ENV)
+    if not path:
+        return
+    from cleanpage import models
+
+    forest = models.Forest.read(path)
+    models.load_forest = lambda name: forest  # read by name at each clean(): the tried file wins
 
 
 def _cleanpage_runner() -> Runner:
