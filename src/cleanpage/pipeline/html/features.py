@@ -97,13 +97,9 @@ def _place(tag: str, roles: frozenset[str]) -> list[float]:
     return [float(tag in tags) for _name, tags in _TAGS] + [float(not roles.isdisjoint(g)) for _name, g in _ROLES]
 
 
-def _words_row(tokens: frozenset[str], column: dict[str, int]) -> list[float]:
-    row = [0.0] * len(column)
-    for token in tokens:
-        k = column.get(token)
-        if k is not None:
-            row[k] = 1.0
-    return row
+def _word_columns(tokens: frozenset[str], column: dict[str, int]) -> list[int]:
+    """The class/id word columns a block's tokens set (its row is 1.0 there, 0.0 elsewhere)."""
+    return sorted(k for k in (column.get(token) for token in tokens) if k is not None)
 
 
 def _innermost_holding(blocks: Sequence[Block], weights: Sequence[float], share: float) -> int | None:
@@ -167,7 +163,10 @@ def features(
     repeats = Counter(keys)
     # a page repeats a few (tag, containers) pairs and class/id word sets: each is read once
     places: dict[tuple[str, frozenset[str]], list[float]] = {}
-    word_rows: dict[frozenset[str], list[float]] = {}
+    word_columns: dict[frozenset[str], list[int]] = {}
+    # the word columns are a sparse one-hot: written as (row, column) pairs, not as a list per row
+    word_at: list[int] = []
+    word_in: list[int] = []
     word_column = {w: k for k, w in enumerate(words)}
     rows: list[list[float]] = []
     before = 0
@@ -180,9 +179,11 @@ def features(
         place = places.get((block.tag, block.roles))
         if place is None:
             place = places[(block.tag, block.roles)] = _place(block.tag, block.roles)
-        words_row = word_rows.get(block.tokens)
-        if words_row is None:
-            words_row = word_rows[block.tokens] = _words_row(block.tokens, word_column)
+        set_words = word_columns.get(block.tokens)
+        if set_words is None:
+            set_words = word_columns[block.tokens] = _word_columns(block.tokens, word_column)
+        word_at.extend([i] * len(set_words))
+        word_in.extend(set_words)
         rows.append([
             math.log1p(len(text)), math.log1p(len(text.split())), block.link_share, float(ends_sentence(text)),
             float(min(stats.sentences, 10)), stats.stopword_share, stats.separator_share, stats.capital_share,
@@ -197,10 +198,11 @@ def features(
             float(i == title_at), float(title_at >= 0 and i > title_at),
             float(max(-20, min(20, i - title_at)) if title_at >= 0 else 0),
             float(min(repeats[keys[i]], 10) if keys[i] else 0), 0.0, 0.0,
-            *words_row,
         ])
         before += len(text)
-    out = np.array(rows, dtype=np.float32).reshape(n, width)
+    out = np.zeros((n, width), dtype=np.float32)
+    out[:, :len(BASE_FEATURES)] = np.array(rows, dtype=np.float32).reshape(n, len(BASE_FEATURES))
+    out[np.array(word_at, dtype=np.intp), len(BASE_FEATURES) + np.array(word_in, dtype=np.intp)] = 1.0
     prose = out[:, column["is_prose"]].astype(np.float64)
     prev = np.concatenate(([0.0], kept_a[:-1]))
     nxt = np.concatenate((kept_a[1:], [0.0]))
