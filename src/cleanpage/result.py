@@ -75,6 +75,9 @@ class PageWarning(str, enum.Enum):
     #: an element had more attributes than cleanpage parses (a flood of thousands, which the C
     #: parser reads in quadratic time); those past the limit were dropped before parsing
     ATTRIBUTES_DROPPED = "attributes-dropped"
+    #: the page was too long to hand to trafilatura (its extraction grows faster than the page:
+    #: 83x the time for 20x the text); the body was chosen without the engine's vote
+    ENGINE_SKIPPED = "engine-skipped"
 
     def __str__(self) -> str:
         return self.value
