@@ -102,15 +102,9 @@ def _word_columns(tokens: frozenset[str], column: dict[str, int]) -> list[int]:
     return sorted(k for k in (column.get(token) for token in tokens) if k is not None)
 
 
-def _innermost_holding(blocks: Sequence[Block], weights: Sequence[float], share: float) -> int | None:
-    """The deepest container (document-order position) holding ``share`` of the weighted text."""
-    held: Counter[int] = Counter()
-    total = 0.0
-    for block, weight in zip(blocks, weights):
-        if weight:
-            total += weight
-            for node in block.path:
-                held[node] += int(weight)
+def _innermost_holding(held: Counter[int], total: float, share: float) -> int | None:
+    """The deepest container (document-order position) holding ``share`` of the ``total`` chars,
+    from the chars each container holds (``held``)."""
     if not total:
         return None
     best = None
@@ -232,15 +226,25 @@ def _containers(blocks: Sequence[Block], chars: np.ndarray, kept: np.ndarray, pr
     idea, on our blocks); the kept share of the block's parent and grandparent, and the parent's
     share of the page's characters.
     """
-    engine_main = _innermost_holding(blocks, chars * kept, 0.8)
-    dense = _innermost_holding(blocks, chars * prose, 0.6)
+    # one pass over the containers of every block: all its chars, the engine's, the prose's
     kept_chars: Counter[int] = Counter()
     all_chars: Counter[int] = Counter()
-    for block, n, k in zip(blocks, chars, kept):
+    prose_chars: Counter[int] = Counter()
+    kept_total = prose_total = 0.0
+    for block, n, k, p in zip(blocks, chars.tolist(), kept.tolist(), prose.tolist()):
+        size = int(n)
+        if k:
+            kept_total += n
+        if p:
+            prose_total += n
         for node in block.path:
-            all_chars[node] += int(n)
+            all_chars[node] += size
             if k:
-                kept_chars[node] += int(n)
+                kept_chars[node] += size
+            if p:
+                prose_chars[node] += size
+    engine_main = _innermost_holding(kept_chars, kept_total, 0.8)
+    dense = _innermost_holding(prose_chars, prose_total, 0.6)
     total = float(chars.sum()) or 1.0
     for i, block in enumerate(blocks):
         path = block.path
