@@ -58,7 +58,7 @@ class HtmlRead(NamedTuple):
 
 def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> HtmlRead:
     """The HTML path up to classification: parse, metadata, responses, blocks, the engine."""
-    from cleanpage.engines.trafilatura import run_trafilatura
+    from cleanpage.engines.trafilatura import engine_fits, run_trafilatura
     from cleanpage.pipeline.html.blocks import build_blocks
     from cleanpage.pipeline.html.metadata import read_metadata
     from cleanpage.pipeline.html.responses import find_responses
@@ -74,7 +74,12 @@ def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules)
     blocks = build_blocks(root, found.marks)
     # engine: the tree's last reader (what it would delete after copying goes now)
     drop_unread(root)
-    engine = run_trafilatura(root, url) if options.use_trafilatura else None
+    engine = None
+    if options.use_trafilatura:
+        if engine_fits(decoded.text):
+            engine = run_trafilatura(root, url)
+        else:  # a huge page: the engine's time grows faster than the page, the page says it went without
+            warnings = (*warnings, PageWarning.ENGINE_SKIPPED)
     return HtmlRead(warnings=tuple(warnings), meta=meta, found=found, blocks=blocks, engine=engine)
 
 

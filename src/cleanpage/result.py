@@ -78,6 +78,9 @@ class PageWarning(str, enum.Enum):
     #: the archive says its crawler cut the page before its end (a WARC record's ``WARC-Truncated``
     #: header: a size or time limit, a dropped connection): the rest was never saved
     SOURCE_TRUNCATED = "source-truncated"
+    #: the page was too long to hand to trafilatura (its extraction grows faster than the page:
+    #: 83x the time for 20x the text); the body was chosen without the engine's vote
+    ENGINE_SKIPPED = "engine-skipped"
 
     def __str__(self) -> str:
         return self.value

@@ -27,7 +27,6 @@ so no document is charged for a second of imports.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator
@@ -269,6 +268,9 @@ def clean_many(
     jobs = _jobs(sources)
     if n_workers == 1 and timeout is None:
         return ((job.id, _clean_one(job, opts)) for job in jobs)
+    # imported here: a process that only calls clean() never needs it (start-up time)
+    import multiprocessing
+
     if n_workers == 1 and multiprocessing.current_process().daemon:
         # a daemonic process (a Dask worker) may not start a pool; clean() forks a child per document
         timed = replace(opts, timeout=timeout)

@@ -142,7 +142,8 @@ class CommentCues:
         # A mappingproxy cannot be pickled; rebuild from a plain dict (re-wrapped read-only).
         values = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
         values["number_words"] = dict(self.number_words)
-        return (_make_cues, (values,))
+        # the filter travels compiled (rules/_cache.py): rebuilt, it was parsed again on every load
+        return (_make_cues, (values, self.word_filter))
 
     def announced(self, text: str) -> int | None:
         """The count a comment-section heading announces ("3 Responses" -> 3), else None.
@@ -268,8 +269,14 @@ class CommentCues:
         return _has_token(tokens, self.chrome_tokens, self.chrome_token_regex)
 
 
-def _make_cues(values: dict[str, Any]) -> CommentCues:
-    return CommentCues(**values)
+def _make_cues(values: dict[str, Any], word_filter: re.Pattern[str]) -> CommentCues:
+    """Unpickling: the cues with the fields given, and the word filter they were pickled with."""
+    cues: CommentCues = object.__new__(CommentCues)
+    for name, value in values.items():
+        object.__setattr__(cues, name, value)
+    object.__setattr__(cues, "number_words", MappingProxyType(dict(values["number_words"])))
+    object.__setattr__(cues, "word_filter", word_filter)
+    return cues
 
 
 def _named_author(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:

@@ -97,24 +97,18 @@ def _place(tag: str, roles: frozenset[str]) -> list[float]:
     return [float(tag in tags) for _name, tags in _TAGS] + [float(not roles.isdisjoint(g)) for _name, g in _ROLES]
 
 
-def _words_row(tokens: frozenset[str], column: dict[str, int]) -> list[float]:
-    row = [0.0] * len(column)
-    for token in tokens:
-        k = column.get(token)
-        if k is not None:
-            row[k] = 1.0
-    return row
+#: rows converted to the matrix at once (bounds a huge page's memory, not a small page's speed)
+_CHUNK_ROWS = 4096
 
 
-def _innermost_holding(blocks: Sequence[Block], weights: Sequence[float], share: float) -> int | None:
-    """The deepest container (document-order position) holding ``share`` of the weighted text."""
-    held: Counter[int] = Counter()
-    total = 0.0
-    for block, weight in zip(blocks, weights):
-        if weight:
-            total += weight
-            for node in block.path:
-                held[node] += int(weight)
+def _word_columns(tokens: frozenset[str], column: dict[str, int]) -> list[int]:
+    """The class/id word columns a block's tokens set (its row is 1.0 there, 0.0 elsewhere)."""
+    return sorted(k for k in (column.get(token) for token in tokens) if k is not None)
+
+
+def _innermost_holding(held: Counter[int], total: float, share: float) -> int | None:
+    """The deepest container (document-order position) holding ``share`` of the ``total`` chars,
+    from the chars each container holds (``held``)."""
     if not total:
         return None
     best = None
@@ -167,8 +161,14 @@ def features(
     repeats = Counter(keys)
     # a page repeats a few (tag, containers) pairs and class/id word sets: each is read once
     places: dict[tuple[str, frozenset[str]], list[float]] = {}
-    word_rows: dict[frozenset[str], list[float]] = {}
+    word_columns: dict[frozenset[str], list[int]] = {}
+    # the word columns are a sparse one-hot: written as (row, column) pairs, not as a list per row
+    word_at: list[int] = []
+    word_in: list[int] = []
     word_column = {w: k for k, w in enumerate(words)}
+    # the base columns go into the matrix a chunk of rows at a time: a huge page's rows as Python
+    # lists of floats would hold several times the matrix (2.3 KB a row against 0.3 KB)
+    out = np.zeros((n, width), dtype=np.float32)
     rows: list[list[float]] = []
     before = 0
     for i, (block, item) in enumerate(zip(blocks, rule_labels)):
@@ -180,9 +180,11 @@ def features(
         place = places.get((block.tag, block.roles))
         if place is None:
             place = places[(block.tag, block.roles)] = _place(block.tag, block.roles)
-        words_row = word_rows.get(block.tokens)
-        if words_row is None:
-            words_row = word_rows[block.tokens] = _words_row(block.tokens, word_column)
+        set_words = word_columns.get(block.tokens)
+        if set_words is None:
+            set_words = word_columns[block.tokens] = _word_columns(block.tokens, word_column)
+        word_at.extend([i] * len(set_words))
+        word_in.extend(set_words)
         rows.append([
             math.log1p(len(text)), math.log1p(len(text.split())), block.link_share, float(ends_sentence(text)),
             float(min(stats.sentences, 10)), stats.stopword_share, stats.separator_share, stats.capital_share,
@@ -197,10 +199,12 @@ def features(
             float(i == title_at), float(title_at >= 0 and i > title_at),
             float(max(-20, min(20, i - title_at)) if title_at >= 0 else 0),
             float(min(repeats[keys[i]], 10) if keys[i] else 0), 0.0, 0.0,
-            *words_row,
         ])
         before += len(text)
-    out = np.array(rows, dtype=np.float32).reshape(n, width)
+        if len(rows) == _CHUNK_ROWS or i == n - 1:
+            out[i + 1 - len(rows):i + 1, :len(BASE_FEATURES)] = np.array(rows, dtype=np.float32)
+            rows.clear()
+    out[np.array(word_at, dtype=np.intp), len(BASE_FEATURES) + np.array(word_in, dtype=np.intp)] = 1.0
     prose = out[:, column["is_prose"]].astype(np.float64)
     prev = np.concatenate(([0.0], kept_a[:-1]))
     nxt = np.concatenate((kept_a[1:], [0.0]))
@@ -230,15 +234,25 @@ def _containers(blocks: Sequence[Block], chars: np.ndarray, kept: np.ndarray, pr
     idea, on our blocks); the kept share of the block's parent and grandparent, and the parent's
     share of the page's characters.
     """
-    engine_main = _innermost_holding(blocks, chars * kept, 0.8)
-    dense = _innermost_holding(blocks, chars * prose, 0.6)
+    # one pass over the containers of every block: all its chars, the engine's, the prose's
     kept_chars: Counter[int] = Counter()
     all_chars: Counter[int] = Counter()
-    for block, n, k in zip(blocks, chars, kept):
+    prose_chars: Counter[int] = Counter()
+    kept_total = prose_total = 0.0
+    for block, n, k, p in zip(blocks, chars.tolist(), kept.tolist(), prose.tolist()):
+        size = int(n)
+        if k:
+            kept_total += n
+        if p:
+            prose_total += n
         for node in block.path:
-            all_chars[node] += int(n)
+            all_chars[node] += size
             if k:
-                kept_chars[node] += int(n)
+                kept_chars[node] += size
+            if p:
+                prose_chars[node] += size
+    engine_main = _innermost_holding(kept_chars, kept_total, 0.8)
+    dense = _innermost_holding(prose_chars, prose_total, 0.6)
     total = float(chars.sum()) or 1.0
     for i, block in enumerate(blocks):
         path = block.path

@@ -80,37 +80,79 @@ def _signature(el: etree._Element) -> tuple[str, str]:
     return (str(el.tag), _DIGITS.sub("#", cls[0].lower()) if cls else "")
 
 
+#: one element's subtree, summed: (elements, link text chars, has a name, has a date)
+_Tally = tuple[int, int, bool, bool]
+
+
+class _Shapes:
+    """The subtree tallies of one page's elements, each element read once.
+
+    Groups nest (a thread's posts are a group, and so is each post's run of paragraphs), so the
+    same elements sit in many groups' members: reading each member's subtree again for every group
+    cost the thread finder most of its time. A tally sums over the subtree, so an element's is its
+    own plus its children's, and each is computed once per page."""
+
+    __slots__ = ("cues", "tallies", "words")
+
+    def __init__(self, cues: CommentCues) -> None:
+        self.cues = cues
+        self.tallies: dict[etree._Element, _Tally] = {}
+        #: the words of each class string (element_tokens' memo)
+        self.words: dict[str, tuple[str, ...]] = {}
+
+    def tally(self, el: etree._Element) -> _Tally:
+        """The element's subtree: its size in nodes, its link text chars, whether it names someone
+        (a profile link or author markup) and whether it holds a date."""
+        tallies = self.tallies
+        known = tallies.get(el)
+        if known is not None:
+            return known
+        # children before parents (reverse document order), subtrees already tallied skipped
+        order: list[etree._Element] = []
+        stack = [el]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(child for child in node if child not in tallies)
+        for node in reversed(order):
+            size, linked, named, dated = self._own(node)
+            for child in node:
+                c_size, c_linked, c_named, c_dated = tallies[child]
+                size += c_size
+                linked += c_linked
+                named = named or c_named
+                dated = dated or c_dated
+            tallies[node] = (size, linked, named, dated)
+        return tallies[el]
+
+    def _own(self, node: etree._Element) -> _Tally:
+        tag = node.tag
+        if not isinstance(tag, str):
+            return 1, 0, False, False
+        cues = self.cues
+        linked, named = 0, False
+        if tag == "a":
+            linked = len(normalise_space(node.text_content()))
+            named = cues.is_profile_link(node.get("href") or "")
+        itemprop = node.get("itemprop")
+        tokens = element_tokens(node, self.words)
+        return 1, linked, named or _is_name(itemprop, tokens, cues), _is_date(node, tag, itemprop, tokens, cues)
+
+
 class _Shape:
     """What one element holds: non-link text chars, link text chars, a name, a date."""
 
     __slots__ = ("dated", "linked", "named", "size", "text")
 
-    def __init__(self, el: etree._Element, cues: CommentCues) -> None:
-        self.named = False
-        self.dated = False
-        self.linked = 0
-        self.size = 0
+    def __init__(self, el: etree._Element, shapes: _Shapes) -> None:
+        self.size, self.linked, self.named, self.dated = shapes.tally(el)
         total = len(normalise_space(el.text_content()))
-        for sub in el.iter():
-            self.size += 1
-            tag = sub.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == "a":
-                self.linked += len(normalise_space(sub.text_content()))
-                if not self.named and cues.is_profile_link(sub.get("href") or ""):
-                    self.named = True
-            if not self.dated and _is_date(sub, tag, cues):
-                self.dated = True
-            if not self.named and _is_name(sub, cues):
-                self.named = True
         self.text = max(0, total - self.linked)
 
 
-def _is_date(el: etree._Element, tag: str, cues: CommentCues) -> bool:
-    if tag == "time" or el.get("itemprop") in cues.date_properties:
+def _is_date(el: etree._Element, tag: str, itemprop: str | None, tokens: tuple[str, ...], cues: CommentCues) -> bool:
+    if tag == "time" or itemprop in cues.date_properties:
         return True
-    tokens = element_tokens(el)
     if tokens and cues.is_date(tokens):
         return True
     # a date written out, in an element's own text or after it ("by <strong>jane</strong> » Tue
@@ -118,21 +160,20 @@ def _is_date(el: etree._Element, tag: str, cues: CommentCues) -> bool:
     return any(t and len(t) <= _DATE_TEXT_MAX and _YEAR.search(t) is not None for t in (el.text, el.tail))
 
 
-def _is_name(el: etree._Element, cues: CommentCues) -> bool:
-    if el.get("itemprop") in ("author", "creator"):
+def _is_name(itemprop: str | None, tokens: tuple[str, ...], cues: CommentCues) -> bool:
+    if itemprop in ("author", "creator"):
         return True
-    tokens = element_tokens(el)
     return bool(tokens) and cues.is_author(tokens)
 
 
-def _group_value(members: list[etree._Element], cues: CommentCues, headline: etree._Element | None) -> tuple[int, int]:
+def _group_value(members: list[etree._Element], shapes: _Shapes, headline: etree._Element | None) -> tuple[int, int]:
     """The prose chars of a group of siblings when it is shaped like posts (else 0), and the number
     of elements looked at. A post never holds the page's headline, its first ``h1`` (layout columns
     do: the content column and the sidebar); a post's own headings are the poster's."""
     if headline is not None and any(m is headline or m in headline.iterancestors() for m in members):
         return 0, 0
-    shapes = [_Shape(m, cues) for m in members]
-    return _value(shapes), sum(s.size for s in shapes)
+    read = [_Shape(m, shapes) for m in members]
+    return _value(read), sum(s.size for s in read)
 
 
 def _value(shapes: list[_Shape]) -> int:
@@ -218,13 +259,13 @@ def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
     return titled * 2 >= len(members)
 
 
-def _leading(first: etree._Element, cues: CommentCues) -> list[etree._Element]:
+def _leading(first: etree._Element, shapes: _Shapes) -> list[etree._Element]:
     """Siblings of the same tag just before the first post that are shaped like posts themselves:
     an opening post styled apart (``li.topic-owner-post`` before ``li.pt-4``, ``div.first-post``)."""
     lead: list[etree._Element] = []
     prev = first.getprevious()
     while prev is not None and prev.tag == first.tag:
-        shape = _Shape(prev, cues)
+        shape = _Shape(prev, shapes)
         if not (shape.named and shape.dated and shape.text >= _MIN_MEMBER_CHARS):
             break
         lead.insert(0, prev)
@@ -259,13 +300,14 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     best_value = 0
     shaped: dict[etree._Element, list[tuple[str, str]]] = {}
     budget = _MAX_LOOKED_AT
+    shapes = _Shapes(cues)
     for members in _groups(body):
         parent = members[0].getparent()
         if parent in taken_set or any(a in taken_set for a in parent.iterancestors()):
             continue
         if _boilerplate_around(parent, rules) or _teasers(members, cues):
             continue
-        value, looked_at = _group_value(members, cues, headline)
+        value, looked_at = _group_value(members, shapes, headline)
         budget -= looked_at
         if budget < 0:
             break  # nested repeats (a chain of two-child divs) cost the square of the page: enough
@@ -277,7 +319,7 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
         return None
     container = best[0].getparent()
     posts = _posts_of(container, shaped[container])
-    posts[:0] = _leading(best[0], cues)
+    posts[:0] = _leading(best[0], shapes)
     outside = _prose_before(body, container, rules)
     opens = outside < _ARTICLE_MIN_CHARS
     return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value)
