@@ -13,13 +13,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests import _fuzzcases
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleanpage
 from cleanpage import CleanpageError, Page
+from tests import _fuzzcases
 from tests._fuzzcases import mutated_fixture, random_html, random_text
 
 #: Wall-clock bound for one document of these sizes (generous for slow CI machines).

@@ -9,7 +9,7 @@
 
 import logging as _logging
 
-from cleanpage.io.batch import clean_many
+from cleanpage.api import clean, clean_file, clean_url
 from cleanpage.errors import (
     CleanpageError,
     DecodeError,
@@ -24,9 +24,9 @@ from cleanpage.errors import (
     TooLargeError,
     WriteError,
 )
-from cleanpage.options import Options
-from cleanpage.api import clean, clean_file, clean_url
+from cleanpage.io.batch import clean_many
 from cleanpage.io.records import to_records
+from cleanpage.options import Options
 from cleanpage.pipeline.blocks import Reason
 from cleanpage.result import (
     Attribution,

@@ -18,18 +18,18 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cleanpage.pipeline.assemble import assemble
-from cleanpage.pipeline.attribute import attribute
-from cleanpage.pipeline.decode import Decoded, decode
-from cleanpage.errors import InputTypeError, ReadError
 from cleanpage.engines.langid import detect_language
+from cleanpage.errors import InputTypeError, ReadError
 from cleanpage.io.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from cleanpage.io.warc import TruncatedPayload
 from cleanpage.options import Options
+from cleanpage.pipeline.assemble import assemble
+from cleanpage.pipeline.attribute import attribute
 from cleanpage.pipeline.blocks import Block
+from cleanpage.pipeline.decode import Decoded, decode
+from cleanpage.pipeline.sniff import sniff
 from cleanpage.result import InputKind, Page, PageWarning
 from cleanpage.rules import Rules, load_rules
-from cleanpage.pipeline.sniff import sniff
 
 if TYPE_CHECKING:
     from cleanpage.engines.trafilatura import EngineText

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from cleanpage.pipeline.blocks import Block
-from cleanpage.pipeline.html.classify import Coverage, classify
 from cleanpage.engines.trafilatura import EngineText
-from cleanpage.pipeline.blocks import Label
+from cleanpage.pipeline.blocks import Block, Label
+from cleanpage.pipeline.html.classify import Coverage, classify
 from cleanpage.rules import load_rules
 
 RULES = load_rules()

@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from tests._docs import small_html
 
 import cleanpage
 from cleanpage.io.cli import EXIT_INTERRUPTED, main
 from cleanpage.io.names import escape_name, unescape_name
 from cleanpage.io.outfile import scan_records
+from tests._docs import small_html
 
 SRC = Path(cleanpage.__file__).resolve().parent.parent
 

@@ -113,7 +113,7 @@ def test_several_inputs_to_stdout_end_with_a_summary(tmp_path: Path, capsys: pyt
 def test_a_folder_to_stdout_uses_every_core_one_file_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          capsys: pytest.CaptureFixture[str],
                                                          several: bool, expected: int) -> None:
-    import cleanpage.io.cli as cli
+    from cleanpage.io import cli
 
     asked: list[int] = []
     real = cli.clean_many

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("distributed")
-import dask  # noqa: E402  (after the skip: the [dask] extra may be absent)
-from distributed import Client, LocalCluster  # noqa: E402
+import dask
+from distributed import Client, LocalCluster
 
-import cleanpage.io.dask as cd  # noqa: E402
-from tests import FIXTURES  # noqa: E402
-from tests._docs import sample_warc, slow_html  # noqa: E402
+import cleanpage.io.dask as cd
+from tests import FIXTURES
+from tests._docs import sample_warc, slow_html
 
 PAGES = [FIXTURES / name for name in ("seed-text/input.txt", "seed-html/input.html", "german-news/input.html",
                                        "reuters-style/input.html")]

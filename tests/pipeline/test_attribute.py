@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanpage.pipeline.attribute import DATELINE_BLOCKS, attribute, byline_agency
-from cleanpage.pipeline.blocks import Block
-from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.blocks import Block, Label, Labelled
 from cleanpage.result import AttributionKind
 from cleanpage.rules import load_rules
 

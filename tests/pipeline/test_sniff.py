@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpage.result import InputKind
 from cleanpage.pipeline.sniff import sniff
+from cleanpage.result import InputKind
 
 
 @pytest.mark.parametrize(

@@ -207,11 +207,10 @@ def test_every_barrier_role_stops_the_article(role: str) -> None:
 
 @pytest.mark.parametrize("role", sorted(RULES.text_roles.list_headings))
 def test_every_list_heading_role_takes_its_list_along(role: str) -> None:
-    from tests._prose import PARA_A, PARA_B, PARA_C
-
     from cleanpage.pipeline.blocks import Label
     from cleanpage.pipeline.text.blocks import build_blocks as text_blocks
     from cleanpage.pipeline.text.classify import classify as classify_text
+    from tests._prose import PARA_A, PARA_B, PARA_C
 
     rule = _rule_of_role(role)
     heading = min(rule.examples, key=len)

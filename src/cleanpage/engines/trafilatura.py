@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.errors import CleanpageError
+from cleanpage.pipeline.blocks import normalise_space
 
 __all__ = ["ENGINE_MAX_CHARS", "EngineText", "engine_fits", "run_trafilatura"]
 

@@ -33,12 +33,12 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Union
 
+from cleanpage.api import clean, clean_file, clean_url
+from cleanpage.api import warm_up as prepare
 from cleanpage.errors import CleanpageError, InputTypeError, InternalError, Timeout
+from cleanpage.io.fetch import is_url
 from cleanpage.io.limits import run_with_timeout, warm_up
 from cleanpage.options import Options, check_positive
-from cleanpage.api import clean, clean_file, clean_url
-from cleanpage.io.fetch import is_url
-from cleanpage.api import warm_up as prepare
 from cleanpage.result import Page
 
 __all__ = ["Outcome", "Source", "clean_many", "default_workers"]

@@ -28,15 +28,15 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cleanpage.io.batch import clean_many, default_workers
 from cleanpage.errors import CleanpageError, WriteError
+from cleanpage.io.batch import clean_many, default_workers
 from cleanpage.io.inputs import DEFAULT_GLOBS, Document, expand, survey
-from cleanpage.options import Options
 from cleanpage.io.names import escape_name
 from cleanpage.io.outfile import JsonlWriter, Scan, scan_records
 from cleanpage.io.render import article_html, page_markdown_document
-from cleanpage.result import Page
 from cleanpage.io.warc import is_warc
+from cleanpage.options import Options
+from cleanpage.result import Page
 
 __all__ = ["main"]
 

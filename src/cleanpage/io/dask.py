@@ -38,9 +38,9 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from cleanpage.io.batch import clean_many
-from cleanpage.options import Options
 from cleanpage.io.records import RECORD_COLUMNS, to_records
 from cleanpage.io.warc import iter_warc
+from cleanpage.options import Options
 
 __all__ = ["bag_of_paths", "clean_bag", "records_meta", "to_dataframe", "warc_bag"]
 

@@ -70,7 +70,7 @@ def _domain(url: str | None, fallback: str) -> str:
     if not url or "//" not in url:
         return fallback
     host = url.split("//", 1)[1].split("/", 1)[0].lower()
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def load_pages(data: Path) -> list[Page]:
@@ -137,7 +137,7 @@ def _one(page: Page, engine: bool = True) -> PageBlocks | None:
         raw = gzip.decompress(raw)
     try:
         evidence = html_evidence(raw, page.url, engine=engine)
-    except Exception:  # noqa: BLE001 - a page the pipeline refuses has no blocks to learn from
+    except Exception:
         log.warning("no evidence for %s", page.key, exc_info=True)
         return None
     texts = [b.text for b in evidence.blocks]

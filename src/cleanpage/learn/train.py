@@ -164,7 +164,7 @@ def _read(data: Path, jobs: int, cache: Path | None, engine: bool) -> list[PageB
 
     if cache is not None and cache.exists():
         with open(cache, "rb") as handle:
-            loaded: list[PageBlocks] = pickle.load(handle)  # noqa: S301 - our own file
+            loaded: list[PageBlocks] = pickle.load(handle)
         return loaded
     pages = list(read_pages(load_pages(data), jobs=jobs, engine=engine))
     if cache is not None:

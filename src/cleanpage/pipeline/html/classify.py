@@ -25,10 +25,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cleanpage.engines.trafilatura import EngineText
 from cleanpage.models import Forest
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason, text_key
 from cleanpage.pipeline.html.decide import decide
-from cleanpage.engines.trafilatura import EngineText
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Container, Rules
 

@@ -17,9 +17,9 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
-from cleanpage.pipeline.shared.patterns import YEAR, element_tokens
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.dates import parse_date, parse_iso, parse_visible_date
+from cleanpage.pipeline.shared.patterns import YEAR, element_tokens
 from cleanpage.rules import CommentCues, MetadataCues
 
 __all__ = ["YEARISH", "CommentDates", "Item", "clean_author", "read_author", "read_date", "text_elements"]

@@ -41,7 +41,6 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS, ResponseMarks
-from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.pipeline.html.comment_items import (
     HEADINGS,
     LIST_TAGS,
@@ -56,6 +55,7 @@ from cleanpage.pipeline.html.comment_items import (
 from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.quotes import without_quotes
+from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 

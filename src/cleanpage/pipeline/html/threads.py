@@ -23,10 +23,10 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
-from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.pipeline.html.comment_header import CommentDates
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
+from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 

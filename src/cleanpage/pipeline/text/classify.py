@@ -26,8 +26,6 @@ from typing import NamedTuple
 
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_text_sentence, is_text_prose, looks_like_heading, separator_share
-from cleanpage.result import AttributionKind
-from cleanpage.rules import CommentCue, Rules, normalise_phrase
 from cleanpage.pipeline.text.cues import THREAD_WINDOW as _THREAD_WINDOW
 from cleanpage.pipeline.text.cues import announces_responses, comment_cue, thread_start
 from cleanpage.pipeline.text.region import (
@@ -40,6 +38,8 @@ from cleanpage.pipeline.text.region import (
     block_value,
     near_good,
 )
+from cleanpage.result import AttributionKind
+from cleanpage.rules import CommentCue, Rules, normalise_phrase
 
 __all__ = ["classify"]
 

@@ -13,9 +13,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from cleanpage.pipeline.shared.names import clean_authors
-from cleanpage.pipeline.shared.dates import parse_visible_date
 from cleanpage.pipeline.blocks import Label, Labelled
+from cleanpage.pipeline.shared.dates import parse_visible_date
+from cleanpage.pipeline.shared.names import clean_authors
 from cleanpage.rules import Rules
 
 __all__ = ["TextMeta", "headline_shaped", "read_metadata"]

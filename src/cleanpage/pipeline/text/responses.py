@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.shared.dates import parse_date, parse_visible_date
+from cleanpage.pipeline.text.blocks import ITEM_MARKER
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, MetadataCues, Rules
-from cleanpage.pipeline.text.blocks import ITEM_MARKER
 
 __all__ = ["TextResponses", "split_responses"]
 
