@@ -20,7 +20,7 @@ from lxml import etree
 from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space
 from cleanpage.pipeline.shared.patterns import class_words
 
-__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "ResponseMarks", "build_blocks"]
+__all__ = ["BLOCK_TAGS", "PARA_BREAK", "SKIP_TAGS", "ResponseMarks", "build_blocks"]
 
 BLOCK_TAGS = frozenset(
     ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "article", "section", "header", "footer", "nav", "aside", "form", "figcaption", "figure", "address", "tr", "table", "ul", "ol", "dl", "main", "body", "button", "label", "fieldset", "legend", "details", "summary", "dialog", "center", "hr", "caption", "noscript"]
@@ -30,7 +30,8 @@ SKIP_TAGS = frozenset(["script", "style", "template", "svg", "math", "head", "if
 #: Semantic containers that locate a block on the page.
 ROLE_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "article", "main", "figure", "figcaption", "button", "label", "blockquote", "dialog", "noscript"])
 ARIA_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "toolbar", "alert", "form", "main", "article", "comment"])
-_PARA_BREAK = re.compile(r"\n\s*\n")
+#: two or more line breaks: a paragraph break in a br-formatted page (its blocks, a post's paragraphs)
+PARA_BREAK = re.compile(r"\n\s*\n")
 #: the order of the values in the walk's one ``Block._make`` call (the hot line of the walk: keyword
 #: arguments cost a dict per block); checked against the model below, so a reordered Block fails loudly
 _BLOCK_FIELDS = ("index", "text", "tag", "tokens", "roles", "link_chars", "indent", "depth", "node", "path", "form")
@@ -292,9 +293,9 @@ def _pieces(raw: str, keep: bool) -> list[str]:
     """A frame's text split at its blank lines (paragraphs of a br-formatted page); with ``keep``
     (code), each piece keeps the blank lines after it, so the pieces joined are the text as it was."""
     if not keep:
-        return _PARA_BREAK.split(raw)
+        return PARA_BREAK.split(raw)
     pieces, start = [], 0
-    for gap in _PARA_BREAK.finditer(raw):
+    for gap in PARA_BREAK.finditer(raw):
         pieces.append(raw[start:gap.end()])
         start = gap.end()
     pieces.append(raw[start:])

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
-from cleanpage.pipeline.html.blocks import _PARA_BREAK, BLOCK_TAGS, SKIP_TAGS
+from cleanpage.pipeline.html.blocks import BLOCK_TAGS, PARA_BREAK, SKIP_TAGS
 from cleanpage.pipeline.html.comment_header import (
     YEARISH,
     CommentDates,
@@ -187,7 +187,7 @@ def _own_texts(el: etree._Element, skip: set[etree._Element], is_chrome: Callabl
         raw = "".join(buffer)
         buffer.clear()
         # two or more line breaks separate paragraphs, as they separate a br-formatted page's blocks
-        for piece in _PARA_BREAK.split(raw) if raw.count("\n") >= 2 else (raw,):
+        for piece in PARA_BREAK.split(raw) if raw.count("\n") >= 2 else (raw,):
             text = normalise_space(piece)
             if text and not is_chrome(text):
                 paragraphs.append(text)

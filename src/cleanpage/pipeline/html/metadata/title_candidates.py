@@ -7,7 +7,7 @@ the site's name. Values that read the same (casefolded, whitespace normalised: w
 benchmark compares) are one candidate; its features say which sources propose it, how it relates
 to the others (contained in the ``<title>``, shares words with the URL), its shape (length,
 separators), whether it names the site, and whether the hand order (:func:`._choose_title`) would
-pick it. The scorer (:mod:`.title_scorer`) ranks the candidates; the features are numbers only.
+pick it. The ranker (:mod:`cleanpage.models.ranker`) scores the candidates; the features are numbers only.
 """
 
 from __future__ import annotations
