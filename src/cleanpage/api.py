@@ -88,8 +88,8 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     from cleanpage.pipeline.html.classify import classify
 
     warnings, meta, found, blocks, engine = read_html(decoded, url, options, rules)
-    # classify: every block labelled
-    labelled = classify(blocks, engine, rules, title=meta.title,
+    # classify: every block labelled, placed by the page's headline (not the ranker's title)
+    labelled = classify(blocks, engine, rules, title=meta.headline,
                         model=load_forest(BLOCK_MODEL) if options.block_model else None)
     # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules, meta.byline_texts)

@@ -113,7 +113,8 @@ def test_without_a_ranker_the_hand_order_chooses(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(arbiter, "load_ranker", lambda field, features: None)
     url = "https://ledger.example/news/storm-floods-harbour-road"
     inputs = arbiter.read_title_inputs(_root(), RULES, url)
-    assert read_metadata(_root(), RULES, url).title == inputs.hand == "Storm floods the harbour road"
+    meta = read_metadata(_root(), RULES, url)
+    assert meta.title == meta.headline == inputs.hand == "Storm floods the harbour road"
 
 
 def test_the_arbiter_answers_with_the_candidate_its_ranker_scores_best(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,6 +123,17 @@ def test_the_arbiter_answers_with_the_candidate_its_ranker_scores_best(monkeypat
     monkeypatch.setattr(arbiter, "load_ranker", lambda field, features: Ranker(features=features, weights=weights)
                         if field == "title" else None)
     assert read_metadata(_root(), RULES).title == "The Ledger"
+
+
+def test_the_blocks_headline_is_the_hand_orders_whatever_the_ranker_picks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the ranker may pick the first h1 (or a post's own subject); the block stages place the page's
+    # headline by the hand order's pick, so the blocks after it do not move with the ranker's choice
+    weights = np.array([1.0 if f == "src_h1_first" else 0.0 for f in tc.FEATURES])
+    monkeypatch.setattr(arbiter, "load_ranker", lambda field, features: Ranker(features=features, weights=weights)
+                        if field == "title" else None)
+    meta = read_metadata(_root(), RULES)
+    assert meta.title == "The Ledger"
+    assert meta.headline == "Storm floods the harbour road"
 
 
 # ---- date candidates -------------------------------------------------------------------------

@@ -38,4 +38,5 @@ def html_evidence(raw: bytes, url: str | None, *, engine: bool = True) -> PageEv
     rules = load_rules()
     options = Options(use_trafilatura=engine)
     read = read_html(decode(raw, max_bytes=options.max_bytes), url, options, rules)
-    return PageEvidence(blocks=read.blocks, evidence=gather(read.blocks, read.engine, rules, title=read.meta.title))
+    evidence = gather(read.blocks, read.engine, rules, title=read.meta.headline)
+    return PageEvidence(blocks=read.blocks, evidence=evidence)

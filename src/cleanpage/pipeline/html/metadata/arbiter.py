@@ -49,6 +49,11 @@ from .visible import _linked_authors, _Scan, _scan
 @dataclass(frozen=True, kw_only=True, slots=True)
 class HtmlMeta:
     title: str | None
+    #: where the page's headline sits for the block stages (classify's title rules, the block model's
+    #: title position): the hand order's pick, a visible headline another source agrees with. The
+    #: ranker's ``title`` may be a post's own subject or a promo line deep in the page; anchoring the
+    #: blocks there cuts the posts or the copy after it (a thread's replies under a post's headline).
+    headline: str | None
     authors: tuple[str, ...]
     published: _dt.date | _dt.datetime | None
     language: str | None
@@ -75,11 +80,13 @@ class _Sources:
 def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
     """Read the page's own statements about itself: every source first, then one choice per field."""
     src = _read_sources(root, rules, url)
-    title = _title(src)
+    inputs = title_inputs(src)
+    title = _title(inputs)
     published = _ranked_date(root, src, rules)
     authors = _authors(root, src, rules, dated=published is not None)
     return HtmlMeta(
         title=title,
+        headline=inputs.hand,
         authors=authors,
         published=published,
         language=(src.lang or "").split("-")[0].split("_")[0].lower() or None,
@@ -100,10 +107,9 @@ def title_inputs(src: _Sources) -> TitleInputs:
                        h1s=src.scan.h1s, decked=src.scan.decked, sites=src.sites, url=src.url, hand=hand)
 
 
-def _title(src: _Sources) -> str | None:
+def _title(inputs: TitleInputs) -> str | None:
     """The title: the candidate the learned ranker scores best (:mod:`.title_candidates`); the
     hand order's pick where no ranker is shipped."""
-    inputs = title_inputs(src)
     ranker = load_ranker("title", FEATURES)
     if ranker is None:
         return inputs.hand
