@@ -98,7 +98,8 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
         kind=InputKind.HTML,
         title=meta.title,
         attribution=credits,
-        authors=meta.authors,
+        # a thread names no author in its head: who opened it wrote the body
+        authors=meta.authors or ((found.opener,) if found.opener else ()),
         published=meta.published,
         responses=found.responses,
         announced=found.announced,

@@ -651,7 +651,8 @@ def test_a_list_of_teaser_bylines_or_filters_names_no_author() -> None:
 
 def test_a_structured_author_is_not_cut_at_in() -> None:
     page = _meta("<html><head><meta name='author' content='Iberische Weine in Berlin'></head><body><h1>T</h1></body></html>")
-    assert page.authors == ()
+    # no person is named: the stated author stands as written (a shop's name), never cut at "in"
+    assert page.authors == ("Iberische Weine in Berlin",)
 
 
 def test_byline_label_inside_a_date_line() -> None:

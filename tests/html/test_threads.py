@@ -155,3 +155,19 @@ def test_replies_wrapped_apart_from_their_posts_are_posts_too() -> None:
     found = find_posts(lxml_html.document_fromstring(_posts_doc(wrapped)), load_rules(), [])
     assert found is not None
     assert [p.tag for p in found.posts if p.tag == "article"] == ["article"] * 6
+
+
+def test_a_thread_that_names_no_author_is_by_who_opened_it() -> None:
+    assert cleanpage.clean(_thread()).authors == ("ana_b",)
+    # the page's own author statement stands
+    stated = _thread().replace("<head>", "<head><meta name='author' content='Jane Doe'>")
+    assert cleanpage.clean(stated).authors == ("Jane Doe",)
+
+
+def test_posts_under_an_article_give_the_article_no_author() -> None:
+    article = "".join(f"<p>{s}</p>" for s in [
+        "Bakers have argued for years about how long a loaf should proof before it goes into a hot oven.",
+        "We baked forty loaves over two weeks, changing only the final proof, and weighed and sliced every one.",
+        "The loaves proofed for an hour rose highest; those left overnight spread and baked dense and flat.",
+    ])
+    assert cleanpage.clean(_thread(article)).authors == ()

@@ -87,6 +87,8 @@ class HtmlResponses:
     marks: ResponseMarks
     #: the opening post's paragraphs when the page is a thread (its posts are its content), else ()
     opening: tuple[str, ...] = ()
+    #: the name of who opened the thread (the opening post's author), when the page is a thread
+    opener: str | None = None
     #: paragraphs left out of replies as copies of earlier posts (forum quotes), in page order
     quoted: tuple[str, ...] = ()
 
@@ -407,7 +409,7 @@ def find_responses(
         nested = set(found)
         read_of.append((section, nested, read_items(found, nested, rules, dates)))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
-    read_of, opening, posts = take_posts(root, rules, dates, read_of)
+    read_of, (opening, opener), posts = take_posts(root, rules, dates, read_of)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
@@ -416,4 +418,5 @@ def find_responses(
     seen = set(items)
     items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
-    return HtmlResponses(responses=own, announced=announced, marks=marks, opening=opening, quoted=quoted)
+    return HtmlResponses(responses=own, announced=announced, marks=marks, opening=opening, quoted=quoted,
+                         opener=opener)

@@ -30,7 +30,10 @@ from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 
-__all__ = ["Posts", "SectionRead", "find_posts", "take_posts"]
+__all__ = ["Opening", "Posts", "SectionRead", "find_posts", "take_posts"]
+
+#: a thread's opening post: its paragraphs and its author's name (when the post names one)
+Opening = tuple[tuple[str, ...], str | None]
 
 #: one section as the responses stage read it: the section, its items, each read item with its response
 SectionRead = tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]
@@ -346,9 +349,10 @@ def _one_voice(read: list[tuple[etree._Element, Response]]) -> bool:
 
 def take_posts(
     root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead]
-) -> tuple[list[SectionRead], tuple[str, ...], tuple[etree._Element, ...]]:
+) -> tuple[list[SectionRead], Opening, tuple[etree._Element, ...]]:
     """The sections the cues found, with the posts found by shape in place of those around them;
-    the opening post's paragraphs when the page is a thread; the posts (all of them items).
+    the opening post's paragraphs and author when the page is a thread (the thread's author: who
+    opened it); the posts (all of them items).
 
     A comment list the cues read stays theirs: posts under an article add nothing to it, and a
     group of posts holding less than the cues read is a smaller thing (comments under an answer).
@@ -357,18 +361,20 @@ def take_posts(
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
     posts = find_posts(root, rules, taken)
     if posts is None or (taken and (not posts.opens or posts.chars <= _read_chars(read_of))):
-        return read_of, (), ()
+        return read_of, ((), None), ()
     nested = set(posts.posts)
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
     if _one_voice(read):
-        return read_of, (), ()
+        return read_of, ((), None), ()
     kept = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
     opening: tuple[str, ...] = ()
+    opener: str | None = None
     if posts.opens and read and read[0][0] is posts.posts[0]:
         opening = tuple(read[0][1].text.split("\n\n"))
+        opener = read[0][1].author
         read = read[1:]
     kept.append((posts.container, nested, read))
     wanted = {entry[0] for entry in kept}
     order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
     kept.sort(key=lambda entry: order.get(entry[0], 0))
-    return kept, opening, posts.posts
+    return kept, (opening, opener), posts.posts

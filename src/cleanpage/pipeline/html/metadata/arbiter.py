@@ -31,6 +31,7 @@ from .authors import (
     _meta_line_names,
     _signature,
     _site_owner,
+    _stated_non_person,
     _without_site_part,
 )
 from .date_candidates import FEATURES as DATE_FEATURES
@@ -196,7 +197,8 @@ def _date(root: etree._Element, src: _Sources, rules: Rules) -> _dt.date | _dt.d
 def _authors(root: etree._Element, src: _Sources, rules: Rules, *, dated: bool) -> tuple[str, ...]:
     """The authors: structured data and byline places in order of trust, then the names they
     give completed or replaced where the page states a fuller one; last, a personal site's owner
-    (only on a dated page), a licence's credit, a closing signature."""
+    (only on a dated page), a licence's credit, a closing signature; and only where none of them
+    names a person, the ``meta`` author as written (a team, a brand, the site's own name)."""
     authors = _byline_authors(root, src, rules)
     if authors:
         return _repaired(authors, root, src, rules)
@@ -204,7 +206,15 @@ def _authors(root: etree._Element, src: _Sources, rules: Rules, *, dated: bool) 
         authors = _site_owner(src.page_title, src.meta, root, src.url, rules, frozenset(src.ld.organisations))
     if not authors:
         authors = clean_authors(src.scan.licensed, rules, exclude=src.sites)
-    return authors or _signature(root, rules, src.sites)
+    authors = authors or _signature(root, rules, src.sites)
+    if not authors:
+        authors = _stated_non_person(_first(src.meta, rules.cues.markup.author), _typed_organisations(src.ld), rules)
+    return authors
+
+
+def _typed_organisations(ld: JsonLd) -> frozenset[str]:
+    """Site keys of the names the JSON-LD types as organisations, as authors or on their own."""
+    return frozenset({*ld.organisations, *(_site_key(n) for n in ld.organisation_authors)})
 
 
 def _structured_authors(src: _Sources, rules: Rules) -> tuple[str, ...]:

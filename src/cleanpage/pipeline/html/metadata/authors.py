@@ -294,3 +294,23 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
 
 
 _SPACE_RUNS = re.compile(r"\s+")
+
+
+
+#: a stated author that is a link, an address, markup shown as text or two parts joined by a
+#: title separator ("Tech - Alberto Ávila": which part is the name is not known) is no author
+_NOT_A_NAME = re.compile(r"https?:|www\.|@\S+\.|[<>{}|]|\s[-–—]\s")
+
+
+def _stated_non_person(meta_author: str | None, organisations: frozenset[str], rules: Rules) -> tuple[str, ...]:
+    """The ``meta`` author as the page writes it ("EcoCult Staff", "HR Cloud", a blog's handle,
+    the shop's own name) when no byline, person or signature names one. It is kept out of the
+    person sources because it is often the site's or a team's name, not a person's; but when the
+    page names nobody else, it is who the page says wrote it. Never an organisation the JSON-LD
+    types as one (``organisations``: site keys), nor a news agency (a credit, not an author)."""
+    text = " ".join((meta_author or "").split())
+    if (not text or len(text) > 60 or len(text.split()) > 6 or _NOT_A_NAME.search(text)
+            or not any(ch.isalpha() for ch in text) or _site_key(text) in organisations
+            or rules.find_agencies(text)):
+        return ()
+    return clean_authors([text], rules, single_ok=True) or (text,)

@@ -122,6 +122,8 @@ class JsonLd:
     #: authors typed as an organisation; ``organisations``: the Organization names alone
     sites: set[str]
     organisations: set[str]
+    #: the first article object's authors the page types as an organisation ("OÖ Volksblatt")
+    organisation_authors: tuple[str, ...] = ()
 
 
 def read_jsonld(root: etree._Element, markup: MarkupCues) -> JsonLd:
@@ -153,7 +155,10 @@ def _article(obj: dict[str, Any], found: JsonLd, markup: MarkupCues, by_id: dict
         published = obj["datePublished"]
     if modified is None and isinstance(obj.get("dateModified"), str):
         modified = obj["dateModified"]
-    authors, persons = found.authors, found.persons
+    authors, persons, organisation_authors = found.authors, found.persons, found.organisation_authors
+    if not organisation_authors:
+        organisation_authors = tuple(_names(obj.get("author"), markup.organisation_types, by_id,
+                                            organisations_only=True))
     if not authors:
         authors = _names(obj.get("author"), markup.organisation_types, by_id)
         persons = _names(obj.get("author"), markup.organisation_types, by_id, persons_only=True)
@@ -164,4 +169,5 @@ def _article(obj: dict[str, Any], found: JsonLd, markup: MarkupCues, by_id: dict
     publisher = obj.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
         found.sites.add(_site_key(publisher["name"]))
-    return JsonLd(title, published, modified, authors, persons, found.sites, found.organisations)
+    return JsonLd(title, published, modified, authors, persons, found.sites, found.organisations,
+                  organisation_authors)

@@ -1,0 +1,50 @@
+"""The ``meta`` author as written when the page names no person: a team, a brand, the site's own name."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from cleanpage.pipeline.html.metadata import read_metadata
+from cleanpage.rules import load_rules
+
+RULES = load_rules()
+
+_ARTICLE = ("<article><h1>Ten packing tips</h1><p>Wrap the plates one by one and label every box with"
+            " the room it goes to, so that the movers know where to carry it.</p></article>")
+
+
+def _authors(head: str, body: str = _ARTICLE, url: str = "https://movers.example/blog/packing") -> tuple[str, ...]:
+    root = lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    return read_metadata(root, RULES, url).authors
+
+
+def test_a_meta_author_that_is_a_team_is_the_author_when_no_person_is_named() -> None:
+    assert _authors('<meta name="author" content="EcoCult Staff">') == ("EcoCult Staff",)
+
+
+def test_a_meta_author_that_is_the_site_name_is_the_author_when_no_person_is_named() -> None:
+    head = '<meta name="author" content="Movers"><meta property="og:site_name" content="Movers">'
+    assert _authors(head) == ("Movers",)
+
+
+def test_a_meta_author_the_jsonld_types_as_an_organisation_or_an_agency_is_no_author() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Ten packing tips",'
+          ' "author": {"@type": "Organization", "name": "Podium"}}</script>')
+    assert _authors(ld + '<meta name="author" content="Podium">') == ()
+    assert _authors('<meta name="author" content="Agencia EFE">') == ()  # a credit, not an author
+
+
+def test_a_meta_author_of_two_parts_joined_by_a_separator_is_no_author() -> None:
+    assert _authors('<meta name="author" content="Tech - Alberto Ávila">') == ()
+
+
+def test_a_person_in_a_byline_still_wins_over_a_stated_organisation() -> None:
+    head = ('<meta name="author" content="Movers Team"><script type="application/ld+json">{"@type": "BlogPosting",'
+            ' "author": {"@type": "Organization", "name": "Podium"}}</script>')
+    body = _ARTICLE.replace("</h1>", '</h1><p class="byline">By Jane Doe</p>')
+    assert _authors(head, body) == ("Jane Doe",)
+
+
+def test_a_link_or_markup_stated_as_author_is_no_author() -> None:
+    assert _authors('<meta name="author" content="https://www.facebook.com/movers">') == ()
+    assert _authors('<meta name="author" content="{{ post.author }}">') == ()
