@@ -40,10 +40,6 @@ log = logging.getLogger(__name__)
 
 SEED = 20261206
 FOLDS = 5
-#: the out-of-fold figures that choose the cut are averaged over this many ways of dealing the fit
-#: domains into folds: on one deal the objective is flat from 0.35 to 0.50 and its best cut moved
-#: between 0.40 and 0.50 with the deal alone (docs/model.md, "Tried and not kept")
-FOLD_DEALS = 3
 #: a class/id word must be used on this many fit domains to be a feature
 MIN_DOMAINS = 15
 MAX_WORDS = 100
@@ -155,29 +151,10 @@ def _keeper(probabilities: dict[str, np.ndarray], cut: float) -> Callable[[PageB
     return keep
 
 
-def _folds(pages: Sequence[PageBlocks], deal: int = 0) -> dict[str, int]:
-    """Each web domain's fold; ``deal`` numbers one of :data:`FOLD_DEALS` fixed ways of dealing them."""
+def _folds(pages: Sequence[PageBlocks]) -> dict[str, int]:
     domains = sorted({pb.page.domain for pb in pages})
-    order = np.random.RandomState(SEED + deal).permutation(len(domains))
+    order = np.random.RandomState(SEED).permutation(len(domains))
     return {domains[i]: k % FOLDS for k, i in enumerate(order)}
-
-
-def _out_of_fold(fit: Sequence[PageBlocks], words: Sequence[str], deal: int) -> dict[str, np.ndarray]:
-    """Every fit page's probabilities from the model trained on the other folds of one deal."""
-    fold_of = _folds(fit, deal)
-    oof: dict[str, np.ndarray] = {}
-    for k in range(FOLDS):
-        booster = _train([pb for pb in fit if fold_of[pb.page.domain] != k], words)
-        for pb in fit:
-            if fold_of[pb.page.domain] == k and len(pb.features):
-                oof[pb.page.key] = booster.predict(matrix(pb, words))
-        log.info("deal %d, fold %d done", deal + 1, k + 1)
-    return oof
-
-
-def _mean_scores(runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The figures of several out-of-fold runs, averaged (the page count is the same in each)."""
-    return {key: float(np.mean([run[key] for run in runs])) if key != "pages" else runs[0][key] for key in runs[0]}
 
 
 def _read(data: Path, jobs: int, cache: Path | None, engine: bool) -> list[PageBlocks]:
@@ -204,9 +181,16 @@ def train(
     check = [pb for pb in pages if pb.page.split == "check"]
     words = choose_words(pages)
     log.info("%d fit pages, %d check pages, %d class/id words", len(fit), len(check), len(words))
-    deals = [_out_of_fold(fit, words, deal) for deal in range(FOLD_DEALS)]
-    fit = [pb for pb in fit if pb.page.key in deals[0]]
-    by_cut = {cut: _mean_scores([page_scores(fit, _keeper(oof, cut)) for oof in deals]) for cut in CUTS}
+    fold_of = _folds(fit)
+    oof: dict[str, np.ndarray] = {}
+    for k in range(FOLDS):
+        booster = _train([pb for pb in fit if fold_of[pb.page.domain] != k], words)
+        for pb in fit:
+            if fold_of[pb.page.domain] == k and len(pb.features):
+                oof[pb.page.key] = booster.predict(matrix(pb, words))
+        log.info("fold %d done", k + 1)
+    fit = [pb for pb in fit if pb.page.key in oof]
+    by_cut = {cut: page_scores(fit, _keeper(oof, cut)) for cut in CUTS}
     # one figure to choose by: the two corpora's scores, each page set weighing the same
     cut = max(CUTS, key=lambda c: (by_cut[c]["wcxb_word_f1"] + by_cut[c]["snippet_f1"], -c))
     booster = _train(fit, words)
@@ -214,7 +198,7 @@ def train(
     check = [pb for pb in check if pb.page.key in held]
     rules = BASE_FEATURES.index("rule_body")
     card = {
-        "seed": SEED, "fold_deals": FOLD_DEALS, "rounds": ROUNDS, "params": {k: v for k, v in PARAMS.items() if k != "verbose"},
+        "seed": SEED, "rounds": ROUNDS, "params": {k: v for k, v in PARAMS.items() if k != "verbose"},
         "min_domains": MIN_DOMAINS, "cut": cut,
         "fit_pages": len(fit), "check_pages": len(check),
         "fit_out_of_fold": by_cut[cut], "check": page_scores(check, _keeper(held, cut)),
