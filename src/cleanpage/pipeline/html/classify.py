@@ -301,7 +301,7 @@ def _in_responses(block: Block, rules: Rules) -> Labelled:
     rule = rules.match_text(block.text)
     if rule is not None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
-    if cues.announced(block.text) is not None or cues.is_section_heading(block.text):
+    if cues.is_section_heading(block.text):  # a count-announcing heading ("3 Responses") or a phrase one
         return Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER)
     if "comment-item" in block.roles:
         return Labelled(block=block, label=Label.RESPONSE)
