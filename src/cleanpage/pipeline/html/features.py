@@ -103,7 +103,7 @@ _CHUNK_ROWS = 4096
 
 def _word_columns(tokens: frozenset[str], column: dict[str, int]) -> list[int]:
     """The class/id word columns a block's tokens set (its row is 1.0 there, 0.0 elsewhere)."""
-    return sorted(k for k in (column.get(token) for token in tokens) if k is not None)
+    return sorted(column[token] for token in column.keys() & tokens)
 
 
 def _innermost_holding(held: Counter[int], total: float, share: float) -> int | None:

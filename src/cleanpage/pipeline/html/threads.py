@@ -175,7 +175,11 @@ def _is_date(el: etree._Element, tag: str, itemprop: str | None, by_tokens: bool
         return True
     # a date written out, in an element's own text or after it ("by <strong>jane</strong> » Tue
     # Aug 27, 2019 1:47 am")
-    return any(t and len(t) <= _DATE_TEXT_MAX and _YEAR.search(t) is not None for t in (el.text, el.tail))
+    text = el.text
+    if text and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None:
+        return True
+    tail = el.tail
+    return bool(tail) and len(tail) <= _DATE_TEXT_MAX and _YEAR.search(tail) is not None
 
 
 def _group_value(members: list[etree._Element], shapes: _Shapes, headline: etree._Element | None) -> tuple[int, int]:
