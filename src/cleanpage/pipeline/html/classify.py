@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cleanpage.engines.trafilatura import EngineText
@@ -137,10 +137,9 @@ def _container_reason(roles: frozenset[str], containers: tuple[Container, ...]) 
     return None
 
 
-def _kept_flags(blocks: tuple[Block, ...], coverage: Coverage) -> list[bool]:
-    """Coverage per block; a short block the engine merged into a neighbour's unit counts as kept
-    when the engine's text contains it and a neighbour is kept."""
-    keys = [text_key(b.text) for b in blocks]
+def _kept_flags(keys: Sequence[str], coverage: Coverage) -> list[bool]:
+    """Coverage per block (given by its key); a short block the engine merged into a neighbour's
+    unit counts as kept when the engine's text contains it and a neighbour is kept."""
     kept = [coverage.covers(k) for k in keys]
     for i, key in enumerate(keys):
         if kept[i] or len(key) >= 12 or not coverage.contains(key):
@@ -233,8 +232,10 @@ class Evidence:
 def gather(blocks: tuple[Block, ...], engine: EngineText | None, rules: Rules, *, title: str | None) -> Evidence:
     """The rule classifier's labels and the engine's coverage of every block."""
     coverage = Coverage(engine.body) if engine is not None else Coverage(())
-    keys = tuple(text_key(b.text) for b in blocks)
-    kept = _kept_flags(blocks, coverage) if coverage else [is_prose(b.text) for b in blocks]
+    # a page repeats a quarter of its block texts: each key is made once
+    key_of: dict[str, str] = {}
+    keys = tuple(key_of.get(b.text) or key_of.setdefault(b.text, text_key(b.text)) for b in blocks)
+    kept = _kept_flags(keys, coverage) if coverage else [is_prose(b.text) for b in blocks]
     title_key = text_key(title) if title else ""
     return Evidence(rule_labels=_rule_labels(blocks, kept, rules, title_key), kept=tuple(kept),
                     contains=tuple(coverage.contains(k) for k in keys), keys=keys, title_key=title_key,
@@ -300,7 +301,7 @@ def _in_responses(block: Block, rules: Rules) -> Labelled:
     rule = rules.match_text(block.text)
     if rule is not None:
         return Labelled(block=block, label=Label.BOILERPLATE, reason=rule.name)
-    if cues.announced(block.text) is not None or cues.is_section_heading(block.text):
+    if cues.is_section_heading(block.text):  # a count-announcing heading ("3 Responses") or a phrase one
         return Labelled(block=block, label=Label.RESPONSE_HEADER, reason=Reason.RESPONSES_HEADER)
     if "comment-item" in block.roles:
         return Labelled(block=block, label=Label.RESPONSE)

@@ -103,7 +103,7 @@ _CHUNK_ROWS = 4096
 
 def _word_columns(tokens: frozenset[str], column: dict[str, int]) -> list[int]:
     """The class/id word columns a block's tokens set (its row is 1.0 there, 0.0 elsewhere)."""
-    return sorted(k for k in (column.get(token) for token in tokens) if k is not None)
+    return sorted(column[token] for token in column.keys() & tokens)
 
 
 def _innermost_holding(held: Counter[int], total: float, share: float) -> int | None:
@@ -116,6 +116,30 @@ def _innermost_holding(held: Counter[int], total: float, share: float) -> int | 
         if chars >= share * total and (best is None or node > best):
             best = node
     return best
+
+
+#: distinct block texts whose prose measures one page keeps
+_MAX_MEMO = 20_000
+
+
+def _text_columns(text: str) -> tuple[float, ...]:
+    """The columns read from the block's text alone, in :data:`BASE_FEATURES` order (``link_share``,
+    the second column, left out): log chars, log words, ends_sentence … is_prose."""
+    stats = text_stats(text)
+    # the digit share is read on the block's head: a long paragraph's share is settled by then
+    head = text[:_HEAD] if len(text) > _HEAD else text
+    return (math.log1p(len(text)), math.log1p(len(text.split())), float(ends_sentence(text)),
+            float(min(stats.sentences, 10)), stats.stopword_share, stats.separator_share, stats.capital_share,
+            len(_DIGIT.findall(head)) / len(head) if head else 0.0, float(stats.prose))
+
+
+def _rule_columns(label: Label, reason: Reason | None) -> tuple[float, ...]:
+    """The columns read from the rule classifier's label and reason: rule_title … rule_caption."""
+    return (float(label is Label.TITLE), float(label is Label.BODY), float(label is Label.BOILERPLATE),
+            float(label is Label.RESPONSE or label is Label.RESPONSE_HEADER),
+            float(reason is not None and reason not in _NOT_TEXT_RULES),
+            float(reason in _CONTAINERS), float(reason is Reason.OUTSIDE_MAIN_CONTENT),
+            float(reason in _STRUCTURAL), float(reason is Reason.CAPTION))
 
 
 def _window(values: np.ndarray, radius: int) -> np.ndarray:
@@ -159,8 +183,12 @@ def features(
     if title_at < 0 and title_key:
         title_at = next((i for i, key in enumerate(keys) if key == title_key), -1)
     repeats = Counter(keys)
-    # a page repeats a few (tag, containers) pairs and class/id word sets: each is read once
+    # a page repeats a quarter of its block texts ("Reply", "Share", a byline per teaser): each is read
+    # once (up to a bound, so a huge page's memo stays small beside its blocks)
+    text_columns: dict[str, tuple[float, ...]] = {}
+    # a page repeats a few (tag, containers) pairs, class/id word sets and rule answers: each is read once
     places: dict[tuple[str, frozenset[str]], list[float]] = {}
+    rule_columns: dict[tuple[Label, Reason | None], tuple[float, ...]] = {}
     word_columns: dict[frozenset[str], list[int]] = {}
     # the word columns are a sparse one-hot: written as (row, column) pairs, not as a list per row
     word_at: list[int] = []
@@ -173,10 +201,14 @@ def features(
     before = 0
     for i, (block, item) in enumerate(zip(blocks, rule_labels)):
         text = block.text
-        # the digit share is read on the block's head: a long paragraph's share is settled by then
-        head = text[:_HEAD] if len(text) > _HEAD else text
-        stats = text_stats(text)
-        label, reason = item.label, item.reason
+        by_text = text_columns.get(text)
+        if by_text is None:
+            by_text = _text_columns(text)
+            if len(text_columns) < _MAX_MEMO:
+                text_columns[text] = by_text
+        by_rule = rule_columns.get((item.label, item.reason))
+        if by_rule is None:
+            by_rule = rule_columns[(item.label, item.reason)] = _rule_columns(item.label, item.reason)
         place = places.get((block.tag, block.roles))
         if place is None:
             place = places[(block.tag, block.roles)] = _place(block.tag, block.roles)
@@ -186,15 +218,9 @@ def features(
         word_at.extend([i] * len(set_words))
         word_in.extend(set_words)
         rows.append([
-            math.log1p(len(text)), math.log1p(len(text.split())), block.link_share, float(ends_sentence(text)),
-            float(min(stats.sentences, 10)), stats.stopword_share, stats.separator_share, stats.capital_share,
-            len(_DIGIT.findall(head)) / len(head) if head else 0.0, float(stats.prose), float(block.depth),
+            by_text[0], by_text[1], block.link_share, *by_text[2:], float(block.depth),
             i / n, before / total_chars, float(kept[i]), float(contains[i]),
-            float(label is Label.TITLE), float(label is Label.BODY), float(label is Label.BOILERPLATE),
-            float(label is Label.RESPONSE or label is Label.RESPONSE_HEADER),
-            float(reason is not None and reason not in _NOT_TEXT_RULES),
-            float(reason in _CONTAINERS), float(reason is Reason.OUTSIDE_MAIN_CONTENT),
-            float(reason in _STRUCTURAL), float(reason is Reason.CAPTION),
+            *by_rule,
             *place, *_TAIL_ZEROS,
             float(i == title_at), float(title_at >= 0 and i > title_at),
             float(max(-20, min(20, i - title_at)) if title_at >= 0 else 0),
@@ -234,10 +260,9 @@ def _containers(blocks: Sequence[Block], chars: np.ndarray, kept: np.ndarray, pr
     idea, on our blocks); the kept share of the block's parent and grandparent, and the parent's
     share of the page's characters.
     """
-    # one pass over the containers of every block: all its chars, the engine's, the prose's
-    kept_chars: Counter[int] = Counter()
-    all_chars: Counter[int] = Counter()
-    prose_chars: Counter[int] = Counter()
+    # the blocks of one element share its path: their chars are summed per path first, then each
+    # distinct path is walked once (all its chars, the engine's, the prose's)
+    by_path: dict[tuple[int, ...], list[int]] = {}
     kept_total = prose_total = 0.0
     for block, n, k, p in zip(blocks, chars.tolist(), kept.tolist(), prose.tolist()):
         size = int(n)
@@ -245,27 +270,43 @@ def _containers(blocks: Sequence[Block], chars: np.ndarray, kept: np.ndarray, pr
             kept_total += n
         if p:
             prose_total += n
-        for node in block.path:
+        sums = by_path.get(block.path)
+        if sums is None:
+            sums = by_path[block.path] = [0, 0, 0]
+        sums[0] += size
+        if k:
+            sums[1] += size
+        if p:
+            sums[2] += size
+    kept_chars: Counter[int] = Counter()
+    all_chars: Counter[int] = Counter()
+    prose_chars: Counter[int] = Counter()
+    for path, (size, kept_size, prose_size) in by_path.items():
+        for node in path:
             all_chars[node] += size
-            if k:
-                kept_chars[node] += size
-            if p:
-                prose_chars[node] += size
+            if kept_size:
+                kept_chars[node] += kept_size
+            if prose_size:
+                prose_chars[node] += prose_size
     engine_main = _innermost_holding(kept_chars, kept_total, 0.8)
     dense = _innermost_holding(prose_chars, prose_total, 0.6)
     total = float(chars.sum()) or 1.0
-    for i, block in enumerate(blocks):
-        path = block.path
-        row = out[i]
-        row[column["in_engine_main"]] = engine_main is not None and engine_main in path
-        row[column["in_dense"]] = dense is not None and dense in path
-        if path:
-            parent = path[-1]
-            row[column["parent_kept_share"]] = kept_chars[parent] / (all_chars[parent] or 1)
-            row[column["parent_chars_share"]] = all_chars[parent] / total
-        if len(path) >= 2:
-            grand = path[-2]
-            row[column["grand_kept_share"]] = kept_chars[grand] / (all_chars[grand] or 1)
+    # each distinct path's five values, then written a column at a time
+    values: dict[tuple[int, ...], tuple[float, float, float, float, float]] = {}
+    for path in by_path:
+        parent = path[-1] if path else None
+        grand = path[-2] if len(path) >= 2 else None
+        values[path] = (
+            float(engine_main is not None and engine_main in path),
+            float(dense is not None and dense in path),
+            kept_chars[parent] / (all_chars[parent] or 1) if parent is not None else 0.0,
+            all_chars[parent] / total if parent is not None else 0.0,
+            kept_chars[grand] / (all_chars[grand] or 1) if grand is not None else 0.0,
+        )
+    rows = np.array([values[block.path] for block in blocks], dtype=np.float64).reshape(len(blocks), 5)
+    for k, name in enumerate(("in_engine_main", "in_dense", "parent_kept_share", "parent_chars_share",
+                              "grand_kept_share")):
+        out[:, column[name]] = rows[:, k]
 
 
 def _lists(blocks: Sequence[Block], rule_labels: Sequence[Labelled], list_heads: frozenset[Reason],

@@ -26,7 +26,7 @@ from cleanpage.pipeline.html.blocks import SKIP_TAGS
 from cleanpage.pipeline.html.comment_header import CommentDates
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
-from cleanpage.pipeline.shared.patterns import element_tokens
+from cleanpage.pipeline.shared.patterns import class_words, element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
 
@@ -95,13 +95,21 @@ class _Shapes:
     cost the thread finder most of its time. A tally sums over the subtree, so an element's is its
     own plus its children's, and each is computed once per page."""
 
-    __slots__ = ("cues", "tallies", "words")
+    __slots__ = ("cues", "marks", "tallies", "words")
 
     def __init__(self, cues: CommentCues) -> None:
         self.cues = cues
         self.tallies: dict[etree._Element, _Tally] = {}
         #: the words of each class string (element_tokens' memo)
         self.words: dict[str, tuple[str, ...]] = {}
+        #: whether the class/id words of a (class, id) pair mark an author and a date: a page
+        #: repeats a few pairs thousands of times, each is tested once
+        self.marks: dict[tuple[str | None, str | None], tuple[bool, bool]] = {}
+
+    def size(self, el: etree._Element) -> int:
+        """The element's subtree size in nodes, as :meth:`tally` counts it, without reading it."""
+        known = self.tallies.get(el)
+        return known[0] if known is not None else sum(1 for _node in el.iter())
 
     def tally(self, el: etree._Element) -> _Tally:
         """The element's subtree: its size in nodes, its link text chars, whether it names someone
@@ -138,8 +146,14 @@ class _Shapes:
             linked = len(normalise_space(node.text_content()))
             named = cues.is_profile_link(node.get("href") or "")
         itemprop = node.get("itemprop")
-        tokens = element_tokens(node, self.words)
-        return 1, linked, named or _is_name(itemprop, tokens, cues), _is_date(node, tag, itemprop, tokens, cues)
+        key = (node.get("class"), node.get("id"))
+        marks = self.marks.get(key)
+        if marks is None:
+            tokens = class_words(key[0], key[1], self.words)
+            marks = self.marks[key] = (bool(tokens) and cues.is_author(tokens), bool(tokens) and cues.is_date(tokens))
+        by_name, by_date = marks
+        named = named or by_name or itemprop in ("author", "creator")
+        return 1, linked, named, _is_date(node, tag, itemprop, by_date, cues)
 
 
 class _Shape:
@@ -147,26 +161,28 @@ class _Shape:
 
     __slots__ = ("dated", "linked", "named", "size", "text")
 
-    def __init__(self, el: etree._Element, shapes: _Shapes) -> None:
+    def __init__(self, el: etree._Element, shapes: _Shapes, total: int | None = None) -> None:
         self.size, self.linked, self.named, self.dated = shapes.tally(el)
-        total = len(normalise_space(el.text_content()))
+        if total is None:
+            total = _chars(el)
         self.text = max(0, total - self.linked)
 
 
-def _is_date(el: etree._Element, tag: str, itemprop: str | None, tokens: tuple[str, ...], cues: CommentCues) -> bool:
-    if tag == "time" or itemprop in cues.date_properties:
-        return True
-    if tokens and cues.is_date(tokens):
+def _chars(el: etree._Element) -> int:
+    return len(normalise_space(el.text_content()))
+
+
+def _is_date(el: etree._Element, tag: str, itemprop: str | None, by_tokens: bool, cues: CommentCues) -> bool:
+    """``by_tokens``: the element's class/id words mark a date (``cues.is_date``)."""
+    if tag == "time" or itemprop in cues.date_properties or by_tokens:
         return True
     # a date written out, in an element's own text or after it ("by <strong>jane</strong> » Tue
     # Aug 27, 2019 1:47 am")
-    return any(t and len(t) <= _DATE_TEXT_MAX and _YEAR.search(t) is not None for t in (el.text, el.tail))
-
-
-def _is_name(itemprop: str | None, tokens: tuple[str, ...], cues: CommentCues) -> bool:
-    if itemprop in ("author", "creator"):
+    text = el.text
+    if text and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None:
         return True
-    return bool(tokens) and cues.is_author(tokens)
+    tail = el.tail
+    return bool(tail) and len(tail) <= _DATE_TEXT_MAX and _YEAR.search(tail) is not None
 
 
 def _group_value(members: list[etree._Element], shapes: _Shapes, headline: etree._Element | None) -> tuple[int, int]:
@@ -175,7 +191,12 @@ def _group_value(members: list[etree._Element], shapes: _Shapes, headline: etree
     do: the content column and the sidebar); a post's own headings are the poster's."""
     if headline is not None and any(m is headline or m in headline.iterancestors() for m in members):
         return 0, 0
-    read = [_Shape(m, shapes) for m in members]
+    totals = [_chars(m) for m in members]
+    if sum(totals) < _MIN_GROUP_CHARS:
+        # too little text, links included, to hold posts: decided without reading the subtrees
+        # (their tallies cost the thread finder most of its time), the same elements counted as looked at
+        return 0, sum(shapes.size(m) for m in members)
+    read = [_Shape(m, shapes, total) for m, total in zip(members, totals)]
     return _value(read), sum(s.size for s in read)
 
 
@@ -235,13 +256,28 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
     return total
 
 
-def _boilerplate_around(parent: etree._Element, rules: Rules) -> bool:
-    """The group sits in an element the boilerplate tables name (related, recommended, sidebar)."""
+def _boilerplate_around(
+    parent: etree._Element, rules: Rules, seen: dict[etree._Element, bool] | None = None
+) -> bool:
+    """The group sits in an element the boilerplate tables name (related, recommended, sidebar).
+
+    ``seen`` keeps the answer of every element asked about or passed on the way up: the groups of
+    one page share their ancestors, so each is tested once."""
+    passed: list[etree._Element] = []
+    found = False
     for el in (parent, *parent.iterancestors()):
+        known = seen.get(el) if seen is not None else None
+        if known is not None:
+            found = known
+            break
         tokens = element_tokens(el)
         if tokens and rules.match_tokens(tokens) is not None:
-            return True
-    return False
+            found = True
+            break
+        passed.append(el)
+    if seen is not None:
+        seen.update(dict.fromkeys(passed, found))
+    return found
 
 
 def _teasers(members: list[etree._Element], cues: CommentCues) -> bool:
@@ -304,11 +340,12 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     shaped: dict[etree._Element, list[tuple[str, str]]] = {}
     budget = _MAX_LOOKED_AT
     shapes = _Shapes(cues)
+    around: dict[etree._Element, bool] = {}
     for members in _groups(body):
         parent = members[0].getparent()
         if parent in taken_set or any(a in taken_set for a in parent.iterancestors()):
             continue
-        if _boilerplate_around(parent, rules) or _teasers(members, cues):
+        if _boilerplate_around(parent, rules, around) or _teasers(members, cues):
             continue
         value, looked_at = _group_value(members, shapes, headline)
         budget -= looked_at

@@ -36,7 +36,7 @@ def announces_responses(text: str, rules: Rules) -> bool:
     """A response-section heading: "3 Responses", "Kommentare", "3 Responses to <title>", or a
     count heading with a remark after it ("{ 38 comments… read them below or add one }")."""
     cues = rules.comments
-    if cues.announced(text) is not None or cues.is_section_heading(text):
+    if cues.is_section_heading(text):  # a count-announcing heading or a phrase one
         return True
     if len(text) > 250 or ends_sentence(text):
         return False

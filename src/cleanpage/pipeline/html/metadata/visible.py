@@ -268,20 +268,29 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     body = root.find("body")
     if body is None:
         return scan
+    # whether any_re finds a word of interest, per (class, id): a page repeats a few of them thousands of times
+    passed: dict[tuple[str | None, str | None], bool] = {}
     for el in body.iter():
-        _under_headline(el, walk, scan, cues.markup)
+        if walk.in_h1 >= 0:  # under the headline, or still in it
+            _under_headline(el, walk, scan, cues.markup)
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
-        _text_lines(el, scan, cues)
+        if el.text or tag == "br":  # nothing else holds a line of its own
+            _text_lines(el, scan, cues)
         if tag == "h1" and len(scan.h1s) < 5:
             _headline(el, walk, scan, cues.markup)
         attrib = el.attrib
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
+        if tag not in _SPECIAL_TAGS and "itemprop" not in attrib:
+            key = (attrib.get("class"), attrib.get("id"))
+            hit = passed.get(key)
+            if hit is None:
+                hit = passed[key] = any_re.search(_tokens(el)) is not None
+            if not hit:
+                continue
         tokens = _tokens(el)
-        if tag not in _SPECIAL_TAGS and "itemprop" not in attrib and not any_re.search(tokens):
-            continue
         if (tag == "a" and "rel" in attrib and _rel_link(el, scan, cues.markup)) or _itemprop(el, tokens, scan, cues):
             continue
         _marked(el, tokens, scan, cues)
