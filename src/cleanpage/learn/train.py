@@ -50,6 +50,18 @@ PARAMS: dict[str, Any] = {
     "deterministic": True, "force_row_wise": True, "num_threads": 2, "verbose": -1,
 }
 CUTS = tuple(round(0.2 + 0.05 * k, 2) for k in range(9))
+#: out-of-fold objectives this close are a tie: dealing the fit domains into folds another way
+#: alone moves the best cut's figure by about 0.002 (docs/model.md)
+CUT_TIE = 0.001
+
+
+def choose_cut(objective: dict[float, float]) -> float:
+    """The cut to ship, from each cut's out-of-fold objective (the two corpora's scores, each
+    page set weighing the same). Within a tie of the best the highest cut wins: it keeps less, and
+    a boilerplate block kept in the body (a related link, a "Posted on … by" line) is the error a
+    reader sees; the hand-written fixture checks are the first to fail at the lower cuts."""
+    best = max(objective.values())
+    return max(c for c, v in objective.items() if v >= best - CUT_TIE)
 
 _TITLE = BASE_FEATURES.index("rule_title")
 _RULE_BODY = BASE_FEATURES.index("rule_body")
@@ -191,8 +203,7 @@ def train(
         log.info("fold %d done", k + 1)
     fit = [pb for pb in fit if pb.page.key in oof]
     by_cut = {cut: page_scores(fit, _keeper(oof, cut)) for cut in CUTS}
-    # one figure to choose by: the two corpora's scores, each page set weighing the same
-    cut = max(CUTS, key=lambda c: (by_cut[c]["wcxb_word_f1"] + by_cut[c]["snippet_f1"], -c))
+    cut = choose_cut({c: v["wcxb_word_f1"] + v["snippet_f1"] for c, v in by_cut.items()})
     booster = _train(fit, words)
     held = {pb.page.key: booster.predict(matrix(pb, words)) for pb in check if len(pb.features)}
     check = [pb for pb in check if pb.page.key in held]
