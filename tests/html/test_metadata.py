@@ -455,14 +455,47 @@ def test_htmldate_does_not_read_comment_or_sidebar_dates() -> None:
         ("<p class='x'>Pressemitteilung vom 25. Januar 2022 | Berlin</p>", _dt.date(2022, 1, 25)),
         ("<p><span>Hamburg, 2. November 2021</span></p>", _dt.date(2021, 11, 2)),
         ("<div><h5>Datum: </h5>03.11.2021</div>", _dt.date(2021, 11, 3)),
-        # a line about a change, and a date inside the article's prose, are not the publication date
-        ("<p>Aktualisiert am 17.01.2021</p>", None),
+        # a date inside the article's prose is not the publication date
         ("<p>" + "Ein langer Satz über vieles. " * 3 + "Am 28. Januar 2022 tagte der Rat.</p>", None),
     ],
 )
 def test_date_written_under_the_headline(under: str, expected: _dt.date | None) -> None:
     page = _meta(f"<html lang='de'><body><h1>Die Überschrift</h1>{under}<p>Text.</p></body></html>")
     assert page.published == expected or (expected is None and page.published is None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "under", "expected"),
+    [
+        ("en", "<p>By Jane Doe</p><p>Updated May 6, 2025</p>", _dt.date(2025, 5, 6)),
+        # the label and the date in pieces of their own
+        ("en", "<p><span>Last updated:</span> <time>August 19, 2025</time></p>", _dt.date(2025, 8, 19)),
+        ("de", "<p>Aktualisiert am 17.01.2021</p>", _dt.date(2021, 1, 17)),
+        ("fr", "<p>Mis à jour le 3 mars 2024</p>", _dt.date(2024, 3, 3)),
+    ],
+)
+def test_a_change_line_is_the_date_of_a_page_that_shows_no_other(lang: str, under: str, expected: _dt.date) -> None:
+    """The last change under the headline is the date a reader takes as the page's when nothing
+    else (structured data, a date line, the URL) states one."""
+    page = _meta(f"<html lang='{lang}'><body><h1>The Headline</h1>{under}<p>Text.</p></body></html>")
+    assert page.published is not None and local_day(page.published) == expected
+
+
+def test_a_change_line_does_not_beat_a_stated_publication() -> None:
+    page = _meta(
+        "<html lang='en'><head><meta property='article:published_time' content='2023-07-22T03:47:21+00:00'>"
+        "<meta property='article:modified_time' content='2024-09-05T10:00:09+00:00'></head><body>"
+        "<h1>The Headline</h1><p>By Jane Doe</p><p>Updated Sep 5, 2024</p><p>Text.</p></body></html>"
+    )
+    assert page.published is not None and local_day(page.published) == _dt.date(2023, 7, 22)
+
+
+def test_a_change_line_inside_prose_is_not_read() -> None:
+    page = _meta(
+        "<html lang='en'><body><h1>The Headline</h1><p>" + "A long sentence about many things. " * 3
+        + "We updated this on May 6, 2025.</p><p>Text.</p></body></html>"
+    )
+    assert page.published is None
 
 
 def test_date_under_the_headline_stops_at_a_sidebar() -> None:

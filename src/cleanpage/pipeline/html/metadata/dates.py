@@ -20,7 +20,7 @@ from cleanpage.pipeline.shared.dates import (
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
-from .visible import _LOOSE_DATE, _Scan
+from .visible import _LOOSE_DATE, _changed_first, _Scan
 
 
 def _month_first(root: etree._Element, meta: dict[str, str]) -> bool:
@@ -190,23 +190,64 @@ def _date_under_headline(
     """The first date written in the few lines under the page's headline (where a page without
     date markup shows it: "01. November 2021 | Tipp", "Datum: 03.11.2021"); a line about a change
     ("Aktualisiert am …") is passed over. At most three dateparser calls."""
-    budget = 3
+    budget = [3]
     changed = cues.changed
     for text in texts:
         # a dateline is short; a date inside the article's prose is about something else
         if len(text) > 100 or changed.search(text):
             continue
-        for match in _DATE_IN_LINE.finditer(text):
-            found = match.group(0)
-            numeric = found[:1].isdigit() and not any(c.isalpha() for c in found)
-            if not numeric:
-                if budget <= 0:
-                    return None
-                budget -= 1
-            value = parse_visible_date(found, cues=cues, month_first=month_first, lang=lang)
-            if value is not None:
-                return value
+        value, spent = _date_in_line(text, budget, cues, month_first=month_first, lang=lang)
+        if value is not None or spent:
+            return value
     return None
+
+
+def _date_in_line(
+    text: str, budget: list[int], cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> tuple[_dt.date | _dt.datetime | None, bool]:
+    """The first date written in one short line, and whether the search must stop (a written date
+    met with no dateparser call left); ``budget`` counts the calls left (a numeric date needs none)
+    and is spent in place."""
+    for match in _DATE_IN_LINE.finditer(text):
+        found = match.group(0)
+        numeric = found[:1].isdigit() and not any(c.isalpha() for c in found)
+        if not numeric:
+            if budget[0] <= 0:
+                return None, True
+            budget[0] -= 1
+        value = parse_visible_date(found, cues=cues, month_first=month_first, lang=lang)
+        if value is not None:
+            return value, False
+    return None, False
+
+
+def _changed_under_headline(
+    texts: list[str], cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> tuple[_dt.date | _dt.datetime | None, list[str]]:
+    """The date of the first line under the headline labelled as the last change ("Last updated:
+    August 19, 2025", "Aktualisiert am 3.5.2024"), and the other lines; the date may sit in the
+    piece after the label ("<span>Updated</span> <time>October 8, 2025</time>"). At most two
+    dateparser calls."""
+    budget = [2]
+    for i, text in enumerate(texts):
+        if len(text) > 100 or not _changed_first(text, cues):
+            continue
+        for j in (i, i + 1)[:len(texts) - i]:
+            value, spent = _date_in_line(texts[j], budget, cues, month_first=month_first, lang=lang)
+            if value is not None:
+                return value, [*texts[:i], *texts[j + 1:]]
+            if spent:
+                break
+        return None, texts
+    return None, texts
+
+
+def changed_under_headline(
+    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
+    """The last-change date shown under the headline, for a page that states no other date."""
+    return _changed_under_headline(scan.after_h1[:_UNDER_HEADLINE_LINES], cues, month_first=month_first,
+                                   lang=lang)[0]
 
 
 def _in_zone_when_shown(
