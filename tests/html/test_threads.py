@@ -77,6 +77,34 @@ def test_profile_links_are_read_from_the_rules(href: str, expected: bool) -> Non
     assert load_rules().comments.is_profile_link(href) is expected
 
 
+
+def _named_thread(name_markup: str, names: int = 3) -> str:
+    """Three posts, the first ``names`` of them naming their poster with ``name_markup``
+    (``{name}`` in it), the others by plain text."""
+    posts = "".join(
+        f"<div class='msg'><div class='head'>{name_markup.format(name=name) if n < names else name}"
+        f" <span>March {n + 1}, 2024</span></div><p>{text}</p></div>"
+        for n, (name, text) in enumerate(zip(["ana_b", "crustmaker", "ovenwatch"], _TEXTS))
+    )
+    return f"<html><body><main><div class='thread'>{posts}</div></main></body></html>"
+
+
+@pytest.mark.parametrize(
+    "name_markup",
+    ["<a href='/memberlist.php?mode=viewprofile&amp;u={name}'>{name}</a>", "<a href='profile.php?id=7'>{name}</a>",
+     "<a href='https://forum.example/Members/{name}.12/'>{name}</a>", "<b class='post-Author'>{name}</b>",
+     "<b id=' author '>{name}</b>", "<b itemprop='author'>{name}</b>"],
+)
+def test_posts_are_found_whatever_names_them(name_markup: str) -> None:
+    """The page-wide count of names that lets most pages skip the shape search counts every kind."""
+    posts = find_posts(lxml_html.document_fromstring(_named_thread(name_markup)), load_rules(), [])
+    assert posts is not None and len(posts.posts) == 3
+
+
+def test_a_page_naming_one_poster_holds_no_thread() -> None:
+    doc = _named_thread("<a href='/members/{name}.1/'>{name}</a>", names=1)
+    assert find_posts(lxml_html.document_fromstring(doc), load_rules(), []) is None
+
 def test_page_type_round_trips_and_defaults_to_page() -> None:
     page = cleanpage.clean(_thread())
     assert cleanpage.Page.from_dict(json.loads(page.to_json())) == page

@@ -17,6 +17,7 @@ comparable size outside the posts: the page has no article of its own, the first
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -64,6 +65,13 @@ _DIGITS = re.compile(r"\d+")
 _HEADLINE_MIN_WORDS = 3
 #: elements looked at over all groups: the outermost groups, which hold the posts, come first
 _MAX_LOOKED_AT = 400_000
+
+#: the attribute values a name can come from (see :meth:`_Shapes._own`), read in one call each
+_CLASSES = etree.XPath(".//@class", smart_strings=False)
+_IDS = etree.XPath(".//@id", smart_strings=False)
+_HREFS = etree.XPath(".//a/@href", smart_strings=False)
+_SPACES = re.compile(r"\s+")
+_PROPERTIES = etree.XPath(".//@itemprop", smart_strings=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,12 +335,61 @@ def _posts_of(container: etree._Element, sigs: list[tuple[str, str]]) -> list[et
     ]
 
 
+def _names_two(body: etree._Element, cues: CommentCues) -> bool:
+    """Whether the page may hold two elements that name someone as :meth:`_Shapes._own` reads it (a
+    profile link, ``itemprop`` author or creator, an author class or id word), read without a walk.
+
+    A thread needs two posts that each name someone, so a page with fewer such elements holds none:
+    most pages, and proving it costs a fraction of the shape search. The count may only err upwards:
+    a class word and an id word are tested apart (an element named by both counts twice), and the
+    links are first searched all at once for a profile word between separators."""
+    properties = _PROPERTIES(body)
+    count = properties.count("author") + properties.count("creator")
+    for values, as_class in ((_CLASSES(body), True), (_IDS(body), False)):
+        count += _named_by_words(values, as_class, cues)
+        if count >= _MIN_POSTS:
+            return True
+    hrefs = _HREFS(body)
+    if not hrefs or not cues.profile_link_parts:
+        return False
+    # a part "user" or a script "user.php" between separators ([/?&=#]) or a link's ends
+    alternatives = "|".join(sorted(map(re.escape, cues.profile_link_parts)))
+    profile = re.compile(rf"(?:^|[/?&=#\n])(?:{alternatives})(?:\.[^./?&=#\n]*)?(?=[/?&=#\n]|\Z)")
+    if profile.search("\n".join(hrefs).lower()) is None:
+        return False
+    for href, times in Counter(hrefs).items():
+        if cues.is_profile_link(href):
+            count += times
+            if count >= _MIN_POSTS:
+                return True
+    return False
+
+
+def _named_by_words(values: list[str], as_class: bool, cues: CommentCues) -> int:
+    """How many of the class (``as_class``) or id values hold an author word; the page's words are
+    tested once first, as one set: most pages have none."""
+    distinct = set(values)
+    if as_class:
+        spaced = _SPACES.split(" ".join(distinct).lower())  # as class_words splits each
+        if not any(cues.is_author((word,)) for word in set(spaced) if word):
+            return 0
+    count = 0
+    words: dict[str, tuple[str, ...]] = {}
+    for value, times in Counter(values).items():
+        tokens = class_words(value, None, words) if as_class else class_words(None, value, None)
+        if tokens and cues.is_author(tokens):
+            count += times
+    return count
+
+
 def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) -> Posts | None:
     """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
     ``taken`` (comment sections already read) are left alone."""
     cues = rules.comments
     found = root.find("body")
     body = found if found is not None else root
+    if not _names_two(body, cues):
+        return None
     taken_set = set(taken)
     headline = next(body.iter("h1"), None)
     best: list[etree._Element] | None = None
