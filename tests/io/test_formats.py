@@ -129,3 +129,19 @@ def test_the_readme_command_through_a_subprocess() -> None:
     assert done.returncode == 0, done.stderr
     data, rest = _split_front_matter(done.stdout)
     assert data["title"] and "# " in rest
+
+
+def test_markdown_names_the_agency_only_where_the_credit_does_not_show_it() -> None:
+    page = Page(
+        kind=InputKind.TEXT,
+        title="Storm",
+        paragraphs=("A storm hit the coast.",),
+        attribution=(
+            Attribution(agency="AP", text="(AP)", kind=AttributionKind.CREDIT),
+            Attribution(agency="Reuters", text="Jane Roe contributed to this report.", kind=AttributionKind.CONTRIBUTOR),
+        ),
+    )
+    text = page_markdown_document(page)
+    assert "- credit: (AP)\n" in text
+    assert "(AP) (AP)" not in text
+    assert "- contributor: Jane Roe contributed to this report. (Reuters)" in text

@@ -208,7 +208,9 @@ def page_markdown(page: Page) -> str:
     lines += body_markdown(_elements(page))
     if page.attribution:
         lines += ["---", ""]
-        lines += [f"- {a.kind.value}: {a.text}" + (f" ({a.agency})" if a.agency else "") for a in page.attribution]
+        # the agency in brackets only where the credit's own words do not already show it ("(AP)")
+        lines += [f"- {a.kind.value}: {a.text}" + (f" ({a.agency})" if a.agency and a.agency not in a.text else "")
+                  for a in page.attribution]
         lines.append("")
     if page.responses or page.responses_announced:
         count = f" ({page.responses_announced} announced)" if page.responses_announced is not None else ""
