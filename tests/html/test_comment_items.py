@@ -64,3 +64,27 @@ def test_title_attribute_beats_relative_text() -> None:
         PAGE_DATE,
     )
     assert found.responses[0].published == _dt.datetime(2024, 3, 3, 10, 12)
+
+
+def _item(byline: str, text: str) -> str:
+    return (f'<li class="comment"><div class="byline">{byline}</div>'
+            f'<div class="comment-content"><p>{text}</p></div></li>')
+
+
+def test_an_author_box_names_the_poster_by_its_link_not_by_its_edit_note() -> None:
+    found = _find(
+        '<ol class="comment-list">'
+        + _item('<a href="/~jane"><img alt="jane avatar" src="/a.png"></a> <a href="/~jane">jane</a> edited '
+                '<a href="/c/1"><time datetime="2024-03-01T08:30:10">1 year ago</time></a>',
+                "The first reader's words about the article, long enough to read.")
+        + _item('<a href="/@bob">bob</a> <a href="/c/2"><time datetime="2024-03-02T09:00:00">1 year ago</time></a>',
+                "A second reader answers with words of his own about it.")
+        + "</ol>"
+    )
+    assert [r.author for r in found.responses] == ["jane", "bob"]
+
+
+def test_an_author_box_without_a_name_link_keeps_its_own_text() -> None:
+    found = _find('<ol class="comment-list">'
+                  + _item("Jane Roe", "The reader's words about the article, long enough to read.") + "</ol>")
+    assert [r.author for r in found.responses] == ["Jane Roe"]

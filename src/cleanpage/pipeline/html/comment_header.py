@@ -76,6 +76,8 @@ def read_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._Eleme
             fn = next((n for n in sub.iter() if n is not sub and "fn" in element_tokens(n)), None)
             if fn is None:  # "by <a href='/memberlist.php?…'>jane</a> » Tue Aug 27, 2019": the link names
                 fn = next((a for a in sub.iter("a") if cues.is_profile_link(a.get("href") or "")), None)
+            if fn is None:  # "<a href='/~jane'>jane</a> edited <a><time>1 year ago</time></a>"
+                fn = _name_link(sub, cues)
             name = clean_author(normalise_space((fn if fn is not None else sub).text_content()), cues)
             if name:
                 return name, sub
@@ -86,6 +88,22 @@ def read_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._Eleme
 _NAME_MAX_WORDS = 5
 #: an author pane (name, rank, post count, join date) is short; a box with more text holds words
 _AUTHOR_BOX_MAX_CHARS = 80
+
+
+def _name_link(box: etree._Element, cues: CommentCues) -> etree._Element | None:
+    """The first link in an author box whose text reads as a name: a profile address the cues do
+    not know ("/~jane", "/@jane") still names the poster, and the box's other words (an edit note,
+    a date, a rank) are not part of the name. None where the box has no such link, or where the
+    link would say no more than the box itself."""
+    whole = normalise_space(box.text_content())
+    for link in box.iter("a"):
+        text = normalise_space(link.text_content())
+        if (not text or text == whole or len(text.split()) > _NAME_MAX_WORDS
+                or not any(ch.isalpha() for ch in text) or next(link.iter("time"), None) is not None
+                or YEAR.search(text) or cues.is_chrome(text)):
+            continue
+        return link
+    return None
 
 
 def _linked_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._Element | None]:
