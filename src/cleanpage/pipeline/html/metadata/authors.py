@@ -296,7 +296,6 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
 _SPACE_RUNS = re.compile(r"\s+")
 
 
-
 #: a stated author that is a link, an address, markup shown as text or two parts joined by a
 #: title separator ("Tech - Alberto Ávila": which part is the name is not known) is no author
 _NOT_A_NAME = re.compile(r"https?:|www\.|@\S+\.|[<>{}|]|\s[-–—]\s")

@@ -221,33 +221,24 @@ def _date_in_line(
     return None, False
 
 
-def _changed_under_headline(
-    texts: list[str], cues: MetadataCues, *, month_first: bool, lang: str | None
-) -> tuple[_dt.date | _dt.datetime | None, list[str]]:
+def changed_under_headline(
+    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
     """The date of the first line under the headline labelled as the last change ("Last updated:
-    August 19, 2025", "Aktualisiert am 3.5.2024"), and the other lines; the date may sit in the
-    piece after the label ("<span>Updated</span> <time>October 8, 2025</time>"). At most two
-    dateparser calls."""
+    August 19, 2025", "Aktualisiert am 3.5.2024"), for a page that states no other date; the date
+    may sit in the piece after the label ("<span>Updated</span> <time>October 8, 2025</time>").
+    At most two dateparser calls."""
+    texts = scan.after_h1[:_UNDER_HEADLINE_LINES]
     budget = [2]
     for i, text in enumerate(texts):
         if len(text) > 100 or not _changed_first(text, cues):
             continue
-        for j in (i, i + 1)[:len(texts) - i]:
-            value, spent = _date_in_line(texts[j], budget, cues, month_first=month_first, lang=lang)
-            if value is not None:
-                return value, [*texts[:i], *texts[j + 1:]]
-            if spent:
-                break
-        return None, texts
-    return None, texts
-
-
-def changed_under_headline(
-    scan: _Scan, cues: MetadataCues, *, month_first: bool, lang: str | None
-) -> _dt.date | _dt.datetime | None:
-    """The last-change date shown under the headline, for a page that states no other date."""
-    return _changed_under_headline(scan.after_h1[:_UNDER_HEADLINE_LINES], cues, month_first=month_first,
-                                   lang=lang)[0]
+        for line in texts[i:i + 2]:
+            value, spent = _date_in_line(line, budget, cues, month_first=month_first, lang=lang)
+            if value is not None or spent:
+                return value
+        return None
+    return None
 
 
 def _in_zone_when_shown(
