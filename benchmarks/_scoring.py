@@ -61,6 +61,7 @@ __all__ = [
     "contains",
     "date_matches",
     "decode_page",
+    "has_gold",
     "has_gold_text",
     "median",
     "normalize_ws",
@@ -472,16 +473,37 @@ _DATE_PARTS = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
 
 
 def parse_gold_date(gold: str | None) -> _dt.date | None:
-    """Read a gold ``YYYY-MM-DD`` date; tolerates the dev set's ``2022-01.26``/``2022-11-1``."""
+    """Read a gold ``YYYY-MM-DD`` date; tolerates the dev set's ``2022-01.26``/``2022-11-1``.
+
+    Two extraction-dev golds are written year-day-month (``2022-29-11``, ``2022-25-10``; their
+    pages and URLs say 29 November and 25 October): where the middle number cannot be a month and
+    the last can, that is the only reading. A gold without a day (``2015-11``) is no gold for a
+    same-day score: ``None``, and the page is not counted (:func:`has_gold`).
+    """
     if not gold:
         return None
     match = _DATE_PARTS.search(gold)
     if not match:
         return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    if month > 12 >= day:
+        month, day = day, month
     try:
-        return _dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return _dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def has_gold(field: str, gold: object) -> bool:
+    """Whether a page's gold value for ``field`` (``title``, ``author``, ``date``) can be scored:
+    the one test of which pages a metadata figure counts, shared by every benchmark so that the
+    same answers give the same figure (a gold date with no day, or names that split to nothing,
+    would otherwise count as a miss in one benchmark and not at all in another)."""
+    if field == "author":
+        return bool(split_gold_authors(gold))  # type: ignore[arg-type]
+    if field == "date":
+        return parse_gold_date(gold) is not None  # type: ignore[arg-type]
+    return bool(gold)
 
 
 def to_date(value: _dt.date | _dt.datetime | str | None) -> _dt.date | None:

@@ -94,6 +94,7 @@ from _rss import peak_rss_mib
 from _scoring import (
     authors_match,
     date_matches,
+    has_gold,
     has_gold_text,
     score_comments,
     score_snippets,
@@ -199,7 +200,7 @@ def meta_scores(item: Item, out: Output | None, fields: tuple[str, ...]) -> dict
     checks = {"title": title_matches, "author": authors_match, "date": date_matches}
     meta: dict[str, Any] = {f: _jsonable(answers[f]) for f in fields}
     for f in fields:
-        if item.get(f):
+        if has_gold(f, item.get(f)):
             meta[f + "_ok"] = checks[f](item[f], answers[f])
     return meta
 

@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _datasets import CHECK, DEFAULT_DATA, DEFAULT_SPLITS, FIT, load_dataset, load_splits, read_page  # noqa: E402
-from _scoring import authors_match, date_matches, parse_gold_date, split_gold_authors, title_matches  # noqa: E402
+from _scoring import authors_match, date_matches, has_gold, title_matches  # noqa: E402
 
 FIELDS = ("title", "author", "date")
 
@@ -47,14 +47,6 @@ def _right(field: str, gold: object, got: dict[str, object]) -> bool:
     return date_matches(str(gold), got["date"])  # type: ignore[arg-type]
 
 
-def _has_gold(field: str, gold: object) -> bool:
-    if field == "author":
-        return bool(split_gold_authors(gold))  # type: ignore[arg-type]
-    if field == "date":
-        return parse_gold_date(gold) is not None  # type: ignore[arg-type]
-    return bool(gold)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", nargs="*", default=[str(Path(__file__).parent.parent / d) for d in DEFAULT_DATA])
@@ -75,7 +67,7 @@ def main() -> None:
             pages[f"{ds.name}/{item['key']}"] = got
             for field in FIELDS:
                 gold = item["author" if field == "author" else field]
-                if not _has_gold(field, gold):
+                if not has_gold(field, gold):
                     continue
                 ok = _right(field, gold, got)
                 tally[(field, item["split"])][0] += ok

@@ -299,3 +299,19 @@ def test_word_f1_definition() -> None:
     assert not has_gold_text(None) and not has_gold_text("  ") and has_gold_text("x")
     page = b"<html><head><style>p{}</style></head><body><p>Nice &amp; <script>var a=1</script>warm</p></body></html>"
     assert visible_text(page) == "Nice & warm"
+
+
+def test_gold_dates_and_which_pages_count() -> None:
+    """Both benchmarks count a metadata field on the same pages: those whose gold can be scored."""
+    import datetime as dt
+
+    from _scoring import date_matches, has_gold, parse_gold_date
+
+    assert parse_gold_date("2022-01.26") == dt.date(2022, 1, 26)
+    assert parse_gold_date("2022-29-11") == dt.date(2022, 11, 29)  # year-day-month: the only reading
+    assert parse_gold_date("2022-11-13") == dt.date(2022, 11, 13)
+    assert parse_gold_date("2015-11") is None  # no day: nothing to compare a day with
+    assert date_matches("2022-29-11", "2022-11-29")
+    assert not has_gold("date", "2015-11") and has_gold("date", "2022-25-10")
+    assert not has_gold("author", " ; ") and has_gold("author", "Jane Doe")
+    assert not has_gold("title", "") and has_gold("title", "A")
