@@ -208,7 +208,8 @@ def print_meta_table(d: Dataset, fig: dict[str, Any]) -> None:
     if not engines:
         return
     print(
-        f"\n[{d.name}] Metadata, pages with a non-empty gold value. title = equal after whitespace/case normalisation;"
+        f"\n[{d.name}] Metadata, pages with a gold value that can be scored (a date: one with its day)."
+        " title = equal after whitespace/case normalisation;"
     )
     print(
         "author = every gold name contained (case-insensitive) in the joined authors; date = same calendar day."

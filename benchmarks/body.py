@@ -191,7 +191,8 @@ def _jsonable(value: Any) -> Any:
 
 
 def meta_scores(item: Item, out: Output | None, fields: tuple[str, ...]) -> dict[str, Any]:
-    """The engine's answers and, for each field it answers with a non-empty gold value, whether they match."""
+    """The engine's answers and, for each field it answers with a gold value that can be scored
+    (:func:`_scoring.has_gold`, the test ``metadata.py`` counts by too), whether they match."""
     answers = {
         "title": out.title if out else None,
         "author": out.authors if out else None,
