@@ -37,6 +37,10 @@ FEATURES = (
     # pairs a linear score cannot build from the single flags
     "h1_in_page_title", "h1_in_og", "hand_h1", "hand_stripped", "first_part_stripped", "h1_no_structured",
     "lone_h1",
+    # a piece of a structured title that no other source states: where it sits, what is cut off with it
+    "part_only", "part_only_first", "part_only_last", "part_by_pipe", "part_beside_site",
+    # the page type: an article's headline is its h1 more often than a shop's or a service's
+    "article", "article_part_only", "article_h1",
 )
 
 
@@ -53,6 +57,8 @@ class TitleInputs:
     sites: frozenset[str]
     url: str | None
     hand: str | None
+    #: the page calls itself an article: a structured publication date or ``og:type`` article
+    article: bool = False
 
 
 @dataclass(slots=True)
@@ -111,7 +117,7 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
         key = fold(value)
         if key and not _PLACEHOLDER.match(value) and not _MARKUP.search(value) and not _kicked(value, decked):
             found.setdefault(key, TitleCandidate(value)).sources.add(source)
-    return [c for c in found.values() if not c.sources <= _PARTS]
+    return list(found.values())
 
 
 def _kicked(value: str, decked: list[str]) -> bool:
@@ -142,7 +148,26 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         float(not src.h1s), float(len(src.h1s) > 1),
         *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
         float("h1_first" in cand.sources and len(src.h1s) == 1),
+        *_part_features(cand, src),
+        float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and "h1_first" in cand.sources),
     ]
+
+
+def _part_features(cand: TitleCandidate, src: TitleInputs) -> list[float]:
+    """A value only cutting a structured title proposes: whether it is the first or the last piece,
+    whether a pipe sets it apart ("Service | Tagline | Brand"), whether another piece names the site."""
+    only = cand.sources <= _PARTS
+    by_pipe = beside_site = False
+    for title in (src.ld, src.og, src.page):
+        pieces = _TITLE_PARTS.split(normalise_space(title or ""))
+        seps = _TITLE_PARTS.findall(normalise_space(title or ""))
+        for i, piece in enumerate(pieces):
+            if len(pieces) < 2 or piece.strip() != cand.value:
+                continue
+            by_pipe = by_pipe or any("|" in seps[k] for k in (i - 1, i) if 0 <= k < len(seps))
+            beside_site = beside_site or any(_is_site(p, src.sites) for p in pieces if p.strip() != cand.value)
+    return [float(only), float(only and "part_first" in cand.sources), float(only and "part_last" in cand.sources),
+            float(by_pipe), float(beside_site)]
 
 
 def _pairs(sources: set[str], key: str, page_key: str, og_key: str, unstructured: bool) -> list[float]:
