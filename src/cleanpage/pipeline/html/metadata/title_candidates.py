@@ -105,11 +105,11 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
     """Every distinct title value the page's sources propose, first-proposed first.
 
     Hard constraints, kept outside the ranker: a loading placeholder or markup shown as text is
-    never a title, and a piece of a title cut at a separator is a candidate only where another
-    source states it or the cut drops the site's name (a dash also joins the halves of a real
-    headline: "Würde des Lebens – ein Projekt" is not cut on a guess), and an h1's kicker is not
-    part of the title (where the h1 sets it apart, a value that is the kicker and the headline is
-    no candidate)."""
+    never a title; a piece of a title cut at a separator that no other source states is a
+    candidate only where the page's titles are built to be cut (:func:`_seo_shaped`: a dash also
+    joins the halves of a real headline, "Würde des Lebens – ein Projekt"); and an h1's kicker is
+    not part of the title (where the h1 sets it apart, a value that is the kicker and the headline
+    is no candidate)."""
     found: dict[str, TitleCandidate] = {}
     decked = [k for k in (text_key(d) for d in src.decked) if k]
     for source, value in _proposals(src):
@@ -117,7 +117,20 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
         key = fold(value)
         if key and not _PLACEHOLDER.match(value) and not _MARKUP.search(value) and not _kicked(value, decked):
             found.setdefault(key, TitleCandidate(value)).sources.add(source)
-    return list(found.values())
+    seo = _seo_shaped(src)
+    return [c for c in found.values() if seo or not c.sources <= _PARTS]
+
+
+def _seo_shaped(src: TitleInputs) -> bool:
+    """A structured title built to be cut: a pipe in it, two separators or more ("Post - Section -
+    Site"), or a page whose first h1 says something else. A lone "A – B" that is also the page's
+    headline (or the page's only title) may be one sentence with a dash: it is not cut on a guess."""
+    h1 = {fold(h) for h in src.h1s[:1]}
+    for title in (src.ld, src.og, src.page):
+        seps = _TITLE_PARTS.findall(normalise_space(title or ""))
+        if title and (any("|" in s for s in seps) or len(seps) >= 2 or (h1 and fold(title) not in h1)):
+            return True
+    return False
 
 
 def _kicked(value: str, decked: list[str]) -> bool:
