@@ -124,10 +124,13 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
 def _seo_shaped(src: TitleInputs) -> bool:
     """A structured title built to be cut: a pipe in it, two separators or more ("Post - Section -
     Site"), or a page whose first h1 says something else. A lone "A – B" that is also the page's
-    headline (or the page's only title) may be one sentence with a dash: it is not cut on a guess."""
+    headline (or the page's only title) may be one sentence with a dash, and a pair of guillemets
+    is a quotation: neither is cut on a guess."""
     h1 = {fold(h) for h in src.h1s[:1]}
     for title in (src.ld, src.og, src.page):
         seps = _TITLE_PARTS.findall(normalise_space(title or ""))
+        if title and "«" in title and "»" in title:
+            seps = [s for s in seps if s.strip() not in ("«", "»")]  # a quote: « bonjour »
         if title and (any("|" in s for s in seps) or len(seps) >= 2 or (h1 and fold(title) not in h1)):
             return True
     return False
