@@ -125,6 +125,16 @@ def test_the_page_type_cue_is_a_structured_date_or_og_type_article() -> None:
     assert rows["C d"]["article_part_only"] == 0.0
 
 
+def test_a_title_is_not_stripped_to_a_headline_that_names_the_site() -> None:
+    # a blog's h1 is its name: the title stripped of the site's part is the post, not the h1 it equals
+    src = _inputs(page="Best Yoga Retreat Travel Insurance Options | Ambuja Yoga",
+                  h1s=["Ambuja Yoga", "Travel Insurance For Yoga Retreats"], sites=frozenset({"ambujayoga"}),
+                  hand="Travel Insurance For Yoga Retreats")
+    by_value = {c.value: c for c in tc.title_candidates(src)}
+    assert "stripped" in by_value["Best Yoga Retreat Travel Insurance Options"].sources
+    assert "stripped" not in by_value["Ambuja Yoga"].sources
+
+
 def test_a_page_with_no_title_source_has_no_candidate() -> None:
     assert tc.title_candidates(_inputs()) == []
 

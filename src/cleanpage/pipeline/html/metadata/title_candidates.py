@@ -85,7 +85,8 @@ def _proposals(src: TitleInputs) -> list[tuple[str, str]]:
     out.extend(("h1_first" if i == 0 else "h1_other", h) for i, h in enumerate(src.h1s[:3]))
     out.extend(("decked", h) for h in src.decked[:2])
     out.extend(("headline", h) for h in src.headlines[:3])
-    heads = [*src.decked, *src.headlines, *src.h1s]
+    # (a headline that names the site, a blog's h1, is not the piece a title is cut to)
+    heads = [h for h in (*src.decked, *src.headlines, *src.h1s) if not _is_site(h, src.sites)]
     for value in (src.ld, src.og, src.page):
         if not value:
             continue
