@@ -42,8 +42,11 @@ def test_values_that_read_the_same_are_one_candidate_with_every_source() -> None
     assert first.value == "Bridge closes"  # the hand order's spelling is the candidate's value
     assert {"hand", "h1_first", "stripped", "part_first"} <= first.sources
     assert len({tc.fold(c.value) for c in cands}) == len(cands)
-    # a piece cut off at a separator that no source states on its own is no candidate
-    assert all(tc.fold(c.value) != "the ledger" for c in cands)
+    # the piece cut off at the pipe is a candidate of its own, flagged as a piece no source states
+    site = next(c for c in cands if tc.fold(c.value) == "the ledger")
+    assert site.sources == {"part_last"}
+    row = _row(site, src)
+    assert row["part_only"] == row["part_only_last"] == row["part_by_pipe"] == 1.0 and row["part_only_first"] == 0.0
 
 
 def test_placeholders_markup_and_kickers_are_never_candidates() -> None:
@@ -67,6 +70,69 @@ def test_a_title_row_states_agreement_containment_site_and_url_words() -> None:
     assert site["is_site"] == 1.0 and site["src_h1_first"] == 1.0 and site["src_part_last"] == 1.0
     whole = _row(by_value["Bridge closes | The Ledger"], src)
     assert whole["has_separator"] == 1.0 and whole["n_stated"] == 2.0
+
+
+def test_a_seo_titles_first_piece_is_a_candidate_though_no_other_source_states_it() -> None:
+    # WCXB's gold for a service page is the <title>'s first piece; the h1 is a slogan
+    src = _inputs(page="Best Resume Writing Service | Professional Resume Writers | TopResume",
+                  h1s=["Land your next job faster"], sites=frozenset({"topresume"}),
+                  hand="Best Resume Writing Service | Professional Resume Writers")
+    by_value = {c.value: c for c in tc.title_candidates(src)}
+    first = by_value["Best Resume Writing Service"]
+    assert first.sources == {"part_first"}
+    row = _row(first, src)
+    assert row["part_only"] == row["part_only_first"] == row["part_by_pipe"] == row["part_beside_site"] == 1.0
+    assert row["part_only_last"] == 0.0
+    assert by_value["Professional Resume Writers"].sources == {"part_mid"}
+    assert _row(by_value["Land your next job faster"], src)["part_only"] == 0.0
+
+
+@pytest.mark.parametrize("h1s", [[], ["Würde des Lebens – ein Projekt"]])
+def test_a_lone_dashed_title_is_not_cut_on_a_guess(h1s: list[str]) -> None:
+    # one dash, no pipe, and no h1 that says something else: one headline with a dash, not "Post – Site"
+    src = _inputs(page="Würde des Lebens – ein Projekt", og="Würde des Lebens – ein Projekt", h1s=h1s,
+                  hand="Würde des Lebens – ein Projekt")
+    assert [c.value for c in tc.title_candidates(src)] == ["Würde des Lebens – ein Projekt"]
+
+
+def test_a_quotation_in_guillemets_is_not_two_separators() -> None:
+    title = "Le propriétaire du café a dit « bonjour » à la carte"
+    assert [c.value for c in tc.title_candidates(_inputs(page=title, hand=title))] == [title]
+
+
+@pytest.mark.parametrize("title", ["Post - Section - Site", "Post | Site"])
+def test_two_separators_or_a_pipe_make_a_title_built_to_be_cut(title: str) -> None:
+    values = {c.value for c in tc.title_candidates(_inputs(page=title, hand=title))}
+    assert "Post" in values and "Site" in values
+
+
+def test_an_h1_that_says_something_else_lets_a_dashed_title_be_cut() -> None:
+    src = _inputs(page="Hugging Face – The AI community building the future.",
+                  h1s=["The AI community building the future."], hand="The AI community building the future.")
+    assert "Hugging Face" in {c.value for c in tc.title_candidates(src)}
+
+
+def test_the_page_type_cue_is_a_structured_date_or_og_type_article() -> None:
+    def inputs(head: str) -> tc.TitleInputs:
+        return arbiter.read_title_inputs(_root(f"<html><head><title>A | B</title>{head}</head><body><h1>C d</h1>"
+                                               "<p>Text.</p></body></html>"), RULES)
+    assert inputs('<meta property="article:published_time" content="2022-11-06T23:00:00+00:00">').article
+    assert inputs('<meta property="og:type" content="article">').article
+    assert not inputs('<meta property="og:type" content="product">').article
+    src = inputs('<meta property="og:type" content="article">')
+    rows = {c.value: _row(c, src) for c in tc.title_candidates(src)}
+    assert rows["A"]["article_part_only"] == 1.0 and rows["C d"]["article_h1"] == 1.0
+    assert rows["C d"]["article_part_only"] == 0.0
+
+
+def test_a_title_is_not_stripped_to_a_headline_that_names_the_site() -> None:
+    # a blog's h1 is its name: the title stripped of the site's part is the post, not the h1 it equals
+    src = _inputs(page="Best Yoga Retreat Travel Insurance Options | Ambuja Yoga",
+                  h1s=["Ambuja Yoga", "Travel Insurance For Yoga Retreats"], sites=frozenset({"ambujayoga"}),
+                  hand="Travel Insurance For Yoga Retreats")
+    by_value = {c.value: c for c in tc.title_candidates(src)}
+    assert "stripped" in by_value["Best Yoga Retreat Travel Insurance Options"].sources
+    assert "stripped" not in by_value["Ambuja Yoga"].sources
 
 
 def test_a_page_with_no_title_source_has_no_candidate() -> None:
@@ -107,6 +173,17 @@ def _root(markup: str = _PAGE) -> lxml.html.HtmlElement:
 def test_the_arbiter_takes_the_headline_the_structured_titles_agree_with_not_the_site_name() -> None:
     meta = read_metadata(_root(), RULES, "https://ledger.example/news/storm-floods-harbour-road")
     assert meta.title == "Storm floods the harbour road"
+
+
+def test_the_shipped_ranker_names_a_service_page_by_its_titles_first_piece() -> None:
+    # the h1 is a slogan, the <title> "Service | Tagline | Brand": the title is the service, the
+    # blocks' headline (the hand order's pick) does not move
+    page = """<html><head><title>Best Resume Writing Service | Professional Resume Writers | TopResume</title>
+<meta property="og:site_name" content="TopResume"></head><body><h1>Land your next job faster</h1>
+<p>Our writers help.</p></body></html>"""
+    meta = read_metadata(_root(page), RULES, "https://topresume.example/resume-writing")
+    assert meta.title == "Best Resume Writing Service"
+    assert meta.headline == "Best Resume Writing Service | Professional Resume Writers"
 
 
 def test_without_a_ranker_the_hand_order_chooses(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,7 @@ from cleanpage.pipeline.shared.dates import (
 )
 from cleanpage.pipeline.shared.names import clean_authors
 from cleanpage.rules import Rules
+from cleanpage.rules.markup import MarkupCues
 
 from .authors import (
     _account,
@@ -81,7 +82,7 @@ class _Sources:
 def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
     """Read the page's own statements about itself: every source first, then one choice per field."""
     src = _read_sources(root, rules, url)
-    inputs = title_inputs(src)
+    inputs = title_inputs(src, rules.cues.markup)
     title = _title(inputs)
     published = _ranked_date(root, src, rules)
     authors = _authors(root, src, rules, dated=published is not None)
@@ -97,15 +98,24 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
 
 def read_title_inputs(root: etree._Element, rules: Rules, url: str | None = None) -> TitleInputs:
     """The title's sources on one page as the arbiter sees them (what its ranker is trained on)."""
-    return title_inputs(_read_sources(root, rules, url))
+    return title_inputs(_read_sources(root, rules, url), rules.cues.markup)
 
 
-def title_inputs(src: _Sources) -> TitleInputs:
+def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
     """The title's sources on one page, and the hand order's pick among them."""
     hand = _choose_title(src.ld.title, src.og_title, src.page_title, src.scan.headlines, src.scan.h1s,
                          src.sites, src.scan.decked, src.url)
     return TitleInputs(ld=src.ld.title, og=src.og_title, page=src.page_title, headlines=src.scan.headlines,
-                       h1s=src.scan.h1s, decked=src.scan.decked, sites=src.sites, url=src.url, hand=hand)
+                       h1s=src.scan.h1s, decked=src.scan.decked, sites=src.sites, url=src.url, hand=hand,
+                       article=_calls_itself_article(src, markup))
+
+
+def _calls_itself_article(src: _Sources, markup: MarkupCues) -> bool:
+    """The page states a publication date as data, or its ``og:type`` is an article: a page type
+    cue for the title (an article's headline is its ``h1``; a shop's or a service's title is its
+    ``<title>`` cut at a separator more often)."""
+    return bool(src.ld.published or _first(src.meta, markup.published)
+                or src.meta.get("og:type", "").strip().lower() == "article")
 
 
 def _title(inputs: TitleInputs) -> str | None:

@@ -37,6 +37,10 @@ FEATURES = (
     # pairs a linear score cannot build from the single flags
     "h1_in_page_title", "h1_in_og", "hand_h1", "hand_stripped", "first_part_stripped", "h1_no_structured",
     "lone_h1",
+    # a piece of a structured title that no other source states: where it sits, what is cut off with it
+    "part_only", "part_only_first", "part_only_last", "part_by_pipe", "part_beside_site",
+    # the page type: an article's headline is its h1 more often than a shop's or a service's
+    "article", "article_part_only", "article_h1",
 )
 
 
@@ -53,6 +57,8 @@ class TitleInputs:
     sites: frozenset[str]
     url: str | None
     hand: str | None
+    #: the page calls itself an article: a structured publication date or ``og:type`` article
+    article: bool = False
 
 
 @dataclass(slots=True)
@@ -79,7 +85,8 @@ def _proposals(src: TitleInputs) -> list[tuple[str, str]]:
     out.extend(("h1_first" if i == 0 else "h1_other", h) for i, h in enumerate(src.h1s[:3]))
     out.extend(("decked", h) for h in src.decked[:2])
     out.extend(("headline", h) for h in src.headlines[:3])
-    heads = [*src.decked, *src.headlines, *src.h1s]
+    # (a headline that names the site, a blog's h1, is not the piece a title is cut to)
+    heads = [h for h in (*src.decked, *src.headlines, *src.h1s) if not _is_site(h, src.sites)]
     for value in (src.ld, src.og, src.page):
         if not value:
             continue
@@ -99,11 +106,11 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
     """Every distinct title value the page's sources propose, first-proposed first.
 
     Hard constraints, kept outside the ranker: a loading placeholder or markup shown as text is
-    never a title, and a piece of a title cut at a separator is a candidate only where another
-    source states it or the cut drops the site's name (a dash also joins the halves of a real
-    headline: "Würde des Lebens – ein Projekt" is not cut on a guess), and an h1's kicker is not
-    part of the title (where the h1 sets it apart, a value that is the kicker and the headline is
-    no candidate)."""
+    never a title; a piece of a title cut at a separator that no other source states is a
+    candidate only where the page's titles are built to be cut (:func:`_seo_shaped`: a dash also
+    joins the halves of a real headline, "Würde des Lebens – ein Projekt"); and an h1's kicker is
+    not part of the title (where the h1 sets it apart, a value that is the kicker and the headline
+    is no candidate)."""
     found: dict[str, TitleCandidate] = {}
     decked = [k for k in (text_key(d) for d in src.decked) if k]
     for source, value in _proposals(src):
@@ -111,7 +118,23 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
         key = fold(value)
         if key and not _PLACEHOLDER.match(value) and not _MARKUP.search(value) and not _kicked(value, decked):
             found.setdefault(key, TitleCandidate(value)).sources.add(source)
-    return [c for c in found.values() if not c.sources <= _PARTS]
+    seo = _seo_shaped(src)
+    return [c for c in found.values() if seo or not c.sources <= _PARTS]
+
+
+def _seo_shaped(src: TitleInputs) -> bool:
+    """A structured title built to be cut: a pipe in it, two separators or more ("Post - Section -
+    Site"), or a page whose first h1 says something else. A lone "A – B" that is also the page's
+    headline (or the page's only title) may be one sentence with a dash, and a pair of guillemets
+    is a quotation: neither is cut on a guess."""
+    h1 = {fold(h) for h in src.h1s[:1]}
+    for title in (src.ld, src.og, src.page):
+        seps = _TITLE_PARTS.findall(normalise_space(title or ""))
+        if title and "«" in title and "»" in title:
+            seps = [s for s in seps if s.strip() not in ("«", "»")]  # a quote: « bonjour »
+        if title and (any("|" in s for s in seps) or len(seps) >= 2 or (h1 and fold(title) not in h1)):
+            return True
+    return False
 
 
 def _kicked(value: str, decked: list[str]) -> bool:
@@ -142,7 +165,26 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         float(not src.h1s), float(len(src.h1s) > 1),
         *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
         float("h1_first" in cand.sources and len(src.h1s) == 1),
+        *_part_features(cand, src),
+        float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and "h1_first" in cand.sources),
     ]
+
+
+def _part_features(cand: TitleCandidate, src: TitleInputs) -> list[float]:
+    """A value only cutting a structured title proposes: whether it is the first or the last piece,
+    whether a pipe sets it apart ("Service | Tagline | Brand"), whether another piece names the site."""
+    only = cand.sources <= _PARTS
+    by_pipe = beside_site = False
+    for title in (src.ld, src.og, src.page):
+        pieces = _TITLE_PARTS.split(normalise_space(title or ""))
+        seps = _TITLE_PARTS.findall(normalise_space(title or ""))
+        for i, piece in enumerate(pieces):
+            if len(pieces) < 2 or piece.strip() != cand.value:
+                continue
+            by_pipe = by_pipe or any("|" in seps[k] for k in (i - 1, i) if 0 <= k < len(seps))
+            beside_site = beside_site or any(_is_site(p, src.sites) for p in pieces if p.strip() != cand.value)
+    return [float(only), float(only and "part_first" in cand.sources), float(only and "part_last" in cand.sources),
+            float(by_pipe), float(beside_site)]
 
 
 def _pairs(sources: set[str], key: str, page_key: str, og_key: str, unstructured: bool) -> list[float]:
