@@ -4,6 +4,7 @@ signatures and author links, completed or replaced where the page states a fulle
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 
@@ -307,9 +308,26 @@ def _stated_non_person(meta_author: str | None, organisations: frozenset[str], r
     person sources because it is often the site's or a team's name, not a person's; but when the
     page names nobody else, it is who the page says wrote it. Never an organisation the JSON-LD
     types as one (``organisations``: site keys), nor a news agency (a credit, not an author)."""
-    text = " ".join((meta_author or "").split())
+    text = " ".join(html.unescape(meta_author or "").split())
     if (not text or len(text) > 60 or len(text.split()) > 6 or _NOT_A_NAME.search(text)
             or not any(ch.isalpha() for ch in text) or _site_key(text) in organisations
             or rules.find_agencies(text)):
         return ()
     return clean_authors([text], rules, single_ok=True) or (text,)
+
+
+def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
+    """The first author the page states as data or marks up as one that is no person: the site's
+    own name, a brand or a team ("Supermove", "WSET Global", a JSON-LD author typed as an
+    organisation, ``rel=author`` text naming the company). Asked last, where no source names a
+    person: the page then says the organisation wrote it. Never a news agency (a credit), a link
+    or markup, nor two parts joined by a separator; a byline lead and a date after the name ("by
+    whova | Apr 21, 2025") are read over."""
+    for value in stated:
+        text = rules.cues.lead.sub("", " ".join(html.unescape(value or "").split()))
+        text = rules.cues.date_tail.split(text, maxsplit=1)[0].strip(" -–—:|·•,")
+        if (text and len(text) <= 60 and len(text.split()) <= 6 and not _NOT_A_NAME.search(text)
+                and any(ch.isalpha() for ch in text) and not rules.find_agencies(text)
+                and rules.normalise(text) not in rules.not_author_phrases):
+            return (text,)
+    return ()
