@@ -71,3 +71,21 @@ def test_a_person_in_a_byline_still_wins_over_a_stated_organisation() -> None:
 def test_a_link_or_markup_stated_as_author_is_no_author() -> None:
     assert _authors('<meta name="author" content="https://www.facebook.com/movers">') == ()
     assert _authors('<meta name="author" content="{{ post.author }}">') == ()
+
+
+def test_a_team_a_visible_byline_names_is_the_author_when_no_person_is_named() -> None:
+    body = _ARTICLE.replace("</h1>", '</h1><p>By Workzone Team• 4 mins read</p>')
+    assert _authors("", body) == ("Workzone Team",)
+    body = _ARTICLE.replace("</h1>", '</h1><div class="byline">Podium Staff</div>')
+    assert _authors("", body) == ("Podium Staff",)
+    body = _ARTICLE.replace("</h1>", '</h1><div class="author">EcoFlowEcoFlow</div>')
+    assert _authors("", body) == ("EcoFlow",)  # a mobile and a desktop copy read as one text
+
+
+def test_shown_text_that_is_no_byline_name_is_no_author() -> None:
+    for line in ('<div class="byline">Read more about the team behind our blog</div>',  # too long
+                 '<div class="byline">by project</div>',  # lower case
+                 '<div class="author">Field()</div>',  # code
+                 '<div class="author">C</div>',
+                 '<div class="author">Von</div>'):  # a label alone
+        assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{line}")) == (), line

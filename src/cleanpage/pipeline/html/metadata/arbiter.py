@@ -32,6 +32,7 @@ from .authors import (
     _signature,
     _site_owner,
     _stated_non_person,
+    _shown_organisation,
     _stated_organisation,
     _without_site_part,
 )
@@ -217,6 +218,8 @@ def _authors(root: etree._Element, src: _Sources, rules: Rules, *, dated: bool) 
     if not authors:
         authors = _stated_organisation([*src.ld.authors, *src.ld.organisation_authors,
                                         _first(src.meta, rules.cues.markup.author) or "", *src.scan.authors], rules)
+    if not authors:
+        authors = _shown_organisation(src.scan.bylines, src.scan.labelled, rules)
     return authors
 
 

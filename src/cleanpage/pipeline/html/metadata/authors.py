@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from cleanpage.pipeline.blocks import text_key
-from cleanpage.pipeline.shared.names import clean_authors, person_name
+from cleanpage.pipeline.shared.names import _undoubled, clean_authors, person_name
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import Rules
 
@@ -331,3 +331,42 @@ def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
                 and rules.normalise(text) not in rules.not_author_phrases):
             return (text,)
     return ()
+
+
+def _shown_organisation(bylines: list[str], labelled: list[str], rules: Rules) -> tuple[str, ...]:
+    """The team or company a visible byline names when no source names a person: a labelled
+    byline read up to a separator or a date ("By Workzone Team• 4 mins read", "WRITTEN BY NETGEAR
+    Orbi Team"), else a byline element that holds the name and nothing else ("Podium Staff").
+    Shown text is trusted less than data: a few capitalised words, no digit, the lead present on
+    a labelled line ("by project", "By clicking Continue to join …", "Read more about The Upwork
+    Team", "Von" are none)."""
+    cues = rules.cues
+    for value in labelled[:3]:
+        plain = " ".join(value.split())
+        text = cues.lead.sub("", plain)
+        if len(text) < len(plain):
+            text = _META_SEP.split(cues.date_tail.split(text, maxsplit=1)[0], maxsplit=1)[0].strip(" -–—:|·•,")
+            if _shown_name(text, rules):
+                return (text,)
+    for value in bylines[:3]:
+        text = _undoubled(" ".join(value.split()))
+        if _shown_name(text, rules):
+            return (text,)
+    return ()
+
+
+#: brackets, a semicolon or an ellipsis: code shown as text ("Field()") or a cut list, not a byline's name
+_CODE_OR_CUT = re.compile(r"[()\[\];]|\.\.\.|…")
+
+
+def _shown_name(text: str, rules: Rules) -> bool:
+    """A few capitalised words, no digit, not a label, stated as :func:`_stated_organisation` reads it."""
+    words = text.split()
+    return (1 <= len(words) <= 4 and len(text) >= 3 and text[0].isupper() and not any(ch.isdigit() for ch in text)
+            and _CODE_OR_CUT.search(text) is None
+            and cues_label(text, rules) is None and _stated_organisation([text], rules) == (text,))
+
+
+def cues_label(text: str, rules: Rules) -> str | None:
+    """``text`` when it is only a byline label ("Von", "Author", "Topic Author"), else ``None``."""
+    return text if rules.cues.label.match(text) or text.casefold().split()[-1] in rules.cues.roles else None
