@@ -667,8 +667,10 @@ def test_a_user_handle_is_completed_by_the_byline_it_runs_together() -> None:
         ("<div class='author'>Author: Bo2man am 29.12.2010, 13:36 Uhr</div>", ("Bo2man",)),
         ("<div class='author'>Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr</div>", ("Isabella.DiBiase",)),
         ("<div class='date'>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</div>", ("Sina Giebel",)),
+        # a byline element holding one word: no person's name, but the author the page shows when
+        # nothing else names one (the last fallback, ``_shown_organisation``)
+        ("<div class='author'>Lars</div>", ("Lars",)),
         # without a lead word, or with a label, a weekday or a desk abbreviation, no name
-        ("<div class='author'>Lars</div>", ()),
         ("<div class='author'>Veröffentlicht am 19.10.19 um 14:34 Uhr</div>", ()),
         ("<p>Di Mi</p>", ()),
         ("<p>Autor: red</p>", ()),

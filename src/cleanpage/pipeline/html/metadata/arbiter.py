@@ -29,10 +29,10 @@ from .authors import (
     _initials,
     _initials_of,
     _meta_line_names,
+    _shown_organisation,
     _signature,
     _site_owner,
     _stated_non_person,
-    _shown_organisation,
     _stated_organisation,
     _without_site_part,
 )

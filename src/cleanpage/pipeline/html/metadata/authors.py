@@ -339,15 +339,21 @@ def _shown_organisation(bylines: list[str], labelled: list[str], rules: Rules) -
     Orbi Team"), else a byline element that holds the name and nothing else ("Podium Staff").
     Shown text is trusted less than data: a few capitalised words, no digit, the lead present on
     a labelled line ("by project", "By clicking Continue to join …", "Read more about The Upwork
-    Team", "Von" are none)."""
+    Team", "Von", "Photograph by Jeremy Holden" are none)."""
     cues = rules.cues
+    if _teaser_list(labelled) or _teaser_list(bylines):
+        return ()  # "Von A am 08.12.2022", "Von B am 06.12.2022", …: other articles' teasers
+    named: list[str] = []
     for value in labelled[:3]:
         plain = " ".join(value.split())
         text = cues.lead.sub("", plain)
         if len(text) < len(plain):
-            text = _META_SEP.split(cues.date_tail.split(text, maxsplit=1)[0], maxsplit=1)[0].strip(" -–—:|·•,")
-            if _shown_name(text, rules):
-                return (text,)
+            named.append(_META_SEP.split(cues.date_tail.split(text, maxsplit=1)[0], maxsplit=1)[0].strip(" -–—:|·•,"))
+    if len({text_key(n) for n in named}) >= 3:
+        return ()  # "By Course or Type", "By Method", "By Product": a list of filters
+    for text in named:
+        if _shown_name(text, rules):
+            return (text,)
     for value in bylines[:3]:
         text = _undoubled(" ".join(value.split()))
         if _shown_name(text, rules):
@@ -362,7 +368,8 @@ _CODE_OR_CUT = re.compile(r"[()\[\];]|\.\.\.|…")
 def _shown_name(text: str, rules: Rules) -> bool:
     """A few capitalised words, no digit, not a label, stated as :func:`_stated_organisation` reads it."""
     words = text.split()
-    return (1 <= len(words) <= 4 and len(text) >= 3 and text[0].isupper() and not any(ch.isdigit() for ch in text)
+    credit = any(w.casefold() in rules.cues.credit_words for w in words)  # "Photograph by Jeremy Holden"
+    return (1 <= len(words) <= 4 and not credit and len(text) >= 3 and text[0].isupper() and not any(ch.isdigit() for ch in text)
             and _CODE_OR_CUT.search(text) is None
             and cues_label(text, rules) is None and _stated_organisation([text], rules) == (text,))
 
