@@ -229,8 +229,11 @@ def test_cms_account_yields_to_the_labelled_byline() -> None:
 def test_site_account_is_not_an_author() -> None:
     ld = ('<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"X","author":{"@id":"#p"}},'
           '{"@type":"Person","@id":"#p","name":"stylegart"}]}</script>')
+    page = _meta(f"<html><head>{ld}</head><body><h1>X</h1><p class='byline'>Von Ramona Berg</p><p>Text.</p></body></html>",
+                 "https://www.stylegart.example/x")
+    assert page.authors == ("Ramona Berg",)  # the account is no person: the byline's name wins
     page = _meta(f"<html><head>{ld}</head><body><h1>X</h1><p>Text.</p></body></html>", "https://www.stylegart.example/x")
-    assert page.authors == ()
+    assert page.authors == ("stylegart",)  # no one else named: the account the page states, as written
 
 
 def test_initials_and_creative_commons_credit() -> None:
@@ -246,13 +249,16 @@ def test_initials_and_creative_commons_credit() -> None:
     assert page.authors == ("Jane Doe",)
 
 
-def test_name_typed_as_an_organisation_is_never_an_author() -> None:
+def test_name_typed_as_an_organisation_is_never_a_person() -> None:
     ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"X",'
           '"author":[{"@type":"%s","name":"OÖ Volksblatt"}]}</script>')
     card = "<meta name='twitter:label1' content='Verfasst von'><meta name='twitter:data1' content='OÖ Volksblatt'>"
     for kind in ("Organization", "NewsMediaOrganization"):
+        page = _meta(f"<html><head>{ld % kind}{card}</head><body><h1>X</h1><div class='byline'>Von Jens Maier</div>"
+                     "<p>Text.</p></body></html>")
+        assert page.authors == ("Jens Maier",)  # whichever source repeats it, the organisation is no person
         page = _meta(f"<html><head>{ld % kind}{card}</head><body><h1>X</h1><p>Text.</p></body></html>")
-        assert page.authors == ()
+        assert page.authors == ("OÖ Volksblatt",)  # no person named: the organisation the page states wrote it
     page = _meta(f"<html><head>{ld % 'Person'}{card}</head><body><h1>X</h1><p>Text.</p></body></html>")
     assert page.authors == ("OÖ Volksblatt",)  # the page says it is a person
 
@@ -661,8 +667,10 @@ def test_a_user_handle_is_completed_by_the_byline_it_runs_together() -> None:
         ("<div class='author'>Author: Bo2man am 29.12.2010, 13:36 Uhr</div>", ("Bo2man",)),
         ("<div class='author'>Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr</div>", ("Isabella.DiBiase",)),
         ("<div class='date'>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</div>", ("Sina Giebel",)),
+        # a byline element holding one word: no person's name, but the author the page shows when
+        # nothing else names one (the last fallback, ``_shown_organisation``)
+        ("<div class='author'>Lars</div>", ("Lars",)),
         # without a lead word, or with a label, a weekday or a desk abbreviation, no name
-        ("<div class='author'>Lars</div>", ()),
         ("<div class='author'>Veröffentlicht am 19.10.19 um 14:34 Uhr</div>", ()),
         ("<p>Di Mi</p>", ()),
         ("<p>Autor: red</p>", ()),
@@ -907,7 +915,10 @@ def test_new_author_rules_keep_out_of_other_peoples_names() -> None:
     ld = '<script type="application/ld+json">{"@type":"Article","headline":"X","author":{"@type":"%s","name":"%s"}}</script>'
     for kind, name in (("CollegeOrUniversity", "Stanford Medicine"), ("MedicalOrganization", "Mayo Clinic"),
                        ("Brand", "Acme Tools")):
-        assert _meta(f"<html><head>{ld % (kind, name)}</head><body><h1>X</h1></body></html>").authors == ()
+        byline = "<div class='byline'>By Jane Doe</div>"
+        assert _meta(f"<html><head>{ld % (kind, name)}</head><body><h1>X</h1>{byline}</body></html>").authors == (
+            "Jane Doe",)
+        assert _meta(f"<html><head>{ld % (kind, name)}</head><body><h1>X</h1></body></html>").authors == (name,)
 
 
 def test_author_link_pattern_reads_a_huge_href_at_once() -> None:

@@ -218,6 +218,15 @@ def test_every_name_title_is_read_over(title: str) -> None:
     assert cues.name_titles.sub("", f"{title.capitalize()}ana Doe") == f"{title.capitalize()}ana Doe"
 
 
+@pytest.mark.parametrize("credential", packaged_names("credentials"))
+def test_every_credential_stays_with_the_name(credential: str) -> None:
+    from cleanpage.pipeline.shared.names import clean_authors
+
+    written = credential.upper()
+    assert clean_authors([f"Jane Doe, {written}"], load_rules()) == (f"Jane Doe, {written}",)
+    assert clean_authors([f"Jane Doe, {written}, John Roe"], load_rules()) == (f"Jane Doe, {written}", "John Roe")
+
+
 @pytest.mark.parametrize("part", CUES.account_parts)
 def test_every_account_part_makes_a_handle_a_cms_account(part: str) -> None:
     from cleanpage.pipeline.shared.names import clean_authors

@@ -140,3 +140,37 @@ def test_a_handle_another_name_spells_out_is_the_same_author(handle: str) -> Non
 
 def test_a_handle_of_someone_else_stays() -> None:
     assert clean_authors(["mdshunk", "Devindra Hardawar"], RULES, single_ok=True) == ("mdshunk", "Devindra Hardawar")
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        (["Dylan Bailey, MS, RD, FAND"], ("Dylan Bailey, MS, RD, FAND",)),
+        (["By Genevieve Carlton, Ph.D."], ("Genevieve Carlton, Ph.D.",)),
+        (["Doris Munoz-Mantilla, MD, FOMA, DABOM"], ("Doris Munoz-Mantilla, MD, FOMA, DABOM",)),
+        (["Rebecca Lake, CEPF®"], ("Rebecca Lake, CEPF®",)),
+        (["Michael Greger, M.D. FACLM"], ("Michael Greger, M.D. FACLM",)),
+        (["Jane Doe and John Roe, PhD"], ("Jane Doe", "John Roe, PhD")),
+        (["Ellen Lindell, VMD, DACVB; Monique Feyrecilde, BA, LVT"],
+         ("Ellen Lindell, VMD, DACVB", "Monique Feyrecilde, BA, LVT")),
+        (["Anna Meier, Dipl.-Ing."], ("Anna Meier, Dipl.-Ing.",)),
+    ],
+)
+def test_credentials_after_a_name_stay_with_it(candidates: list[str], expected: tuple[str, ...]) -> None:
+    """A degree or licence after the name's comma is part of the name as written, never a name."""
+    assert clean_authors(candidates, RULES) == expected
+    assert clean_authors(candidates, RULES, single_ok=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        (["Jane Doe, CNN"], ("Jane Doe",)),  # capitals alone, none listed: an organisation, not a degree
+        (["By Jane Doe, Washington"], ("Jane Doe",)),
+        (["Jane Doe, John Smith"], ("Jane Doe", "John Smith")),
+        (["Mark Hammerberg, MD..."], ("Mark Hammerberg",)),  # a cut text
+        (["Jane Doe, ms"], ("Jane Doe",)),  # a lower-case word is no credential
+    ],
+)
+def test_what_is_not_a_credential(candidates: list[str], expected: tuple[str, ...]) -> None:
+    assert clean_authors(candidates, RULES) == expected

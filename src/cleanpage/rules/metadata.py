@@ -93,6 +93,8 @@ class MetadataCues:
     given_names: frozenset[str]
     #: academic titles opening a name ("Dr. ", "Prof. Dr. ", "Dr.-Ing. "), to read over
     name_titles: re.Pattern[str]
+    #: degrees and licences written after a name ("Ph.D.", "MD", "CFP"): lower case, no dots or marks
+    credentials: frozenset[str]
     lead: re.Pattern[str]
     label: re.Pattern[str]
     inline: re.Pattern[str]
@@ -164,7 +166,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     by = _table(doc, "bylines", where)
     dt = _table(doc, "dates", where)
     names = _table(doc, "names", where)
-    _keys(names, {"given", "titles"}, f"{where} [names]")
+    _keys(names, {"given", "titles", "credentials"}, f"{where} [names]")
     given = _words(names, "given", f"{where} [names]")
     titles = _words(names, "titles", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
@@ -233,6 +235,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         date_tokens=date_tokens,
         author_paths=w["author_paths"],
         given_names=frozenset(given),
+        credentials=frozenset(_words(names, "credentials", f"{where} [names]")),
         name_titles=_compile(rf"^\s*(?:{_alt(titles)}\.(?:-\w+\.?)?\s+)+", f"{where} titles", re.IGNORECASE),
         author_path=_compile(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#\d][^/?#]*?)(?:[-_.]\d+)?(?:\.html?)?/?(?:[?#]|$)",
                                    f"{where} author_paths", re.IGNORECASE),

@@ -103,6 +103,41 @@ def _handles_dropped(names: list[str]) -> list[str]:
 _LETTERS = re.compile(r"[\W\d_]+")
 
 
+#: a word of a credential as written: letters with dots, a hyphen or a ®/™ mark ("Ph.D.", "PA-C", "CFP®")
+_CREDENTIAL_WORD = re.compile(r"^[^\W\d_][\w.\-]{0,9}[®™]?$")
+_MARKED = re.compile(r"[®™]$")
+
+
+def _credential(part: str, known: frozenset[str], *, run: bool) -> bool:
+    """A part of a byline that is degrees or licences ("Ph.D.", "MS", "M.D. FACLM", "CFP®"), not a
+    name: every word written with a capital and either listed (``[names] credentials``) or in
+    capitals; at least one listed or marked (®/™), unless it goes on a run that already had one
+    ("MD, FOMA, DABOM"). "CNN" or "Washington" after a comma is none."""
+    words = part.split()
+    if not 1 <= len(words) <= 3 or not all(_CREDENTIAL_WORD.match(w) and ".." not in w and not w.islower()
+                                           for w in words):
+        return False
+    keys = [w.rstrip("®™").replace(".", "").casefold() for w in words]
+    listed = [k in known or _MARKED.search(w) is not None for k, w in zip(keys, words, strict=True)]
+    capitals = all(w.rstrip("®™").replace(".", "").replace("-", "").isupper() for w in words)
+    return all(ok or w.replace(".", "").isupper() for ok, w in zip(listed, words, strict=True)) and (
+        any(listed) or (run and capitals))
+
+
+def _with_credentials(parts: list[str], known: frozenset[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The parts of a byline split at its joins, each with the credentials written after it
+    ("Jillian Kubala, MS, RD" is one person, "Jillian Kubala" with "MS" and "RD"): the name as the
+    page writes it keeps them, and they are never taken for names of their own."""
+    out: list[tuple[str, list[str]]] = []
+    for part in parts:
+        stripped = part.strip()
+        if out and _credential(stripped, known, run=bool(out[-1][1])):
+            out[-1][1].append(stripped)
+        else:
+            out.append((part, []))
+    return [(part, tuple(creds)) for part, creds in out]
+
+
 def clean_authors(
     candidates: list[str], rules: Rules, *, single_ok: bool = False, exclude: frozenset[str] = frozenset(),
     led: bool = False,
@@ -133,8 +168,10 @@ def clean_authors(
         # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
         # Bo2man") says the word after it is one
         single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
-        for part in parts:
+        for part, credentials in _with_credentials(parts, cues.credentials):
             name = person_name(part, rules, single_ok=single, exclude=exclude)
+            if name and credentials:
+                name = ", ".join((name, *credentials))
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)

@@ -30,9 +30,11 @@ from .authors import (
     _initials,
     _initials_of,
     _meta_line_names,
+    _shown_organisation,
     _signature,
     _site_owner,
     _stated_non_person,
+    _stated_organisation,
     _without_site_part,
 )
 from .date_candidates import FEATURES as DATE_FEATURES
@@ -223,6 +225,11 @@ def _authors(root: etree._Element, src: _Sources, rules: Rules, *, dated: bool) 
     authors = authors or _signature(root, rules, src.sites)
     if not authors:
         authors = _stated_non_person(_first(src.meta, rules.cues.markup.author), _typed_organisations(src.ld), rules)
+    if not authors:
+        authors = _stated_organisation([*src.ld.authors, *src.ld.organisation_authors,
+                                        _first(src.meta, rules.cues.markup.author) or "", *src.scan.authors], rules)
+    if not authors:
+        authors = _shown_organisation(src.scan.bylines, src.scan.labelled, rules)
     return authors
 
 

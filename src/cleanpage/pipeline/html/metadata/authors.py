@@ -4,13 +4,14 @@ signatures and author links, completed or replaced where the page states a fulle
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 
 from lxml import etree
 
 from cleanpage.pipeline.blocks import text_key
-from cleanpage.pipeline.shared.names import clean_authors, person_name
+from cleanpage.pipeline.shared.names import _undoubled, clean_authors, person_name
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import Rules
 
@@ -307,9 +308,72 @@ def _stated_non_person(meta_author: str | None, organisations: frozenset[str], r
     person sources because it is often the site's or a team's name, not a person's; but when the
     page names nobody else, it is who the page says wrote it. Never an organisation the JSON-LD
     types as one (``organisations``: site keys), nor a news agency (a credit, not an author)."""
-    text = " ".join((meta_author or "").split())
+    text = " ".join(html.unescape(meta_author or "").split())
     if (not text or len(text) > 60 or len(text.split()) > 6 or _NOT_A_NAME.search(text)
             or not any(ch.isalpha() for ch in text) or _site_key(text) in organisations
             or rules.find_agencies(text)):
         return ()
     return clean_authors([text], rules, single_ok=True) or (text,)
+
+
+def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
+    """The first author the page states as data or marks up as one that is no person: the site's
+    own name, a brand or a team ("Supermove", "WSET Global", a JSON-LD author typed as an
+    organisation, ``rel=author`` text naming the company). Asked last, where no source names a
+    person: the page then says the organisation wrote it. Never a news agency (a credit), a link
+    or markup, nor two parts joined by a separator; a byline lead and a date after the name ("by
+    whova | Apr 21, 2025") are read over."""
+    for value in stated:
+        text = rules.cues.lead.sub("", " ".join(html.unescape(value or "").split()))
+        text = rules.cues.date_tail.split(text, maxsplit=1)[0].strip(" -–—:|·•,")
+        if (text and len(text) <= 60 and len(text.split()) <= 6 and not _NOT_A_NAME.search(text)
+                and any(ch.isalpha() for ch in text) and not rules.find_agencies(text)
+                and rules.normalise(text) not in rules.not_author_phrases):
+            return (text,)
+    return ()
+
+
+def _shown_organisation(bylines: list[str], labelled: list[str], rules: Rules) -> tuple[str, ...]:
+    """The team or company a visible byline names when no source names a person: a labelled
+    byline read up to a separator or a date ("By Workzone Team• 4 mins read", "WRITTEN BY NETGEAR
+    Orbi Team"), else a byline element that holds the name and nothing else ("Podium Staff").
+    Shown text is trusted less than data: a few capitalised words, no digit, the lead present on
+    a labelled line ("by project", "By clicking Continue to join …", "Read more about The Upwork
+    Team", "Von", "Photograph by Jeremy Holden" are none)."""
+    cues = rules.cues
+    if _teaser_list(labelled) or _teaser_list(bylines):
+        return ()  # "Von A am 08.12.2022", "Von B am 06.12.2022", …: other articles' teasers
+    named: list[str] = []
+    for value in labelled[:3]:
+        plain = " ".join(value.split())
+        text = cues.lead.sub("", plain)
+        if len(text) < len(plain):
+            named.append(_META_SEP.split(cues.date_tail.split(text, maxsplit=1)[0], maxsplit=1)[0].strip(" -–—:|·•,"))
+    if len({text_key(n) for n in named}) >= 3:
+        return ()  # "By Course or Type", "By Method", "By Product": a list of filters
+    for text in named:
+        if _shown_name(text, rules):
+            return (text,)
+    for value in bylines[:3]:
+        text = _undoubled(" ".join(value.split()))
+        if _shown_name(text, rules):
+            return (text,)
+    return ()
+
+
+#: brackets, a semicolon or an ellipsis: code shown as text ("Field()") or a cut list, not a byline's name
+_CODE_OR_CUT = re.compile(r"[()\[\];]|\.\.\.|…")
+
+
+def _shown_name(text: str, rules: Rules) -> bool:
+    """A few capitalised words, no digit, not a label, stated as :func:`_stated_organisation` reads it."""
+    words = text.split()
+    credit = any(w.casefold() in rules.cues.credit_words for w in words)  # "Photograph by Jeremy Holden"
+    return (1 <= len(words) <= 4 and not credit and len(text) >= 3 and text[0].isupper() and not any(ch.isdigit() for ch in text)
+            and _CODE_OR_CUT.search(text) is None
+            and cues_label(text, rules) is None and _stated_organisation([text], rules) == (text,))
+
+
+def cues_label(text: str, rules: Rules) -> str | None:
+    """``text`` when it is only a byline label ("Von", "Author", "Topic Author"), else ``None``."""
+    return text if rules.cues.label.match(text) or text.casefold().split()[-1] in rules.cues.roles else None
