@@ -107,6 +107,10 @@ class TextStats(NamedTuple):
     separator_share: float
     capital_share: float
     prose: bool
+    #: whitespace-separated words (``len(text.split())``) and :func:`ends_sentence`: found on the
+    #: way, kept so a reader of all the measures (the block model) need not find them again
+    words: int
+    ends: bool
 
 
 def text_stats(text: str) -> TextStats:
@@ -139,7 +143,7 @@ def text_stats(text: str) -> TextStats:
         prose = share >= 0.12 or count >= 12
     else:
         prose = count >= 15 and share >= 0.2
-    return TextStats(sentences, share, separators, capitals / len(words) if words else 0.0, prose)
+    return TextStats(sentences, share, separators, capitals / len(words) if words else 0.0, prose, count, ends)
 
 
 #: a run of capitalised words this long and this dense is a list of names or tags, not a sentence
