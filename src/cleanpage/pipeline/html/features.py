@@ -85,16 +85,19 @@ def feature_names(words: Sequence[str]) -> tuple[str, ...]:
 #: the digit share is read on at most this many characters of a block
 _HEAD = 600
 _DIGIT = re.compile(r"\d")
-#: the columns between the container one-hots and the title columns, filled after the loop
-_TAIL_ZEROS = (0.0,) * (BASE_FEATURES.index("is_title") - BASE_FEATURES.index("prev_kept"))
-# the row is written positionally (the hot loop): its parts must sit where the names say
-if BASE_FEATURES.index("tag_p") != 24 or BASE_FEATURES.index("prev_kept") != 24 + len(_TAGS) + len(_ROLES):
+#: the columns each row writes from its per-page memos (the text's, the rule answer's and the
+#: place's), in the order the loop joins them; every other column is written a column at a time
+_ROW_COLUMNS = (0, 1, *range(3, 10), *range(15, 15 + 9 + len(_TAGS) + len(_ROLES)))
+# the row is joined positionally (the hot loop): its parts must sit where the names say
+if (BASE_FEATURES[2] != "link_share" or BASE_FEATURES[10:15] != ("depth", "rel_index", "rel_chars", "engine_kept",
+                                                                "engine_contains")
+        or BASE_FEATURES.index("tag_p") != 24 or BASE_FEATURES.index("prev_kept") != 24 + len(_TAGS) + len(_ROLES)):
     raise ImportError("features: BASE_FEATURES and the row the loop writes disagree")
 
 
-def _place(tag: str, roles: frozenset[str]) -> list[float]:
+def _place(tag: str, roles: frozenset[str]) -> tuple[float, ...]:
     """The tag-group and container one-hots of a (tag, containers) pair."""
-    return [float(tag in tags) for _name, tags in _TAGS] + [float(not roles.isdisjoint(g)) for _name, g in _ROLES]
+    return (*(float(tag in tags) for _name, tags in _TAGS), *(float(not roles.isdisjoint(g)) for _name, g in _ROLES))
 
 
 #: rows converted to the matrix at once (bounds a huge page's memory, not a small page's speed)
@@ -128,7 +131,7 @@ def _text_columns(text: str) -> tuple[float, ...]:
     stats = text_stats(text)
     # the digit share is read on the block's head: a long paragraph's share is settled by then
     head = text[:_HEAD] if len(text) > _HEAD else text
-    return (math.log1p(len(text)), math.log1p(len(text.split())), float(ends_sentence(text)),
+    return (math.log1p(len(text)), math.log1p(stats.words), float(stats.ends),
             float(min(stats.sentences, 10)), stats.stopword_share, stats.separator_share, stats.capital_share,
             len(_DIGIT.findall(head)) / len(head) if head else 0.0, float(stats.prose))
 
@@ -187,18 +190,18 @@ def features(
     # once (up to a bound, so a huge page's memo stays small beside its blocks)
     text_columns: dict[str, tuple[float, ...]] = {}
     # a page repeats a few (tag, containers) pairs, class/id word sets and rule answers: each is read once
-    places: dict[tuple[str, frozenset[str]], list[float]] = {}
+    places: dict[tuple[str, frozenset[str]], tuple[float, ...]] = {}
     rule_columns: dict[tuple[Label, Reason | None], tuple[float, ...]] = {}
     word_columns: dict[frozenset[str], list[int]] = {}
     # the word columns are a sparse one-hot: written as (row, column) pairs, not as a list per row
     word_at: list[int] = []
     word_in: list[int] = []
     word_column = {w: k for k, w in enumerate(words)}
-    # the base columns go into the matrix a chunk of rows at a time: a huge page's rows as Python
-    # lists of floats would hold several times the matrix (2.3 KB a row against 0.3 KB)
+    # the memoised columns go into the matrix a chunk of rows at a time: a huge page's rows as Python
+    # tuples of floats would hold several times the matrix
     out = np.zeros((n, width), dtype=np.float32)
-    rows: list[list[float]] = []
-    before = 0
+    row_columns = np.array(_ROW_COLUMNS, dtype=np.intp)
+    rows: list[tuple[float, ...]] = []
     for i, (block, item) in enumerate(zip(blocks, rule_labels)):
         text = block.text
         by_text = text_columns.get(text)
@@ -215,21 +218,20 @@ def features(
         set_words = word_columns.get(block.tokens)
         if set_words is None:
             set_words = word_columns[block.tokens] = _word_columns(block.tokens, word_column)
-        word_at.extend([i] * len(set_words))
-        word_in.extend(set_words)
-        rows.append([
-            by_text[0], by_text[1], block.link_share, *by_text[2:], float(block.depth),
-            i / n, before / total_chars, float(kept[i]), float(contains[i]),
-            *by_rule,
-            *place, *_TAIL_ZEROS,
-            float(i == title_at), float(title_at >= 0 and i > title_at),
-            float(max(-20, min(20, i - title_at)) if title_at >= 0 else 0),
-            float(min(repeats[keys[i]], 10) if keys[i] else 0), 0.0, 0.0,
-        ])
-        before += len(text)
+        if set_words:
+            word_at.extend([i] * len(set_words))
+            word_in.extend(set_words)
+        rows.append(by_text + by_rule + place)
         if len(rows) == _CHUNK_ROWS or i == n - 1:
-            out[i + 1 - len(rows):i + 1, :len(BASE_FEATURES)] = np.array(rows, dtype=np.float32)
+            out[i + 1 - len(rows):i + 1, row_columns] = np.array(rows, dtype=np.float32)
             rows.clear()
+    _place_columns(out, column, chars, total_chars, link, kept_a, contains, blocks)
+    index = np.arange(n)
+    if title_at >= 0:
+        out[title_at, column["is_title"]] = 1.0
+        out[:, column["after_title"]] = index > title_at
+        out[:, column["title_distance"]] = np.clip(index - title_at, -20, 20)
+    out[:, column["repeats"]] = [float(min(repeats[key], 10) if key else 0) for key in keys]
     out[np.array(word_at, dtype=np.intp), len(BASE_FEATURES) + np.array(word_in, dtype=np.intp)] = 1.0
     prose = out[:, column["is_prose"]].astype(np.float64)
     prev = np.concatenate(([0.0], kept_a[:-1]))
@@ -249,6 +251,20 @@ def features(
     out[:, column["page_kept_share"]] = float((chars * kept_a).sum()) / total_chars
     out[:, column["page_log_chars"]] = math.log1p(total_chars)
     return out
+
+
+def _place_columns(out: np.ndarray, column: dict[str, int], chars: np.ndarray, total_chars: float, link: np.ndarray,
+                   kept: np.ndarray, contains: Sequence[bool], blocks: Sequence[Block]) -> None:
+    """The columns of where a block sits and what the engine said of it, a column at a time: its link
+    share, depth, place in the page by index and by characters before it, the engine's two flags."""
+    n = len(blocks)
+    out[:, column["link_share"]] = link
+    out[:, column["depth"]] = [block.depth for block in blocks]
+    out[:, column["rel_index"]] = np.arange(n) / n
+    before = np.concatenate(([0.0], np.cumsum(chars)[:-1]))
+    out[:, column["rel_chars"]] = before / total_chars
+    out[:, column["engine_kept"]] = kept
+    out[:, column["engine_contains"]] = np.array(contains, dtype=np.float64)
 
 
 def _containers(blocks: Sequence[Block], chars: np.ndarray, kept: np.ndarray, prose: np.ndarray,
