@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         if got - want:
             row[3] += 1
         if args.verbose or got != want:
-            print(f"{'ok ' if got == want else 'BAD'} {name}: want {sorted(want)} got {sorted(got)}")
+            gap = f"  (known gap: {case['known_gap']})" if "known_gap" in case else ""
+            print(f"{'ok ' if got == want else 'BAD'} {name}: want {sorted(want)} got {sorted(got)}{gap}")
     print(f"{'pages':<14}{'n':>4}{'found':>7}{'missed':>8}{'false':>7}")
     for label, (n, found, missed, false) in rows.items():
         print(f"{label:<14}{n:>4}{found if label == 'credited' else '-':>7}"

@@ -4,7 +4,8 @@ Credited stories in several languages and shapes (datelines after a caption, a s
 slideshow counter or a repeated lead; closing signatures; contributor lines; agency bylines), as
 HTML and as text dumps, and stories that only *mention* an agency (in a sentence, a quote, a photo
 credit, a related-story teaser). Each page must give exactly its expected ``(agency, kind)`` credits:
-none on a mention-only page. ``benchmarks/credits.py`` prints the same check as a table.
+none on a mention-only page (a page whose ``known_gap`` says what is not met yet must keep
+failing until it is). ``benchmarks/credits.py`` prints the same check as a table.
 """
 
 from __future__ import annotations
@@ -33,7 +34,13 @@ def test_the_corpus_holds_both_kinds_of_story() -> None:
     assert {p.name for p in CORPUS.iterdir()} - {"expected.json"} == set(EXPECTED)
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+def _cases() -> list[object]:
+    """Every page; a page with a ``known_gap`` (what is not met yet, and why) must still fail."""
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=str(case["known_gap"])))
+            if "known_gap" in case else name for name, case in sorted(EXPECTED.items())]
+
+
+@pytest.mark.parametrize("name", _cases())
 def test_page_gives_exactly_its_credits(name: str) -> None:
     credits = EXPECTED[name]["credits"]
     assert isinstance(credits, list)
