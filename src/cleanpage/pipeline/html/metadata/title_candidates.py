@@ -57,7 +57,8 @@ class TitleInputs:
     sites: frozenset[str]
     url: str | None
     hand: str | None
-    #: the page calls itself an article: a structured publication date or ``og:type`` article
+    #: the page calls itself an article: a publication date as data (not on a generic ``WebPage``) or an
+    #: article ``og:type``
     article: bool = False
 
 
@@ -124,17 +125,27 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
 
 def _seo_shaped(src: TitleInputs) -> bool:
     """A structured title built to be cut: a pipe in it, two separators or more ("Post - Section -
-    Site"), or a page whose first h1 says something else. A lone "A – B" that is also the page's
-    headline (or the page's only title) may be one sentence with a dash, and a pair of guillemets
+    Site"), or a lone "A – B" whose piece is the page's first h1 ("Post – Site" over an h1 "Post").
+    Any other lone "A – B" may be one sentence with a dash ("Why the sky is blue – a physicist
+    explains"), whatever the h1 says (a section's label, the site's name), and a pair of guillemets
     is a quotation: neither is cut on a guess."""
     h1 = {fold(h) for h in src.h1s[:1]}
     for title in (src.ld, src.og, src.page):
-        seps = _TITLE_PARTS.findall(normalise_space(title or ""))
-        if title and "«" in title and "»" in title:
+        if not title:
+            continue
+        flat = normalise_space(title)
+        seps = _TITLE_PARTS.findall(flat)
+        if "«" in title and "»" in title:
             seps = [s for s in seps if s.strip() not in ("«", "»")]  # a quote: « bonjour »
-        if title and (any("|" in s for s in seps) or len(seps) >= 2 or (h1 and fold(title) not in h1)):
+        pieces = {fold(p) for p in _TITLE_PARTS.split(flat) if p.strip()}
+        if any(map(_is_pipe, seps)) or len(seps) >= 2 or (seps and h1 & pieces):
             return True
     return False
+
+
+def _is_pipe(separator: str) -> bool:
+    """A separator that is a bar, ASCII or fullwidth (a CJK title's "｜")."""
+    return "|" in separator or "｜" in separator
 
 
 def _kicked(value: str, decked: list[str]) -> bool:
@@ -166,8 +177,15 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
         float("h1_first" in cand.sources and len(src.h1s) == 1),
         *_part_features(cand, src),
-        float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and "h1_first" in cand.sources),
+        float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and _named_h1(cand, src)),
     ]
+
+
+def _named_h1(cand: TitleCandidate, src: TitleInputs) -> bool:
+    """The first h1, sharing a word with a structured title: an article's headline, not a one-word
+    section label ("International") over a title that og:title and ``<title>`` agree on."""
+    structured = " ".join(t for t in (src.ld, src.og, src.page) if t)
+    return "h1_first" in cand.sources and bool(_words(cand.value) & _words(structured))
 
 
 def _part_features(cand: TitleCandidate, src: TitleInputs) -> list[float]:
@@ -175,14 +193,15 @@ def _part_features(cand: TitleCandidate, src: TitleInputs) -> list[float]:
     whether a pipe sets it apart ("Service | Tagline | Brand"), whether another piece names the site."""
     only = cand.sources <= _PARTS
     by_pipe = beside_site = False
+    key = fold(cand.value)  # candidates are merged by this key: "Post" and "POST" are one
     for title in (src.ld, src.og, src.page):
         pieces = _TITLE_PARTS.split(normalise_space(title or ""))
         seps = _TITLE_PARTS.findall(normalise_space(title or ""))
         for i, piece in enumerate(pieces):
-            if len(pieces) < 2 or piece.strip() != cand.value:
+            if len(pieces) < 2 or fold(piece) != key:
                 continue
-            by_pipe = by_pipe or any("|" in seps[k] for k in (i - 1, i) if 0 <= k < len(seps))
-            beside_site = beside_site or any(_is_site(p, src.sites) for p in pieces if p.strip() != cand.value)
+            by_pipe = by_pipe or any(_is_pipe(seps[k]) for k in (i - 1, i) if 0 <= k < len(seps))
+            beside_site = beside_site or any(_is_site(p, src.sites) for p in pieces if fold(p) != key)
     return [float(only), float(only and "part_first" in cand.sources), float(only and "part_last" in cand.sources),
             float(by_pipe), float(beside_site)]
 
