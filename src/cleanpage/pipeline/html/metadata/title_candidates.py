@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from cleanpage.pipeline.blocks import normalise_space, text_key
@@ -33,7 +34,7 @@ FEATURES = (
     *(f"src_{s}" for s in SOURCES),
     "n_stated", "n_stated_ge2", "in_page_title", "in_og", "in_ld", "eq_h1_key", "prefix_of_page_title",
     "is_site", "is_site_loose", "log_chars", "one_word", "many_words", "has_separator", "url_overlap",
-    "no_h1", "many_h1",
+    "no_h1", "many_h1", "url_section",
     # pairs a linear score cannot build from the single flags
     "h1_in_page_title", "h1_in_og", "hand_h1", "hand_stripped", "first_part_stripped", "h1_no_structured",
     "lone_h1",
@@ -148,6 +149,18 @@ def _is_pipe(separator: str) -> bool:
     return "|" in separator or "｜" in separator
 
 
+def _url_section(value: str, url: str | None) -> bool:
+    """Every word of ``value`` is in a folder of the URL's path and none in its last segment that has
+    words (the page's own name): "Politics" on "/politics/story-12345" is the section's label, not
+    the article's title; on "/politics/" it is the page's own name."""
+    own = _words(value)
+    segments = [w for w in (_words(s) for s in urlsplit(url or "").path.split("/")) if w]
+    if not own or len(segments) < 2:
+        return False
+    folders = set().union(*segments[:-1])
+    return own <= folders and not own & segments[-1]
+
+
 def _kicked(value: str, decked: list[str]) -> bool:
     """``value`` is a decked headline with more before it (its kicker)."""
     key = text_key(value)
@@ -173,7 +186,7 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         math.log1p(len(cand.value)) / 5.0, float(n_words == 1), float(n_words > 20),
         float(_TITLE_PARTS.search(cand.value) is not None),
         len(own_words & url_words) / len(own_words) if own_words else 0.0,
-        float(not src.h1s), float(len(src.h1s) > 1),
+        float(not src.h1s), float(len(src.h1s) > 1), float(_url_section(cand.value, src.url)),
         *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
         float("h1_first" in cand.sources and len(src.h1s) == 1),
         *_part_features(cand, src),
