@@ -114,15 +114,17 @@ def test_an_h1_that_says_something_else_lets_a_dashed_title_be_cut() -> None:
 
 def test_the_page_type_cue_is_a_structured_date_or_og_type_article() -> None:
     def inputs(head: str) -> tc.TitleInputs:
-        return arbiter.read_title_inputs(_root(f"<html><head><title>A | B</title>{head}</head><body><h1>C d</h1>"
-                                               "<p>Text.</p></body></html>"), RULES)
+        return arbiter.read_title_inputs(_root(f"<html><head><title>Storm floods | Ledger</title>{head}</head>"
+                                               "<body><h1>Storm floods the road</h1><p>Text.</p></body></html>"), RULES)
     assert inputs('<meta property="article:published_time" content="2022-11-06T23:00:00+00:00">').article
     assert inputs('<meta property="og:type" content="article">').article
     assert not inputs('<meta property="og:type" content="product">').article
     src = inputs('<meta property="og:type" content="article">')
     rows = {c.value: _row(c, src) for c in tc.title_candidates(src)}
-    assert rows["A"]["article_part_only"] == 1.0 and rows["C d"]["article_h1"] == 1.0
-    assert rows["C d"]["article_part_only"] == 0.0
+    # the h1 shares a word with the <title>: an article's headline (tests/html/test_title_pieces.py: a
+    # section's label that shares none is not)
+    assert rows["Ledger"]["article_part_only"] == 1.0 and rows["Storm floods the road"]["article_h1"] == 1.0
+    assert rows["Storm floods the road"]["article_part_only"] == 0.0
 
 
 def test_a_title_is_not_stripped_to_a_headline_that_names_the_site() -> None:

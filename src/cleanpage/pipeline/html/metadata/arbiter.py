@@ -115,9 +115,10 @@ def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
 def _calls_itself_article(src: _Sources, markup: MarkupCues) -> bool:
     """The page states a publication date as data, or its ``og:type`` is an article: a page type
     cue for the title (an article's headline is its ``h1``; a shop's or a service's title is its
-    ``<title>`` cut at a separator more often)."""
-    return bool(src.ld.published or _first(src.meta, markup.published)
-                or src.meta.get("og:type", "").strip().lower() == "article")
+    ``<title>`` cut at a separator more often). A date on a generic page type (Yoast's ``WebPage``,
+    on every page of a site) is no such cue."""
+    return bool(src.ld.dated_article or _first(src.meta, markup.published)
+                or src.meta.get("og:type", "").strip().lower() in markup.article_og_types)
 
 
 def _title(inputs: TitleInputs) -> str | None:

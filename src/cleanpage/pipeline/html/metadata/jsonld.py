@@ -9,7 +9,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -124,6 +124,9 @@ class JsonLd:
     organisations: set[str]
     #: the first article object's authors the page types as an organisation ("OÖ Volksblatt")
     organisation_authors: tuple[str, ...] = ()
+    #: an object of an article type that is not a generic page type (``WebPage``: every Yoast page,
+    #: a shop's too) states a publication date: the page calls itself an article
+    dated_article: bool = False
 
 
 def read_jsonld(root: etree._Element, markup: MarkupCues) -> JsonLd:
@@ -143,6 +146,9 @@ def read_jsonld(root: etree._Element, markup: MarkupCues) -> JsonLd:
             continue
         if any(t in markup.article_types for t in types):
             found = _article(obj, found, markup, by_id)
+            if (not found.dated_article and isinstance(obj.get("datePublished"), str)
+                    and any(t in markup.article_types and t not in markup.generic_page_types for t in types)):
+                found = replace(found, dated_article=True)
     return found
 
 
@@ -170,4 +176,4 @@ def _article(obj: dict[str, Any], found: JsonLd, markup: MarkupCues, by_id: dict
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
         found.sites.add(_site_key(publisher["name"]))
     return JsonLd(title, published, modified, authors, persons, found.sites, found.organisations,
-                  organisation_authors)
+                  organisation_authors, found.dated_article)

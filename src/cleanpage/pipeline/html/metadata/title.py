@@ -14,8 +14,9 @@ from .site import _is_site, strip_site_suffix
 _PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
 
 
-#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed")
-_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|»«]\s*+)")
+#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed"; a CJK
+#: title's fullwidth bar, "标题｜新华网", is a pipe as :data:`.site._SUFFIX_CJK` reads it)
+_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|｜»«]\s*+)")
 
 
 #: markup shown as text (a theme bug): never a headline

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from cleanpage.pipeline.blocks import normalise_space, text_key
 
@@ -33,7 +34,7 @@ FEATURES = (
     *(f"src_{s}" for s in SOURCES),
     "n_stated", "n_stated_ge2", "in_page_title", "in_og", "in_ld", "eq_h1_key", "prefix_of_page_title",
     "is_site", "is_site_loose", "log_chars", "one_word", "many_words", "has_separator", "url_overlap",
-    "no_h1", "many_h1",
+    "no_h1", "many_h1", "url_section",
     # pairs a linear score cannot build from the single flags
     "h1_in_page_title", "h1_in_og", "hand_h1", "hand_stripped", "first_part_stripped", "h1_no_structured",
     "lone_h1",
@@ -57,7 +58,8 @@ class TitleInputs:
     sites: frozenset[str]
     url: str | None
     hand: str | None
-    #: the page calls itself an article: a structured publication date or ``og:type`` article
+    #: the page calls itself an article: a publication date as data (not on a generic ``WebPage``) or an
+    #: article ``og:type``
     article: bool = False
 
 
@@ -124,17 +126,39 @@ def title_candidates(src: TitleInputs) -> list[TitleCandidate]:
 
 def _seo_shaped(src: TitleInputs) -> bool:
     """A structured title built to be cut: a pipe in it, two separators or more ("Post - Section -
-    Site"), or a page whose first h1 says something else. A lone "A – B" that is also the page's
-    headline (or the page's only title) may be one sentence with a dash, and a pair of guillemets
+    Site"), or a lone "A – B" whose piece is the page's first h1 ("Post – Site" over an h1 "Post").
+    Any other lone "A – B" may be one sentence with a dash ("Why the sky is blue – a physicist
+    explains"), whatever the h1 says (a section's label, the site's name), and a pair of guillemets
     is a quotation: neither is cut on a guess."""
     h1 = {fold(h) for h in src.h1s[:1]}
     for title in (src.ld, src.og, src.page):
-        seps = _TITLE_PARTS.findall(normalise_space(title or ""))
-        if title and "«" in title and "»" in title:
+        if not title:
+            continue
+        flat = normalise_space(title)
+        seps = _TITLE_PARTS.findall(flat)
+        if "«" in title and "»" in title:
             seps = [s for s in seps if s.strip() not in ("«", "»")]  # a quote: « bonjour »
-        if title and (any("|" in s for s in seps) or len(seps) >= 2 or (h1 and fold(title) not in h1)):
+        pieces = {fold(p) for p in _TITLE_PARTS.split(flat) if p.strip()}
+        if any(map(_is_pipe, seps)) or len(seps) >= 2 or (seps and h1 & pieces):
             return True
     return False
+
+
+def _is_pipe(separator: str) -> bool:
+    """A separator that is a bar, ASCII or fullwidth (a CJK title's "｜")."""
+    return "|" in separator or "｜" in separator
+
+
+def _url_section(value: str, url: str | None) -> bool:
+    """Every word of ``value`` is in a folder of the URL's path and none in its last segment that has
+    words (the page's own name): "Politics" on "/politics/story-12345" is the section's label, not
+    the article's title; on "/politics/" it is the page's own name."""
+    own = _words(value)
+    segments = [w for w in (_words(s) for s in urlsplit(url or "").path.split("/")) if w]
+    if not own or len(segments) < 2:
+        return False
+    folders = set().union(*segments[:-1])
+    return own <= folders and not own & segments[-1]
 
 
 def _kicked(value: str, decked: list[str]) -> bool:
@@ -162,12 +186,19 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         math.log1p(len(cand.value)) / 5.0, float(n_words == 1), float(n_words > 20),
         float(_TITLE_PARTS.search(cand.value) is not None),
         len(own_words & url_words) / len(own_words) if own_words else 0.0,
-        float(not src.h1s), float(len(src.h1s) > 1),
+        float(not src.h1s), float(len(src.h1s) > 1), float(_url_section(cand.value, src.url)),
         *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
         float("h1_first" in cand.sources and len(src.h1s) == 1),
         *_part_features(cand, src),
-        float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and "h1_first" in cand.sources),
+        float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and _named_h1(cand, src)),
     ]
+
+
+def _named_h1(cand: TitleCandidate, src: TitleInputs) -> bool:
+    """The first h1, sharing a word with a structured title: an article's headline, not a one-word
+    section label ("International") over a title that og:title and ``<title>`` agree on."""
+    structured = " ".join(t for t in (src.ld, src.og, src.page) if t)
+    return "h1_first" in cand.sources and bool(_words(cand.value) & _words(structured))
 
 
 def _part_features(cand: TitleCandidate, src: TitleInputs) -> list[float]:
@@ -175,14 +206,15 @@ def _part_features(cand: TitleCandidate, src: TitleInputs) -> list[float]:
     whether a pipe sets it apart ("Service | Tagline | Brand"), whether another piece names the site."""
     only = cand.sources <= _PARTS
     by_pipe = beside_site = False
+    key = fold(cand.value)  # candidates are merged by this key: "Post" and "POST" are one
     for title in (src.ld, src.og, src.page):
         pieces = _TITLE_PARTS.split(normalise_space(title or ""))
         seps = _TITLE_PARTS.findall(normalise_space(title or ""))
         for i, piece in enumerate(pieces):
-            if len(pieces) < 2 or piece.strip() != cand.value:
+            if len(pieces) < 2 or fold(piece) != key:
                 continue
-            by_pipe = by_pipe or any("|" in seps[k] for k in (i - 1, i) if 0 <= k < len(seps))
-            beside_site = beside_site or any(_is_site(p, src.sites) for p in pieces if p.strip() != cand.value)
+            by_pipe = by_pipe or any(_is_pipe(seps[k]) for k in (i - 1, i) if 0 <= k < len(seps))
+            beside_site = beside_site or any(_is_site(p, src.sites) for p in pieces if fold(p) != key)
     return [float(only), float(only and "part_first" in cand.sources), float(only and "part_last" in cand.sources),
             float(by_pipe), float(beside_site)]
 
