@@ -89,6 +89,8 @@ class MetadataCues:
     org_words: frozenset[str]
     #: parts of a CMS account's one-word handle ("admin" in "wordpressadmin")
     account_parts: tuple[str, ...]
+    #: a page control's words as whole words ("Sign In", "Follow", "Privacy Policy"): no author's name
+    ui_text: re.Pattern[str]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
     #: academic titles opening a name ("Dr. ", "Prof. Dr. ", "Dr.-Ing. "), to read over
@@ -171,7 +173,8 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     titles = _words(names, "titles", f"{where} [names]")
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
-               "date_prepositions", "category_words", "name_particles", "org_suffixes", "org_words", "account_parts", "photo_joins")
+               "date_prepositions", "category_words", "name_particles", "org_suffixes", "org_words", "account_parts", "photo_joins",
+               "ui_words")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
                "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
@@ -253,6 +256,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         org_suffixes=w["org_suffixes"],
         org_words=frozenset(w["org_words"]),
         account_parts=w["account_parts"],
+        ui_text=_compile(rf"(?<!\w){_alt(w['ui_words'])}(?!\w)", f"{where} ui_words", re.IGNORECASE),
         line_verbs=line_verbs,
         line_prepositions=line_prepositions,
         change_stems=change_stems,

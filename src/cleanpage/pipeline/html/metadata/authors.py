@@ -188,10 +188,24 @@ def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -
     # "By Course or Type", "By Method", "By Product": a list of filters, where a lone word is no name
     led = len({text_key(c) for c in candidates}) < 3
     for candidate in candidates:
+        if _lead_clause(candidate, rules):
+            continue
         names = clean_authors([candidate], rules, exclude=exclude, led=led)
         if names:
             return names
     return ()
+
+
+def _lead_clause(text: str, rules: Rules) -> bool:
+    """A lead that opens a clause, not a name: "By clicking Sign Me Up, you agree to our Terms of Use
+    and Privacy Policy", "By signing up, you accept …" — the word after "By" is written lower case
+    (a verb), is no name particle, and a sentence goes on after it, so the capitalised words further
+    on are not the author (a lower-case handle alone, "by delta201", is one)."""
+    plain = " ".join(text.split())
+    rest = rules.cues.lead.sub("", plain)
+    words = rest.split()
+    return (len(rest) < len(plain) and len(words) >= 5 and words[0][:1].islower()
+            and words[0] not in rules.cues.name_particles)
 
 
 def _without_site_part(value: str, sites: frozenset[str]) -> str:
@@ -311,7 +325,7 @@ def _stated_non_person(meta_author: str | None, organisations: frozenset[str], r
     text = " ".join(html.unescape(meta_author or "").split())
     if (not text or len(text) > 60 or len(text.split()) > 6 or _NOT_A_NAME.search(text)
             or not any(ch.isalpha() for ch in text) or _site_key(text) in organisations
-            or rules.find_agencies(text)):
+            or rules.find_agencies(text) or rules.cues.ui_text.search(text)):
         return ()
     return clean_authors([text], rules, single_ok=True) or (text,)
 
@@ -328,7 +342,7 @@ def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
         text = rules.cues.date_tail.split(text, maxsplit=1)[0].strip(" -–—:|·•,")
         if (text and len(text) <= 60 and len(text.split()) <= 6 and not _NOT_A_NAME.search(text)
                 and any(ch.isalpha() for ch in text) and not rules.find_agencies(text)
-                and rules.normalise(text) not in rules.not_author_phrases):
+                and rules.normalise(text) not in rules.not_author_phrases and not rules.cues.ui_text.search(text)):
             return (text,)
     return ()
 
