@@ -119,3 +119,13 @@ def test_a_lead_that_opens_a_clause_names_no_author() -> None:
     assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{form}")) == ()
     handle = '<p class="author">by delta201</p>'
     assert _authors('<meta name="author" content="delta201">', _ARTICLE.replace("</h1>", f"</h1>{handle}")) == ("delta201",)
+
+
+def test_a_category_the_date_line_files_the_post_under_is_no_author() -> None:
+    """"March 20, 2023 | Wellness & Prevention" and the category again in an element of its own: the
+    post's section, not a team that wrote it."""
+    line = ('<div class="byline"><span>March 20, 2023</span> | <span class="author">Wellness &amp; Prevention'
+            '</span></div>')
+    assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{line}")) == ()
+    team = '<div class="byline"><span>March 20, 2023</span></div><div class="author">Podium Staff</div>'
+    assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{team}")) == ("Podium Staff",)

@@ -374,11 +374,24 @@ def _shown_organisation(bylines: list[str], labelled: list[str], rules: Rules) -
     for text in named:
         if _shown_name(text, rules):
             return (text,)
+    filed = _filed_under(bylines)
     for value in bylines[:3]:
         text = _undoubled(" ".join(value.split()))
-        if _shown_name(text, rules):
+        if _shown_name(text, rules) and text_key(text) not in filed:
             return (text,)
     return ()
+
+
+def _filed_under(bylines: list[str]) -> set[str]:
+    """Keys of what a date line shows after its date and a separator ("March 20, 2023 | Wellness &
+    Prevention"): the post's category, when the page shows it in an element of its own too."""
+    filed: set[str] = set()
+    for value in bylines:
+        parts = _META_SEP.split(" ".join(value.split()))
+        for before, after in itertools.pairwise(parts):
+            if any(ch.isdigit() for ch in before):
+                filed.add(text_key(after))
+    return filed
 
 
 #: brackets, a semicolon or an ellipsis: code shown as text ("Field()") or a cut list, not a byline's name
