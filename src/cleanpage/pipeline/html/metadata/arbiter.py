@@ -29,6 +29,7 @@ from .authors import (
     _first_names,
     _initials,
     _initials_of,
+    _led_under_headline,
     _meta_line_names,
     _shown_organisation,
     _signature,
@@ -275,6 +276,8 @@ def _byline_authors(root: etree._Element, src: _Sources, rules: Rules) -> tuple[
         authors = _first_names(scan.labelled, rules, sites)
     if not authors:
         authors = _dated_name(scan.after_h1, rules, sites) or _dated_name(scan.loose, rules, sites, parted=True)
+    if not authors:
+        authors = _led_under_headline(scan.after_h1, rules, sites)
     if not authors:
         authors = _described_byline(src.meta, rules, sites)
     if not authors and len({text_key(b) for b in scan.boxed}) == 1:

@@ -105,6 +105,36 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, part
     return ()
 
 
+#: a colon right after a line's first word ("by: Ziyi Xu"), read over to match a line lead
+_LEAD_COLON = re.compile(r"^(\w+):")
+
+
+def _led_under_headline(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The name a byline lead introduces in the lines right under the headline, whatever their
+    markup: the lead alone in its element and the name in the next ("By" then "Natalie Nevares"),
+    or a line that opens with the lead ("by: Ziyi Xu, Dec 17, 2025"), read up to a date or a
+    separator. Only the first few lines count: further down a "By" is a quote's or a teaser's."""
+    cues = rules.cues
+    lines = [" ".join(t.split()) for t in texts[:6]]
+    lines = [line for line in lines if line]
+    led: list[str] = []
+    for i, line in enumerate(lines):
+        if cues.label.match(line) and i + 1 < len(lines):
+            led.append(f"{line} {lines[i + 1]}")
+        elif cues.line_lead.match(_LEAD_COLON.sub(r"\1", line, count=1)):
+            led.append(line)
+    if _teaser_list(led) or len({text_key(t) for t in led}) >= 3:
+        return ()  # other articles' teasers ("Von A am 01.12.2022", …) or filters ("By Method", "By Product")
+    for line in led:
+        if len(line) > 100 or _lead_clause(line, rules):
+            continue
+        name = _META_SEP.split(cues.date_tail.split(line, maxsplit=1)[0], maxsplit=1)[0]
+        found = clean_authors([name], rules, exclude=exclude, led=True)
+        if found:
+            return found
+    return ()
+
+
 #: paragraphs that may be a signature: set right, or holding one emphasised element and nothing else
 _SIGNED = etree.XPath(
     "//body//p[@align='right' or contains(translate(@style, 'RIGHT', 'right'), 'right')"
