@@ -761,6 +761,19 @@ def test_a_description_that_opens_with_the_byline() -> None:
         assert page.authors == (), desc
 
 
+def test_a_description_that_says_who_wrote_the_post_in_a_sentence() -> None:
+    """"This post was written by X, MD, gastroenterologist, …": the subject before the verb is read
+    over, and the byline ends where the author's role (a lower-case word after a comma) begins."""
+    for desc, expected in (
+        ("This post was written by Vanessa Mendez, MD, gastroenterologist, Parkview Health. Diet is", ("Vanessa Mendez, MD",)),
+        ("This article was written by Ann Lee, Bo Kim, and Cy Ott. It explains", ("Ann Lee", "Bo Kim", "Cy Ott")),
+        ("Cet article a été écrit par Marie Dupont, journaliste à Lyon.", ("Marie Dupont",)),
+        ("This post was a long time coming. Written by nobody", ()),
+    ):
+        page = _meta(f"<html><head><meta name='description' content='{desc}'></head><body><h1>T</h1></body></html>")
+        assert page.authors == expected, desc
+
+
 def test_an_author_box_heading_names_the_author_when_nothing_else_does() -> None:
     box = ("<div class='author-bio footer'>\n<h3>Martin Junker</h3>\n<p><a>Alles von Martin Junker</a></p>\n"
            "<a>Kontakt</a> | +49 030 5683 8000 60</div>")
@@ -978,3 +991,18 @@ def test_a_one_word_author_is_not_completed_by_a_proper_noun_in_prose() -> None:
     meta = _meta('<html><head><meta name="author" content="Mac"></head><body><h1>Neue App-Version</h1>'
                  "<p>Die App ist ab sofort im Mac App Store erhältlich.</p></body></html>")
     assert meta.authors == ("Mac",)
+
+
+def test_a_lead_under_the_headline_names_the_author_whatever_the_markup() -> None:
+    """The lead alone in its element and the name in the next, or a line opening with "by:" and a
+    date after the name: the lines right under the headline are the byline's place."""
+    split = "<span>By</span> <span>Natalie Nevares</span>"
+    page = _meta(f"<html><body><h1>Ten sleep tips</h1>{split}<p>Sleep training a toddler is hard.</p></body></html>")
+    assert page.authors == ("Natalie Nevares",)
+    colon = "<p>by: Ziyi Xu, Dec 17, 2025</p>"
+    page = _meta(f"<html><body><h1>Mini engine</h1>{colon}<p>We are excited to introduce it.</p></body></html>")
+    assert page.authors == ("Ziyi Xu",)
+    # a clause after the lead is no byline
+    form = "<p>By clicking Subscribe, you agree to our Terms of Use and Privacy Notice.</p>"
+    page = _meta(f"<html><body><h1>Mini engine</h1>{form}<p>We are excited to introduce it.</p></body></html>")
+    assert page.authors == ()

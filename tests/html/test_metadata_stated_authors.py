@@ -89,3 +89,43 @@ def test_shown_text_that_is_no_byline_name_is_no_author() -> None:
                  '<div class="author">C</div>',
                  '<div class="author">Von</div>'):  # a label alone
         assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{line}")) == (), line
+
+
+def test_a_page_control_where_a_byline_sits_is_no_author() -> None:
+    """A button or a policy link in a byline element ("Sign In", "Get in touch", a list's "Follow"
+    button, an author box's "Full Bio") is no one's name: ``ui_words`` in ``metadata.toml``."""
+    for line in ('<div class="author">Sign In</div>',
+                 '<div class="byline">Get in touch</div>',
+                 '<div class="author">GrahamTheDev Follow</div>',
+                 '<div class="byline">Full Bio</div>',
+                 '<div class="author">Anmelden</div>'):
+        assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{line}")) == (), line
+
+
+def test_a_page_control_gives_way_to_the_labelled_byline() -> None:
+    body = _ARTICLE.replace("</h1>", '</h1><div class="author">Sign In</div><div class="meta">Posted On: January 14 2026 By: Ray Ansari</div>')
+    assert _authors("", body) == ("Ray Ansari",)
+
+
+def test_a_page_control_stated_as_author_is_no_author() -> None:
+    assert _authors('<meta name="author" content="Privacy Policy">') == ()
+
+
+def test_a_lead_that_opens_a_clause_names_no_author() -> None:
+    """"By clicking Sign Me Up, you agree to our Terms of Use and Privacy Policy": a verb after the
+    lead, a sentence after it; the capitalised words in it are no byline. A lower-case handle alone
+    after the lead ("by delta201") still is one."""
+    form = '<p>By clicking Subscribe, you agree to our Terms of Use and Privacy Notice.</p>'
+    assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{form}")) == ()
+    handle = '<p class="author">by delta201</p>'
+    assert _authors('<meta name="author" content="delta201">', _ARTICLE.replace("</h1>", f"</h1>{handle}")) == ("delta201",)
+
+
+def test_a_category_the_date_line_files_the_post_under_is_no_author() -> None:
+    """"March 20, 2023 | Wellness & Prevention" and the category again in an element of its own: the
+    post's section, not a team that wrote it."""
+    line = ('<div class="byline"><span>March 20, 2023</span> | <span class="author">Wellness &amp; Prevention'
+            '</span></div>')
+    assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{line}")) == ()
+    team = '<div class="byline"><span>March 20, 2023</span></div><div class="author">Podium Staff</div>'
+    assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{team}")) == ("Podium Staff",)

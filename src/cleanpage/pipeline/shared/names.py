@@ -66,6 +66,8 @@ def person_name(
         return None
     if rules.normalise(name) in rules.not_author_phrases or rules.agency_for(name) is not None:
         return None
+    if cues.ui_text.search(name):
+        return None  # "Sign In", "Full Bio", "GrahamTheDev Follow": a page control where bylines sit
     if exclude and text_key(name) in exclude:
         return None
     words = name.split()

@@ -49,6 +49,9 @@ _META_SEP = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—]\s|\s*+[|,·•/])\s*
 
 
 _DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
+#: a comma before a lower-case word: the author's role after the name ("… by Vanessa Mendez, MD,
+#: gastroenterologist, Parkview Health"), unless the word joins names ("A, B, and C")
+_ROLE_AFTER = re.compile(r",\s+([^\W\d_][^\W\d_]*)")
 
 
 def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
@@ -56,7 +59,10 @@ def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str
     text = meta.get("description") or meta.get("og:description") or ""
     if not rules.cues.described_by.match(text):
         return ()
-    line = _DESCRIPTION_END.split(text[:160], maxsplit=1)[0]
+    line = _DESCRIPTION_END.split(rules.cues.described_subject.sub("", text, count=1)[:160], maxsplit=1)[0]
+    role = next((m for m in _ROLE_AFTER.finditer(line)
+                 if m.group(1).islower() and m.group(1) not in rules.cues.name_joins), None)
+    line = line[:role.start()] if role else line
     return clean_authors([line], rules, exclude=exclude, led=True)
 
 
@@ -96,6 +102,36 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, part
             if piece:
                 name = person_name(piece, rules, exclude=exclude)
                 return (name,) if name else ()
+    return ()
+
+
+#: a colon right after a line's first word ("by: Ziyi Xu"), read over to match a line lead
+_LEAD_COLON = re.compile(r"^(\w+):")
+
+
+def _led_under_headline(texts: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The name a byline lead introduces in the lines right under the headline, whatever their
+    markup: the lead alone in its element and the name in the next ("By" then "Natalie Nevares"),
+    or a line that opens with the lead ("by: Ziyi Xu, Dec 17, 2025"), read up to a date or a
+    separator. Only the first few lines count: further down a "By" is a quote's or a teaser's."""
+    cues = rules.cues
+    lines = [" ".join(t.split()) for t in texts[:6]]
+    lines = [line for line in lines if line]
+    led: list[str] = []
+    for i, line in enumerate(lines):
+        if cues.label.match(line) and i + 1 < len(lines):
+            led.append(f"{line} {lines[i + 1]}")
+        elif cues.line_lead.match(_LEAD_COLON.sub(r"\1", line, count=1)):
+            led.append(line)
+    if _teaser_list(led) or len({text_key(t) for t in led}) >= 3:
+        return ()  # other articles' teasers ("Von A am 01.12.2022", …) or filters ("By Method", "By Product")
+    for line in led:
+        if len(line) > 100 or _lead_clause(line, rules):
+            continue
+        name = _META_SEP.split(cues.date_tail.split(line, maxsplit=1)[0], maxsplit=1)[0]
+        found = clean_authors([name], rules, exclude=exclude, led=True)
+        if found:
+            return found
     return ()
 
 
@@ -188,10 +224,24 @@ def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -
     # "By Course or Type", "By Method", "By Product": a list of filters, where a lone word is no name
     led = len({text_key(c) for c in candidates}) < 3
     for candidate in candidates:
+        if _lead_clause(candidate, rules):
+            continue
         names = clean_authors([candidate], rules, exclude=exclude, led=led)
         if names:
             return names
     return ()
+
+
+def _lead_clause(text: str, rules: Rules) -> bool:
+    """A lead that opens a clause, not a name: "By clicking Sign Me Up, you agree to our Terms of Use
+    and Privacy Policy", "By signing up, you accept …" — the word after "By" is written lower case
+    (a verb), is no name particle, and a sentence goes on after it, so the capitalised words further
+    on are not the author (a lower-case handle alone, "by delta201", is one)."""
+    plain = " ".join(text.split())
+    rest = rules.cues.lead.sub("", plain)
+    words = rest.split()
+    return (len(rest) < len(plain) and len(words) >= 5 and words[0][:1].islower()
+            and words[0] not in rules.cues.name_particles)
 
 
 def _without_site_part(value: str, sites: frozenset[str]) -> str:
@@ -311,7 +361,7 @@ def _stated_non_person(meta_author: str | None, organisations: frozenset[str], r
     text = " ".join(html.unescape(meta_author or "").split())
     if (not text or len(text) > 60 or len(text.split()) > 6 or _NOT_A_NAME.search(text)
             or not any(ch.isalpha() for ch in text) or _site_key(text) in organisations
-            or rules.find_agencies(text)):
+            or rules.find_agencies(text) or rules.cues.ui_text.search(text)):
         return ()
     return clean_authors([text], rules, single_ok=True) or (text,)
 
@@ -328,7 +378,7 @@ def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
         text = rules.cues.date_tail.split(text, maxsplit=1)[0].strip(" -–—:|·•,")
         if (text and len(text) <= 60 and len(text.split()) <= 6 and not _NOT_A_NAME.search(text)
                 and any(ch.isalpha() for ch in text) and not rules.find_agencies(text)
-                and rules.normalise(text) not in rules.not_author_phrases):
+                and rules.normalise(text) not in rules.not_author_phrases and not rules.cues.ui_text.search(text)):
             return (text,)
     return ()
 
@@ -354,11 +404,24 @@ def _shown_organisation(bylines: list[str], labelled: list[str], rules: Rules) -
     for text in named:
         if _shown_name(text, rules):
             return (text,)
+    filed = _filed_under(bylines)
     for value in bylines[:3]:
         text = _undoubled(" ".join(value.split()))
-        if _shown_name(text, rules):
+        if _shown_name(text, rules) and text_key(text) not in filed:
             return (text,)
     return ()
+
+
+def _filed_under(bylines: list[str]) -> set[str]:
+    """Keys of what a date line shows after its date and a separator ("March 20, 2023 | Wellness &
+    Prevention"): the post's category, when the page shows it in an element of its own too."""
+    filed: set[str] = set()
+    for value in bylines:
+        parts = _META_SEP.split(" ".join(value.split()))
+        for before, after in itertools.pairwise(parts):
+            if any(ch.isdigit() for ch in before):
+                filed.add(text_key(after))
+    return filed
 
 
 #: brackets, a semicolon or an ellipsis: code shown as text ("Field()") or a cut list, not a byline's name
