@@ -104,8 +104,6 @@ class MetadataCues:
     mid_label: re.Pattern[str]
     written_by: re.Pattern[str]
     described_by: re.Pattern[str]
-    #: the words before a described byline's verb ("This post was" written by …), read over
-    described_subject: re.Pattern[str]
     #: a lead opening a line of its own ("By Jane Doe"): a byline line, not prose
     line_lead: re.Pattern[str]
     #: a link to an author's page; group 1 is the slug ("/autoren/kathrin-fuehres-684124")
@@ -176,7 +174,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
                "date_prepositions", "category_words", "name_particles", "org_suffixes", "org_words", "account_parts", "photo_joins",
-               "ui_words", "described_subjects")
+               "ui_words")
     _keys(by, set(by_keys), f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
                "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
@@ -207,8 +205,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     mid_by = rf"{behind}\s{mids}\s+(?={_CAPITAL})"
     mid_label = rf"(?:^|\s)(?:{any_role}|{desk})\s*:\s*"
     written_by = rf"^(?:{verbs}\s+{leads}|{any_role})\b"
-    described_subject = rf"^\s*{_alt(w['described_subjects'])}\s+(?={verbs}\s)"
-    described_by = rf"^\s*(?:{_alt(w['described_subjects'])}\s+(?={verbs}\s))?(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
+    described_by = rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
     line_lead = rf"^{_alt(w['line_leads'])}\s+\S"
     # a date line's lead within its first 40 characters, before a number or a word and a number
     date_lead = rf"^.{{0,40}}?\b{_trie_alt(date_leads)}\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)"
@@ -229,7 +226,6 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         name: _compile(source, f"{where} {name}", re.IGNORECASE)
         for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
                              ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
-                             ("described_subject", described_subject),
                              ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock),
                              ("posted_by", posted_by), ("posted_on", posted_on), ("name_split", name_split),
                              ("date_tail", date_tail), ("category_tail", category_tail))

@@ -49,9 +49,6 @@ _META_SEP = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—]\s|\s*+[|,·•/])\s*
 
 
 _DESCRIPTION_END = re.compile(r"\s[-–—|:]\s|[.!?]\s|\n")
-#: a comma before a lower-case word: the author's role after the name ("… by Vanessa Mendez, MD,
-#: gastroenterologist, Parkview Health"), unless the word joins names ("A, B, and C")
-_ROLE_AFTER = re.compile(r",\s+([^\W\d_][^\W\d_]*)")
 
 
 def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
@@ -59,10 +56,7 @@ def _described_byline(meta: dict[str, str], rules: Rules, exclude: frozenset[str
     text = meta.get("description") or meta.get("og:description") or ""
     if not rules.cues.described_by.match(text):
         return ()
-    line = _DESCRIPTION_END.split(rules.cues.described_subject.sub("", text, count=1)[:160], maxsplit=1)[0]
-    role = next((m for m in _ROLE_AFTER.finditer(line)
-                 if m.group(1).islower() and m.group(1) not in rules.cues.name_joins), None)
-    line = line[:role.start()] if role else line
+    line = _DESCRIPTION_END.split(text[:160], maxsplit=1)[0]
     return clean_authors([line], rules, exclude=exclude, led=True)
 
 
