@@ -44,8 +44,6 @@ class MarkupCues:
     weak_published: frozenset[str]
     modified: tuple[str, ...]
     author: tuple[str, ...]
-    #: author names written once per author, "Last, First" (``citation_author``)
-    listed_author: tuple[str, ...]
     site: tuple[str, ...]
     site_name: tuple[str, ...]
     #: schema.org types as written
@@ -94,7 +92,6 @@ def compile_markup(doc: dict[str, Any]) -> MarkupCues:
         weak_published=frozenset(head["weak_published"]),
         modified=head["modified"],
         author=head["author"],
-        listed_author=head["listed_author"],
         site=head["site"],
         site_name=head["site_name"],
         article_types=frozenset(head["article_types"]),
@@ -124,11 +121,10 @@ def _examples(sources: tuple[str, ...], examples: tuple[str, ...], at: str) -> N
 def _head(doc: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     at = "metadata.toml [head]"
     head = _table(doc, "head", "metadata.toml")
-    meta_keys = ("published", "weak_published", "modified", "author", "listed_author", "site", "site_name", "article_og_types")
+    meta_keys = ("published", "weak_published", "modified", "author", "site", "site_name", "article_og_types")
     type_keys = ("article_types", "generic_page_types", "organisation_types")
     _keys(head, {*meta_keys, *type_keys}, at)
     found = {key: _identifiers(head, key, at, lower=True) for key in meta_keys}
     found.update({key: _identifiers(head, key, at) for key in type_keys})
     _subset(found["weak_published"], found["published"], f"{at} weak_published", "published")
-    _subset(found["listed_author"], found["author"], f"{at} listed_author", "author")
     return found

@@ -42,7 +42,7 @@ from .date_candidates import FEATURES as DATE_FEATURES
 from .date_candidates import Proposal, date_candidates, date_rows
 from .date_sources import date_proposals
 from .dates import _in_zone_when_shown, _month_first, _published, _written_alone, changed_under_headline
-from .head import _first, _head_meta, _listed
+from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld
 from .site import _canonical, _host, _site_key
@@ -71,8 +71,6 @@ class _Sources:
 
     ld: JsonLd
     meta: dict[str, str]
-    #: a paper's authors, one ``<meta name=citation_author>`` each, in order
-    listed_authors: tuple[str, ...]
     scan: _Scan
     url: str | None
     #: site keys: names of the site and of organisations, never a title nor a person
@@ -156,7 +154,7 @@ def _read_sources(root: etree._Element, rules: Rules, url: str | None) -> _Sourc
     stated = {text_key(t) for t in (ld.title, og_title, page_title) if t}
     lang = root.get("lang") or _first(meta, ("og:locale", "language", "content-language"))
     return _Sources(
-        ld=ld, meta=meta, listed_authors=_listed(root, markup.listed_author), scan=scan, url=page_url,
+        ld=ld, meta=meta, scan=scan, url=page_url,
         sites=frozenset(k for k in sites if k and len(k) <= 40 and k not in stated),
         og_title=og_title, page_title=page_title, lang=lang, zone=zone_tag(lang, page_url),
         month_first=_month_first(root, meta),
@@ -246,9 +244,7 @@ def _structured_authors(src: _Sources, rules: Rules) -> tuple[str, ...]:
     """Names the page states as data: JSON-LD, ``meta`` author, Yoast's "Written by" card, author markup."""
     structured: list[str] = list(src.ld.authors)
     meta_author = _first(src.meta, rules.cues.markup.author)
-    if src.listed_authors:
-        structured.extend(src.listed_authors)  # every author of a paper, not the first tag's alone
-    elif meta_author and not meta_author.startswith("http"):
+    if meta_author and not meta_author.startswith("http"):
         structured.append(_without_site_part(meta_author, src.sites))
     # Yoast's reading-time card: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name
     for n in ("1", "2"):
