@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from cleanpage.pipeline.html.metadata import read_metadata
 from cleanpage.rules import load_rules
@@ -129,3 +130,34 @@ def test_a_category_the_date_line_files_the_post_under_is_no_author() -> None:
     assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{line}")) == ()
     team = '<div class="byline"><span>March 20, 2023</span></div><div class="author">Podium Staff</div>'
     assert _authors("", _ARTICLE.replace("</h1>", f"</h1>{team}")) == ("Podium Staff",)
+
+
+_PROSE = ("<p>Our studio offers tailored fittings for every customer, and we take the time to listen to what"
+          " you need before we start.</p>")
+
+
+@pytest.mark.parametrize("markup", [
+    "<div class='byline'>Last updated</div>",
+    "<div class='author-share'>Share this</div>",
+    "<div class='byline'>No comments yet</div>",
+    "<div class='byline'>Uncategorized</div>",
+    "<span itemprop='author'>March 3, 2024</span>",
+    "<a rel='author' href='/team'>Meet the team</a>",
+    "<a rel='author' href='mailto:x@y.example'>Email us</a>",
+])
+def test_page_chrome_where_an_author_sits_is_no_organisation(markup: str) -> None:
+    """The organisation fallbacks (asked where no person is named) once took any short text in an
+    author-classed element: a status line, a share button, a date, a contact link."""
+    body = f"<article><h1>Garden tips</h1>{markup}{_PROSE}</article>"
+    assert _authors("<title>Garden tips</title>", body, "https://example.org/x") == ()
+
+
+def test_a_structured_organisation_author_that_is_a_status_line_is_no_author() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Organization",'
+          ' "name": "Updated 3 days ago"}}</script>')
+    assert _authors(ld) == ()
+
+
+def test_a_team_a_byline_element_shows_is_still_the_author() -> None:
+    body = f"<article><h1>Garden tips</h1><div class='byline'>Podium Staff</div>{_PROSE}</article>"
+    assert _authors("<title>Garden tips</title>", body, "https://example.org/x") == ("Podium Staff",)

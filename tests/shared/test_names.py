@@ -174,3 +174,14 @@ def test_credentials_after_a_name_stay_with_it(candidates: list[str], expected: 
 )
 def test_what_is_not_a_credential(candidates: list[str], expected: tuple[str, ...]) -> None:
     assert clean_authors(candidates, RULES) == expected
+
+
+def test_a_name_in_capitals_after_a_credential_is_a_second_person() -> None:
+    """One word in capitals goes on a credential run ("MD, FOMA, DABOM"); two are a name."""
+    assert clean_authors(["JANE DOE, MD, JOHN ROE"], RULES) == ("JANE DOE, MD", "JOHN ROE")
+    assert clean_authors(["Jane Doe, MD, FOMA, DABOM"], RULES) == ("Jane Doe, MD, FOMA, DABOM",)
+
+
+def test_a_name_with_and_without_its_credentials_is_one_person() -> None:
+    assert clean_authors(["By Jane Doe", "Jane Doe, MD"], RULES) == ("Jane Doe",)
+    assert clean_authors(["By Jane Doe, MD", "By Jane Doe"], RULES) == ("Jane Doe, MD",)

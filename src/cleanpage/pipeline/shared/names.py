@@ -114,7 +114,8 @@ def _credential(part: str, known: frozenset[str], *, run: bool) -> bool:
     """A part of a byline that is degrees or licences ("Ph.D.", "MS", "M.D. FACLM", "CFP®"), not a
     name: every word written with a capital and either listed (``[names] credentials``) or in
     capitals; at least one listed or marked (®/™), unless it goes on a run that already had one
-    ("MD, FOMA, DABOM"). "CNN" or "Washington" after a comma is none."""
+    ("MD, FOMA, DABOM"; one word: "JANE DOE, MD, JOHN ROE" names a second person). "CNN" or
+    "Washington" after a comma is none."""
     words = part.split()
     if not 1 <= len(words) <= 3 or not all(_CREDENTIAL_WORD.match(w) and ".." not in w and not w.islower()
                                            for w in words):
@@ -123,7 +124,7 @@ def _credential(part: str, known: frozenset[str], *, run: bool) -> bool:
     listed = [k in known or _MARKED.search(w) is not None for k, w in zip(keys, words, strict=True)]
     capitals = all(w.rstrip("®™").replace(".", "").replace("-", "").isupper() for w in words)
     return all(ok or w.replace(".", "").isupper() for ok, w in zip(listed, words, strict=True)) and (
-        any(listed) or (run and capitals))
+        any(listed) or (run and capitals and len(words) == 1))
 
 
 def _with_credentials(parts: list[str], known: frozenset[str]) -> list[tuple[str, tuple[str, ...]]]:
@@ -172,11 +173,10 @@ def clean_authors(
         single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
         for part, credentials in _with_credentials(parts, cues.credentials):
             name = person_name(part, rules, single_ok=single, exclude=exclude)
-            if name and credentials:
-                name = ", ".join((name, *credentials))
+            # "Jane Doe" and "Jane Doe, MD" are one person: the bare name is the key
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
-                names.append(name)
+                names.append(", ".join((name, *credentials)))
         if len(names) >= 8:
             break
     return tuple(_handles_dropped(names))

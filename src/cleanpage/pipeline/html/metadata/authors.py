@@ -31,12 +31,19 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
         parts = rules.cues.mid_by.split(text, maxsplit=1)
         found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
         found = found or clean_authors([text], rules, exclude=exclude, led=True)
-        names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
+        # "Jane Doe" in one byline and "Jane Doe, MD" in another are one person (a name holds a
+        # comma only before its credentials)
+        names.extend(n for n in found if _bare(n) not in {_bare(m) for m in names})
         if len(names) >= 8:
             break
     if len(names) >= 3 and _teaser_list(bylines):
         return ()
     return tuple(names)
+
+
+def _bare(name: str) -> str:
+    """A name's key without the credentials written after it."""
+    return name.split(", ", 1)[0].casefold()
 
 
 def _teaser_list(texts: list[str]) -> bool:
@@ -372,7 +379,8 @@ def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
         text = rules.cues.date_tail.split(text, maxsplit=1)[0].strip(" -–—:|·•,")
         if (text and len(text) <= 60 and len(text.split()) <= 6 and not _NOT_A_NAME.search(text)
                 and any(ch.isalpha() for ch in text) and not rules.find_agencies(text)
-                and rules.normalise(text) not in rules.not_author_phrases and not rules.cues.ui_text.search(text)):
+                and rules.normalise(text) not in rules.not_author_phrases and not rules.cues.ui_text.search(text)
+                and not _DATE_IN_LINE.search(text)):  # an itemprop=author holding "March 3, 2024"
             return (text,)
     return ()
 
@@ -423,7 +431,9 @@ _CODE_OR_CUT = re.compile(r"[()\[\];]|\.\.\.|…")
 
 
 def _shown_name(text: str, rules: Rules) -> bool:
-    """A few capitalised words, no digit, not a label, stated as :func:`_stated_organisation` reads it."""
+    """A few words, the first capitalised, no digit, not a label, stated as
+    :func:`_stated_organisation` reads it. Lower-case words stay allowed ("The Currency editors",
+    "Redacción fama"); page chrome ("Last updated", "Share this") is told by its words (``ui_words``)."""
     words = text.split()
     credit = any(w.casefold() in rules.cues.credit_words for w in words)  # "Photograph by Jeremy Holden"
     return (1 <= len(words) <= 4 and not credit and len(text) >= 3 and text[0].isupper() and not any(ch.isdigit() for ch in text)
