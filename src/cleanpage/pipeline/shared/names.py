@@ -173,10 +173,11 @@ def clean_authors(
         single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
         for part, credentials in _with_credentials(parts, cues.credentials):
             name = person_name(part, rules, single_ok=single, exclude=exclude)
-            # "Jane Doe" and "Jane Doe, MD" are one person: the bare name is the key
+            # the credentials are read so that they are never taken for names of their own, and
+            # left out of the name: "Jane Doe, MD" and "Jane Doe" are one author, "Jane Doe"
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
-                names.append(", ".join((name, *credentials)))
+                names.append(name)
         if len(names) >= 8:
             break
     return tuple(_handles_dropped(names))
