@@ -127,18 +127,17 @@ def _credential(part: str, known: frozenset[str], *, run: bool) -> bool:
         any(listed) or (run and capitals and len(words) == 1))
 
 
-def _with_credentials(parts: list[str], known: frozenset[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """The parts of a byline split at its joins, each with the credentials written after it
-    ("Jillian Kubala, MS, RD" is one person, "Jillian Kubala" with "MS" and "RD"): the name as the
-    page writes it keeps them, and they are never taken for names of their own."""
-    out: list[tuple[str, list[str]]] = []
+def _without_credentials(parts: list[str], known: frozenset[str]) -> list[str]:
+    """The parts of a byline split at its joins, without the degrees and licences written after a
+    name ("Jillian Kubala, MS, RD" is one person, "Jillian Kubala"): they are never taken for names
+    of their own, and left out of the name (keeping them as written moved `fit` pages only)."""
+    out: list[str] = []
+    run = False  # the part before was a credential: a lone word in capitals goes on the run
     for part in parts:
-        stripped = part.strip()
-        if out and _credential(stripped, known, run=bool(out[-1][1])):
-            out[-1][1].append(stripped)
-        else:
-            out.append((part, []))
-    return [(part, tuple(creds)) for part, creds in out]
+        run = bool(out) and _credential(part.strip(), known, run=run)
+        if not run:
+            out.append(part)
+    return out
 
 
 def clean_authors(
@@ -171,10 +170,8 @@ def clean_authors(
         # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
         # Bo2man") says the word after it is one
         single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
-        for part, credentials in _with_credentials(parts, cues.credentials):
+        for part in _without_credentials(parts, cues.credentials):
             name = person_name(part, rules, single_ok=single, exclude=exclude)
-            # the credentials are read so that they are never taken for names of their own, and
-            # left out of the name: "Jane Doe, MD" and "Jane Doe" are one author, "Jane Doe"
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)

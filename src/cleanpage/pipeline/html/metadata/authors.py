@@ -31,19 +31,12 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
         parts = rules.cues.mid_by.split(text, maxsplit=1)
         found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
         found = found or clean_authors([text], rules, exclude=exclude, led=True)
-        # "Jane Doe" in one byline and "Jane Doe, MD" in another are one person (a name holds a
-        # comma only before its credentials)
-        names.extend(n for n in found if _bare(n) not in {_bare(m) for m in names})
+        names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
         if len(names) >= 8:
             break
     if len(names) >= 3 and _teaser_list(bylines):
         return ()
     return tuple(names)
-
-
-def _bare(name: str) -> str:
-    """A name's key without the credentials written after it."""
-    return name.split(", ", 1)[0].casefold()
 
 
 def _teaser_list(texts: list[str]) -> bool:
