@@ -81,17 +81,10 @@ def _without_elsewhere(root: etree._Element, markup: MarkupCues) -> Iterator[etr
     place) and swapped back after, so the tree the other stages read is the same; htmldate copies
     what it is given before it prunes, and a copy of our own as well would cost a second copy of
     the page. The page's frame (``body``, ``main``, ``article``) is never a box, whatever its class."""
-    boxes = [
-        el for el in root.iter()
-        if isinstance(el.tag, str) and el.tag not in _FRAME_TAGS and (el.tag in ("nav", "aside", "footer") or (
-            ("class" in el.attrib or "id" in el.attrib) and markup.elsewhere.search(_tokens(el)) is not None))
-        and el.getparent() is not None and el.find(".//h1") is None
-    ]
-    inside = set(boxes)
     swapped: list[tuple[etree._Element, etree._Element]] = []
-    for el in boxes:  # document order: a box inside a swapped one goes with it
+    for el in _outer_boxes(root, markup):
         parent = el.getparent()
-        if parent is not None and not any(anc in inside for anc in el.iterancestors()):
+        if parent is not None:
             stand_in = parent.makeelement("span", {})
             stand_in.tail = el.tail
             parent.replace(el, stand_in)
@@ -106,6 +99,23 @@ def _without_elsewhere(root: etree._Element, markup: MarkupCues) -> Iterator[etr
 
 
 _FRAME_TAGS = frozenset({"html", "body", "main", "article"})
+
+
+def _outer_boxes(root: etree._Element, markup: MarkupCues) -> list[etree._Element]:
+    """The boxes :func:`_without_elsewhere` sets aside, in document order, none inside another: a box
+    inside one goes with it, so a box's subtree is not searched (a page's nav, footer and sidebars
+    are a good part of it)."""
+    boxes: list[etree._Element] = []
+    search = markup.elsewhere.search
+    walker = etree.iterwalk(root, events=("start",))
+    for _event, el in walker:
+        tag = el.tag
+        if (isinstance(tag, str) and tag not in _FRAME_TAGS and (tag in ("nav", "aside", "footer") or (
+                ("class" in el.attrib or "id" in el.attrib) and search(_tokens(el)) is not None))
+                and el.getparent() is not None and el.find(".//h1") is None):
+            boxes.append(el)
+            walker.skip_subtree()
+    return boxes
 
 
 def _beside_photo(link: etree._Element) -> bool:
