@@ -89,3 +89,28 @@ def test_an_authorized_class_is_no_byline() -> None:
     assert _authors('<div class="authorized_aBd">Authorized Dealer</div>') == ()
     assert _authors('<h3 id="authorization">Authorization Forms</h3>') == ()
     assert _authors('<div class="post-author">Jane Doe</div>') == ("Jane Doe",)
+
+
+def test_a_role_after_a_name_ends_the_byline_s_names() -> None:
+    """"Rex Du, Ph.D. Director, Advanced Analytics": the role and its department are no further
+    people; a role before any name is left to the name checks."""
+    assert _authors('<div class="byline">Rex Du, Ph.D. Director, Advanced Analytics</div>') == ("Rex Du",)
+    assert _authors('<div class="byline">Daniel Burstein, Senior Director</div>') == ("Daniel Burstein",)
+    assert _authors('<div class="byline">Anna Meier, Redakteurin, Ressort Politik</div>', lang="de") == ("Anna Meier",)
+    assert _authors('<div class="byline">Jane Doe and John Roe</div>') == ("Jane Doe", "John Roe")
+
+
+def test_a_product_review_s_author_is_no_author() -> None:
+    review = ('<div itemprop="review" itemscope itemtype="http://schema.org/Review">Rated 5 out of 5 by'
+              ' <span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">'
+              'Martin</span></span></div>')
+    assert _authors(f'<div itemscope itemtype="http://schema.org/Product">{review}</div>') == ()
+    # a review article is the page's own text: its author is the page's
+    article = ('<div itemscope itemtype="http://schema.org/Review"><span itemprop="author">Jane Doe</span></div>')
+    assert _authors(article) == ("Jane Doe",)
+
+
+def test_a_json_ld_name_with_html_entities_is_read_as_text() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ten packing tips",'
+          ' "author": {"@type": "Person", "name": "Lindsey O&#039;Donnell"}}</script>')
+    assert _authors("", head=ld) == ("Lindsey O'Donnell",)

@@ -372,7 +372,7 @@ def test_every_photo_join_joins_a_text_credit(join: str) -> None:
 def test_every_lead_counts_for_a_shown_team_only_in_its_languages(lead: str) -> None:
     """[bylines] lead_languages: "Door Redactie Binnenland" is a desk's byline on a Dutch page; on a
     page in a language the lead is no byline word of, the line names no team."""
-    own = sorted(CUES.lead_languages[lead])[0]
+    own = min(CUES.lead_languages[lead])
     other = next(code for code in ("en", "de", "fr", "nl", "ja") if code not in CUES.lead_languages[lead])
     line = f"<p><span>{lead.title()}</span> <b>Mobile Hardware Desk</b></p>"
     assert page_meta(byline_page(line).replace("<html>", f"<html lang='{own}'>")).authors == ("Mobile Hardware Desk",)
@@ -407,3 +407,17 @@ def test_every_topic_path_word_makes_a_byline_link_a_subject(word: str) -> None:
         assert page.authors == ()
     page = page_meta(byline_page("<div class='byline'>By <a href='/people/jane-doe'>Jane Doe</a></div>"))
     assert page.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("word", packaged_names("job_words", "bylines"))
+def test_every_job_word_ends_a_byline_s_names(word: str) -> None:
+    from cleanpage.pipeline.shared.names import clean_authors
+
+    assert clean_authors([f"Jane Doe, Senior {word.title()}, Acme Widgets"], load_rules()) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("prop", CUES.markup.response_types)
+def test_every_response_property_makes_its_author_markup_a_reviewer(prop: str) -> None:
+    review = (f"<div itemscope itemtype='http://schema.org/Product'><div itemprop='{prop}' itemscope>"
+              "by <span itemprop='author'>Jane Doe</span></div></div>")
+    assert page_meta(byline_page(review)).authors == ()

@@ -91,6 +91,8 @@ class MetadataCues:
     account_parts: tuple[str, ...]
     #: a page control's words as whole words ("Sign In", "Follow", "Privacy Policy"): no author's name
     ui_text: re.Pattern[str]
+    #: words of a job title ("director", "redakteurin"), casefolded: a byline part holding one is a role
+    job_words: frozenset[str]
     #: each byline lead's languages ("door": nl): elsewhere the word is an ordinary one
     lead_languages: dict[str, frozenset[str]]
     #: words opening a shop's maker line ("From Apple", "Visit the … Store"), lower case
@@ -180,7 +182,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
                "date_prepositions", "category_words", "name_particles", "org_suffixes", "org_words", "account_parts", "photo_joins",
-               "ui_words", "source_leads", "class_not", "topic_paths")
+               "ui_words", "source_leads", "class_not", "topic_paths", "job_words")
     _keys(by, {*by_keys, "lead_languages"}, f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
                "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
@@ -266,6 +268,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         org_words=frozenset(w["org_words"]),
         account_parts=w["account_parts"],
         lead_languages=lead_languages,
+        job_words=frozenset(w["job_words"]),
         source_leads=frozenset(w["source_leads"]),
         topic_path=_compile(rf"[/?&](?:{_alt(w['topic_paths'])})(?:[/=]|$)", f"{where} topic_paths", re.IGNORECASE),
         ui_text=_compile(rf"(?<!\w){_alt(w['ui_words'])}(?!\w)", f"{where} ui_words", re.IGNORECASE),

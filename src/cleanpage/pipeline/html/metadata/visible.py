@@ -5,6 +5,7 @@ lines, author markup and the lines under the headline, each from the place it wa
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -226,8 +227,8 @@ def _labelled_date(label: etree._Element, text: str, scan: _Scan, markup: Markup
 def _labelled(el: etree._Element, label: str, out: list[str], markup: MarkupCues) -> None:
     """A byline shaped by its label rather than its class: the label's element with its short
     text, else the label with the first child's text, else the label with the text that follows
-    (its tail or its next sibling). Comment lists, teasers and sidebars are passed over."""
-    if _elsewhere(el, markup):
+    (its tail or its next sibling). Comment lists, teasers, sidebars and a product's reviews are passed over."""
+    if _elsewhere(el, markup) or _in_response(el, markup):
         return
     found: list[str] = []
     if len(el):
@@ -322,6 +323,8 @@ def _under_headline(el: etree._Element, walk: _Walk, scan: _Scan, cues: Metadata
         ):
             walk.in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
         topic = tag == "a" and cues.topic_path.search(el.get("href") or "") is not None
+        if walk.in_h1 == 0 and _in_response(el, markup):
+            return  # a product's review right under its name: the reviewer's line, not the byline
         for piece in (None if topic else el.text, el.tail) if walk.in_h1 == 0 else ():
             if piece and piece.strip():
                 scan.after_h1.append(piece)
@@ -399,7 +402,7 @@ def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) 
     """Microdata (author, dates) and headline elements; True when nothing more is read from ``el``."""
     markup = cues.markup
     itemprop = (el.get("itemprop") or "").lower()
-    if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el, markup):
+    if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el, markup) and not _in_response(el, markup):
         name = el.find(".//*[@itemprop='name']")
         value = el.get("content") if name is None else None
         scan.authors.append(normalise_space(value or (name if name is not None else el).text_content()))
@@ -416,6 +419,14 @@ def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) 
                 scan.headlines.append(text)
         return True
     return "comment" in tokens
+
+
+def _in_response(el: etree._Element, markup: MarkupCues) -> bool:
+    """Microdata author markup inside a review of the page's item (``itemprop="review"`` on a
+    product): the reviewer ("Rated 5 out of 5 by Vast"), not the page's author. A review article
+    (``itemtype=".../Review"`` with no such property) is the page's own text."""
+    return any((up.get("itemprop") or "").strip().lower() in markup.response_types
+               for up in itertools.islice(itertools.chain((el,), el.iterancestors()), 13))
 
 
 def _marked(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) -> None:
@@ -441,7 +452,8 @@ def _marked(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) ->
         if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text, cues))
                 and not _elsewhere(el, markup)):
             scan.dates.append(date_text)
-    if bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup) and not _topic_link(el, text, cues):
+    if (bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup) and not _topic_link(el, text, cues)
+            and not _in_response(el, markup)):
         scan.bylines.append(text)
 
 
