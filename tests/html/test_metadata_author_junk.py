@@ -114,3 +114,10 @@ def test_a_json_ld_name_with_html_entities_is_read_as_text() -> None:
     ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ten packing tips",'
           ' "author": {"@type": "Person", "name": "Lindsey O&#039;Donnell"}}</script>')
     assert _authors("", head=ld) == ("Lindsey O'Donnell",)
+
+
+def test_a_byline_class_in_a_picture_s_caption_is_a_photo_credit() -> None:
+    caption = ('<figure><img src="a.jpg"><figcaption><span class="img-caption">The plant.</span>'
+               '<span class="img-author">Mike Blake/Reuters files</span></figcaption></figure>')
+    assert _authors(caption) == ()
+    assert _authors(caption + '<div class="byline">Jane Doe</div>') == ("Jane Doe",)

@@ -421,6 +421,12 @@ def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) 
     return "comment" in tokens
 
 
+def _in_caption(el: etree._Element) -> bool:
+    """A byline-classed element inside a picture's caption (``<figcaption><span class="img-author">
+    Mike Blake/Reuters files</span>``): the photographer's credit, not the article's byline."""
+    return any(up.tag in ("figcaption", "figure") for up in itertools.islice(el.iterancestors(), 8))
+
+
 def _in_response(el: etree._Element, markup: MarkupCues) -> bool:
     """Microdata author markup inside a review of the page's item (``itemprop="review"`` on a
     product): the reviewer ("Rated 5 out of 5 by Vast"), not the page's author. A review article
@@ -453,7 +459,7 @@ def _marked(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) ->
                 and not _elsewhere(el, markup)):
             scan.dates.append(date_text)
     if (bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup) and not _topic_link(el, text, cues)
-            and not _in_response(el, markup)):
+            and not _in_response(el, markup) and not _in_caption(el)):
         scan.bylines.append(text)
 
 
