@@ -965,6 +965,17 @@ def test_a_zone_guessed_from_the_language_moves_no_instant_onto_another_day() ->
     assert meta.published is not None and local_day(meta.published) == _dt.date(2021, 3, 4)
 
 
+def test_a_stated_instant_keeps_its_day_in_every_shape_it_is_written() -> None:
+    """Issue 15: "+00:00" is UTC as "Z" is, a date alone is no instant to move, and an offset the
+    page writes is its own zone (WCXB's gold takes the UTC day of "19:30-07:00" on one page; the
+    page's own day stands)."""
+    for lang, stamp, day in (("de", "2021-03-04T23:30:00+00:00", 4), ("de-DE", "2021-03-04", 4),
+                             ("fr-FR", "2021-03-04", 4), ("en", "2021-03-04T19:30:03-07:00", 4),
+                             ("en-US", "2021-03-04T23:30:00Z", 4)):
+        meta = _meta(_utc_page(lang, stamp), "https://example.com/a")
+        assert meta.published is not None and local_day(meta.published) == _dt.date(2021, 3, day), (lang, stamp)
+
+
 def test_the_page_zone_is_kept_where_the_page_places_itself() -> None:
     # a country in the tag, a country domain, or a local midnight stored as UTC place the page
     for lang, url, stamp in (("de-DE", "https://example.com/a", "2021-03-04T23:30:00Z"),

@@ -366,3 +366,58 @@ def test_every_photo_join_joins_a_text_credit(join: str) -> None:
     from cleanpage.pipeline.shared.names import clean_authors
 
     assert clean_authors([f"Text {join} Fotos: Jane Doe"], load_rules()) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("lead", sorted(CUES.lead_languages))
+def test_every_lead_counts_for_a_shown_team_only_in_its_languages(lead: str) -> None:
+    """[bylines] lead_languages: "Door Redactie Binnenland" is a desk's byline on a Dutch page; on a
+    page in a language the lead is no byline word of, the line names no team."""
+    own = min(CUES.lead_languages[lead])
+    other = next(code for code in ("en", "de", "fr", "nl", "ja") if code not in CUES.lead_languages[lead])
+    line = f"<p><span>{lead.title()}</span> <b>Mobile Hardware Desk</b></p>"
+    assert page_meta(byline_page(line).replace("<html>", f"<html lang='{own}'>")).authors == ("Mobile Hardware Desk",)
+    assert page_meta(byline_page(line).replace("<html>", f"<html lang='{other}'>")).authors == ()
+
+
+def test_the_lead_languages_table_gives_every_lead_its_languages() -> None:
+    from importlib import resources
+
+    text = (resources.files("cleanpage.rules") / "metadata.toml").read_text(encoding="utf-8")
+    for old, new in (('door = ["nl"]\n', ""), ('door = ["nl"]', 'door = []'), ('door = ["nl"]', 'door = ["NL"]')):
+        assert old in text
+        with pytest.raises(RulesError, match="lead_languages"):
+            parse_rules(BP_OK, AG_OK, CM_OK, text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize("word", packaged_names("source_leads", "bylines"))
+def test_every_source_lead_makes_a_byline_element_a_maker_line(word: str) -> None:
+    assert page_meta(byline_page(f"<div class='byline'>{word.title()} Acme Audio</div>")).authors == ()
+    assert page_meta(byline_page("<div class='byline'>Acme Audio</div>")).authors == ("Acme Audio",)
+
+
+@pytest.mark.parametrize("word", packaged_names("class_not", "bylines"))
+def test_every_class_not_word_keeps_an_element_from_being_a_byline(word: str) -> None:
+    assert page_meta(byline_page(f"<div class='{word}ed-dealer'>Jane Doe</div>")).authors == ()
+
+
+@pytest.mark.parametrize("word", packaged_names("topic_paths", "bylines"))
+def test_every_topic_path_word_makes_a_byline_link_a_subject(word: str) -> None:
+    for href in (f"/{word}/health-care", f"/blog/?{word}=906"):
+        page = page_meta(byline_page(f"<div class='byline'>By <a href='{href}'>Health Care</a></div>"))
+        assert page.authors == ()
+    page = page_meta(byline_page("<div class='byline'>By <a href='/people/jane-doe'>Jane Doe</a></div>"))
+    assert page.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("word", packaged_names("job_words", "bylines"))
+def test_every_job_word_ends_a_byline_s_names(word: str) -> None:
+    from cleanpage.pipeline.shared.names import clean_authors
+
+    assert clean_authors([f"Jane Doe, Senior {word.title()}, Acme Widgets"], load_rules()) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("prop", CUES.markup.response_types)
+def test_every_response_property_makes_its_author_markup_a_reviewer(prop: str) -> None:
+    review = (f"<div itemscope itemtype='http://schema.org/Product'><div itemprop='{prop}' itemscope>"
+              "by <span itemprop='author'>Jane Doe</span></div></div>")
+    assert page_meta(byline_page(review)).authors == ()

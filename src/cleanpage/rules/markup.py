@@ -51,6 +51,8 @@ class MarkupCues:
     #: the generic page types among (or beside) ``article_types``: dated, but no sign of an article
     generic_page_types: frozenset[str]
     organisation_types: frozenset[str]
+    #: schema.org properties holding reviews of the page's item ("review"), lower case
+    response_types: frozenset[str]
     #: ``og:type`` values (lower case) of an article
     article_og_types: frozenset[str]
     elsewhere: re.Pattern[str]
@@ -97,6 +99,7 @@ def compile_markup(doc: dict[str, Any]) -> MarkupCues:
         article_types=frozenset(head["article_types"]),
         generic_page_types=frozenset(head["generic_page_types"]),
         organisation_types=frozenset(head["organisation_types"]),
+        response_types=frozenset(head["response_types"]),
         article_og_types=frozenset(head["article_og_types"]),
         elsewhere=_any_of(elsewhere, f"{at} elsewhere_tokens"),
         other_things=_any_of(tuple(w for w in elsewhere if w not in side), f"{at} elsewhere_tokens"),
@@ -121,7 +124,8 @@ def _examples(sources: tuple[str, ...], examples: tuple[str, ...], at: str) -> N
 def _head(doc: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     at = "metadata.toml [head]"
     head = _table(doc, "head", "metadata.toml")
-    meta_keys = ("published", "weak_published", "modified", "author", "site", "site_name", "article_og_types")
+    meta_keys = ("published", "weak_published", "modified", "author", "site", "site_name", "article_og_types",
+                 "response_types")
     type_keys = ("article_types", "generic_page_types", "organisation_types")
     _keys(head, {*meta_keys, *type_keys}, at)
     found = {key: _identifiers(head, key, at, lower=True) for key in meta_keys}

@@ -91,6 +91,14 @@ class MetadataCues:
     account_parts: tuple[str, ...]
     #: a page control's words as whole words ("Sign In", "Follow", "Privacy Policy"): no author's name
     ui_text: re.Pattern[str]
+    #: words of a job title ("director", "redakteurin"), casefolded: a byline part holding one is a role
+    job_words: frozenset[str]
+    #: each byline lead's languages ("door": nl): elsewhere the word is an ordinary one
+    lead_languages: dict[str, frozenset[str]]
+    #: words opening a shop's maker line ("From Apple", "Visit the … Store"), lower case
+    source_leads: frozenset[str]
+    #: a topic, category or tag page's path or query word in a link ("/topics/health", "?content_topic=9")
+    topic_path: re.Pattern[str]
     #: common given names (lower case): evidence that a site's name is its owner's
     given_names: frozenset[str]
     #: academic titles opening a name ("Dr. ", "Prof. Dr. ", "Dr.-Ing. "), to read over
@@ -174,8 +182,8 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
                "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
                "date_prepositions", "category_words", "name_particles", "org_suffixes", "org_words", "account_parts", "photo_joins",
-               "ui_words")
-    _keys(by, set(by_keys), f"{where} [bylines]")
+               "ui_words", "source_leads", "class_not", "topic_paths", "job_words")
+    _keys(by, {*by_keys, "lead_languages"}, f"{where} [bylines]")
     _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
                "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
     w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
@@ -192,6 +200,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     for key in ("mid_leads", "line_leads", "end_leads"):
         if not set(w[key]) <= set(w["leads"]):
             raise RulesError(f"{where} [bylines]: every entry of {key} must also be a lead")
+    lead_languages = _lead_languages(by, w["leads"], f"{where} [bylines] lead_languages")
     verbs, leads, mids = _alt(w["verbs"]), _alt(w["leads"]), _alt(w["mid_leads"])
     roles, plural, desk = _alt(w["roles"]), _alt(w["plural_roles"]), _alt(w["desk_roles"])
     photo = _alt(w["photo_words"])
@@ -242,7 +251,9 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         name_titles=_compile(rf"^\s*(?:{_alt(titles)}\.(?:-\w+\.?)?\s+)+", f"{where} titles", re.IGNORECASE),
         author_path=_compile(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#\d][^/?#]*?)(?:[-_.]\d+)?(?:\.html?)?/?(?:[?#]|$)",
                                    f"{where} author_paths", re.IGNORECASE),
-        byline_class=_compile("|".join(map(re.escape, w["class_tokens"])), f"{where} byline tokens", 0),
+        # a token where none of class_not starts ("author" but not "authorized-dealer")
+        byline_class=_compile(f"(?!{'|'.join(map(re.escape, w['class_not']))})(?:{'|'.join(map(re.escape, w['class_tokens']))})",
+                              f"{where} byline tokens", 0),
         date_class=_compile("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
         publication_labels=publication_labels,
         date_leads=date_leads,
@@ -256,6 +267,10 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         org_suffixes=w["org_suffixes"],
         org_words=frozenset(w["org_words"]),
         account_parts=w["account_parts"],
+        lead_languages=lead_languages,
+        job_words=frozenset(w["job_words"]),
+        source_leads=frozenset(w["source_leads"]),
+        topic_path=_compile(rf"[/?&](?:{_alt(w['topic_paths'])})(?:[/=]|$)", f"{where} topic_paths", re.IGNORECASE),
         ui_text=_compile(rf"(?<!\w){_alt(w['ui_words'])}(?!\w)", f"{where} ui_words", re.IGNORECASE),
         line_verbs=line_verbs,
         line_prepositions=line_prepositions,
@@ -284,6 +299,19 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
         publication_starts=frozenset(label[:2] for label in publication_labels),
         **compiled,
     )
+
+
+def _lead_languages(by: dict[str, Any], leads: tuple[str, ...], where: str) -> dict[str, frozenset[str]]:
+    """``lead_languages``: every lead once, with the language codes it is a byline word of."""
+    table = by.get("lead_languages")
+    if not isinstance(table, dict) or set(table) != set(leads):
+        raise RulesError(f"{where}: a table giving every lead (and nothing else) its languages")
+    out: dict[str, frozenset[str]] = {}
+    for lead, codes in table.items():
+        if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and c.islower() for c in codes):
+            raise RulesError(f"{where}: {lead!r} needs a list of lower-case language codes")
+        out[lead] = frozenset(codes)
+    return out
 
 
 def _extra(doc: dict[str, Any], dt: dict[str, Any]) -> tuple[tuple[str, ...], ...]:

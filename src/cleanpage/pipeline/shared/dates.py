@@ -20,7 +20,7 @@ from cleanpage.engines.dateparser import locale_infos, read_date
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
-__all__ = ["date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
+__all__ = ["calendar_word", "date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$")
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|[^\W\d_]{3,}")
@@ -163,6 +163,19 @@ class _Calendar(NamedTuple):
     pm: frozenset[str]
     #: words with two meanings (Spanish "mar" is March and Tuesday): left to dateparser
     ambiguous: frozenset[str]
+
+
+def calendar_word(text: str, languages: tuple[str, ...]) -> bool:
+    """``text`` is one weekday's or month's name in one of ``languages`` ("Tuesday", "Dienstag.",
+    "March"): a date line's piece, never a name. False when dateparser does not know a language."""
+    return text.strip(" .,:;").casefold() in _calendar_names(languages)
+
+
+@functools.lru_cache(maxsize=32)
+def _calendar_names(languages: tuple[str, ...]) -> frozenset[str]:
+    infos = locale_infos(languages) or []
+    return frozenset(word.casefold().strip(".") for info in infos for key in (*_MONTHS, *_WEEKDAYS)
+                     for word in info.get(key, ()))
 
 
 @functools.lru_cache(maxsize=32)

@@ -92,6 +92,12 @@ def person_name(
     return name
 
 
+def _job(part: str, jobs: frozenset[str]) -> bool:
+    """A byline part naming a job ("Senior Director", "Managing Editor", "Redakteurin"): one of its
+    words is in ``[bylines] job_words``."""
+    return any(word.casefold().strip(".,:;()") in jobs for word in part.split())
+
+
 def _handles_dropped(names: list[str]) -> list[str]:
     """Without a one-word handle that another name spells out ("devindra" beside "Devindra
     Hardawar", "jdoe" beside "Jane Doe" is left): the account and the person are one author."""
@@ -170,8 +176,12 @@ def clean_authors(
         # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
         # Bo2man") says the word after it is one
         single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
+        named = False
         for part in _without_credentials(parts, cues.credentials):
+            if named and _job(part, cues.job_words):
+                break  # "Rex Du, Ph.D. Director, Advanced Analytics": a role and its department, no more names
             name = person_name(part, rules, single_ok=single, exclude=exclude)
+            named = named or name is not None
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)

@@ -231,7 +231,7 @@ def _authors(root: etree._Element, src: _Sources, rules: Rules, *, dated: bool) 
         authors = _stated_organisation([*src.ld.authors, *src.ld.organisation_authors,
                                         _first(src.meta, rules.cues.markup.author) or "", *src.scan.authors], rules)
     if not authors:
-        authors = _shown_organisation(src.scan.bylines, src.scan.labelled, rules)
+        authors = _shown_organisation(src.scan.bylines, src.scan.labelled, rules, src.lang)
     return authors
 
 

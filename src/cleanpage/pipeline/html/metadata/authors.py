@@ -11,6 +11,7 @@ import re
 from lxml import etree
 
 from cleanpage.pipeline.blocks import text_key
+from cleanpage.pipeline.shared.dates import calendar_word
 from cleanpage.pipeline.shared.names import _undoubled, clean_authors, person_name
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import Rules
@@ -28,6 +29,8 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
     label; only when that gives nothing is the whole text read ("Richard von Weizsäcker")."""
     names: list[str] = []
     for text in bylines:
+        if _PHONE.search(text) or _maker_line(text, rules):
+            continue  # "United Kingdom 6 Gardner Place, Becketts Close, … +44-753-713-2163": an address
         parts = rules.cues.mid_by.split(text, maxsplit=1)
         found = clean_authors([parts[1]], rules, exclude=exclude) if len(parts) == 2 else ()
         found = found or clean_authors([text], rules, exclude=exclude, led=True)
@@ -37,6 +40,10 @@ def _byline_names(bylines: list[str], rules: Rules, exclude: frozenset[str]) -> 
     if len(names) >= 3 and _teaser_list(bylines):
         return ()
     return tuple(names)
+
+
+#: a telephone number: an international prefix and digit groups ("+44-753-713-2163", "+1 (555) 010 9999")
+_PHONE = re.compile(r"\+\d{1,3}[\s\-.]?\(?\d{2,4}\)?(?:[\s\-.]?\d{2,4}){2,}")
 
 
 def _teaser_list(texts: list[str]) -> bool:
@@ -117,7 +124,7 @@ def _led_under_headline(texts: list[str], rules: Rules, exclude: frozenset[str])
             led.append(f"{line} {lines[i + 1]}")
         elif cues.line_lead.match(_LEAD_COLON.sub(r"\1", line, count=1)):
             led.append(line)
-    if _teaser_list(led) or len({text_key(t) for t in led}) >= 3:
+    if _teaser_list(led) or len({text_key(t) for t in led}) >= 3 or _filters(led, rules):
         return ()  # other articles' teasers ("Von A am 01.12.2022", …) or filters ("By Method", "By Product")
     for line in led:
         if len(line) > 100 or _lead_clause(line, rules):
@@ -213,29 +220,41 @@ def _account(name: str) -> bool:
 def _first_names(candidates: list[str], rules: Rules, exclude: frozenset[str]) -> tuple[str, ...]:
     """The names of the first labelled byline that yields any (each one is read on its own: the
     page's first "By …" is the article's, later ones belong to quotes and teasers)."""
-    if _teaser_list(candidates):
+    if _teaser_list(candidates) or _filters(candidates, rules):
         return ()
-    # "By Course or Type", "By Method", "By Product": a list of filters, where a lone word is no name
+    # "By Course or Type", "By Method", "By Product": a list of filters, where a lone word is no name;
+    # in a list of three or more lines with the same lead ("by Mophie", "by Belkin", "by Wireless
+    # Gear": a shop's makers) only the first line can be the page's byline
     led = len({text_key(c) for c in candidates}) < 3
+    listed = not led and len({(c.split() or [""])[0].casefold() for c in candidates}) == 1
     for candidate in candidates:
         if _lead_clause(candidate, rules):
             continue
         names = clean_authors([candidate], rules, exclude=exclude, led=led)
-        if names:
+        if names or listed:
             return names
     return ()
+
+
+def _filters(candidates: list[str], rules: Rules) -> bool:
+    """Two labelled lines or more, each a lead and one word ("By Type", "By Brand", repeated for
+    the mobile menu): a list's sort or filter options, not a byline."""
+    keys = {text_key(c) for c in candidates}
+    return len(keys) >= 2 and all(len(rules.cues.lead.sub("", " ".join(c.split())).split()) == 1 for c in candidates)
 
 
 def _lead_clause(text: str, rules: Rules) -> bool:
     """A lead that opens a clause, not a name: "By clicking Sign Me Up, you agree to our Terms of Use
     and Privacy Policy", "By signing up, you accept …" — the word after "By" is written lower case
     (a verb), is no name particle, and a sentence goes on after it, so the capitalised words further
-    on are not the author (a lower-case handle alone, "by delta201", is one)."""
+    on are not the author (a lower-case handle alone, "by delta201", is one); nor one before a phrase
+    (:func:`_phrase`: "Von Einheimischen, Gästen und ganz viel Kühen", a heading)."""
     plain = " ".join(text.split())
     rest = rules.cues.lead.sub("", plain)
     words = rest.split()
-    return (len(rest) < len(plain) and len(words) >= 5 and words[0][:1].islower()
-            and words[0] not in rules.cues.name_particles)
+    return len(rest) < len(plain) and (
+        (len(words) >= 5 and words[0][:1].islower() and words[0] not in rules.cues.name_particles)
+        or _phrase(rest, rules))
 
 
 def _without_site_part(value: str, sites: frozenset[str]) -> str:
@@ -378,33 +397,86 @@ def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
     return ()
 
 
-def _shown_organisation(bylines: list[str], labelled: list[str], rules: Rules) -> tuple[str, ...]:
+def _shown_organisation(bylines: list[str], labelled: list[str], rules: Rules, lang: str | None = None) -> tuple[str, ...]:
     """The team or company a visible byline names when no source names a person: a labelled
     byline read up to a separator or a date ("By Workzone Team• 4 mins read", "WRITTEN BY NETGEAR
     Orbi Team"), else a byline element that holds the name and nothing else ("Podium Staff").
     Shown text is trusted less than data: a few capitalised words, no digit, the lead present on
     a labelled line ("by project", "By clicking Continue to join …", "Read more about The Upwork
-    Team", "Von", "Photograph by Jeremy Holden" are none)."""
+    Team", "Von", "Photograph by Jeremy Holden" are none). A lead of another language than the
+    page's ("Door Anchor for Resistance Bands" on an English page) and a lead before a phrase ("Von
+    Einheimischen, Gästen und ganz viel Kühen", a heading) are no byline; of a list of byline
+    elements (:func:`_listed`) only the first is read."""
     cues = rules.cues
     if _teaser_list(labelled) or _teaser_list(bylines):
         return ()  # "Von A am 08.12.2022", "Von B am 06.12.2022", …: other articles' teasers
     named: list[str] = []
+    if _filters(labelled, rules):
+        labelled = []  # "By Type", "By Brand": a list's filters
     for value in labelled[:3]:
         plain = " ".join(value.split())
         text = cues.lead.sub("", plain)
-        if len(text) < len(plain):
+        if len(text) < len(plain) and _own_lead(plain, lang, rules) and not _phrase(text, rules):
             named.append(_META_SEP.split(cues.date_tail.split(text, maxsplit=1)[0], maxsplit=1)[0].strip(" -–—:|·•,"))
     if len({text_key(n) for n in named}) >= 3:
         return ()  # "By Course or Type", "By Method", "By Product": a list of filters
+    languages = tuple(dict.fromkeys(("en", _language(lang) or "en")))
     for text in named:
-        if _shown_name(text, rules):
+        if _shown_name(text, rules, languages):
             return (text,)
     filed = _filed_under(bylines)
-    for value in bylines[:3]:
+    for value in bylines[:1] if _listed(bylines) else bylines[:3]:
         text = _undoubled(" ".join(value.split()))
-        if _shown_name(text, rules) and text_key(text) not in filed:
+        if _shown_name(text, rules, languages) and text_key(text) not in filed:
             return (text,)
     return ()
+
+
+def _listed(bylines: list[str]) -> bool:
+    """Three byline texts or more, none a part of another (an element and its children are one
+    byline): a list's names (reviews, testimonials, a forum's posts), where only the first can be
+    the page's; "Eric Mulder Google review", the third, is a review's."""
+    keys = {text_key(b) for b in bylines} - {""}
+    return sum(not any(k != other and k in other for other in keys) for k in keys) >= 3
+
+
+def _language(lang: str | None) -> str | None:
+    """The language part of a page's language tag, lower case ("en-US" → "en")."""
+    return (lang or "").replace("_", "-").split("-")[0].strip().lower() or None
+
+
+def _own_lead(line: str, lang: str | None, rules: Rules) -> bool:
+    """The lead opening ``line`` is a byline word of the page's language, or the page declares none:
+    "door" is Dutch "by" but an English noun, "by" is English but a Danish noun (``lead_languages``).
+    A line without a lead word (a role label: "Author: …") is its own."""
+    page = _language(lang)
+    words = line.split(maxsplit=1)
+    first = words[0].casefold().rstrip(":") if words else ""
+    codes = rules.cues.lead_languages.get(first)
+    return page is None or codes is None or page in codes
+
+
+def _phrase(text: str, rules: Rules) -> bool:
+    """Two lower-case words in a row (name particles aside) before any date or separator: the lead
+    opens a sentence or a heading ("Von Einheimischen, Gästen und ganz viel Kühen"), not a name ("By
+    Workzone Team• 4 mins read" is one). What follows a name of two words or more and a comma is
+    its role ("by Agatha Caleo, Candidate Representative to the Committee") and is not read."""
+    head = _LINE_SEP.split(rules.cues.date_tail.split(text, maxsplit=1)[0], maxsplit=1)[0]
+    first = head.split(",", 1)[0]
+    words = (first if len(first.split()) >= 2 else head).split()
+    lower = [w[:1].islower() and w not in rules.cues.name_particles for w in words]
+    return any(a and b for a, b in itertools.pairwise(lower))
+
+
+#: the separators of a byline line but the comma (which also joins the parts of a phrase)
+_LINE_SEP = re.compile(r"\s[-–—]\s|[|·•/]")
+
+
+def _maker_line(text: str, rules: Rules) -> bool:
+    """A shop's line naming a product's maker where bylines sit ("From Apple", "Visit the Apple
+    Store", "Brand: Nikon"): its first word is one of ``source_leads``."""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].casefold().rstrip(":") in rules.cues.source_leads
 
 
 def _filed_under(bylines: list[str]) -> set[str]:
@@ -423,12 +495,16 @@ def _filed_under(bylines: list[str]) -> set[str]:
 _CODE_OR_CUT = re.compile(r"[()\[\];]|\.\.\.|…")
 
 
-def _shown_name(text: str, rules: Rules) -> bool:
+def _shown_name(text: str, rules: Rules, languages: tuple[str, ...] = ("en",)) -> bool:
     """A few words, the first capitalised, no digit, not a label, stated as
     :func:`_stated_organisation` reads it. Lower-case words stay allowed ("The Currency editors",
-    "Redacción fama"); page chrome ("Last updated", "Share this") is told by its words (``ui_words``)."""
+    "Redacción fama"); page chrome ("Last updated", "Share this") is told by its words (``ui_words``),
+    a day's or month's name ("Tuesday") by the calendar of ``languages``, a shop's maker line ("From
+    Apple", "Visit the Apple Store") by its first word (``source_leads``)."""
     words = text.split()
     credit = any(w.casefold() in rules.cues.credit_words for w in words)  # "Photograph by Jeremy Holden"
+    if not words or _maker_line(text, rules) or calendar_word(text, languages):
+        return False
     return (1 <= len(words) <= 4 and not credit and len(text) >= 3 and text[0].isupper() and not any(ch.isdigit() for ch in text)
             and _CODE_OR_CUT.search(text) is None
             and cues_label(text, rules) is None and _stated_organisation([text], rules) == (text,))

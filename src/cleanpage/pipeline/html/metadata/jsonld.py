@@ -89,7 +89,7 @@ def _names(value: Any, organisation_types: frozenset[str], by_id: dict[str, dict
     if depth > _MAX_NAME_DEPTH:
         return []
     if isinstance(value, str):
-        return [] if persons_only or organisations_only else [value]
+        return [] if persons_only or organisations_only else [html.unescape(value)]
     if isinstance(value, dict):
         if "name" not in value and by_id and isinstance(value.get("@id"), str):
             value = by_id.get(value["@id"], value)
@@ -98,8 +98,8 @@ def _names(value: Any, organisation_types: frozenset[str], by_id: dict[str, dict
             and "Person" not in types
         if organisation != organisations_only or (persons_only and "Person" not in types):
             return []
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        name = value.get("name")  # "Lindsey O&#039;Donnell": CMSs write the name's entities into the JSON
+        return [html.unescape(name)] if isinstance(name, str) else []
     if isinstance(value, list):
         return [n for v in value[:10]
                 for n in _names(v, organisation_types, by_id, persons_only=persons_only,

@@ -5,6 +5,7 @@ lines, author markup and the lines under the headline, each from the place it wa
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -226,8 +227,8 @@ def _labelled_date(label: etree._Element, text: str, scan: _Scan, markup: Markup
 def _labelled(el: etree._Element, label: str, out: list[str], markup: MarkupCues) -> None:
     """A byline shaped by its label rather than its class: the label's element with its short
     text, else the label with the first child's text, else the label with the text that follows
-    (its tail or its next sibling). Comment lists, teasers and sidebars are passed over."""
-    if _elsewhere(el, markup):
+    (its tail or its next sibling). Comment lists, teasers, sidebars and a product's reviews are passed over."""
+    if _elsewhere(el, markup) or _in_response(el, markup):
         return
     found: list[str] = []
     if len(el):
@@ -272,7 +273,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     passed: dict[tuple[str | None, str | None], bool] = {}
     for el in body.iter():
         if walk.in_h1 >= 0:  # under the headline, or still in it
-            _under_headline(el, walk, scan, cues.markup)
+            _under_headline(el, walk, scan, cues)
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
@@ -307,9 +308,10 @@ class _Walk:
     after_elements: int = 0
 
 
-def _under_headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: MarkupCues) -> None:
-    """The text pieces under the headline, up to 400 characters, a side box or a far element."""
-    tag = el.tag
+def _under_headline(el: etree._Element, walk: _Walk, scan: _Scan, cues: MetadataCues) -> None:
+    """The text pieces under the headline, up to 400 characters, a side box or a far element; a
+    topic link's text is no piece ("By <a href='/topics/health'>Health</a>": the subject, not a name)."""
+    tag, markup = el.tag, cues.markup
     if walk.in_h1 > 0:
         walk.in_h1 -= 1
     elif walk.in_h1 == 0 and walk.after_chars < 400 and isinstance(tag, str) and tag not in _SKIP_TAGS:
@@ -320,7 +322,10 @@ def _under_headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: Markup
             ("class" in el.attrib or "id" in el.attrib) and markup.aside.search(_tokens(el))
         ):
             walk.in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
-        for piece in (el.text, el.tail) if walk.in_h1 == 0 else ():
+        topic = tag == "a" and cues.topic_path.search(el.get("href") or "") is not None
+        if walk.in_h1 == 0 and _in_response(el, markup):
+            return  # a product's review right under its name: the reviewer's line, not the byline
+        for piece in (None if topic else el.text, el.tail) if walk.in_h1 == 0 else ():
             if piece and piece.strip():
                 scan.after_h1.append(piece)
                 walk.after_chars += len(piece)
@@ -347,7 +352,8 @@ def _text_lines(el: etree._Element, scan: _Scan, cues: MetadataCues) -> None:
         _labelled_date(el, own, scan, markup)
     if head in cues.label_starts and len(scan.labelled) < 6:
         if len(own) <= 30 and cues.label.match(own):
-            _labelled(el, own, scan.labelled, markup)
+            if not (len(el) and _topic_link(el, normalise_space(el.text_content()), cues)):
+                _labelled(el, own, scan.labelled, markup)
         elif cues.inline.match(own) and not _elsewhere(el, markup):
             # "<strong>Autorin: Uta Staschewski, Projektleiterin …</strong>"
             scan.labelled.append(_up_to_break(el)[:120] if _small(el) else normalise_space(own))
@@ -396,7 +402,7 @@ def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) 
     """Microdata (author, dates) and headline elements; True when nothing more is read from ``el``."""
     markup = cues.markup
     itemprop = (el.get("itemprop") or "").lower()
-    if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el, markup):
+    if itemprop == "author" and len(scan.authors) < 10 and not _elsewhere(el, markup) and not _in_response(el, markup):
         name = el.find(".//*[@itemprop='name']")
         value = el.get("content") if name is None else None
         scan.authors.append(normalise_space(value or (name if name is not None else el).text_content()))
@@ -413,6 +419,20 @@ def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) 
                 scan.headlines.append(text)
         return True
     return "comment" in tokens
+
+
+def _in_caption(el: etree._Element) -> bool:
+    """A byline-classed element inside a picture's caption (``<figcaption><span class="img-author">
+    Mike Blake/Reuters files</span>``): the photographer's credit, not the article's byline."""
+    return any(up.tag in ("figcaption", "figure") for up in itertools.islice(el.iterancestors(), 8))
+
+
+def _in_response(el: etree._Element, markup: MarkupCues) -> bool:
+    """Microdata author markup inside a review of the page's item (``itemprop="review"`` on a
+    product): the reviewer ("Rated 5 out of 5 by Vast"), not the page's author. A review article
+    (``itemtype=".../Review"`` with no such property) is the page's own text."""
+    return any((up.get("itemprop") or "").strip().lower() in markup.response_types
+               for up in itertools.islice(itertools.chain((el,), el.iterancestors()), 13))
 
 
 def _marked(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) -> None:
@@ -438,5 +458,18 @@ def _marked(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) ->
         if (6 <= len(date_text) <= 80 and _has_digit(date_text) and not (value is None and _changed_first(date_text, cues))
                 and not _elsewhere(el, markup)):
             scan.dates.append(date_text)
-    if bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup):
+    if (bylineish and 2 < len(text) < 120 and not _elsewhere(el, markup) and not _topic_link(el, text, cues)
+            and not _in_response(el, markup) and not _in_caption(el)):
         scan.bylines.append(text)
+
+
+def _topic_link(el: etree._Element, text: str, cues: MetadataCues) -> bool:
+    """A byline element whose words are a link to a topic, category or tag page ("By <a
+    href='/topics/health'>Health</a>"): the post's subject, filed where bylines sit, not its author."""
+    links = [el] if el.tag == "a" else list(el.iter("a"))
+    topical = [a for a in links if cues.topic_path.search(a.get("href") or "")]
+    if not topical:
+        return False
+    named = "".join(normalise_space(a.text_content()) for a in topical)
+    rest = cues.lead.sub("", text)
+    return len(named) >= len(normalise_space(rest).strip(" :,|")) > 0
