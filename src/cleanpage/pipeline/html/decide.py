@@ -19,7 +19,7 @@ import numpy as np
 
 from cleanpage.models import Forest
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
-from cleanpage.pipeline.html.features import feature_names, features
+from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, features
 
 if TYPE_CHECKING:
     from cleanpage.pipeline.html.classify import Evidence
@@ -37,11 +37,13 @@ _FIXED = frozenset({Label.TITLE, Label.RESPONSE, Label.RESPONSE_HEADER})
 
 def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest) -> tuple[Labelled, ...]:
     """The model's label for every block the rules are not certain about."""
-    if model.features != feature_names(model.words):
+    # a model trained with the kin columns (learn.train --kin) reads them after the base ones
+    kin = model.features[len(BASE_FEATURES):len(BASE_FEATURES) + len(KIN_FEATURES)] == KIN_FEATURES
+    if model.features != feature_names(model.words, kin=kin):
         # a model file trained on other columns would read the wrong numbers without a word
         raise ValueError("the block model was trained on other features: retrain it (python -m cleanpage.learn.train)")
     x = features(blocks, evidence.kept, evidence.contains, evidence.rule_labels, model.words,
-                 title_key=evidence.title_key, keys=evidence.keys, list_heads=evidence.list_heads)
+                 title_key=evidence.title_key, keys=evidence.keys, list_heads=evidence.list_heads, kin=kin)
     scores = model.probability(x)
     if not _keeps_any(evidence.rule_labels, scores, model.cut):
         # the model kept nothing the rules would keep: a page unlike any it learned from, where an
