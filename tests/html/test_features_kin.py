@@ -6,7 +6,9 @@ import numpy as np
 
 from cleanpage.learn.dataset import Page, PageBlocks
 from cleanpage.learn.train import kin_from_rows, matrix
+from cleanpage.models import BLOCK_MODEL, load_forest
 from cleanpage.pipeline.blocks import Block, Label, Labelled
+from cleanpage.pipeline.html.decide import reads_kin
 from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, features
 
 NAMES = feature_names((), kin=True)
@@ -79,3 +81,9 @@ def test_one_block_is_its_own_kin() -> None:
     x = _matrix([_block(0, "Alone on the page, a sentence of its own.")])
     assert _column(x, "kin_log_count") == [round(float(np.log1p(1)), 3)]
     assert _column(x, "kin_chars_share") == [1.0]
+
+
+def test_only_a_model_trained_with_kin_reads_them() -> None:
+    assert reads_kin(feature_names(("menu", "post"), kin=True))
+    assert not reads_kin(feature_names(("menu", "post")))
+    assert not reads_kin(load_forest(BLOCK_MODEL).features)  # the shipped model: off
