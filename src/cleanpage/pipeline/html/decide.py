@@ -19,12 +19,12 @@ import numpy as np
 
 from cleanpage.models import Forest
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
-from cleanpage.pipeline.html.features import feature_names, features
+from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, features
 
 if TYPE_CHECKING:
     from cleanpage.pipeline.html.classify import Evidence
 
-__all__ = ["CERTAIN", "decide"]
+__all__ = ["CERTAIN", "decide", "reads_kin"]
 
 #: rule reasons the model never overrules: what they remove is never article text
 CERTAIN = frozenset({
@@ -37,11 +37,12 @@ _FIXED = frozenset({Label.TITLE, Label.RESPONSE, Label.RESPONSE_HEADER})
 
 def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest) -> tuple[Labelled, ...]:
     """The model's label for every block the rules are not certain about."""
-    if model.features != feature_names(model.words):
+    kin = reads_kin(model.features)
+    if model.features != feature_names(model.words, kin=kin):
         # a model file trained on other columns would read the wrong numbers without a word
         raise ValueError("the block model was trained on other features: retrain it (python -m cleanpage.learn.train)")
     x = features(blocks, evidence.kept, evidence.contains, evidence.rule_labels, model.words,
-                 title_key=evidence.title_key, keys=evidence.keys, list_heads=evidence.list_heads)
+                 title_key=evidence.title_key, keys=evidence.keys, list_heads=evidence.list_heads, kin=kin)
     scores = model.probability(x)
     if not _keeps_any(evidence.rule_labels, scores, model.cut):
         # the model kept nothing the rules would keep: a page unlike any it learned from, where an
@@ -57,6 +58,12 @@ def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest) -> tup
             reason = item.reason if item.label is Label.BOILERPLATE and item.reason else Reason.OUTSIDE_MAIN_CONTENT
             out.append(Labelled(block=item.block, label=Label.BOILERPLATE, reason=reason, score=score))
     return tuple(out)
+
+
+def reads_kin(names: Sequence[str]) -> bool:
+    """Whether a model with these column names was trained with the kin columns
+    (``learn.train --kin``): they follow the base ones."""
+    return tuple(names[len(BASE_FEATURES):len(BASE_FEATURES) + len(KIN_FEATURES)]) == KIN_FEATURES
 
 
 def _keeps_any(rule_labels: Sequence[Labelled], scores: np.ndarray, cut: float) -> bool:

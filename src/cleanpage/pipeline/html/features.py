@@ -23,7 +23,7 @@ import numpy as np
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_sentence, text_stats
 
-__all__ = ["BASE_FEATURES", "feature_names", "features"]
+__all__ = ["BASE_FEATURES", "KIN_FEATURES", "feature_names", "features", "kin_columns"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: tag groups, each a one-hot column
@@ -40,6 +40,8 @@ _TAGS: tuple[tuple[str, frozenset[str]], ...] = (
     ("tag_caption", frozenset({"figcaption", "figure"})),
     ("tag_control", frozenset({"button", "label", "legend", "summary", "form", "fieldset"})),
 )
+#: a tag's group (its index in _TAGS; -1 for a tag in none): with the class/id words, a block's template
+_TAG_GROUP: dict[str, int] = {tag: k for k, (_name, tags) in enumerate(_TAGS) for tag in tags}
 #: container groups (semantic tags and ARIA roles around the block), each a 0/1 column
 _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
     ("in_nav", frozenset({"nav", "navigation", "menu", "menubar"})),
@@ -61,6 +63,11 @@ _CONTAINERS = frozenset({Reason.HIDDEN, Reason.DIALOG, Reason.PAGE_FOOTER, Reaso
 #: reasons that are not a rule table's phrase, pattern or class/id word
 _NOT_TEXT_RULES = _CONTAINERS | _STRUCTURAL | {Reason.OUTSIDE_MAIN_CONTENT, Reason.CAPTION}
 
+#: the block's kin (:func:`kin_columns`): the blocks of the page with its tag group and class/id words.
+#: Off by default: only a model trained with them (``learn.train --kin``) gets these columns, after
+#: the base ones (the shipped model was not: on ``check`` they cost the snippet pages, docs/model.md)
+KIN_FEATURES: tuple[str, ...] = ("kin_log_count", "kin_chars_share", "kin_kept_share")
+
 #: the columns every model gets, in order; the class/id word columns follow (one per word)
 BASE_FEATURES: tuple[str, ...] = (
     "log_chars", "log_words", "link_share", "ends_sentence", "sentences", "stopword_share",
@@ -77,9 +84,9 @@ BASE_FEATURES: tuple[str, ...] = (
 )
 
 
-def feature_names(words: Sequence[str]) -> tuple[str, ...]:
-    """Column names for a model that reads these class/id words."""
-    return (*BASE_FEATURES, *(f"token:{w}" for w in words))
+def feature_names(words: Sequence[str], *, kin: bool = False) -> tuple[str, ...]:
+    """Column names for a model that reads these class/id words (and the kin columns, if ``kin``)."""
+    return (*BASE_FEATURES, *(KIN_FEATURES if kin else ()), *(f"token:{w}" for w in words))
 
 
 #: the digit share is read on at most this many characters of a block
@@ -165,16 +172,19 @@ def features(
     title_key: str,
     keys: Sequence[str],
     list_heads: frozenset[Reason] = frozenset(),
+    kin: bool = False,
 ) -> np.ndarray:
     """The feature matrix (blocks × columns, float32) in :func:`feature_names` order.
 
     ``kept``/``contains`` are the engine's coverage of each block, ``rule_labels`` the rule
     classifier's answer for each, ``words`` the model's class/id vocabulary, ``keys`` each block's
     alignment key (:func:`~cleanpage.pipeline.blocks.text_key`) and ``title_key`` the headline's;
-    ``list_heads`` the reasons of the rules whose hit heads a list ("Related", "Most read").
+    ``list_heads`` the reasons of the rules whose hit heads a list ("Related", "Most read");
+    ``kin``: the :data:`KIN_FEATURES` columns too, after the base ones.
     """
     n = len(blocks)
-    width = len(BASE_FEATURES) + len(words)
+    first_word = len(BASE_FEATURES) + (len(KIN_FEATURES) if kin else 0)
+    width = first_word + len(words)
     if not n:
         return np.zeros((0, width), dtype=np.float32)
     chars = np.array([len(b.text) for b in blocks], dtype=np.float64)
@@ -197,6 +207,9 @@ def features(
     word_at: list[int] = []
     word_in: list[int] = []
     word_column = {w: k for k, w in enumerate(words)}
+    # each block's kin group: one id per (tag group, class/id words) the page uses
+    kin_of: dict[tuple[int, frozenset[str]], int] = {}
+    kin_ids = np.zeros(n, dtype=np.intp)
     # the memoised columns go into the matrix a chunk of rows at a time: a huge page's rows as Python
     # tuples of floats would hold several times the matrix
     out = np.zeros((n, width), dtype=np.float32)
@@ -221,6 +234,8 @@ def features(
         if set_words:
             word_at.extend([i] * len(set_words))
             word_in.extend(set_words)
+        if kin:
+            kin_ids[i] = kin_of.setdefault((_TAG_GROUP.get(block.tag, -1), block.tokens), len(kin_of))
         rows.append(by_text + by_rule + place)
         if len(rows) == _CHUNK_ROWS or i == n - 1:
             out[i + 1 - len(rows):i + 1, row_columns] = np.array(rows, dtype=np.float32)
@@ -232,7 +247,7 @@ def features(
         out[:, column["after_title"]] = index > title_at
         out[:, column["title_distance"]] = np.clip(index - title_at, -20, 20)
     out[:, column["repeats"]] = [float(min(repeats[key], 10) if key else 0) for key in keys]
-    out[np.array(word_at, dtype=np.intp), len(BASE_FEATURES) + np.array(word_in, dtype=np.intp)] = 1.0
+    out[np.array(word_at, dtype=np.intp), first_word + np.array(word_in, dtype=np.intp)] = 1.0
     prose = out[:, column["is_prose"]].astype(np.float64)
     prev = np.concatenate(([0.0], kept_a[:-1]))
     nxt = np.concatenate((kept_a[1:], [0.0]))
@@ -247,10 +262,28 @@ def features(
     out[:, column["prose_window3"]] = _window(prose, 3)
     _containers(blocks, chars, kept_a, prose, out, column)
     _lists(blocks, rule_labels, list_heads, out, column)
+    if kin:
+        out[:, len(BASE_FEATURES):first_word] = kin_columns(kin_ids, chars, kept_a)
     out[:, column["page_log_blocks"]] = math.log1p(n)
     out[:, column["page_kept_share"]] = float((chars * kept_a).sum()) / total_chars
     out[:, column["page_log_chars"]] = math.log1p(total_chars)
     return out
+
+
+def kin_columns(kin: np.ndarray, chars: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """The :data:`KIN_FEATURES` of every block, from each block's kin group id (``kin``).
+
+    A block's kin are the blocks of the page with its tag group and its class/id words: one template.
+    A listing, a shop's grid or a collection repeats one template for its items, which together hold
+    a large share of the page; a menu repeats one too, but the engine keeps none of it. Three numbers
+    per group, numpy sums over the groups: how many (log), their share of the page's characters, and
+    the share of their characters the engine kept. (The kin's prose and link shares were tried too:
+    docs/model.md.) Public so that the trainer can compute the same numbers from cached rows.
+    """
+    count = np.bincount(kin).astype(np.float64)
+    size = np.bincount(kin, chars)
+    kept_share = np.bincount(kin, chars * kept) / np.maximum(size, 1.0)
+    return np.stack([np.log1p(count)[kin], (size / (float(chars.sum()) or 1.0))[kin], kept_share[kin]], axis=1)
 
 
 def _place_columns(out: np.ndarray, column: dict[str, int], chars: np.ndarray, total_chars: float, link: np.ndarray,
