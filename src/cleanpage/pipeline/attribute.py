@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleanpage.pipeline.blocks import Label, Labelled, Reason
+from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Attribution, AttributionKind
 from cleanpage.rules import Rules
 
@@ -97,7 +98,8 @@ def attribute(
         if credit is not None:
             found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE)
 
-    out = _credit_blocks(labelled, rules, frozenset(bylines), found)
+    out = _credit_blocks(_gallery_counters(labelled, rules), rules, frozenset(bylines), found)
+    _opening(out, rules, found)
     body = [i for i, item in enumerate(out) if item.label is Label.BODY]
     for i in body[:DATELINE_BLOCKS]:
         hit = rules.match_credit(out[i].block.text, _DATELINE)
@@ -138,6 +140,11 @@ def _credit_blocks(
                    and item.reason is Reason.OUTSIDE_MAIN_CONTENT and not block.roles & _SIDE_ROLES)
         if (item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) or dropped) and len(block.text) <= 400:
             hit = rules.match_credit(block.text, _DROPPED_CREDITS if dropped else _STANDALONE)
+            if hit is not None and hit.agency is not None and not rules.written_as_listed(hit):
+                # "REUTERS" alone, in capitals the agency does not write its name in: a picture's credit
+                out.append(item if dropped else Labelled(block=block, label=Label.BOILERPLATE,
+                                                         reason=Reason.IMAGE_CREDIT))
+                continue
             if hit is not None:
                 kind, agency = hit.pattern.kind, hit.agency
                 if kind is AttributionKind.COPYRIGHT and agency is None:
@@ -167,3 +174,60 @@ def _credit_blocks(
             continue
         out.append(item)
     return out
+
+
+#: where a line is a picture's: in a figure, or right after one or its caption
+_FIGURE_ROLES = frozenset({"figure", "figcaption"})
+_CAPTION_REASONS = frozenset({Reason.CAPTION, Reason.IMAGE_CAPTION, Reason.IMAGE_CREDIT})
+#: labels an opening credit line may have been given: the body's, or the headline's or the furniture
+#: before the story's (a text dump's line just above the first paragraph reads like its headline)
+_OPENING_LABELS = frozenset({Label.BODY, Label.TITLE, Label.META, Label.BOILERPLATE})
+_BEFORE_STORY = frozenset({Reason.BEFORE_CONTENT, Reason.OUTSIDE_MAIN_CONTENT})
+#: table cells: a "3/4" there is a value, never a slideshow's counter
+_CELLS = frozenset({"td", "th"})
+
+
+def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
+    """A slideshow's counter ("1 / 5", "Bild 2 von 9") in the body is gallery chrome: it leaves
+    the body with its reason. A counter of numbers alone only before the story's first paragraph
+    (later, "3/4" on a line is as often a value); one a picture word names anywhere."""
+    out: list[Labelled] = []
+    begun = False
+    for item in labelled:
+        if item.label is Label.BODY:
+            m = None if item.block.tag in _CELLS else rules.gallery_counter(item.block.text)
+            if m is not None and (m.group("word") is not None or not begun):
+                out.append(Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.GALLERY_COUNTER))
+                continue
+            begun = begun or is_prose(item.block.text)
+        out.append(item)
+    return tuple(out)
+
+
+def _pictures(item: Labelled) -> bool:
+    """A block that is a picture's: in a figure, or a caption or photo credit the rules removed."""
+    return bool(item.block.roles & _FIGURE_ROLES) or item.reason in _CAPTION_REASONS
+
+
+def _opening(out: list[Labelled], rules: Rules, found: _Found) -> None:
+    """The place-and-agency line that opens the story ("Madrid (EFE)" in any case), relabelled as
+    its credit. The same shape is a photographer's credit ("Evan Vucci (AP)") under a picture, so
+    it counts only where a story opens: no paragraph of the body before it, the story's first
+    paragraph (prose) right after it, and neither it nor the block before it a picture's."""
+    for at, item in enumerate(out[:-1]):
+        if item.label is Label.BODY and rules.match_opening(item.block.text) is None:
+            return  # the story has begun
+        if item.label not in _OPENING_LABELS or item.block.roles & _SIDE_ROLES:
+            continue
+        if item.label is Label.BOILERPLATE and item.reason not in _BEFORE_STORY:
+            continue
+        hit = rules.match_opening(item.block.text)
+        if hit is None or hit.agency is None:
+            continue
+        following = out[at + 1]
+        if (following.label is not Label.BODY or not is_prose(following.block.text) or _pictures(item)
+                or (at and _pictures(out[at - 1]))):
+            return
+        found.record(at, hit.agency.name, item.block.text, AttributionKind.CREDIT)
+        out[at] = Labelled(block=item.block, label=Label.ATTRIBUTION)
+        return
