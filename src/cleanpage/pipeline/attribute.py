@@ -209,11 +209,21 @@ def _pictures(item: Labelled) -> bool:
     return bool(item.block.roles & _FIGURE_ROLES) or item.reason in _CAPTION_REASONS
 
 
+def _names_a_person(line: str, rules: Rules) -> bool:
+    """The words before the bracket are a person's name ("Evan Vucci (AP)", a photographer's
+    credit): two or three capitalised words, no particle, the first a given name of the [names]
+    table. A place of one word ("Madrid", "Paris") or with particles ("Santiago de Chile") is none."""
+    words = line.split("(")[0].split("[")[0].split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[0].casefold() in rules.cues.given_names)
+
+
 def _opening(out: list[Labelled], rules: Rules, found: _Found) -> None:
     """The place-and-agency line that opens the story ("Madrid (EFE)" in any case), relabelled as
     its credit. The same shape is a photographer's credit ("Evan Vucci (AP)") under a picture, so
     it counts only where a story opens: no paragraph of the body before it, the story's first
-    paragraph (prose) right after it, and neither it nor the block before it a picture's."""
+    paragraph (prose) right after it, neither it nor the block before it a picture's, and no
+    person's name before the bracket (a credit above its caption is followed by prose too)."""
     for at, item in enumerate(out[:-1]):
         if item.label is Label.BODY and rules.match_opening(item.block.text) is None:
             return  # the story has begun
@@ -226,7 +236,7 @@ def _opening(out: list[Labelled], rules: Rules, found: _Found) -> None:
             continue
         following = out[at + 1]
         if (following.label is not Label.BODY or not is_prose(following.block.text) or _pictures(item)
-                or (at and _pictures(out[at - 1]))):
+                or (at and _pictures(out[at - 1])) or _names_a_person(item.block.text, rules)):
             return
         found.record(at, hit.agency.name, item.block.text, AttributionKind.CREDIT)
         out[at] = Labelled(block=item.block, label=Label.ATTRIBUTION)
