@@ -6,7 +6,9 @@ relabelled, and the :class:`Attribution` records in page order.
 Credit patterns live in ``rules/agencies.toml`` and are anchored to credit *shapes* (a whole block,
 or the start of the first paragraph for datelines), so "Reuters reported on Tuesday…" is prose,
 not a credit. Standalone credit, contributor, byline and copyright blocks leave the body; a dateline
-stays in its paragraph (the body is the page's own words) and is recorded beside it.
+stays in its paragraph (the body is the page's own words) and is recorded beside it. A slideshow's
+counter ("1 / 5") before the story leaves the body as gallery chrome, and a place-and-agency line in
+any case ("Madrid (EFE)") is a credit only where it opens the story.
 """
 
 from __future__ import annotations
