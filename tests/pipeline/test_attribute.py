@@ -315,3 +315,14 @@ def test_an_agency_in_capitals_it_does_not_write_is_a_pictures_credit() -> None:
     assert [(c.agency, c.kind) for c in credits] == [("Reuters", AttributionKind.CREDIT)]
     _, credits = _run([PROSE, "PTI"])  # an agency that writes its name in capitals
     assert [(c.agency, c.kind) for c in credits] == [("PTI", AttributionKind.CREDIT)]
+
+
+def test_an_agency_in_capitals_under_the_headline_is_the_storys_credit() -> None:
+    # "JIJI" as a byline: above the story, no caption before it
+    rows = [("Masks stolen from hospital", Label.TITLE), ("JIJI", Label.BODY), (PROSE, Label.BODY)]
+    labelled, credits = attribute(_labelled(rows), RULES)
+    assert [(c.agency, c.kind, c.text) for c in credits] == [("Jiji", AttributionKind.CREDIT, "JIJI")]
+    # right after a figure's caption it is the picture's
+    rows = [("Headline", Label.TITLE), ("A nurse at the hospital.", Label.BOILERPLATE), ("JIJI", Label.BODY), (PROSE, Label.BODY)]
+    labelled, credits = attribute(_labelled(rows, {1: frozenset({"figure", "figcaption"})}), RULES)
+    assert credits == () and labelled[2].reason == "image-credit"

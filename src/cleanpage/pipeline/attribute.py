@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from cleanpage.pipeline.blocks import Label, Labelled, Reason
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Attribution, AttributionKind
-from cleanpage.rules import Rules
+from cleanpage.rules import CreditMatch, Rules
 
 __all__ = ["attribute", "byline_agency"]
 
@@ -142,8 +142,7 @@ def _credit_blocks(
                    and item.reason is Reason.OUTSIDE_MAIN_CONTENT and not block.roles & _SIDE_ROLES)
         if (item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) or dropped) and len(block.text) <= 400:
             hit = rules.match_credit(block.text, _DROPPED_CREDITS if dropped else _STANDALONE)
-            if hit is not None and hit.agency is not None and not rules.written_as_listed(hit):
-                # "REUTERS" alone, in capitals the agency does not write its name in: a picture's credit
+            if hit is not None and hit.agency is not None and _pictures_credit(hit, out, rules):
                 out.append(item if dropped else Labelled(block=block, label=Label.BOILERPLATE,
                                                          reason=Reason.IMAGE_CREDIT))
                 continue
@@ -204,6 +203,15 @@ def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Lab
             begun = begun or is_prose(item.block.text)
         out.append(item)
     return tuple(out)
+
+
+def _pictures_credit(hit: CreditMatch, before: list[Labelled], rules: Rules) -> bool:
+    """"REUTERS" alone, in capitals the agency does not write its name in, under a caption or
+    after the story began: a picture's credit (the style of photo credits). Above the story, under
+    the headline, the same line is the story's credit ("JIJI" as a byline)."""
+    if rules.written_as_listed(hit):
+        return False
+    return any(item.label is Label.BODY for item in before) or bool(before and _pictures(before[-1]))
 
 
 def _pictures(item: Labelled) -> bool:
