@@ -326,3 +326,12 @@ def test_an_agency_in_capitals_under_the_headline_is_the_storys_credit() -> None
     rows = [("Headline", Label.TITLE), ("A nurse at the hospital.", Label.BOILERPLATE), ("JIJI", Label.BODY), (PROSE, Label.BODY)]
     labelled, credits = attribute(_labelled(rows, {1: frozenset({"figure", "figcaption"})}), RULES)
     assert credits == () and labelled[2].reason == "image-credit"
+
+
+def test_a_counter_between_a_repeated_lead_and_the_dateline_leaves_the_body() -> None:
+    lead = "A wildfire forced hundreds from their homes on Tuesday, officials in the county said."
+    paragraph = "COLUMBIA, S.C. (AP) — A wildfire forced hundreds of people from their homes on Tuesday."
+    labelled, credits = _run([lead, "1 / 5", paragraph, PROSE])
+    assert [c.kind for c in credits] == [AttributionKind.DATELINE]
+    assert [item.label for item in labelled[:3]] == [Label.BODY, Label.BOILERPLATE, Label.BODY]
+    assert labelled[1].reason == "gallery-counter"

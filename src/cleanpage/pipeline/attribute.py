@@ -188,19 +188,29 @@ _BEFORE_STORY = frozenset({Reason.BEFORE_CONTENT, Reason.OUTSIDE_MAIN_CONTENT})
 _CELLS = frozenset({"td", "th"})
 
 
+def _story_start(labelled: tuple[Labelled, ...], rules: Rules) -> int:
+    """Where the story's text begins: the paragraph a dateline opens among the body's first blocks
+    (a repeated lead may come before it), else the body's first paragraph of prose."""
+    body = [i for i, item in enumerate(labelled) if item.label is Label.BODY]
+    for i in body[:DATELINE_BLOCKS]:
+        if rules.match_credit(labelled[i].block.text, _DATELINE) is not None:
+            return i
+    return next((i for i in body if is_prose(labelled[i].block.text)), len(labelled))
+
+
 def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A slideshow's counter ("1 / 5", "Bild 2 von 9") in the body is gallery chrome: it leaves
-    the body with its reason. A counter of numbers alone only before the story's first paragraph
-    (later, "3/4" on a line is as often a value); one a picture word names anywhere."""
+    the body with its reason. A counter of numbers alone only before the story's text begins
+    (later, "3/4" on a line is as often a value); one a picture word names anywhere. A text dump's
+    counter just above the story can have been taken for its headline: it is no headline either."""
+    start = _story_start(labelled, rules)
     out: list[Labelled] = []
-    begun = False
-    for item in labelled:
-        if item.label is Label.BODY:
-            m = None if item.block.tag in _CELLS else rules.gallery_counter(item.block.text)
-            if m is not None and (m.group("word") is not None or not begun):
+    for at, item in enumerate(labelled):
+        if (item.label is Label.BODY or (item.label is Label.TITLE and at < start)) and item.block.tag not in _CELLS:
+            m = rules.gallery_counter(item.block.text)
+            if m is not None and (m.group("word") is not None or at < start):
                 out.append(Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.GALLERY_COUNTER))
                 continue
-            begun = begun or is_prose(item.block.text)
         out.append(item)
     return tuple(out)
 
