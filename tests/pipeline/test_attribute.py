@@ -335,3 +335,13 @@ def test_a_counter_between_a_repeated_lead_and_the_dateline_leaves_the_body() ->
     assert [c.kind for c in credits] == [AttributionKind.DATELINE]
     assert [item.label for item in labelled[:3]] == [Label.BODY, Label.BOILERPLATE, Label.BODY]
     assert labelled[1].reason == "gallery-counter"
+
+
+def test_a_signature_before_the_desks_initials_line_is_cut() -> None:
+    last = "The line is expected to carry about 300,000 passengers a day. --IANS"
+    labelled, credits = _run([PROSE, last, "abc/xyz"])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [("IANS", AttributionKind.CREDIT, "--IANS")]
+    assert labelled[1].block.text == "The line is expected to carry about 300,000 passengers a day."
+    assert labelled[-1].block.text == "abc/xyz" and labelled[-1].label is Label.BODY  # left where it is
+    _, credits = _run([PROSE, "He said he would look into it and/or report back.", "and/or"])
+    assert credits == ()

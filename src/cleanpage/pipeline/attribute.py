@@ -109,7 +109,9 @@ def attribute(
             found.record(i, hit.agency.name, hit.match.group(0).strip(), AttributionKind.DATELINE)
             break
     if body:
-        out[body[-1]:body[-1] + 1] = _closing(out[body[-1]], body[-1], rules, found)
+        # a desk's initials on a line of their own after the signature ("--IANS", then "abc/xyz")
+        last = body[-2] if len(body) > 1 and rules.desk_initials(out[body[-1]].block.text) else body[-1]
+        out[last:last + 1] = _closing(out[last], last, rules, found)
     return tuple(out), found.in_page_order()
 
 

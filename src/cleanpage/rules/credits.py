@@ -139,6 +139,8 @@ class Credits:
     search: re.Pattern[str] | None
     #: a slideshow's counter as a whole line ("1 / 5", "Photo 3 of 7"): ``[gallery_counter]``
     counter: re.Pattern[str] | None = None
+    #: a desk's initials as a whole line after an agency's signature ("abc/xyz"): ``[desk_initials]``
+    initials: re.Pattern[str] | None = None
 
     def agency_for(self, alias: str) -> Agency | None:
         """The agency an alias names ("AP", "The Associated Press", "ТАСС"), else None.
@@ -269,6 +271,11 @@ class Credits:
             return None
         return m
 
+    def desk_initials(self, text: str) -> bool:
+        """A line that is only a desk's initials ("abc/xyz", "vg/sdr"), which some agencies put
+        on a line of their own after the signature."""
+        return self.initials is not None and len(text) <= 40 and self.initials.fullmatch(collapse(text)) is not None
+
     def is_agency_credit(self, flat: str) -> bool:
         """An agency's own copyright or credit line ("© 2024 Reuters", "(AP)")."""
         return self.match(flat, AGENCY_CREDIT_KINDS) is not None
@@ -292,21 +299,22 @@ def compile_credits(doc: dict[str, Any]) -> Credits:
         exact=MappingProxyType(exact),
         folded=MappingProxyType(folded),
         search=_compile(alt_all, "agencies.toml: alias search") if agencies else None,
-        counter=_counter(doc),
+        counter=_line_shape(doc, "gallery_counter", frozenset({"word", "n", "total"})),
+        initials=_line_shape(doc, "desk_initials"),
     )
 
 
-def _counter(doc: dict[str, Any]) -> re.Pattern[str] | None:
-    """``[gallery_counter]``: the counter regex (groups ``word``, ``n``, ``total``), checked
-    against its examples and counter-examples when the table is read."""
-    where = "agencies.toml [gallery_counter]"
-    if "gallery_counter" not in doc:
+def _line_shape(doc: dict[str, Any], key: str, groups: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
+    """A whole-line shape table (``[gallery_counter]``, ``[desk_initials]``): its regex (naming
+    ``groups``), checked against its examples and counter-examples when the table is read."""
+    where = f"agencies.toml [{key}]"
+    if key not in doc:
         return None
-    entry = _table(doc, "gallery_counter", where)
+    entry = _table(doc, key, where)
     _keys(entry, {"regex", "examples", "counter_examples"}, where)
-    regex = _pattern(_str(entry, "regex", where), where, allow_groups=True)
-    if not {"word", "n", "total"} <= set(regex.groupindex):
-        raise RulesError(f"{where}: the regex must name the groups word, n and total")
+    regex = _pattern(_str(entry, "regex", where), where, allow_groups=bool(groups))
+    if not groups <= set(regex.groupindex):
+        raise RulesError(f"{where}: the regex must name the groups {', '.join(sorted(groups))}")
     for text in _strs(entry, "examples", where, required=True):
         if regex.fullmatch(text) is None:
             raise RulesError(f"{where}: example {text!r} does not match")
@@ -318,7 +326,7 @@ def _counter(doc: dict[str, Any]) -> re.Pattern[str] | None:
 
 def _agencies(doc: dict[str, Any]) -> tuple[Agency, ...]:
     where = "agencies.toml"
-    _keys(doc, {"agency", "credit", "credit_fragments", "gallery_counter"}, where)
+    _keys(doc, {"agency", "credit", "credit_fragments", "gallery_counter", "desk_initials"}, where)
     names: set[str] = set()
     out: list[Agency] = []
     for n, entry in enumerate(_array(doc, "agency", where)):

@@ -148,6 +148,10 @@ class Rules:
         """A slideshow's position counter as a whole line ("1 / 5", "Photo 3 of 7")."""
         return self._credits.gallery_counter(text)
 
+    def desk_initials(self, text: str) -> bool:
+        """A line that is only a desk's initials after a signature ("abc/xyz")."""
+        return self._credits.desk_initials(text)
+
     def match_closing(self, text: str) -> CreditMatch | None:
         """The agency signature closing a paragraph ("… the officials said. PTI"), its span in
         ``text`` from ``match.start() + offset`` (see :meth:`.credits.Credits.match_closing`)."""
