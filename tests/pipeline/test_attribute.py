@@ -239,3 +239,109 @@ def test_person_byline_line_leaves_the_body_as_metadata() -> None:
     labelled, credits = _run(["By Jane Doe", "LONDON, March 3 (Reuters) - British train maker Halden Rail has won."])
     assert labelled[0].label is Label.META
     assert [(c.kind.value, c.text) for c in credits] == [("dateline", "LONDON, March 3 (Reuters) -")]
+
+
+# ---- a slideshow's counter, a place-and-agency line opening the story, a picture's credit in capitals ----
+
+
+def _labelled(rows: list[tuple[str, Label]], roles: dict[int, frozenset[str]] | None = None) -> tuple[Labelled, ...]:
+    return tuple(Labelled(block=Block(index=i, text=t, tag="p", roles=(roles or {}).get(i, frozenset())), label=label)
+                 for i, (t, label) in enumerate(rows))
+
+
+@pytest.mark.parametrize("counter", ["1 / 5", "1 of 12", "Photo 3/7", "Bild 2 von 9", "Foto 1 de 10", "2/8"])
+def test_a_slideshow_counter_before_the_story_leaves_the_body(counter: str) -> None:
+    paragraph = "COLUMBIA, S.C. (AP) — A wildfire forced hundreds of people from their homes on Tuesday."
+    labelled, credits = _run([counter, paragraph, PROSE])
+    assert labelled[0].label is Label.BOILERPLATE and labelled[0].reason == "gallery-counter"
+    assert [(c.agency, c.kind) for c in credits] == [("AP", AttributionKind.DATELINE)]
+    assert labelled[1].label is Label.BODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1 / 5 of adults said they had never heard of the scheme.", "5 / 1", "Chapter 1 of 12", "2024/25", "1 / 1"],
+)
+def test_what_only_looks_like_a_counter_stays(text: str) -> None:
+    labelled, _ = _run([text, PROSE])
+    assert labelled[0].label is Label.BODY
+
+
+def test_a_bare_number_pair_inside_the_story_stays_a_worded_counter_goes() -> None:
+    labelled, _ = _run([PROSE, "3/4", PROSE, "Photo 3 of 7", PROSE])
+    assert labelled[1].label is Label.BODY  # "3/4" after the story began: a value as often as a counter
+    assert labelled[3].label is Label.BOILERPLATE and labelled[3].reason == "gallery-counter"
+
+
+@pytest.mark.parametrize("line", ["Madrid (EFE)", "Río de Janeiro (AFP)", "Genf (sda)"])
+def test_a_place_and_agency_line_opening_the_story_is_its_credit(line: str) -> None:
+    rows = [("Headline of the story", Label.TITLE), ("2024-03-05", Label.BOILERPLATE), (line, Label.BODY), (PROSE, Label.BODY)]
+    labelled, credits = attribute(_labelled(rows), RULES)
+    assert [(c.kind, c.text) for c in credits] == [(AttributionKind.CREDIT, line)]
+    assert labelled[2].label is Label.ATTRIBUTION and labelled[3].label is Label.BODY
+
+
+@pytest.mark.parametrize(
+    ("rows", "roles"),
+    [
+        # a photographer's credit under a caption the body kept
+        ([("The minister arrives at the summit on Monday.", Label.BODY), ("Evan Vucci (AP)", Label.BODY),
+          (PROSE, Label.BODY)], {}),
+        # in a figure
+        ([("Headline", Label.TITLE), ("Evan Vucci (AP)", Label.BODY), (PROSE, Label.BODY)], {1: frozenset({"figure"})}),
+        # right after a figure's caption
+        ([("The minister arrives.", Label.BOILERPLATE), ("Evan Vucci (AP)", Label.BODY), (PROSE, Label.BODY)],
+         {0: frozenset({"figure", "figcaption"})}),
+        # not followed by the story's first paragraph
+        ([("Headline", Label.TITLE), ("Evan Vucci (AP)", Label.BODY), ("Kim Kyung-Hoon/Reuters", Label.BODY),
+          (PROSE, Label.BODY)], {}),
+        # after the story began
+        ([(PROSE, Label.BODY), ("Evan Vucci (AP)", Label.BODY), (PROSE, Label.BODY)], {}),
+    ],
+)
+def test_the_same_shape_elsewhere_is_a_photographers_credit(
+    rows: list[tuple[str, Label]], roles: dict[int, frozenset[str]]
+) -> None:
+    _, credits = attribute(_labelled(rows, roles), RULES)
+    assert credits == ()
+
+
+def test_an_agency_in_capitals_it_does_not_write_is_a_pictures_credit() -> None:
+    labelled, credits = _run(["The damaged roof of the stadium on Sunday.", "REUTERS", PROSE])
+    assert credits == ()
+    assert labelled[1].label is Label.BOILERPLATE and labelled[1].reason == "image-credit"
+    # as the agency writes itself, the same line is the story's credit
+    labelled, credits = _run(["Reuters", PROSE])
+    assert [(c.agency, c.kind) for c in credits] == [("Reuters", AttributionKind.CREDIT)]
+    _, credits = _run([PROSE, "PTI"])  # an agency that writes its name in capitals
+    assert [(c.agency, c.kind) for c in credits] == [("PTI", AttributionKind.CREDIT)]
+
+
+def test_an_agency_in_capitals_under_the_headline_is_the_storys_credit() -> None:
+    # "JIJI" as a byline: above the story, no caption before it
+    rows = [("Masks stolen from hospital", Label.TITLE), ("JIJI", Label.BODY), (PROSE, Label.BODY)]
+    labelled, credits = attribute(_labelled(rows), RULES)
+    assert [(c.agency, c.kind, c.text) for c in credits] == [("Jiji", AttributionKind.CREDIT, "JIJI")]
+    # right after a figure's caption it is the picture's
+    rows = [("Headline", Label.TITLE), ("A nurse at the hospital.", Label.BOILERPLATE), ("JIJI", Label.BODY), (PROSE, Label.BODY)]
+    labelled, credits = attribute(_labelled(rows, {1: frozenset({"figure", "figcaption"})}), RULES)
+    assert credits == () and labelled[2].reason == "image-credit"
+
+
+def test_a_counter_between_a_repeated_lead_and_the_dateline_leaves_the_body() -> None:
+    lead = "A wildfire forced hundreds from their homes on Tuesday, officials in the county said."
+    paragraph = "COLUMBIA, S.C. (AP) — A wildfire forced hundreds of people from their homes on Tuesday."
+    labelled, credits = _run([lead, "1 / 5", paragraph, PROSE])
+    assert [c.kind for c in credits] == [AttributionKind.DATELINE]
+    assert [item.label for item in labelled[:3]] == [Label.BODY, Label.BOILERPLATE, Label.BODY]
+    assert labelled[1].reason == "gallery-counter"
+
+
+def test_a_signature_before_the_desks_initials_line_is_cut() -> None:
+    last = "The line is expected to carry about 300,000 passengers a day. --IANS"
+    labelled, credits = _run([PROSE, last, "abc/xyz"])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [("IANS", AttributionKind.CREDIT, "--IANS")]
+    assert labelled[1].block.text == "The line is expected to carry about 300,000 passengers a day."
+    assert labelled[-1].block.text == "abc/xyz" and labelled[-1].label is Label.BODY  # left where it is
+    _, credits = _run([PROSE, "He said he would look into it and/or report back.", "and/or"])
+    assert credits == ()

@@ -84,6 +84,12 @@ def test_every_credit_example_matches_with_its_agency(name: str, text: str, agen
         assert (closing.agency.name if closing.agency else None) == agency
         assert RULES.match_credit(text) is None or RULES.match_credit(text).pattern.kind == "dateline"  # type: ignore[union-attr]
         return
+    if pattern.opening:  # a line that is a credit only where it opens a story: never by match_credit
+        opening = RULES.match_opening(text)
+        assert opening is not None and opening.pattern.name == name, (name, text)
+        assert (opening.agency.name if opening.agency else None) == agency
+        assert RULES.match_credit(text) is None or RULES.match_credit(text).pattern.kind == "credit"  # type: ignore[union-attr]
+        return
     m = pattern.regex.match(text) if pattern.kind == "dateline" else pattern.regex.fullmatch(text)
     assert m is not None, (name, text)
     alias = m.groupdict().get("agency")
@@ -102,6 +108,8 @@ def test_credit_counter_examples_match_no_pattern(name: str, text: str) -> None:
     assert hit is None, (text, hit and hit.pattern.name)
     closing = RULES.match_closing(text)
     assert closing is None, (text, closing and closing.pattern.name)
+    opening = RULES.match_opening(text)
+    assert opening is None, (text, opening and opening.pattern.name)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ relabelled, and the :class:`Attribution` records in page order.
 Credit patterns live in ``rules/agencies.toml`` and are anchored to credit *shapes* (a whole block,
 or the start of the first paragraph for datelines), so "Reuters reported on Tuesday…" is prose,
 not a credit. Standalone credit, contributor, byline and copyright blocks leave the body; a dateline
-stays in its paragraph (the body is the page's own words) and is recorded beside it.
+stays in its paragraph (the body is the page's own words) and is recorded beside it. A slideshow's
+counter ("1 / 5") before the story leaves the body as gallery chrome, and a place-and-agency line in
+any case ("Madrid (EFE)") is a credit only where it opens the story.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleanpage.pipeline.blocks import Label, Labelled, Reason
+from cleanpage.pipeline.prose import is_prose
 from cleanpage.result import Attribution, AttributionKind
-from cleanpage.rules import Rules
+from cleanpage.rules import CreditMatch, Rules
 
 __all__ = ["attribute", "byline_agency"]
 
@@ -97,7 +100,8 @@ def attribute(
         if credit is not None:
             found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE)
 
-    out = _credit_blocks(labelled, rules, frozenset(bylines), found)
+    out = _credit_blocks(_gallery_counters(labelled, rules), rules, frozenset(bylines), found)
+    _opening(out, rules, found)
     body = [i for i, item in enumerate(out) if item.label is Label.BODY]
     for i in body[:DATELINE_BLOCKS]:
         hit = rules.match_credit(out[i].block.text, _DATELINE)
@@ -105,7 +109,9 @@ def attribute(
             found.record(i, hit.agency.name, hit.match.group(0).strip(), AttributionKind.DATELINE)
             break
     if body:
-        out[body[-1]:body[-1] + 1] = _closing(out[body[-1]], body[-1], rules, found)
+        # a desk's initials on a line of their own after the signature ("--IANS", then "abc/xyz")
+        last = body[-2] if len(body) > 1 and rules.desk_initials(out[body[-1]].block.text) else body[-1]
+        out[last:last + 1] = _closing(out[last], last, rules, found)
     return tuple(out), found.in_page_order()
 
 
@@ -138,6 +144,10 @@ def _credit_blocks(
                    and item.reason is Reason.OUTSIDE_MAIN_CONTENT and not block.roles & _SIDE_ROLES)
         if (item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) or dropped) and len(block.text) <= 400:
             hit = rules.match_credit(block.text, _DROPPED_CREDITS if dropped else _STANDALONE)
+            if hit is not None and hit.agency is not None and _pictures_credit(hit, out, rules):
+                out.append(item if dropped else Labelled(block=block, label=Label.BOILERPLATE,
+                                                         reason=Reason.IMAGE_CREDIT))
+                continue
             if hit is not None:
                 kind, agency = hit.pattern.kind, hit.agency
                 if kind is AttributionKind.COPYRIGHT and agency is None:
@@ -167,3 +177,89 @@ def _credit_blocks(
             continue
         out.append(item)
     return out
+
+
+#: where a line is a picture's: in a figure, or right after one or its caption
+_FIGURE_ROLES = frozenset({"figure", "figcaption"})
+_CAPTION_REASONS = frozenset({Reason.CAPTION, Reason.IMAGE_CAPTION, Reason.IMAGE_CREDIT})
+#: labels an opening credit line may have been given: the body's, or the headline's or the furniture
+#: before the story's (a text dump's line just above the first paragraph reads like its headline)
+_OPENING_LABELS = frozenset({Label.BODY, Label.TITLE, Label.META, Label.BOILERPLATE})
+_BEFORE_STORY = frozenset({Reason.BEFORE_CONTENT, Reason.OUTSIDE_MAIN_CONTENT})
+#: table cells: a "3/4" there is a value, never a slideshow's counter
+_CELLS = frozenset({"td", "th"})
+
+
+def _story_start(labelled: tuple[Labelled, ...], rules: Rules) -> int:
+    """Where the story's text begins: the paragraph a dateline opens among the body's first blocks
+    (a repeated lead may come before it), else the body's first paragraph of prose."""
+    body = [i for i, item in enumerate(labelled) if item.label is Label.BODY]
+    for i in body[:DATELINE_BLOCKS]:
+        if rules.match_credit(labelled[i].block.text, _DATELINE) is not None:
+            return i
+    return next((i for i in body if is_prose(labelled[i].block.text)), len(labelled))
+
+
+def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
+    """A slideshow's counter ("1 / 5", "Bild 2 von 9") in the body is gallery chrome: it leaves
+    the body with its reason. A counter of numbers alone only before the story's text begins
+    (later, "3/4" on a line is as often a value); one a picture word names anywhere. A text dump's
+    counter just above the story can have been taken for its headline: it is no headline either."""
+    start = _story_start(labelled, rules)
+    out: list[Labelled] = []
+    for at, item in enumerate(labelled):
+        if (item.label is Label.BODY or (item.label is Label.TITLE and at < start)) and item.block.tag not in _CELLS:
+            m = rules.gallery_counter(item.block.text)
+            if m is not None and (m.group("word") is not None or at < start):
+                out.append(Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.GALLERY_COUNTER))
+                continue
+        out.append(item)
+    return tuple(out)
+
+
+def _pictures_credit(hit: CreditMatch, before: list[Labelled], rules: Rules) -> bool:
+    """"REUTERS" alone, in capitals the agency does not write its name in, under a caption or
+    after the story began: a picture's credit (the style of photo credits). Above the story, under
+    the headline, the same line is the story's credit ("JIJI" as a byline)."""
+    if rules.written_as_listed(hit):
+        return False
+    return any(item.label is Label.BODY for item in before) or bool(before and _pictures(before[-1]))
+
+
+def _pictures(item: Labelled) -> bool:
+    """A block that is a picture's: in a figure, or a caption or photo credit the rules removed."""
+    return bool(item.block.roles & _FIGURE_ROLES) or item.reason in _CAPTION_REASONS
+
+
+def _names_a_person(line: str, rules: Rules) -> bool:
+    """The words before the bracket are a person's name ("Evan Vucci (AP)", a photographer's
+    credit): two or three capitalised words, no particle, the first a given name of the [names]
+    table. A place of one word ("Madrid", "Paris") or with particles ("Santiago de Chile") is none."""
+    words = line.split("(")[0].split("[")[0].split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[0].casefold() in rules.cues.given_names)
+
+
+def _opening(out: list[Labelled], rules: Rules, found: _Found) -> None:
+    """The place-and-agency line that opens the story ("Madrid (EFE)" in any case), relabelled as
+    its credit. The same shape is a photographer's credit ("Evan Vucci (AP)") under a picture, so
+    it counts only where a story opens: no paragraph of the body before it, the story's first
+    paragraph (prose) right after it, neither it nor the block before it a picture's, and no
+    person's name before the bracket (a credit above its caption is followed by prose too)."""
+    for at, item in enumerate(out[:-1]):
+        if item.label is Label.BODY and rules.match_opening(item.block.text) is None:
+            return  # the story has begun
+        if item.label not in _OPENING_LABELS or item.block.roles & _SIDE_ROLES:
+            continue
+        if item.label is Label.BOILERPLATE and item.reason not in _BEFORE_STORY:
+            continue
+        hit = rules.match_opening(item.block.text)
+        if hit is None or hit.agency is None:
+            continue
+        following = out[at + 1]
+        if (following.label is not Label.BODY or not is_prose(following.block.text) or _pictures(item)
+                or (at and _pictures(out[at - 1])) or _names_a_person(item.block.text, rules)):
+            return
+        found.record(at, hit.agency.name, item.block.text, AttributionKind.CREDIT)
+        out[at] = Labelled(block=item.block, label=Label.ATTRIBUTION)
+        return

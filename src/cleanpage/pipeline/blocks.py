@@ -185,6 +185,7 @@ class Reason(str, enum.Enum):
     AFTER_CONTENT = "after-content", "a text dump's line after the article"
     LINK_REFERENCES = "link-references", "a text dump's numbered list of link targets"
     IMAGE_CAPTION = "image-caption", "a text dump's caption ending in an image credit"
+    GALLERY_COUNTER = "gallery-counter", "a slideshow's position counter ('1 / 5', 'Photo 3 of 7')"
     COPYRIGHT_FOOTER = "copyright-footer", "the site's own copyright line (no agency named)"
     REPEATED = "repeated", "the same paragraph again right after itself, or a credit already recorded"
     BYLINE = "byline", "a byline line ('By Jane Doe'): the name is in Page.authors"

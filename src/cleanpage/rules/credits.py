@@ -95,6 +95,13 @@ class CreditPattern:
     #: A closing signature ("… the officials said. PTI"): matched at the *end* of a story's last
     #: paragraph by :meth:`Credits.match_closing`, never by :meth:`Credits.match`.
     closing: bool = False
+    #: A line that is a credit only where it opens the story ("Madrid (EFE)" before the first
+    #: paragraph; the same shape elsewhere is a photographer's "Evan Vucci (AP)"): matched by
+    #: :meth:`Credits.match_opening` only, the position is the caller's to judge.
+    opening: bool = False
+    #: The agency counts only written as one of its aliases: a name the agency does not write in
+    #: capitals, written so ("REUTERS"), is a picture's credit, the style of photo credits.
+    as_written: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +137,10 @@ class Credits:
     folded: Mapping[str, Agency]
     #: any alias, word-bounded (for :meth:`find_agencies`)
     search: re.Pattern[str] | None
+    #: a slideshow's counter as a whole line ("1 / 5", "Photo 3 of 7"): ``[gallery_counter]``
+    counter: re.Pattern[str] | None = None
+    #: a desk's initials as a whole line after an agency's signature ("abc/xyz"): ``[desk_initials]``
+    initials: re.Pattern[str] | None = None
 
     def agency_for(self, alias: str) -> Agency | None:
         """The agency an alias names ("AP", "The Associated Press", "ТАСС"), else None.
@@ -184,7 +195,7 @@ class Credits:
         whole_ok = short and not cut
         key, *wild = prefix_keys(flat)
         for pattern in self.patterns:
-            if pattern.closing or (wanted is not None and pattern.kind not in wanted):
+            if pattern.closing or pattern.opening or (wanted is not None and pattern.kind not in wanted):
                 continue
             keys = pattern.prefixes
             if keys is not None and key not in keys and not (wild and wild[0] in keys):
@@ -226,6 +237,45 @@ class Credits:
             return CreditMatch(pattern, m, self.agency_for(alias) if alias else None, offset=start)
         return None
 
+    def match_opening(self, text: str) -> CreditMatch | None:
+        """The credit line that only counts where it opens a story ("Madrid (EFE)"): the whole
+        (collapsed) text against the ``opening`` patterns. Where it stands is the caller's to judge."""
+        flat = collapse(text)
+        if not flat or len(flat) > DATELINE_SCAN_CHARS:
+            return None
+        for pattern in self.patterns:
+            if not pattern.opening:
+                continue
+            m = pattern.regex.fullmatch(flat)
+            if m is not None:
+                alias = m.groupdict().get("agency")
+                return CreditMatch(pattern, m, self.agency_for(alias) if alias else None)
+        return None
+
+    def written_as_listed(self, hit: CreditMatch) -> bool:
+        """False when an ``as_written`` pattern's agency is written in capitals the agency's
+        aliases do not have ("REUTERS" for "Reuters"): the style of a photo credit, not a byline."""
+        alias = hit.match.groupdict().get("agency")
+        if not hit.pattern.as_written or not alias:
+            return True
+        alias = " ".join(alias.split())
+        return alias in self.exact or not alias.isupper()
+
+    def gallery_counter(self, text: str) -> re.Match[str] | None:
+        """A slideshow's position counter as a whole line ("1 / 5", "Photo 3 of 7", "Bild 2 von
+        9"): the match, its ``word`` group set when a picture word names it; None otherwise."""
+        if self.counter is None or len(text) > 40:
+            return None
+        m = self.counter.fullmatch(collapse(text))
+        if m is None or int(m.group("total")) < 2 or not 1 <= int(m.group("n")) <= int(m.group("total")):
+            return None
+        return m
+
+    def desk_initials(self, text: str) -> bool:
+        """A line that is only a desk's initials ("abc/xyz", "vg/sdr"), which some agencies put
+        on a line of their own after the signature."""
+        return self.initials is not None and len(text) <= 40 and self.initials.fullmatch(collapse(text)) is not None
+
     def is_agency_credit(self, flat: str) -> bool:
         """An agency's own copyright or credit line ("© 2024 Reuters", "(AP)")."""
         return self.match(flat, AGENCY_CREDIT_KINDS) is not None
@@ -249,12 +299,34 @@ def compile_credits(doc: dict[str, Any]) -> Credits:
         exact=MappingProxyType(exact),
         folded=MappingProxyType(folded),
         search=_compile(alt_all, "agencies.toml: alias search") if agencies else None,
+        counter=_line_shape(doc, "gallery_counter", frozenset({"word", "n", "total"})),
+        initials=_line_shape(doc, "desk_initials"),
     )
+
+
+def _line_shape(doc: dict[str, Any], key: str, groups: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
+    """A whole-line shape table (``[gallery_counter]``, ``[desk_initials]``): its regex (naming
+    ``groups``), checked against its examples and counter-examples when the table is read."""
+    where = f"agencies.toml [{key}]"
+    if key not in doc:
+        return None
+    entry = _table(doc, key, where)
+    _keys(entry, {"regex", "examples", "counter_examples"}, where)
+    regex = _pattern(_str(entry, "regex", where), where, allow_groups=bool(groups))
+    if not groups <= set(regex.groupindex):
+        raise RulesError(f"{where}: the regex must name the groups {', '.join(sorted(groups))}")
+    for text in _strs(entry, "examples", where, required=True):
+        if regex.fullmatch(text) is None:
+            raise RulesError(f"{where}: example {text!r} does not match")
+    for text in _strs(entry, "counter_examples", where):
+        if regex.fullmatch(text) is not None:
+            raise RulesError(f"{where}: counter-example {text!r} matches")
+    return regex
 
 
 def _agencies(doc: dict[str, Any]) -> tuple[Agency, ...]:
     where = "agencies.toml"
-    _keys(doc, {"agency", "credit", "credit_fragments"}, where)
+    _keys(doc, {"agency", "credit", "credit_fragments", "gallery_counter", "desk_initials"}, where)
     names: set[str] = set()
     out: list[Agency] = []
     for n, entry in enumerate(_array(doc, "agency", where)):
@@ -322,7 +394,8 @@ def _credits(
     out: list[CreditPattern] = []
     for n, entry in enumerate(_array(doc, "credit", where)):
         at = f"{where} credit #{n + 1}"
-        _keys(entry, {"kind", "name", "regex", "requires", "closing", "examples", "counter_examples"}, at)
+        _keys(entry, {"kind", "name", "regex", "requires", "closing", "opening", "as_written", "examples",
+                      "counter_examples"}, at)
         name = _name(entry, at, seen)
         at = f"{where} credit {name!r}"
         kind = _KINDS.get(_str(entry, "kind", at))
@@ -345,6 +418,9 @@ def _credits(
         closing = entry.get("closing", False)
         if not isinstance(closing, bool) or (closing and not source.endswith("$")):
             raise RulesError(f"{at}: closing must be true or false, and a closing regex must end with $")
+        opening, as_written = entry.get("opening", False), entry.get("as_written", False)
+        if not isinstance(opening, bool) or not isinstance(as_written, bool) or (opening and closing):
+            raise RulesError(f"{at}: opening and as_written must be true or false, and opening is not closing")
         out.append(
             CreditPattern(
                 name=name,
@@ -355,6 +431,8 @@ def _credits(
                 prefixes=None if closing else prefixes(_expand(source, stand_ins, at), FLAGS),
                 requires=requires,
                 closing=closing,
+                opening=opening,
+                as_written=as_written,
             )
         )
     return tuple(out)

@@ -9,6 +9,7 @@ worker process re-parses them once (cached) instead of copying compiled regexes.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from importlib import resources
@@ -132,6 +133,24 @@ class Rules:
         """The first credit pattern (of ``kinds``, all when None) matching ``text``: the pattern,
         its match and the agency it names (see :meth:`.credits.Credits.match`)."""
         return self._credits.match(text, kinds)
+
+    def match_opening(self, text: str) -> CreditMatch | None:
+        """A credit line that counts only where it opens the story ("Madrid (EFE)"; see
+        :meth:`.credits.Credits.match_opening`)."""
+        return self._credits.match_opening(text)
+
+    def written_as_listed(self, hit: CreditMatch) -> bool:
+        """Whether a credit's agency is written as the agency writes it ("Reuters", not the
+        photo credit's "REUTERS"; see :meth:`.credits.Credits.written_as_listed`)."""
+        return self._credits.written_as_listed(hit)
+
+    def gallery_counter(self, text: str) -> re.Match[str] | None:
+        """A slideshow's position counter as a whole line ("1 / 5", "Photo 3 of 7")."""
+        return self._credits.gallery_counter(text)
+
+    def desk_initials(self, text: str) -> bool:
+        """A line that is only a desk's initials after a signature ("abc/xyz")."""
+        return self._credits.desk_initials(text)
 
     def match_closing(self, text: str) -> CreditMatch | None:
         """The agency signature closing a paragraph ("… the officials said. PTI"), its span in
