@@ -345,3 +345,24 @@ def test_a_signature_before_the_desks_initials_line_is_cut() -> None:
     assert labelled[-1].block.text == "abc/xyz" and labelled[-1].label is Label.BODY  # left where it is
     _, credits = _run([PROSE, "He said he would look into it and/or report back.", "and/or"])
     assert credits == ()
+
+
+def test_a_slideshow_counter_in_a_dump_is_not_the_headline() -> None:
+    """The dump's title reader takes the headline-shaped line nearest the body; a gallery's
+    "1 de 7" sits there and is no headline."""
+    from cleanpage import clean
+
+    dump = "\n".join([
+        "Spain floods leave dozens of towns cut off",
+        "1 de 7",
+        "Madrid (EFE)",
+        "Heavy rain cut off dozens of towns in the east of Spain on Tuesday, the emergency services said, "
+        "as rivers burst their banks after two days of storms.",
+        "Rescue teams used boats to reach people trapped in their homes in several villages near Valencia, "
+        "and the regional government asked residents to stay indoors.",
+        "The weather service said more rain was expected on Wednesday before the storm moves out to sea.",
+    ])
+    page = clean(dump, kind="text")
+    assert page.title == "Spain floods leave dozens of towns cut off"
+    assert [credit.text for credit in page.attribution] == ["Madrid (EFE)"]
+    assert ("1 de 7", "gallery-counter") in [(r.text, r.reason.value) for r in page.removed]

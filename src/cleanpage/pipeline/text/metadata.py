@@ -40,8 +40,8 @@ def headline_shaped(text: str, rules: Rules) -> bool:
         return False
     if rules.cues.line_lead.match(text) or rules.match_text(text) is not None:
         return False
-    if rules.match_credit(text) is not None:
-        return False
+    if rules.match_credit(text) is not None or rules.gallery_counter(text) is not None:
+        return False  # a slideshow's "1 de 7" sits where a headline would
     if _DATEISH.search(text) and parse_visible_date(text, cues=rules.cues) is not None and len(words) <= 25:
         return False
     # a navigation run ("Home News Sport Weather …"): every word capitalised, no punctuation
