@@ -269,3 +269,29 @@ def test_a_post_signed_under_its_text_names_its_author() -> None:
     page = cleanpage.clean(f"<html><body><main><h1>Dense bread</h1><div class='thread'>{posts}</div></main></body></html>")
     assert page.authors == ("ana_b",)
     assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]
+
+
+def test_a_short_question_standing_apart_still_opens_the_thread() -> None:
+    """However short the post above the posts, when it is shaped like a post it opens the thread:
+    the first of the posts below is a reply, not the body."""
+    page = cleanpage.clean(_thread().replace(
+        "<div class='thread'>",
+        "<div class='question'><a href='/users/41/sourdough_sam'>sourdough_sam</a> <time datetime='2024-02-28'>Feb 28</time>"
+        "<div class='q-text'><p>Why is my loaf so dense?</p></div></div><div class='thread'>"))
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("sourdough_sam",)
+    assert "Why is my loaf so dense?" in page.body
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+
+def test_a_comment_card_inside_each_post_is_the_post_not_a_reply() -> None:
+    """Posts whose whole message is a schema.org ``Comment`` card (``article.post > div[itemprop=comment]``):
+    the cues read each card as a section of its own, inside a post; it is the post's own message, not
+    a reply under it, so the first post still opens the thread."""
+    card = "<div itemscope itemprop='comment' itemtype='https://schema.org/Comment'>"
+    page = cleanpage.clean(_thread().replace("<div class=\"msg\">", f"<article class='post'>{card}")
+                           .replace("</p></div></div>", "</p></div></div></article>"))
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [(r.author, r.parent) for r in page.responses] == [("crustmaker", None), ("ovenwatch", None)]

@@ -458,8 +458,9 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     posts = _posts_of(container, shaped[container])
     posts[:0] = _leading(best[0], shapes)
     prose = _prose_before(body, container, rules)
-    opens = sum(n for _p, n in prose) < _ARTICLE_MIN_CHARS
-    apart = None if opens else _apart(prose, container, shapes)
+    # a post standing apart above the posts opens the thread however short it is
+    apart = _apart(prose, container, shapes)
+    opens = apart is None and sum(n for _p, n in prose) < _ARTICLE_MIN_CHARS
     return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value, apart=apart)
 
 
@@ -501,7 +502,7 @@ def take_posts(
     apart = _read_apart(posts, nested, rules, dates)
     if taken and (not posts.opens or posts.chars <= _read_chars(read_of)):
         return read_of, apart, ()
-    under = _under_posts(read_of, posts)
+    under = _under_posts(read_of, posts, rules, dates)
     for _section, items, _read in under:
         nested |= items
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
@@ -528,11 +529,18 @@ def take_posts(
     return kept, apart, posts.posts
 
 
-def _under_posts(read_of: list[SectionRead], posts: Posts) -> list[SectionRead]:
+def _under_posts(read_of: list[SectionRead], posts: Posts, rules: Rules, dates: CommentDates) -> list[SectionRead]:
     """The comment lists the cues read inside the posts (a Q&A answer's comments): replies to the
-    post they sit in, threaded under it, not a section of their own."""
+    post they sit in, threaded under it, not a section of their own. A section that is the post's
+    own message (a card the cues took for one comment) is none: without its items the post says
+    nothing."""
     inside = set(posts.posts)
-    return [entry for entry in read_of if any(a in inside for a in entry[0].iterancestors())]
+    under: list[SectionRead] = []
+    for entry in read_of:
+        post = next((a for a in entry[0].iterancestors() if a in inside), None)
+        if post is not None and read_comment(post, inside | entry[1], rules, dates) is not None:
+            under.append(entry)
+    return under
 
 
 def _read_apart(posts: Posts, nested: set[etree._Element], rules: Rules, dates: CommentDates) -> Opening:
