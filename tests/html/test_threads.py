@@ -295,3 +295,18 @@ def test_a_comment_card_inside_each_post_is_the_post_not_a_reply() -> None:
     assert page.page_type is PageType.THREAD
     assert page.paragraphs == (_TEXTS[0],)
     assert [(r.author, r.parent) for r in page.responses] == [("crustmaker", None), ("ovenwatch", None)]
+
+
+
+def test_a_name_heading_the_words_in_one_box_signs_them() -> None:
+    """A date and the poster's link before the words, all in one box: the link signs the item (only
+    a link after words in a sentence is a mention)."""
+    item = ("<div class='comment'><div class='c-box'><time datetime='2020-09-2{n}T18:19:06+02:00'>2{n}.09.20 | 18:19</time>"
+            " <a href='/user/{name}.html'>{name}</a> {text}</div></div>")
+    names = ["Rezeptsammlerin", "Marianne1"]
+    texts = ["I have sliced tomatoes across the core for years and never thought about the seeds falling out.",
+             "Thank you, that trick with the knife saved my salad for the party on Saturday evening."]
+    items = "".join(item.format(n=n, name=name, text=text) for n, (name, text) in enumerate(zip(names, texts)))
+    article = "".join(f"<p>{t}</p>" for t in _QUESTION)
+    page = cleanpage.clean(f"<html><body><main><h1>Tomatoes</h1>{article}<div class='comments'>{items}</div></main></body></html>")
+    assert [(r.author, r.text) for r in page.responses] == list(zip(names, texts))

@@ -84,6 +84,9 @@ def read_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._Eleme
     return _linked_author(item, cues)
 
 
+#: words (letters only) before a profile link in its prose parent that make the link a mention
+_MENTION_MIN_WORDS_BEFORE = 3
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 #: a name is short: longer link texts in a header are titles or chrome
 _NAME_MAX_WORDS = 5
 #: an author pane (name, rank, post count, join date) is short; a box with more text holds words
@@ -135,10 +138,20 @@ def _linked_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._El
 
 
 def _mention(link: etree._Element, item: Item) -> bool:
-    """The link sits in a sentence of the item's words (its parent reads as prose): it mentions
-    someone, it does not sign the item."""
+    """The link sits inside a sentence of the item's words (its parent reads as prose, and words
+    come before it there): it mentions someone, it does not sign the item. A name that heads the
+    words (a date before it at most) signs them."""
     parent = link.getparent()
-    return parent is not None and parent is not item.el and is_prose(normalise_space(parent.text_content()))
+    if parent is None or parent is item.el or not is_prose(normalise_space(parent.text_content())):
+        return False
+    before: list[str] = [parent.text or ""]
+    for sibling in parent:
+        if sibling is link:
+            break
+        if isinstance(sibling.tag, str):
+            before.append(sibling.text_content())
+        before.append(sibling.tail or "")
+    return len(_WORDS.findall(" ".join(before))) >= _MENTION_MIN_WORDS_BEFORE
 
 
 def _signed_after(item: Item, texts: set[etree._Element], cues: CommentCues) -> tuple[str | None, etree._Element | None]:
