@@ -11,7 +11,11 @@ class word, a short text with a year) and prose. The group that holds the most p
 nested in a post (a threaded view) are the same signature further down.
 
 Gives the posts in page order and whether the first one opens the thread (no prose paragraph of
-comparable size outside the posts: the page has no article of its own, the first post is its body).
+comparable size outside the posts: the page has no article of its own, the first post is its body),
+or the opening post standing apart above the posts (a question above its answers, a post above its
+discussion: the prose before the posts is one post-shaped branch, dated and signed by a member's
+profile link): the page is then a thread by who opened it, its body read by the blocks. Comment lists
+the cues read inside the posts (an answer's comments) are threaded under the post they sit in.
 """
 
 from __future__ import annotations
