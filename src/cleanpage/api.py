@@ -110,6 +110,7 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
         rules=rules,
         # thread: the opening post is the body when the page's posts are its content
         opening=found.opening,
+        thread=found.thread,
         # forum quotes: a reply's copies of earlier posts, recorded once as removed
         quoted=found.quoted,
     )

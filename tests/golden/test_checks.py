@@ -7,6 +7,7 @@ date, no count). The keys:
 
 =========================  ============================================================================
 ``kind``                   ``"html"`` or ``"text"``
+``page_type``              ``"page"`` or ``"thread"``
 ``title``                  the title, exactly
 ``paragraphs``             every paragraph, exactly, in order
 ``paragraph_count``        how many paragraphs
@@ -48,7 +49,7 @@ from tests import FIXTURES
 
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("input.*")))
 KEYS = frozenset({
-    "kind", "title", "paragraphs", "paragraph_count", "paragraph_edges", "paragraphs_include", "paragraphs_lack",
+    "kind", "page_type", "title", "paragraphs", "paragraph_count", "paragraph_edges", "paragraphs_include", "paragraphs_lack",
     "no_paragraph_is", "body_lacks", "body_starts_with_title", "attribution", "authors", "published", "responses",
     "response_texts_lack", "responses_announced", "removed_include", "removed_exact", "result_lacks", "known_gaps",
     "elements",
@@ -101,7 +102,7 @@ def _paragraphs(page: cleanpage.Page, checks: dict[str, Any]) -> Iterator[Proble
 
 def _metadata(page: cleanpage.Page, checks: dict[str, Any]) -> Iterator[Problem]:
     attribution = [{"agency": a.agency, "kind": a.kind.value, "text": a.text} for a in page.attribution]
-    got = {"kind": page.kind.value, "title": page.title, "authors": list(page.authors),
+    got = {"kind": page.kind.value, "page_type": page.page_type.value, "title": page.title, "authors": list(page.authors),
            "published": _iso(page.published), "attribution": attribution}
     for key, value in got.items():
         if key in checks and value != checks[key]:

@@ -199,3 +199,114 @@ def test_posts_under_an_article_give_the_article_no_author() -> None:
         "The loaves proofed for an hour rose highest; those left overnight spread and baked dense and flat.",
     ])
     assert cleanpage.clean(_thread(article)).authors == ()
+
+
+_QUESTION = [
+    "My sourdough starter smells of nail polish remover two days after every feeding. Is it dying?",
+    "It lives on the kitchen counter at about twenty degrees and gets equal weights of flour and water.",
+    "I have fed it twice a day for a week now and it still rises, but the smell worries me a great deal.",
+]
+
+
+def _apart(head: str) -> str:
+    """A question standing apart above its answers: its own container, with ``head`` as its header."""
+    question = f"<div class='question'>{head}<div class='q-text'>{''.join(f'<p>{s}</p>' for s in _QUESTION)}</div></div>"
+    return _thread().replace("<div class='thread'>", f"{question}<div class='thread'>")
+
+
+def test_a_question_standing_apart_above_its_answers_makes_a_thread() -> None:
+    """The opening post in its own container before the posts (a Q&A page, a post above its
+    discussion): a thread by who asked, its body the question as the blocks read it."""
+    page = cleanpage.clean(_apart("<a href='/users/41/sourdough_sam'>sourdough_sam</a> <time datetime='2024-02-28'>Feb 28</time>"))
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("sourdough_sam",)
+    assert all(s in page.body for s in _QUESTION)
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+@pytest.mark.parametrize("head", [
+    # an article's byline: an author page is no member's profile
+    "<p class='byline'>By <a class='author' href='/author/sam-baker'>Sam Baker</a> <time datetime='2024-02-28'>Feb 28</time></p>",
+    # a profile link with no date: no post
+    "<a href='/users/41/sourdough_sam'>sourdough_sam</a>",
+])
+def test_prose_above_posts_that_is_no_post_keeps_the_page_a_page(head: str) -> None:
+    page = cleanpage.clean(_apart(head))
+    assert page.page_type is PageType.PAGE
+    assert all(s in page.body for s in _QUESTION)
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+def test_a_share_link_or_posts_in_a_sidebar_make_no_question_apart() -> None:
+    """A share button's address can hold a profile word ("sharer.php?u=…"), and posts in an
+    ``<aside>`` are teasers beside an article: neither makes the prose above them a post."""
+    share = "<a href='https://social.example/sharer.php?u=https://x.example/a'>Share</a> <time datetime='2024-02-28'>Feb 28</time>"
+    assert cleanpage.clean(_apart(share)).page_type is PageType.PAGE
+    head = "<a href='/users/41/sourdough_sam'>sourdough_sam</a> <time datetime='2024-02-28'>Feb 28</time>"
+    in_aside = _apart(head).replace("<div class='thread'>", "<aside><div class='thread'>").replace("</main>", "</aside></main>")
+    assert cleanpage.clean(in_aside).page_type is PageType.PAGE
+
+
+def test_comments_under_a_post_are_replies_to_it() -> None:
+    """A comment list inside a post (a Q&A answer's comments) is threaded under that post, signed
+    after its text ("– <a>name</a>"), the dash before the name left out."""
+    comment = ("<ul class='comment-list'><li class='comment-item'><span class='comment-copy'>Twenty minutes less"
+               " did it: the crumb is open now and the crust stays crisp.</span> – <a href='/members/ana_b.0/'>ana_b</a>"
+               " <time datetime='2024-03-05T08:02:00'>Mar 5, 2024</time></li></ul>")
+    page = cleanpage.clean(_thread().replace(f"{_TEXTS[1]}</p></div>", f"{_TEXTS[1]}</p></div>{comment}"))
+    assert [(r.author, r.parent) for r in page.responses] == [("crustmaker", None), ("ana_b", 0), ("ovenwatch", None)]
+    assert page.responses[1].text.endswith("stays crisp.")
+
+
+def test_a_post_signed_under_its_text_names_its_author() -> None:
+    """"answered Mar 3, 2024 by <a href='/users/12/jane'>jane</a>" after the text is the signature; a
+    profile link inside the words is a mention."""
+    post = ("<div class='msg'><div class='msg-body'><p>{text} Ask <a href='/members/ovenwatch.2/'>ovenwatch</a>.</p></div>"
+            "<div class='sig'>answered <time datetime='2024-03-0{n}'>March {n}, 2024</time> by "
+            "<a href='/members/{name}.{n}/'>{name}</a></div></div>")
+    posts = "".join(post.format(n=n + 1, name=name, text=text)
+                    for n, (name, text) in enumerate(zip(["ana_b", "crustmaker", "ovenwatch"], _TEXTS)))
+    page = cleanpage.clean(f"<html><body><main><h1>Dense bread</h1><div class='thread'>{posts}</div></main></body></html>")
+    assert page.authors == ("ana_b",)
+    assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]
+
+
+def test_a_short_question_standing_apart_still_opens_the_thread() -> None:
+    """However short the post above the posts, when it is shaped like a post it opens the thread:
+    the first of the posts below is a reply, not the body."""
+    page = cleanpage.clean(_thread().replace(
+        "<div class='thread'>",
+        "<div class='question'><a href='/users/41/sourdough_sam'>sourdough_sam</a> <time datetime='2024-02-28'>Feb 28</time>"
+        "<div class='q-text'><p>Why is my loaf so dense?</p></div></div><div class='thread'>"))
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("sourdough_sam",)
+    assert "Why is my loaf so dense?" in page.body
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+
+def test_a_comment_card_inside_each_post_is_the_post_not_a_reply() -> None:
+    """Posts whose whole message is a schema.org ``Comment`` card (``article.post > div[itemprop=comment]``):
+    the cues read each card as a section of its own, inside a post; it is the post's own message, not
+    a reply under it, so the first post still opens the thread."""
+    card = "<div itemscope itemprop='comment' itemtype='https://schema.org/Comment'>"
+    page = cleanpage.clean(_thread().replace("<div class=\"msg\">", f"<article class='post'>{card}")
+                           .replace("</p></div></div>", "</p></div></div></article>"))
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [(r.author, r.parent) for r in page.responses] == [("crustmaker", None), ("ovenwatch", None)]
+
+
+
+def test_a_name_heading_the_words_in_one_box_signs_them() -> None:
+    """A date and the poster's link before the words, all in one box: the link signs the item (only
+    a link after words in a sentence is a mention)."""
+    item = ("<div class='comment'><div class='c-box'><time datetime='2020-09-2{n}T18:19:06+02:00'>2{n}.09.20 | 18:19</time>"
+            " <a href='/user/{name}.html'>{name}</a> {text}</div></div>")
+    names = ["Rezeptsammlerin", "Marianne1"]
+    texts = ["I have sliced tomatoes across the core for years and never thought about the seeds falling out.",
+             "Thank you, that trick with the knife saved my salad for the party on Saturday evening."]
+    items = "".join(item.format(n=n, name=name, text=text) for n, (name, text) in enumerate(zip(names, texts)))
+    article = "".join(f"<p>{t}</p>" for t in _QUESTION)
+    page = cleanpage.clean(f"<html><body><main><h1>Tomatoes</h1>{article}<div class='comments'>{items}</div></main></body></html>")
+    assert [(r.author, r.text) for r in page.responses] == list(zip(names, texts))

@@ -115,8 +115,10 @@ def assemble(
     rules: Rules,
     opening: tuple[str, ...] = (),
     quoted: tuple[str, ...] = (),
+    thread: bool = False,
 ) -> Page:
-    """The page; ``opening`` (a thread's opening post) makes it a thread whose body is that post."""
+    """The page; ``opening`` (a thread's opening post) makes it a thread whose body is that post;
+    ``thread`` makes it a thread whose opening post the blocks read (it stands apart from the posts)."""
     body, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed,
                            opening=opening, quoted=quoted)
     paragraphs = opening or tuple(block.text for block in body)
@@ -135,5 +137,5 @@ def assemble(
         encoding=decoded.encoding,
         encoding_source=decoded.source,
         language=language,
-        page_type=PageType.THREAD if opening else PageType.PAGE,
+        page_type=PageType.THREAD if opening or thread else PageType.PAGE,
     )

@@ -84,6 +84,9 @@ def read_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._Eleme
     return _linked_author(item, cues)
 
 
+#: words (letters only) before a profile link in its prose parent that make the link a mention
+_MENTION_MIN_WORDS_BEFORE = 3
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 #: a name is short: longer link texts in a header are titles or chrome
 _NAME_MAX_WORDS = 5
 #: an author pane (name, rank, post count, join date) is short; a box with more text holds words
@@ -115,7 +118,7 @@ def _linked_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._El
     for sub in item.own:
         if sub in texts:
             break
-        if sub.tag != "a" or not cues.is_profile_link(sub.get("href") or ""):
+        if sub.tag != "a" or not cues.is_profile_link(sub.get("href") or "") or _mention(sub, item):
             continue
         name = clean_author(normalise_space(sub.text_content()), cues)
         if name and len(name) > 1 and len(name.split()) <= _NAME_MAX_WORDS:  # "X": an avatar's letter
@@ -131,6 +134,40 @@ def _linked_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._El
         name = clean_author(normalise_space(sub.text_content()), cues)
         if name and len(name.split()) <= _NAME_MAX_WORDS and not _DIGITS.search(name):
             return name, sub
+    return _signed_after(item, texts, cues)
+
+
+def _mention(link: etree._Element, item: Item) -> bool:
+    """The link sits inside a sentence of the item's words (its parent reads as prose, and words
+    come before it there): it mentions someone, it does not sign the item. A name that heads the
+    words (a date before it at most) signs them."""
+    parent = link.getparent()
+    if parent is None or parent is item.el or not is_prose(normalise_space(parent.text_content())):
+        return False
+    before: list[str] = [parent.text or ""]
+    for sibling in parent:
+        if sibling is link:
+            break
+        if isinstance(sibling.tag, str):
+            before.append(sibling.text_content())
+        before.append(sibling.tail or "")
+    return len(_WORDS.findall(" ".join(before))) >= _MENTION_MIN_WORDS_BEFORE
+
+
+def _signed_after(item: Item, texts: set[etree._Element], cues: CommentCues) -> tuple[str | None, etree._Element | None]:
+    """The author a post signs under its text (a Q&A site's "answered Mar 3, 2024 by <a
+    href="/users/12/jane">jane</a>"): the first link to a member's profile after the text, outside
+    it (a link in the words is a mention, not a signature: inside the item's text elements, or in a
+    parent that reads as prose)."""
+    inside = {sub for t in texts for sub in t.iter()}
+    for sub in item.own:
+        if sub.tag != "a" or sub in inside or not cues.is_profile_link(sub.get("href") or ""):
+            continue
+        if _mention(sub, item):
+            continue
+        name = clean_author(normalise_space(sub.text_content()), cues)
+        if name and len(name) > 1 and len(name.split()) <= _NAME_MAX_WORDS:
+            return name, _author_box(sub, item, texts)
     return None, None
 
 

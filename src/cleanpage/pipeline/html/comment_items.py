@@ -264,6 +264,10 @@ def _skipped(
     return skip, author
 
 
+#: a dash left at the end of an item's words when the name it led to is its author
+_SIGNING_DASH = re.compile(r"\s+[–—]$")
+
+
 def _reader_words(paragraphs: list[str], rules: Rules, dates: CommentDates) -> tuple[list[str], _dt.date | _dt.datetime | None]:
     """The paragraphs that are a reader's words, and the first date a paragraph of its own gives."""
     cues = rules.comments
@@ -302,6 +306,9 @@ def read_comment(
         published = loose
     if author:
         paragraphs = [p for p in paragraphs if p != author]
+    if author_el is not None and paragraphs:
+        # the dash that led to the name the item is signed with ("… came back. – <a>jane</a>")
+        paragraphs[-1] = _SIGNING_DASH.sub("", paragraphs[-1]) or paragraphs[-1]
     if not paragraphs:
         return None
     return Response(text="\n\n".join(paragraphs), author=author, published=published)

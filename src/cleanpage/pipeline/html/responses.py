@@ -89,6 +89,9 @@ class HtmlResponses:
     opening: tuple[str, ...] = ()
     #: the name of who opened the thread (the opening post's author), when the page is a thread
     opener: str | None = None
+    #: the page is a thread: its opening post is the body (``opening``), or stands apart above the
+    #: posts (a question above its answers) and the blocks read it
+    thread: bool = False
     #: paragraphs left out of replies as copies of earlier posts (forum quotes), in page order
     quoted: tuple[str, ...] = ()
 
@@ -409,7 +412,7 @@ def find_responses(
         nested = set(found)
         read_of.append((section, nested, read_items(found, nested, rules, dates)))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
-    read_of, (opening, opener), posts = take_posts(root, rules, dates, read_of)
+    read_of, (opening, opener, thread), posts = take_posts(root, rules, dates, read_of)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
@@ -419,4 +422,4 @@ def find_responses(
     items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
     return HtmlResponses(responses=own, announced=announced, marks=marks, opening=opening, quoted=quoted,
-                         opener=opener)
+                         opener=opener, thread=thread)

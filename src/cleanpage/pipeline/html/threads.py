@@ -11,7 +11,11 @@ class word, a short text with a year) and prose. The group that holds the most p
 nested in a post (a threaded view) are the same signature further down.
 
 Gives the posts in page order and whether the first one opens the thread (no prose paragraph of
-comparable size outside the posts: the page has no article of its own, the first post is its body).
+comparable size outside the posts: the page has no article of its own, the first post is its body),
+or the opening post standing apart above the posts (a question above its answers, a post above its
+discussion: the prose before the posts is one post-shaped branch, dated and signed by a member's
+profile link): the page is then a thread by who opened it, its body read by the blocks. Comment lists
+the cues read inside the posts (an answer's comments) are threaded under the post they sit in.
 """
 
 from __future__ import annotations
@@ -33,8 +37,10 @@ from cleanpage.rules import CommentCues, Rules
 
 __all__ = ["Opening", "Posts", "SectionRead", "find_posts", "take_posts"]
 
-#: a thread's opening post: its paragraphs and its author's name (when the post names one)
-Opening = tuple[tuple[str, ...], str | None]
+#: a thread's opening post: its paragraphs (none when it stands apart from the posts: the blocks read
+#: it), its author's name (when the post names one), and whether the page is a thread at all
+Opening = tuple[tuple[str, ...], str | None, bool]
+_NO_THREAD: Opening = ((), None, False)
 
 #: one section as the responses stage read it: the section, its items, each read item with its response
 SectionRead = tuple[etree._Element, set[etree._Element], list[tuple[etree._Element, Response]]]
@@ -55,6 +61,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATE_TEXT_MAX = 60
 #: prose before the posts beyond this is the page's own article, or a question above its answers
 _ARTICLE_MIN_CHARS = 250
+#: share of that prose an opening post standing apart holds (the rest: a consent banner, a teaser)
+_APART_MIN_SHARE = 0.8
 #: in a pair of siblings, one holding this share of the prose is a content column beside a sidebar
 _PAIR_MAX_SHARE = 0.8
 _OUTSIDE_TAGS = frozenset(("nav", "header", "footer", "aside", "form"))
@@ -84,6 +92,10 @@ class Posts:
     opens: bool
     #: chars of prose the posts hold (links left out)
     chars: int
+    #: the opening post when it stands apart, before the posts' container (a question above its
+    #: answers, a post above its discussion): the page is a thread all the same, its body read by
+    #: the blocks as any page's is
+    apart: etree._Element | None = None
 
 
 def _signature(el: etree._Element) -> tuple[str, str]:
@@ -241,11 +253,11 @@ def _groups(body: etree._Element) -> list[list[etree._Element]]:
     return out
 
 
-def _prose_before(body: etree._Element, container: etree._Element, rules: Rules) -> int:
-    """Chars of prose paragraphs between the headline and the posts' container, outside the page's
-    furniture and the boilerplate tables (a consent banner, a sign-up prompt): an article above a
-    comment list, or a question above its answers."""
-    total = 0
+def _prose_before(body: etree._Element, container: etree._Element, rules: Rules) -> list[tuple[etree._Element, int]]:
+    """The prose paragraphs between the headline and the posts' container, with their chars,
+    outside the page's furniture and the boilerplate tables (a consent banner, a sign-up prompt): an
+    article above a comment list, or a question above its answers."""
+    found: list[tuple[etree._Element, int]] = []
     headline = next(body.iter("h1"), None)
     started = headline is None
     for p in body.iter("p", "div", "h1"):
@@ -260,8 +272,40 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
             continue
         text = normalise_space(p.text_content())
         if is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules):
-            total += len(text)
-    return total
+            found.append((p, len(text)))
+    return found
+
+
+def _apart(
+    prose: list[tuple[etree._Element, int]], container: etree._Element, shapes: _Shapes
+) -> etree._Element | None:
+    """The opening post above the posts' container, when the prose before the posts is one post:
+    the branch beside the container that holds the first prose paragraph holds nearly all of that
+    prose, and is shaped like a post, with a date and a link to its poster's profile (a byline's
+    author class is no member's name: an article above its comments is no thread)."""
+    around = {container, *container.iterancestors()}
+    if not prose or any(el.tag in _OUTSIDE_TAGS for el in around):
+        return None  # posts in a sidebar are teasers beside an article, not its discussion
+    branch = prose[0][0]
+    for anc in prose[0][0].iterancestors():
+        if anc in around:
+            break
+        branch = anc
+    else:
+        return None
+    inside = sum(n for p, n in prose if p is branch or branch in p.iterancestors())
+    if inside < _APART_MIN_SHARE * sum(n for _p, n in prose):
+        return None
+    _size, _linked, _named, dated = shapes.tally(branch)
+    return branch if dated and any(_names_member(a, shapes.cues) for a in branch.iter("a")) else None
+
+
+def _names_member(link: etree._Element, cues: CommentCues) -> bool:
+    """A link to a member's profile whose text is a name: a few words, no chrome (a share button's
+    address can carry a profile word too: "sharer.php?u=…")."""
+    text = normalise_space(link.text_content())
+    return (cues.is_profile_link(link.get("href") or "") and any(ch.isalpha() for ch in text)
+            and len(text.split()) <= _HEADLINE_MIN_WORDS + 2 and not cues.is_chrome(text))
 
 
 def _boilerplate_around(
@@ -417,9 +461,11 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     container = best[0].getparent()
     posts = _posts_of(container, shaped[container])
     posts[:0] = _leading(best[0], shapes)
-    outside = _prose_before(body, container, rules)
-    opens = outside < _ARTICLE_MIN_CHARS
-    return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value)
+    prose = _prose_before(body, container, rules)
+    # a post standing apart above the posts opens the thread however short it is
+    apart = _apart(prose, container, shapes)
+    opens = apart is None and sum(n for _p, n in prose) < _ARTICLE_MIN_CHARS
+    return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value, apart=apart)
 
 
 def _read_chars(read_of: list[SectionRead]) -> int:
@@ -454,13 +500,24 @@ def take_posts(
     way to them."""
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
     posts = find_posts(root, rules, taken)
-    if posts is None or (taken and (not posts.opens or posts.chars <= _read_chars(read_of))):
-        return read_of, ((), None), ()
+    if posts is None:
+        return read_of, _NO_THREAD, ()
     nested = set(posts.posts)
+    apart = _read_apart(posts, nested, rules, dates)
+    if taken and (not posts.opens or posts.chars <= _read_chars(read_of)):
+        return read_of, apart, ()
+    under = _under_posts(read_of, posts, rules, dates)
+    for _section, items, _read in under:
+        nested |= items
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
     if _one_voice(read):
-        return read_of, ((), None), ()
+        return read_of, _NO_THREAD, ()
     kept = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
+    if under:  # the comments under the posts, each after the post it answers
+        position = {el: n for n, el in enumerate(posts.container.iter())}
+        own = set(posts.posts)  # a section of replies that are posts themselves adds none
+        extra = [entry for _s, _i, section_read in under for entry in section_read if entry[0] not in own]
+        read = sorted(read + extra, key=lambda entry: position.get(entry[0], 0))
     opening: tuple[str, ...] = ()
     opener: str | None = None
     if posts.opens and read and read[0][0] is posts.posts[0]:
@@ -471,4 +528,29 @@ def take_posts(
     wanted = {entry[0] for entry in kept}
     order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
     kept.sort(key=lambda entry: order.get(entry[0], 0))
-    return kept, (opening, opener), posts.posts
+    if posts.opens:
+        return kept, (opening, opener, bool(opening)), posts.posts
+    return kept, apart, posts.posts
+
+
+def _under_posts(read_of: list[SectionRead], posts: Posts, rules: Rules, dates: CommentDates) -> list[SectionRead]:
+    """The comment lists the cues read inside the posts (a Q&A answer's comments): replies to the
+    post they sit in, threaded under it, not a section of their own. A section that is the post's
+    own message (a card the cues took for one comment) is none: without its items the post says
+    nothing."""
+    inside = set(posts.posts)
+    under: list[SectionRead] = []
+    for entry in read_of:
+        post = next((a for a in entry[0].iterancestors() if a in inside), None)
+        if post is not None and read_comment(post, inside | entry[1], rules, dates) is not None:
+            under.append(entry)
+    return under
+
+
+def _read_apart(posts: Posts, nested: set[etree._Element], rules: Rules, dates: CommentDates) -> Opening:
+    """The page as a thread whose opening post stands apart from the posts (its author, no
+    paragraphs: the blocks read its body), or no thread when no post stands apart."""
+    if posts.apart is None:
+        return _NO_THREAD
+    response = read_comment(posts.apart, nested, rules, dates)
+    return (), response.author if response is not None else None, True
