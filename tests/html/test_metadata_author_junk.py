@@ -100,6 +100,17 @@ def test_a_role_after_a_name_ends_the_byline_s_names() -> None:
     assert _authors('<div class="byline">Jane Doe and John Roe</div>') == ("Jane Doe", "John Roe")
 
 
+def test_a_surname_that_is_a_job_word_and_a_name_after_a_role_are_still_people() -> None:
+    """A job word ends nothing when the part opens with a given name: "Simon Head", "Thomas Sprecher"
+    are people, and after a role ("Senior Reporter") the next person is read, its department is not."""
+    assert _authors('<div class="byline">By Jane Doe and Simon Head</div>') == ("Jane Doe", "Simon Head")
+    assert _authors('<div class="byline">Von Anna Schmidt und Thomas Sprecher</div>', lang="de") == (
+        "Anna Schmidt", "Thomas Sprecher")
+    assert _authors('<div class="byline">By Jane Doe, Senior Reporter, and John Roe</div>') == ("Jane Doe", "John Roe")
+    assert _authors('<div class="byline">Jane Doe, Staff Writer and John Roe, Staff Writer</div>') == (
+        "Jane Doe", "John Roe")
+
+
 def test_a_product_review_s_author_is_no_author() -> None:
     review = ('<div itemprop="review" itemscope itemtype="http://schema.org/Review">Rated 5 out of 5 by'
               ' <span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">'
