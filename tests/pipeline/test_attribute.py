@@ -297,6 +297,8 @@ def test_a_place_and_agency_line_opening_the_story_is_its_credit(line: str) -> N
           (PROSE, Label.BODY)], {}),
         # after the story began
         ([(PROSE, Label.BODY), ("Evan Vucci (AP)", Label.BODY), (PROSE, Label.BODY)], {}),
+        # a photographer whose given name is not in the table, with a middle initial
+        ([("Headline", Label.TITLE), ("Jae C. Hong (AP)", Label.BODY), (PROSE, Label.BODY)], {}),
     ],
 )
 def test_the_same_shape_elsewhere_is_a_photographers_credit(
@@ -315,6 +317,15 @@ def test_an_agency_in_capitals_it_does_not_write_is_a_pictures_credit() -> None:
     assert [(c.agency, c.kind) for c in credits] == [("Reuters", AttributionKind.CREDIT)]
     _, credits = _run([PROSE, "PTI"])  # an agency that writes its name in capitals
     assert [(c.agency, c.kind) for c in credits] == [("PTI", AttributionKind.CREDIT)]
+
+
+@pytest.mark.parametrize(("line", "agency"), [("REUTERS", "Reuters"), ("DPA", "dpa"), ("XINHUA", "Xinhua")])
+def test_an_agency_in_capitals_after_the_storys_last_paragraph_is_the_storys_credit(line: str, agency: str) -> None:
+    """Only inside the story (its text on both sides, where a picture sat) or under a caption is
+    the capitals line a picture's: after the last paragraph it credits the story."""
+    labelled, credits = _run([PROSE, PROSE, line])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [(agency, AttributionKind.CREDIT, line)]
+    assert labelled[2].label is Label.ATTRIBUTION
 
 
 def test_an_agency_in_capitals_under_the_headline_is_the_storys_credit() -> None:
