@@ -132,3 +132,18 @@ def test_a_byline_class_in_a_picture_s_caption_is_a_photo_credit() -> None:
                '<span class="img-author">Mike Blake/Reuters files</span></figcaption></figure>')
     assert _authors(caption) == ()
     assert _authors(caption + '<div class="byline">Jane Doe</div>') == ("Jane Doe",)
+
+
+def test_a_byline_linked_to_a_tag_page_of_the_writers_name_still_names_the_writer() -> None:
+    """Some sites file a writer's articles under a tag of their name: a topic link whose words open
+    with a given name is a person's ("Health" and "HR Strategy" are subjects)."""
+    assert _authors("<div class='byline'><a href='/tag/jane-doe'>Jane Doe</a></div>") == ("Jane Doe",)
+    assert _authors("<p>By <a href='/tags/jane-doe'>Jane Doe</a></p>") == ("Jane Doe",)
+    assert _authors("<div class='byline'>By <a href='/topics/health'>Health</a></div>") == ()
+
+
+def test_a_byline_going_on_in_lower_case_after_a_name_is_no_phrase() -> None:
+    """Two lower-case words after the lead mark a heading ("Von Einheimischen, Gästen und ganz viel
+    Kühen"), not a name and the desk that shares it."""
+    assert _authors("<p>By Jane Doe and the Associated Press</p>") == ("Jane Doe",)
+    assert _authors("<p>Von Anna Schmidt und dem dpa-Team</p>", lang="de") == ("Anna Schmidt",)
