@@ -147,3 +147,14 @@ def test_a_byline_going_on_in_lower_case_after_a_name_is_no_phrase() -> None:
     Kühen"), not a name and the desk that shares it."""
     assert _authors("<p>By Jane Doe and the Associated Press</p>") == ("Jane Doe",)
     assert _authors("<p>Von Anna Schmidt und dem dpa-Team</p>", lang="de") == ("Anna Schmidt",)
+
+
+def test_a_review_site_s_own_article_marked_as_the_product_s_review_keeps_its_author() -> None:
+    """A review holding the page's headline is the page's article (``Product`` > ``review`` > the
+    article), its author the page's; a reviewer's card under a product holds none."""
+    root = lxml.html.fromstring(
+        "<html lang='en'><body><div itemscope itemtype='https://schema.org/Product'>"
+        "<article itemprop='review' itemscope itemtype='https://schema.org/Review'><h1>Acme X200 review</h1>"
+        "<div class='byline'>By <span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        f"<span itemprop='name'>Jane Doe</span></span></div>{_TEXT}</article></div></body></html>")
+    assert read_metadata(root, RULES, "https://x.example/reviews/acme-x200").authors == ("Jane Doe",)

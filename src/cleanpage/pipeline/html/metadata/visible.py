@@ -430,8 +430,9 @@ def _in_caption(el: etree._Element) -> bool:
 def _in_response(el: etree._Element, markup: MarkupCues) -> bool:
     """Microdata author markup inside a review of the page's item (``itemprop="review"`` on a
     product): the reviewer ("Rated 5 out of 5 by Vast"), not the page's author. A review article
-    (``itemtype=".../Review"`` with no such property) is the page's own text."""
-    return any((up.get("itemprop") or "").strip().lower() in markup.response_types
+    (``itemtype=".../Review"`` with no such property) is the page's own text, and so is a review that
+    holds the page's headline: a review site marks its own article as the product's ``review``."""
+    return any((up.get("itemprop") or "").strip().lower() in markup.response_types and up.find(".//h1") is None
                for up in itertools.islice(itertools.chain((el,), el.iterancestors()), 13))
 
 
