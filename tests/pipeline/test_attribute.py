@@ -249,7 +249,7 @@ def _labelled(rows: list[tuple[str, Label]], roles: dict[int, frozenset[str]] | 
                  for i, (t, label) in enumerate(rows))
 
 
-@pytest.mark.parametrize("counter", ["1 / 5", "1 of 12", "Photo 3/7", "Bild 2 von 9", "Foto 1 de 10", "2/8"])
+@pytest.mark.parametrize("counter", ["1 / 5", "1 of 12", "Photo 3/7", "Bild 2 von 9", "Foto 1 de 10", "1/8"])
 def test_a_slideshow_counter_before_the_story_leaves_the_body(counter: str) -> None:
     paragraph = "COLUMBIA, S.C. (AP) — A wildfire forced hundreds of people from their homes on Tuesday."
     labelled, credits = _run([counter, paragraph, PROSE])
@@ -260,7 +260,9 @@ def test_a_slideshow_counter_before_the_story_leaves_the_body(counter: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["1 / 5 of adults said they had never heard of the scheme.", "5 / 1", "Chapter 1 of 12", "2024/25", "1 / 1"],
+    # "4/5" and "3/12": a rating, a day; a bare counter before the story is on its first picture
+    ["1 / 5 of adults said they had never heard of the scheme.", "5 / 1", "Chapter 1 of 12", "2024/25", "1 / 1",
+     "4/5", "3/12"],
 )
 def test_what_only_looks_like_a_counter_stays(text: str) -> None:
     labelled, _ = _run([text, PROSE])

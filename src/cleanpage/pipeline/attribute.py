@@ -203,15 +203,16 @@ def _story_start(labelled: tuple[Labelled, ...], rules: Rules) -> int:
 
 def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A slideshow's counter ("1 / 5", "Bild 2 von 9") in the body is gallery chrome: it leaves
-    the body with its reason. A counter of numbers alone only before the story's text begins
-    (later, "3/4" on a line is as often a value); one a picture word names anywhere. A text dump's
+    the body with its reason. A counter of numbers alone only before the story's text begins, and
+    on its first picture ("1 / 5": a page is saved showing its first; "4/5" under "Our verdict" is a
+    rating, "3/4" later on a value as often as a counter); one a picture word names anywhere. A text dump's
     counter just above the story can have been taken for its headline: it is no headline either."""
     start = _story_start(labelled, rules)
     out: list[Labelled] = []
     for at, item in enumerate(labelled):
         if (item.label is Label.BODY or (item.label is Label.TITLE and at < start)) and item.block.tag not in _CELLS:
             m = rules.gallery_counter(item.block.text)
-            if m is not None and (m.group("word") is not None or at < start):
+            if m is not None and (m.group("word") is not None or (at < start and int(m.group("n")) == 1)):
                 out.append(Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.GALLERY_COUNTER))
                 continue
         out.append(item)
