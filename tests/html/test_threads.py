@@ -349,3 +349,10 @@ def test_an_answers_comment_list_of_two_leaves_the_answers_threaded() -> None:
     assert all(s in page.body for s in _QUESTION) and not any(t in page.body for t in _TEXTS)
     assert [(r.author, r.parent) for r in page.responses] == [
         ("ana_b", None), ("crustmaker", None), ("sourdough_sam", 1), ("ana_b", 1), ("ovenwatch", None)]
+
+
+def test_a_reader_s_own_closing_dash_stays_when_the_name_is_in_a_header() -> None:
+    """Only the dash that leads to a signature under the words leaves them; a post signed in its
+    header above keeps its words as written."""
+    page = cleanpage.clean(_thread().replace(f"{_TEXTS[1]}</p>", f"{_TEXTS[1]} And then –</p>"))
+    assert [r.text for r in page.responses if r.author == "crustmaker"] == [f"{_TEXTS[1]} And then –"]
