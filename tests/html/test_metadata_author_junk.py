@@ -100,6 +100,17 @@ def test_a_role_after_a_name_ends_the_byline_s_names() -> None:
     assert _authors('<div class="byline">Jane Doe and John Roe</div>') == ("Jane Doe", "John Roe")
 
 
+def test_a_surname_that_is_a_job_word_and_a_name_after_a_role_are_still_people() -> None:
+    """A job word ends nothing when the part opens with a given name: "Simon Head", "Thomas Sprecher"
+    are people, and after a role ("Senior Reporter") the next person is read, its department is not."""
+    assert _authors('<div class="byline">By Jane Doe and Simon Head</div>') == ("Jane Doe", "Simon Head")
+    assert _authors('<div class="byline">Von Anna Schmidt und Thomas Sprecher</div>', lang="de") == (
+        "Anna Schmidt", "Thomas Sprecher")
+    assert _authors('<div class="byline">By Jane Doe, Senior Reporter, and John Roe</div>') == ("Jane Doe", "John Roe")
+    assert _authors('<div class="byline">Jane Doe, Staff Writer and John Roe, Staff Writer</div>') == (
+        "Jane Doe", "John Roe")
+
+
 def test_a_product_review_s_author_is_no_author() -> None:
     review = ('<div itemprop="review" itemscope itemtype="http://schema.org/Review">Rated 5 out of 5 by'
               ' <span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">'
@@ -121,3 +132,29 @@ def test_a_byline_class_in_a_picture_s_caption_is_a_photo_credit() -> None:
                '<span class="img-author">Mike Blake/Reuters files</span></figcaption></figure>')
     assert _authors(caption) == ()
     assert _authors(caption + '<div class="byline">Jane Doe</div>') == ("Jane Doe",)
+
+
+def test_a_byline_linked_to_a_tag_page_of_the_writers_name_still_names_the_writer() -> None:
+    """Some sites file a writer's articles under a tag of their name: a topic link whose words open
+    with a given name is a person's ("Health" and "HR Strategy" are subjects)."""
+    assert _authors("<div class='byline'><a href='/tag/jane-doe'>Jane Doe</a></div>") == ("Jane Doe",)
+    assert _authors("<p>By <a href='/tags/jane-doe'>Jane Doe</a></p>") == ("Jane Doe",)
+    assert _authors("<div class='byline'>By <a href='/topics/health'>Health</a></div>") == ()
+
+
+def test_a_byline_going_on_in_lower_case_after_a_name_is_no_phrase() -> None:
+    """Two lower-case words after the lead mark a heading ("Von Einheimischen, Gästen und ganz viel
+    Kühen"), not a name and the desk that shares it."""
+    assert _authors("<p>By Jane Doe and the Associated Press</p>") == ("Jane Doe",)
+    assert _authors("<p>Von Anna Schmidt und dem dpa-Team</p>", lang="de") == ("Anna Schmidt",)
+
+
+def test_a_review_site_s_own_article_marked_as_the_product_s_review_keeps_its_author() -> None:
+    """A review holding the page's headline is the page's article (``Product`` > ``review`` > the
+    article), its author the page's; a reviewer's card under a product holds none."""
+    root = lxml.html.fromstring(
+        "<html lang='en'><body><div itemscope itemtype='https://schema.org/Product'>"
+        "<article itemprop='review' itemscope itemtype='https://schema.org/Review'><h1>Acme X200 review</h1>"
+        "<div class='byline'>By <span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        f"<span itemprop='name'>Jane Doe</span></span></div>{_TEXT}</article></div></body></html>")
+    assert read_metadata(root, RULES, "https://x.example/reviews/acme-x200").authors == ("Jane Doe",)

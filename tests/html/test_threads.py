@@ -310,3 +310,49 @@ def test_a_name_heading_the_words_in_one_box_signs_them() -> None:
     article = "".join(f"<p>{t}</p>" for t in _QUESTION)
     page = cleanpage.clean(f"<html><body><main><h1>Tomatoes</h1>{article}<div class='comments'>{items}</div></main></body></html>")
     assert [(r.author, r.text) for r in page.responses] == list(zip(names, texts))
+
+
+_BYLINE = ("<p class='byline'>By <a href='/profile/sam-baker'>Sam Baker</a> "
+           "<time datetime='2024-02-28'>Feb 28</time></p>")
+
+
+@pytest.mark.parametrize("page_html", [
+    # a news site whose author pages are "/profile/…" ("/people/…"): the byline link is no member's, in
+    # an <article> ...
+    _apart(_BYLINE).replace("<div class='question'>", "<article class='question'>").replace(
+        "</div></div><div class='thread'>", "</div></article><div class='thread'>"),
+    # ... or on a page that calls itself an article
+    _apart(_BYLINE).replace("<html>", "<html><head><meta property='og:type' content='article'></head>"),
+])
+def test_an_article_whose_byline_links_a_profile_page_is_no_thread(page_html: str) -> None:
+    assert "<article" in page_html or "og:type" in page_html
+    page = cleanpage.clean(page_html)
+    assert page.page_type is PageType.PAGE
+    assert page.authors == ("Sam Baker",)
+    assert all(s in page.body for s in _QUESTION)
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+def test_an_answers_comment_list_of_two_leaves_the_answers_threaded() -> None:
+    """Two comments or more under an answer are a section the cues read on their own: they stay the
+    answer's replies, and the answers stay responses (they went into the body, the last one lost)."""
+    comment = ("<li class='comment-item'><span class='comment-copy'>{text}</span> – <a href='/members/{name}.0/'>"
+               "{name}</a> <time datetime='2024-03-0{n}T08:02:00'>Mar {n}, 2024</time></li>")
+    comments = "".join(comment.format(text=text, name=name, n=n) for n, (name, text) in enumerate([
+        ("sourdough_sam", "Twenty minutes less did it: the crumb is open now and the crust stays crisp."),
+        ("ana_b", "Same here, a cooler proof overnight in the fridge gave me the best loaf so far."),
+    ], start=5))
+    head = "<a href='/users/41/sourdough_sam'>sourdough_sam</a> <time datetime='2024-02-28'>Feb 28</time>"
+    page = cleanpage.clean(_apart(head).replace(
+        f"{_TEXTS[1]}</p></div>", f"{_TEXTS[1]}</p></div><ul class='comment-list'>{comments}</ul>"))
+    assert page.page_type is PageType.THREAD
+    assert all(s in page.body for s in _QUESTION) and not any(t in page.body for t in _TEXTS)
+    assert [(r.author, r.parent) for r in page.responses] == [
+        ("ana_b", None), ("crustmaker", None), ("sourdough_sam", 1), ("ana_b", 1), ("ovenwatch", None)]
+
+
+def test_a_reader_s_own_closing_dash_stays_when_the_name_is_in_a_header() -> None:
+    """Only the dash that leads to a signature under the words leaves them; a post signed in its
+    header above keeps its words as written."""
+    page = cleanpage.clean(_thread().replace(f"{_TEXTS[1]}</p>", f"{_TEXTS[1]} And then –</p>"))
+    assert [r.text for r in page.responses if r.author == "crustmaker"] == [f"{_TEXTS[1]} And then –"]

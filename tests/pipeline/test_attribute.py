@@ -249,7 +249,7 @@ def _labelled(rows: list[tuple[str, Label]], roles: dict[int, frozenset[str]] | 
                  for i, (t, label) in enumerate(rows))
 
 
-@pytest.mark.parametrize("counter", ["1 / 5", "1 of 12", "Photo 3/7", "Bild 2 von 9", "Foto 1 de 10", "2/8"])
+@pytest.mark.parametrize("counter", ["1 / 5", "1 of 12", "Photo 3/7", "Bild 2 von 9", "Foto 1 de 10", "1/8"])
 def test_a_slideshow_counter_before_the_story_leaves_the_body(counter: str) -> None:
     paragraph = "COLUMBIA, S.C. (AP) — A wildfire forced hundreds of people from their homes on Tuesday."
     labelled, credits = _run([counter, paragraph, PROSE])
@@ -260,7 +260,9 @@ def test_a_slideshow_counter_before_the_story_leaves_the_body(counter: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["1 / 5 of adults said they had never heard of the scheme.", "5 / 1", "Chapter 1 of 12", "2024/25", "1 / 1"],
+    # "4/5" and "3/12": a rating, a day; a bare counter before the story is on its first picture
+    ["1 / 5 of adults said they had never heard of the scheme.", "5 / 1", "Chapter 1 of 12", "2024/25", "1 / 1",
+     "4/5", "3/12"],
 )
 def test_what_only_looks_like_a_counter_stays(text: str) -> None:
     labelled, _ = _run([text, PROSE])
@@ -297,6 +299,8 @@ def test_a_place_and_agency_line_opening_the_story_is_its_credit(line: str) -> N
           (PROSE, Label.BODY)], {}),
         # after the story began
         ([(PROSE, Label.BODY), ("Evan Vucci (AP)", Label.BODY), (PROSE, Label.BODY)], {}),
+        # a photographer whose given name is not in the table, with a middle initial
+        ([("Headline", Label.TITLE), ("Jae C. Hong (AP)", Label.BODY), (PROSE, Label.BODY)], {}),
     ],
 )
 def test_the_same_shape_elsewhere_is_a_photographers_credit(
@@ -315,6 +319,15 @@ def test_an_agency_in_capitals_it_does_not_write_is_a_pictures_credit() -> None:
     assert [(c.agency, c.kind) for c in credits] == [("Reuters", AttributionKind.CREDIT)]
     _, credits = _run([PROSE, "PTI"])  # an agency that writes its name in capitals
     assert [(c.agency, c.kind) for c in credits] == [("PTI", AttributionKind.CREDIT)]
+
+
+@pytest.mark.parametrize(("line", "agency"), [("REUTERS", "Reuters"), ("DPA", "dpa"), ("XINHUA", "Xinhua")])
+def test_an_agency_in_capitals_after_the_storys_last_paragraph_is_the_storys_credit(line: str, agency: str) -> None:
+    """Only inside the story (its text on both sides, where a picture sat) or under a caption is
+    the capitals line a picture's: after the last paragraph it credits the story."""
+    labelled, credits = _run([PROSE, PROSE, line])
+    assert [(c.agency, c.kind, c.text) for c in credits] == [(agency, AttributionKind.CREDIT, line)]
+    assert labelled[2].label is Label.ATTRIBUTION
 
 
 def test_an_agency_in_capitals_under_the_headline_is_the_storys_credit() -> None:

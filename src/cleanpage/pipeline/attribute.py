@@ -13,6 +13,7 @@ any case ("Madrid (EFE)") is a credit only where it opens the story.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cleanpage.pipeline.blocks import Label, Labelled, Reason
@@ -144,7 +145,7 @@ def _credit_blocks(
                    and item.reason is Reason.OUTSIDE_MAIN_CONTENT and not block.roles & _SIDE_ROLES)
         if (item.label in (Label.BODY, Label.ATTRIBUTION, Label.META) or dropped) and len(block.text) <= 400:
             hit = rules.match_credit(block.text, _DROPPED_CREDITS if dropped else _STANDALONE)
-            if hit is not None and hit.agency is not None and _pictures_credit(hit, out, rules):
+            if hit is not None and hit.agency is not None and _pictures_credit(hit, out, labelled[at + 1:], rules):
                 out.append(item if dropped else Labelled(block=block, label=Label.BOILERPLATE,
                                                          reason=Reason.IMAGE_CREDIT))
                 continue
@@ -202,28 +203,33 @@ def _story_start(labelled: tuple[Labelled, ...], rules: Rules) -> int:
 
 def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A slideshow's counter ("1 / 5", "Bild 2 von 9") in the body is gallery chrome: it leaves
-    the body with its reason. A counter of numbers alone only before the story's text begins
-    (later, "3/4" on a line is as often a value); one a picture word names anywhere. A text dump's
+    the body with its reason. A counter of numbers alone only before the story's text begins, and
+    on its first picture ("1 / 5": a page is saved showing its first; "4/5" under "Our verdict" is a
+    rating, "3/4" later on a value as often as a counter); one a picture word names anywhere. A text dump's
     counter just above the story can have been taken for its headline: it is no headline either."""
     start = _story_start(labelled, rules)
     out: list[Labelled] = []
     for at, item in enumerate(labelled):
         if (item.label is Label.BODY or (item.label is Label.TITLE and at < start)) and item.block.tag not in _CELLS:
             m = rules.gallery_counter(item.block.text)
-            if m is not None and (m.group("word") is not None or at < start):
+            if m is not None and (m.group("word") is not None or (at < start and int(m.group("n")) == 1)):
                 out.append(Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.GALLERY_COUNTER))
                 continue
         out.append(item)
     return tuple(out)
 
 
-def _pictures_credit(hit: CreditMatch, before: list[Labelled], rules: Rules) -> bool:
+def _pictures_credit(hit: CreditMatch, before: list[Labelled], after: tuple[Labelled, ...], rules: Rules) -> bool:
     """"REUTERS" alone, in capitals the agency does not write its name in, under a caption or
-    after the story began: a picture's credit (the style of photo credits). Above the story, under
-    the headline, the same line is the story's credit ("JIJI" as a byline)."""
+    inside the story (its text before and after the line, where a picture sat): a picture's credit
+    (the style of photo credits). Above the story, under the headline ("JIJI" as a byline), and after
+    its last paragraph ("… further increases were needed." then "REUTERS"), the same line is the
+    story's credit."""
     if rules.written_as_listed(hit):
         return False
-    return any(item.label is Label.BODY for item in before) or bool(before and _pictures(before[-1]))
+    if before and _pictures(before[-1]):
+        return True
+    return any(item.label is Label.BODY for item in before) and any(item.label is Label.BODY for item in after)
 
 
 def _pictures(item: Labelled) -> bool:
@@ -234,10 +240,15 @@ def _pictures(item: Labelled) -> bool:
 def _names_a_person(line: str, rules: Rules) -> bool:
     """The words before the bracket are a person's name ("Evan Vucci (AP)", a photographer's
     credit): two or three capitalised words, no particle, the first a given name of the [names]
-    table. A place of one word ("Madrid", "Paris") or with particles ("Santiago de Chile") is none."""
+    table or one after it an initial ("Jae C. Hong (AP)": no place is written so). A place of one
+    word ("Madrid", "Paris") or with particles ("Santiago de Chile") is none."""
     words = line.split("(")[0].split("[")[0].split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-            and words[0].casefold() in rules.cues.given_names)
+            and (words[0].casefold() in rules.cues.given_names or any(_INITIAL.fullmatch(w) for w in words[1:])))
+
+
+#: a name's middle initial ("C." in "Jae C. Hong")
+_INITIAL = re.compile(r"[^\W\d_]\.?")
 
 
 def _opening(out: list[Labelled], rules: Rules, found: _Found) -> None:

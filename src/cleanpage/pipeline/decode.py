@@ -253,12 +253,7 @@ def _latin_choice(sample: bytes) -> str | None:
 
 def _clean_utf8(decoded: Decoded, data: bytes) -> bool:
     """True when UTF-8 bytes hold none of the characters ``_STRIP_CHARS`` removes (checked on the bytes)."""
-    if decoded.source not in ("utf-8-valid", "ascii"):
-        return False
-    if len(data.translate(None, _STRIP_BYTES)) != len(data):
-        return False
-    text = decoded.text
-    return "\ufffe" not in text and "\uffff" not in text
+    return decoded.source in ("utf-8-valid", "ascii") and _clean_text(decoded.text, data)
 
 
 def _clean_text(text: str, encoded: bytes) -> bool:

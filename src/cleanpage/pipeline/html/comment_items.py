@@ -285,6 +285,18 @@ def _reader_words(paragraphs: list[str], rules: Rules, dates: CommentDates) -> t
     return kept, published
 
 
+def _dash_before(author_el: etree._Element) -> bool:
+    """The text right before the author element ends with a dash ("…</span> – <a>jane</a>"): the
+    dash leads to the signature. A name in a header above the words leaves their closing dash alone."""
+    prev = author_el.getprevious()
+    parent = author_el.getparent()
+    before = prev.tail if prev is not None else (parent.text if parent is not None else None)
+    return bool(before) and _SIGNING_DASH_TEXT.search(before or "") is not None
+
+
+_SIGNING_DASH_TEXT = re.compile(r"[–—]\s*$")
+
+
 def read_comment(
     el: etree._Element, nested: set[etree._Element], rules: Rules, dates: CommentDates
 ) -> Response | None:
@@ -306,8 +318,9 @@ def read_comment(
         published = loose
     if author:
         paragraphs = [p for p in paragraphs if p != author]
-    if author_el is not None and paragraphs:
-        # the dash that led to the name the item is signed with ("… came back. – <a>jane</a>")
+    if author_el is not None and paragraphs and _dash_before(author_el):
+        # the dash that led to the name the item is signed with ("… came back. – <a>jane</a>"); a
+        # header's name leaves the reader's own closing dash alone
         paragraphs[-1] = _SIGNING_DASH.sub("", paragraphs[-1]) or paragraphs[-1]
     if not paragraphs:
         return None

@@ -296,8 +296,18 @@ def _apart(
     inside = sum(n for p, n in prose if p is branch or branch in p.iterancestors())
     if inside < _APART_MIN_SHARE * sum(n for _p, n in prose):
         return None
+    if branch.tag == "article" or branch.find(".//article") is not None:
+        return None  # the page's article above its discussion: its byline may link to a profile page
     _size, _linked, _named, dated = shapes.tally(branch)
     return branch if dated and any(_names_member(a, shapes.cues) for a in branch.iter("a")) else None
+
+
+def _calls_itself_article(root: etree._Element, rules: Rules) -> bool:
+    """The page's ``og:type`` is an article's (a news story or a blog post; a forum's or a Q&A
+    site's thread says "website"): a post-shaped branch above its comments is the article, whose
+    byline links to the writer's profile page ("/profile/jane-doe", "/people/jane-doe")."""
+    types = root.xpath("//head/meta[@property='og:type']/@content")
+    return any(str(t).strip().lower() in rules.cues.markup.article_og_types for t in types)
 
 
 def _names_member(link: etree._Element, cues: CommentCues) -> bool:
@@ -463,7 +473,7 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     posts[:0] = _leading(best[0], shapes)
     prose = _prose_before(body, container, rules)
     # a post standing apart above the posts opens the thread however short it is
-    apart = _apart(prose, container, shapes)
+    apart = None if _calls_itself_article(root, rules) else _apart(prose, container, shapes)
     opens = apart is None and sum(n for _p, n in prose) < _ARTICLE_MIN_CHARS
     return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value, apart=apart)
 
@@ -503,10 +513,13 @@ def take_posts(
     if posts is None:
         return read_of, _NO_THREAD, ()
     nested = set(posts.posts)
-    apart = _read_apart(posts, nested, rules, dates)
-    if taken and (not posts.opens or posts.chars <= _read_chars(read_of)):
-        return read_of, apart, ()
+    # the comment lists inside the posts (an answer's comments) are the posts' replies, no rival to them
     under = _under_posts(read_of, posts, rules, dates)
+    inner = {entry[0] for entry in under}
+    beside = [entry for entry in read_of if entry[0] not in inner]
+    if any(section not in inner for section in taken) and (not posts.opens or posts.chars <= _read_chars(beside)):
+        return read_of, _NO_THREAD, ()  # an article above the comment list the cues read: no thread
+    apart = _read_apart(posts, nested, rules, dates)
     for _section, items, _read in under:
         nested |= items
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]

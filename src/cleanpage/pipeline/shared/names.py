@@ -176,10 +176,16 @@ def clean_authors(
         # "Frankfurt, Germany" or "Jobs & Hire"; a byline's lead word ("von Ulrike", "Author:
         # Bo2man") says the word after it is one
         single = (single_ok or (led and has_lead and _led_word(text.strip()))) and len(parts) == 1
-        named = False
+        named = after_job = False
         for part in _without_credentials(parts, cues.credentials):
-            if named and _job(part, cues.job_words):
-                break  # "Rex Du, Ph.D. Director, Advanced Analytics": a role and its department, no more names
+            # a part after a name that holds a job word is its role ("Rex Du, Ph.D. Director, Advanced
+            # Analytics"), and what follows a role is its department, unless it opens with a given name:
+            # "Simon Head" and "Thomas Sprecher" are people, and so is "John Roe" in "Jane Doe, Senior
+            # Reporter, and John Roe"
+            given = (part.split() or [""])[0].casefold() in cues.given_names
+            if named and not given and (after_job or _job(part, cues.job_words)):
+                after_job = True
+                continue
             name = person_name(part, rules, single_ok=single, exclude=exclude)
             named = named or name is not None
             if name and name.casefold() not in seen:

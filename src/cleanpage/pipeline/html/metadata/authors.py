@@ -460,10 +460,14 @@ def _phrase(text: str, rules: Rules) -> bool:
     """Two lower-case words in a row (name particles aside) before any date or separator: the lead
     opens a sentence or a heading ("Von Einheimischen, Gästen und ganz viel Kühen"), not a name ("By
     Workzone Team• 4 mins read" is one). What follows a name of two words or more and a comma is
-    its role ("by Agatha Caleo, Candidate Representative to the Committee") and is not read."""
+    its role ("by Agatha Caleo, Candidate Representative to the Committee") and is not read, and so is
+    what follows a name that opens with a given name ("By Jane Doe and the Associated Press", "Von
+    Anna Schmidt und dem dpa-Team")."""
     head = _LINE_SEP.split(rules.cues.date_tail.split(text, maxsplit=1)[0], maxsplit=1)[0]
     first = head.split(",", 1)[0]
     words = (first if len(first.split()) >= 2 else head).split()
+    if len(words) >= 2 and words[0].casefold() in rules.cues.given_names and words[1][:1].isupper():
+        return False
     lower = [w[:1].islower() and w not in rules.cues.name_particles for w in words]
     return any(a and b for a, b in itertools.pairwise(lower))
 

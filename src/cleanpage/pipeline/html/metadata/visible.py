@@ -322,7 +322,7 @@ def _under_headline(el: etree._Element, walk: _Walk, scan: _Scan, cues: Metadata
             ("class" in el.attrib or "id" in el.attrib) and markup.aside.search(_tokens(el))
         ):
             walk.in_h1 = -2  # a sidebar or comment list: the lines under the headline have ended
-        topic = tag == "a" and cues.topic_path.search(el.get("href") or "") is not None
+        topic = tag == "a" and _to_topic(el, cues)
         if walk.in_h1 == 0 and _in_response(el, markup):
             return  # a product's review right under its name: the reviewer's line, not the byline
         for piece in (None if topic else el.text, el.tail) if walk.in_h1 == 0 else ():
@@ -430,8 +430,9 @@ def _in_caption(el: etree._Element) -> bool:
 def _in_response(el: etree._Element, markup: MarkupCues) -> bool:
     """Microdata author markup inside a review of the page's item (``itemprop="review"`` on a
     product): the reviewer ("Rated 5 out of 5 by Vast"), not the page's author. A review article
-    (``itemtype=".../Review"`` with no such property) is the page's own text."""
-    return any((up.get("itemprop") or "").strip().lower() in markup.response_types
+    (``itemtype=".../Review"`` with no such property) is the page's own text, and so is a review that
+    holds the page's headline: a review site marks its own article as the product's ``review``."""
+    return any((up.get("itemprop") or "").strip().lower() in markup.response_types and up.find(".//h1") is None
                for up in itertools.islice(itertools.chain((el,), el.iterancestors()), 13))
 
 
@@ -467,9 +468,19 @@ def _topic_link(el: etree._Element, text: str, cues: MetadataCues) -> bool:
     """A byline element whose words are a link to a topic, category or tag page ("By <a
     href='/topics/health'>Health</a>"): the post's subject, filed where bylines sit, not its author."""
     links = [el] if el.tag == "a" else list(el.iter("a"))
-    topical = [a for a in links if cues.topic_path.search(a.get("href") or "")]
+    topical = [a for a in links if _to_topic(a, cues)]
     if not topical:
         return False
     named = "".join(normalise_space(a.text_content()) for a in topical)
     rest = cues.lead.sub("", text)
     return len(named) >= len(normalise_space(rest).strip(" :,|")) > 0
+
+
+def _to_topic(link: etree._Element, cues: MetadataCues) -> bool:
+    """A link to a topic, category or tag page whose words are no person's: a site that files its
+    writers' articles under a tag of their name ("By <a href='/tag/jane-doe'>Jane Doe</a>") links
+    its byline so; a subject ("Health", "HR Strategy") opens with no given name."""
+    if cues.topic_path.search(link.get("href") or "") is None:
+        return False
+    words = normalise_space(link.text_content()).split()
+    return not (len(words) >= 2 and words[0].casefold() in cues.given_names)
