@@ -365,16 +365,16 @@ def test_a_slideshow_counter_in_a_dump_is_not_the_headline() -> None:
     "1 de 7" sits there and is no headline."""
     from cleanpage import clean
 
-    dump = "\n".join([
-        "Spain floods leave dozens of towns cut off",
-        "1 de 7",
-        "Madrid (EFE)",
+    dump = (
+        "Spain floods leave dozens of towns cut off\n"
+        "1 de 7\n"
+        "Madrid (EFE)\n"
         "Heavy rain cut off dozens of towns in the east of Spain on Tuesday, the emergency services said, "
-        "as rivers burst their banks after two days of storms.",
+        "as rivers burst their banks after two days of storms.\n"
         "Rescue teams used boats to reach people trapped in their homes in several villages near Valencia, "
-        "and the regional government asked residents to stay indoors.",
-        "The weather service said more rain was expected on Wednesday before the storm moves out to sea.",
-    ])
+        "and the regional government asked residents to stay indoors.\n"
+        "The weather service said more rain was expected on Wednesday before the storm moves out to sea.\n"
+    )
     page = clean(dump, kind="text")
     assert page.title == "Spain floods leave dozens of towns cut off"
     assert [credit.text for credit in page.attribution] == ["Madrid (EFE)"]
