@@ -71,7 +71,9 @@ def test_layout_columns_are_no_thread() -> None:
 @pytest.mark.parametrize(
     ("href", "expected"),
     [("/members/jane.12/", True), ("/u/jane", True), ("/memberlist.php?mode=viewprofile&u=3", True), ("profile.php?id=7", True),
-     ("https://jane.example.org/", False), ("/t/topic-about-users-guide/55", False)],
+     ("https://jane.example.org/", False), ("/t/topic-about-users-guide/55", False),
+     # an account page's address is a page control, whatever profile word it holds
+     ("/user/login?destination=node/1%23comment-form", False), ("/user/register", False), ("/wp-login.php?action=login", False)],
 )
 def test_profile_links_are_read_from_the_rules(href: str, expected: bool) -> None:
     assert load_rules().comments.is_profile_link(href) is expected

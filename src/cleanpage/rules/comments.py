@@ -127,6 +127,8 @@ class CommentCues:
     date_properties: frozenset[str] = frozenset()
     #: Path parts of a link to a member's profile ("/u/jane", "/members/jane.123/"): a post's author link.
     profile_link_parts: frozenset[str] = frozenset()
+    #: Path parts of a link to an account page ("/user/login", "wp-login.php"): a page control, no profile.
+    account_link_parts: frozenset[str] = frozenset()
     #: A regex found in every word that can name a section or a comment (the exact words, the
     #: patterns and the stems): an id without a hit needs no closer look (built from the above).
     word_filter: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -258,11 +260,19 @@ class CommentCues:
         return False
 
     def is_profile_link(self, href: str) -> bool:
-        """A link to a member's profile: one of its path parts (or a script name) is a profile word."""
+        """A link to a member's profile: one of its path parts (or a script name) is a profile word,
+        and none is an account page's ("/user/login?destination=…" is a login button)."""
+        return self._has_part(href, self.profile_link_parts) and not self.is_account_link(href)
+
+    def is_account_link(self, href: str) -> bool:
+        """A link to a login, registration or logout page: a page control, never anyone's name."""
+        return self._has_part(href, self.account_link_parts)
+
+    @staticmethod
+    def _has_part(href: str, words: frozenset[str]) -> bool:
         parts = re.split(r"[/?&=#]+", href.lower())
         # a script's name counts without its extension ("profile.php", "member.aspx")
-        return any(part in self.profile_link_parts or part.rsplit(".", 1)[0] in self.profile_link_parts
-                   for part in parts if part)
+        return any(part in words or part.rsplit(".", 1)[0] in words for part in parts if part)
 
     def is_chrome_element(self, tokens: Iterable[str]) -> bool:
         """True when a class/id token marks comment chrome (reply link, vote buttons, avatar)."""
@@ -311,7 +321,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
          "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
-         "profile_link_parts"},
+         "profile_link_parts", "account_link_parts"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -369,6 +379,7 @@ def _words_of(doc: dict[str, Any]) -> dict[str, Any]:
         "role_attributes": _identifiers(doc, "role_attributes", where, lower=True) if "role_attributes" in doc else (),
         "date_properties": frozenset(_identifiers(doc, "date_properties", where) if "date_properties" in doc else ()),
         "profile_link_parts": frozenset(_optional_words(doc, "profile_link_parts", where)),
+        "account_link_parts": frozenset(_optional_words(doc, "account_link_parts", where)),
     }
 
 

@@ -103,7 +103,7 @@ def _name_link(box: etree._Element, cues: CommentCues) -> etree._Element | None:
         text = normalise_space(link.text_content())
         if (not text or text == whole or len(text.split()) > _NAME_MAX_WORDS
                 or not any(ch.isalpha() for ch in text) or next(link.iter("time"), None) is not None
-                or YEAR.search(text) or cues.is_chrome(text)):
+                or YEAR.search(text) or cues.is_chrome(text) or cues.is_account_link(link.get("href") or "")):
             continue
         return link
     return None
@@ -129,8 +129,8 @@ def _linked_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._El
         if sub in texts:
             break
         href = sub.get("href") or ""
-        if sub.tag != "a" or not href or href.startswith("#") or "reply" in href.lower():
-            continue
+        if sub.tag != "a" or not href or href.startswith("#") or "reply" in href.lower() or cues.is_account_link(href):
+            continue  # a page control ("Reply", "Log in to post comments") names no one
         name = clean_author(normalise_space(sub.text_content()), cues)
         if name and len(name.split()) <= _NAME_MAX_WORDS and not _DIGITS.search(name):
             return name, sub
