@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ._firstchar import prefix_keys, prefixes, proxy
+from .link_paths import has_path_part
 from .normalise import LEAD, TRAIL, collapse, normalise_phrase, phrase_key
 from .schema import (
     FLAGS,
@@ -127,8 +128,7 @@ class CommentCues:
     date_properties: frozenset[str] = frozenset()
     #: Path parts of a link to a member's profile ("/u/jane", "/members/jane.123/"): a post's author link.
     profile_link_parts: frozenset[str] = frozenset()
-    #: Path parts of a link to an account page ("/user/login", "wp-login.php"): a page control, no profile.
-    account_link_parts: frozenset[str] = frozenset()
+    account_link_parts: frozenset[str] = frozenset()  #: of a login or register page ("/user/login"): no profile
     #: A regex found in every word that can name a section or a comment (the exact words, the
     #: patterns and the stems): an id without a hit needs no closer look (built from the above).
     word_filter: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -260,19 +260,8 @@ class CommentCues:
         return False
 
     def is_profile_link(self, href: str) -> bool:
-        """A link to a member's profile: one of its path parts (or a script name) is a profile word,
-        and none is an account page's ("/user/login?destination=…" is a login button)."""
-        return self._has_part(href, self.profile_link_parts) and not self.is_account_link(href)
-
-    def is_account_link(self, href: str) -> bool:
-        """A link to a login, registration or logout page: a page control, never anyone's name."""
-        return self._has_part(href, self.account_link_parts)
-
-    @staticmethod
-    def _has_part(href: str, words: frozenset[str]) -> bool:
-        parts = re.split(r"[/?&=#]+", href.lower())
-        # a script's name counts without its extension ("profile.php", "member.aspx")
-        return any(part in words or part.rsplit(".", 1)[0] in words for part in parts if part)
+        """A link to a member's profile: a profile word among its path parts, no account page's ("/user/login")."""
+        return has_path_part(href, self.profile_link_parts) and not has_path_part(href, self.account_link_parts)
 
     def is_chrome_element(self, tokens: Iterable[str]) -> bool:
         """True when a class/id token marks comment chrome (reply link, vote buttons, avatar)."""
