@@ -69,7 +69,7 @@ def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules)
     # metadata: title, authors, date and language from the tree
     meta = read_metadata(root, rules, url)
     # responses: comment sections and their comments, threaded; their elements marked for the blocks
-    found = find_responses(root, rules, _reference(meta.published), meta.language)
+    found = find_responses(root, rules, _reference(meta.published), meta.language, typed_article=meta.typed_article)
     # blocks: the tree's text as ordered blocks with their context
     blocks = build_blocks(root, found.marks)
     # engine: the tree's last reader (what it would delete after copying goes now)

@@ -71,7 +71,9 @@ def test_layout_columns_are_no_thread() -> None:
 @pytest.mark.parametrize(
     ("href", "expected"),
     [("/members/jane.12/", True), ("/u/jane", True), ("/memberlist.php?mode=viewprofile&u=3", True), ("profile.php?id=7", True),
-     ("https://jane.example.org/", False), ("/t/topic-about-users-guide/55", False)],
+     ("https://jane.example.org/", False), ("/t/topic-about-users-guide/55", False),
+     # an account page's address is a page control, whatever profile word it holds
+     ("/user/login?destination=node/1%23comment-form", False), ("/user/register", False), ("/wp-login.php?action=login", False)],
 )
 def test_profile_links_are_read_from_the_rules(href: str, expected: bool) -> None:
     assert load_rules().comments.is_profile_link(href) is expected
@@ -330,6 +332,41 @@ def test_an_article_whose_byline_links_a_profile_page_is_no_thread(page_html: st
     assert page.page_type is PageType.PAGE
     assert page.authors == ("Sam Baker",)
     assert all(s in page.body for s in _QUESTION)
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+def _typed(ld_type: str) -> str:
+    """The plain-div article (no ``<article>``, no ``og:type``) whose byline links a profile page, with
+    its JSON-LD typing the page as ``ld_type`` (wrapped in a ``@graph`` beside the site, as Yoast does)."""
+    ld = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Baking Daily"},
+        {"@type": ld_type, "headline": "Dense bread", "datePublished": "2024-02-28",
+         "author": {"@type": "Person", "name": "Jane Morrow"}}]})
+    byline = ("<p class='byline'>By <a href='/profile/jane-morrow'>Jane Morrow</a> "
+              "<time datetime='2024-02-28'>Feb 28</time></p>")
+    page = _apart(byline)
+    assert "<article" not in page and "og:type" not in page
+    return page.replace("<html><head>", f"<html><head><script type='application/ld+json'>{ld}</script>")
+
+
+@pytest.mark.parametrize("ld_type", ["NewsArticle", "BlogPosting", "Report"])
+def test_an_article_typed_so_in_its_json_ld_is_no_thread(ld_type: str) -> None:
+    """The page's structured data types it as an article: the post-shaped branch with a profile-linked
+    byline above the posts is its body, and the posts are its comments."""
+    page = cleanpage.clean(_typed(ld_type))
+    assert page.page_type is PageType.PAGE
+    assert page.authors == ("Jane Morrow",)
+    assert all(s in page.body for s in _QUESTION)
+    assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
+
+
+@pytest.mark.parametrize("ld_type", ["DiscussionForumPosting", "QAPage", "WebPage"])
+def test_a_discussion_or_a_generic_page_type_leaves_the_thread(ld_type: str) -> None:
+    """A forum post or a Q&A page is a thread's own type, and a generic ``WebPage`` (every page of a
+    CMS) says nothing: the branch standing apart still opens the thread."""
+    page = cleanpage.clean(_typed(ld_type))
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("Jane Morrow",)
     assert [r.author for r in page.responses] == ["ana_b", "crustmaker", "ovenwatch"]
 
 

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ._firstchar import prefix_keys, prefixes, proxy
+from .link_paths import has_path_part
 from .normalise import LEAD, TRAIL, collapse, normalise_phrase, phrase_key
 from .schema import (
     FLAGS,
@@ -127,6 +128,7 @@ class CommentCues:
     date_properties: frozenset[str] = frozenset()
     #: Path parts of a link to a member's profile ("/u/jane", "/members/jane.123/"): a post's author link.
     profile_link_parts: frozenset[str] = frozenset()
+    account_link_parts: frozenset[str] = frozenset()  #: of a login or register page ("/user/login"): no profile
     #: A regex found in every word that can name a section or a comment (the exact words, the
     #: patterns and the stems): an id without a hit needs no closer look (built from the above).
     word_filter: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -258,11 +260,8 @@ class CommentCues:
         return False
 
     def is_profile_link(self, href: str) -> bool:
-        """A link to a member's profile: one of its path parts (or a script name) is a profile word."""
-        parts = re.split(r"[/?&=#]+", href.lower())
-        # a script's name counts without its extension ("profile.php", "member.aspx")
-        return any(part in self.profile_link_parts or part.rsplit(".", 1)[0] in self.profile_link_parts
-                   for part in parts if part)
+        """A link to a member's profile: a profile word among its path parts, no account page's ("/user/login")."""
+        return has_path_part(href, self.profile_link_parts) and not has_path_part(href, self.account_link_parts)
 
     def is_chrome_element(self, tokens: Iterable[str]) -> bool:
         """True when a class/id token marks comment chrome (reply link, vote buttons, avatar)."""
@@ -311,7 +310,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
          "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
-         "profile_link_parts"},
+         "profile_link_parts", "account_link_parts"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -369,6 +368,7 @@ def _words_of(doc: dict[str, Any]) -> dict[str, Any]:
         "role_attributes": _identifiers(doc, "role_attributes", where, lower=True) if "role_attributes" in doc else (),
         "date_properties": frozenset(_identifiers(doc, "date_properties", where) if "date_properties" in doc else ()),
         "profile_link_parts": frozenset(_optional_words(doc, "profile_link_parts", where)),
+        "account_link_parts": frozenset(_optional_words(doc, "account_link_parts", where)),
     }
 
 

@@ -50,6 +50,8 @@ class MarkupCues:
     article_types: frozenset[str]
     #: the generic page types among (or beside) ``article_types``: dated, but no sign of an article
     generic_page_types: frozenset[str]
+    #: the discussion types (a forum post, a Q&A page): a thread's, never an article's
+    thread_types: frozenset[str]
     organisation_types: frozenset[str]
     #: schema.org properties holding reviews of the page's item ("review"), lower case
     response_types: frozenset[str]
@@ -98,6 +100,7 @@ def compile_markup(doc: dict[str, Any]) -> MarkupCues:
         site_name=head["site_name"],
         article_types=frozenset(head["article_types"]),
         generic_page_types=frozenset(head["generic_page_types"]),
+        thread_types=frozenset(head["thread_types"]),
         organisation_types=frozenset(head["organisation_types"]),
         response_types=frozenset(head["response_types"]),
         article_og_types=frozenset(head["article_og_types"]),
@@ -126,7 +129,7 @@ def _head(doc: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     head = _table(doc, "head", "metadata.toml")
     meta_keys = ("published", "weak_published", "modified", "author", "site", "site_name", "article_og_types",
                  "response_types")
-    type_keys = ("article_types", "generic_page_types", "organisation_types")
+    type_keys = ("article_types", "generic_page_types", "thread_types", "organisation_types")
     _keys(head, {*meta_keys, *type_keys}, at)
     found = {key: _identifiers(head, key, at, lower=True) for key in meta_keys}
     found.update({key: _identifiers(head, key, at) for key in type_keys})

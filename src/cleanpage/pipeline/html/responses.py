@@ -390,10 +390,12 @@ def _candidates(section: etree._Element, parts: list[etree._Element], cues: Comm
 
 
 def find_responses(
-    root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None
+    root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None, *,
+    typed_article: bool = False,
 ) -> HtmlResponses:
     """Find comment sections and read each comment; ``reference`` resolves relative dates. A page
-    whose posts make it a thread gives its opening post as ``opening``."""
+    whose posts make it a thread gives its opening post as ``opening``; one whose structured data
+    types it as an article (``typed_article``) has no post standing apart above its comments."""
     cues = rules.comments
     kinds = _Kinds(rules)
     marked, weak, headings, articles = _scan(root, kinds)
@@ -412,7 +414,7 @@ def find_responses(
         nested = set(found)
         read_of.append((section, nested, read_items(found, nested, rules, dates)))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
-    read_of, (opening, opener, thread), posts = take_posts(root, rules, dates, read_of)
+    read_of, (opening, opener, thread), posts = take_posts(root, rules, dates, read_of, typed_article=typed_article)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:

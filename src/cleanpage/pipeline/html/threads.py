@@ -436,9 +436,11 @@ def _named_by_words(values: list[str], as_class: bool, cues: CommentCues) -> int
     return count
 
 
-def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) -> Posts | None:
+def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element], *,
+               typed_article: bool = False) -> Posts | None:
     """The thread's posts, or ``None`` when no group of siblings is shaped like posts. Groups inside
-    ``taken`` (comment sections already read) are left alone."""
+    ``taken`` (comment sections already read) are left alone. ``typed_article``: the page's JSON-LD
+    types it as an article (read once with its metadata), so no post stands apart above the posts."""
     cues = rules.comments
     found = root.find("body")
     body = found if found is not None else root
@@ -473,7 +475,7 @@ def find_posts(root: etree._Element, rules: Rules, taken: list[etree._Element]) 
     posts[:0] = _leading(best[0], shapes)
     prose = _prose_before(body, container, rules)
     # a post standing apart above the posts opens the thread however short it is
-    apart = None if _calls_itself_article(root, rules) else _apart(prose, container, shapes)
+    apart = None if typed_article or _calls_itself_article(root, rules) else _apart(prose, container, shapes)
     opens = apart is None and sum(n for _p, n in prose) < _ARTICLE_MIN_CHARS
     return Posts(container=container, posts=tuple(posts), opens=opens, chars=best_value, apart=apart)
 
@@ -498,7 +500,8 @@ def _one_voice(read: list[tuple[etree._Element, Response]]) -> bool:
 
 
 def take_posts(
-    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead]
+    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead], *,
+    typed_article: bool = False,
 ) -> tuple[list[SectionRead], Opening, tuple[etree._Element, ...]]:
     """The sections the cues found, with the posts found by shape in place of those around them;
     the opening post's paragraphs and author when the page is a thread (the thread's author: who
@@ -509,7 +512,7 @@ def take_posts(
     A section that read next to nothing around the posts (a topic wrapper named "comments") gives
     way to them."""
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
-    posts = find_posts(root, rules, taken)
+    posts = find_posts(root, rules, taken, typed_article=typed_article)
     if posts is None:
         return read_of, _NO_THREAD, ()
     nested = set(posts.posts)

@@ -44,7 +44,7 @@ from .date_sources import date_proposals
 from .dates import _in_zone_when_shown, _month_first, _published, _written_alone, changed_under_headline
 from .head import _first, _head_meta
 from .htmldate_source import _htmldate
-from .jsonld import JsonLd, read_jsonld
+from .jsonld import JsonLd, read_jsonld, typed_as_article
 from .site import _canonical, _host, _site_key
 from .title import _choose_title
 from .title_candidates import FEATURES, TitleInputs, title_candidates, title_row
@@ -63,6 +63,8 @@ class HtmlMeta:
     published: _dt.date | _dt.datetime | None
     language: str | None
     byline_texts: tuple[str, ...]
+    #: the page's JSON-LD types it as an article, not a discussion: the thread finder's guard
+    typed_article: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -96,6 +98,7 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
         published=published,
         language=(src.lang or "").split("-")[0].split("_")[0].lower() or None,
         byline_texts=tuple(src.scan.bylines),
+        typed_article=typed_as_article(src.ld, rules.cues.markup),
     )
 
 

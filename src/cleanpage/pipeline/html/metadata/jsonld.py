@@ -127,6 +127,17 @@ class JsonLd:
     #: an object of an article type that is not a generic page type (``WebPage``: every Yoast page,
     #: a shop's too) states a publication date: the page calls itself an article
     dated_article: bool = False
+    #: every ``@type`` the page's JSON-LD objects name (``@graph`` members included)
+    types: frozenset[str] = frozenset()
+
+
+def typed_as_article(ld: JsonLd, markup: MarkupCues) -> bool:
+    """The page's JSON-LD types it as an article (a news story, a blog post, a report), not as a
+    discussion (``DiscussionForumPosting``, ``QAPage``) nor only as a generic page (``WebPage``, on
+    every page of a CMS): posts below it are its comments, a post-shaped branch above them its body."""
+    if ld.types & markup.thread_types:
+        return False
+    return any(t in markup.article_types and t not in markup.generic_page_types for t in ld.types)
 
 
 def read_jsonld(root: etree._Element, markup: MarkupCues) -> JsonLd:
@@ -134,6 +145,7 @@ def read_jsonld(root: etree._Element, markup: MarkupCues) -> JsonLd:
     found = JsonLd(None, None, None, [], [], set(), set())
     objects = list(_jsonld_objects(root))
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    found = replace(found, types=frozenset(t for obj in objects for t in _types(obj)))
     for obj in objects:
         types = _types(obj)
         if "Person" in types:
@@ -176,4 +188,4 @@ def _article(obj: dict[str, Any], found: JsonLd, markup: MarkupCues, by_id: dict
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
         found.sites.add(_site_key(publisher["name"]))
     return JsonLd(title, published, modified, authors, persons, found.sites, found.organisations,
-                  organisation_authors, found.dated_article)
+                  organisation_authors, found.dated_article, found.types)
