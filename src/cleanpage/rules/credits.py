@@ -62,6 +62,10 @@ CREDIT_MAX_CHARS = 600
 DATELINE_SCAN_CHARS = 200
 #: How much of a last paragraph a closing signature may occupy ("… said. dpa/AFP/lnw").
 CLOSING_SCAN_CHARS = 120
+#: Longest line (as read) that can be a slideshow counter ("Photo 3 of 7") or a desk's initials
+#: ("abc/xyz"): both are a few words on a line of their own, so a longer line is text and the
+#: patterns are not tried on it.
+_LONE_LINE_MAX_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +268,7 @@ class Credits:
     def gallery_counter(self, text: str) -> re.Match[str] | None:
         """A slideshow's position counter as a whole line ("1 / 5", "Photo 3 of 7", "Bild 2 von
         9"): the match, its ``word`` group set when a picture word names it; None otherwise."""
-        if self.counter is None or len(text) > 40:
+        if self.counter is None or len(text) > _LONE_LINE_MAX_CHARS:
             return None
         m = self.counter.fullmatch(collapse(text))
         if m is None or int(m.group("total")) < 2 or not 1 <= int(m.group("n")) <= int(m.group("total")):
@@ -274,7 +278,7 @@ class Credits:
     def desk_initials(self, text: str) -> bool:
         """A line that is only a desk's initials ("abc/xyz", "vg/sdr"), which some agencies put
         on a line of their own after the signature."""
-        return self.initials is not None and len(text) <= 40 and self.initials.fullmatch(collapse(text)) is not None
+        return self.initials is not None and len(text) <= _LONE_LINE_MAX_CHARS and self.initials.fullmatch(collapse(text)) is not None
 
     def is_agency_credit(self, flat: str) -> bool:
         """An agency's own copyright or credit line ("© 2024 Reuters", "(AP)")."""

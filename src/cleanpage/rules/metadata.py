@@ -169,136 +169,183 @@ class MetadataCues:
 _CAPITAL = "[A-ZÀ-ÖØ-Þ]"
 
 
+#: the word lists of [bylines] (``lead_languages``, a table, is read on its own)
+_BYLINE_KEYS = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only",
+                "photo_words", "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins",
+                "interview_joins", "date_prepositions", "category_words", "name_particles", "org_suffixes",
+                "org_words", "account_parts", "photo_joins", "ui_words", "source_leads", "class_not", "topic_paths",
+                "job_words")
+#: the word lists of [dates] read with the date lines (the rest are :func:`_extra`'s)
+_DATE_KEYS = ("class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
+              "change_stems")
+_DATE_EXTRA_KEYS = ("time_words", "relative_after", "relative_before")
+
+
 def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
-    """``metadata.toml`` (parsed) as :class:`MetadataCues`; a malformed entry is a :class:`RulesError`."""
+    """``metadata.toml`` (parsed) as :class:`MetadataCues`; a malformed entry is a :class:`RulesError`.
+
+    Each table is validated and compiled by its own helper; the fields they return together are
+    every field of :class:`MetadataCues` (a missing or extra one fails at load time).
+    """
     where = "metadata.toml"
     _keys(doc, {"bylines", "dates", "names", "titles", "markup", "head"}, where)
     by = _table(doc, "bylines", where)
     dt = _table(doc, "dates", where)
-    names = _table(doc, "names", where)
-    _keys(names, {"given", "titles", "credentials"}, f"{where} [names]")
-    given = _words(names, "given", f"{where} [names]")
-    titles = _words(names, "titles", f"{where} [names]")
-    by_keys = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only", "photo_words",
-               "credit_words", "class_tokens", "author_paths", "end_leads", "name_joins", "interview_joins",
-               "date_prepositions", "category_words", "name_particles", "org_suffixes", "org_words", "account_parts", "photo_joins",
-               "ui_words", "source_leads", "class_not", "topic_paths", "job_words")
-    _keys(by, {*by_keys, "lead_languages"}, f"{where} [bylines]")
-    _keys(dt, {"class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
-               "change_stems", "time_words", "relative_after", "relative_before"}, f"{where} [dates]")
-    w = {key: _words(by, key, f"{where} [bylines]") for key in by_keys}
-    date_tokens = _words(dt, "class_tokens", f"{where} [dates]")
-    publication_labels = _words(dt, "publication_labels", f"{where} [dates]")
-    date_leads = _words(dt, "leads", f"{where} [dates]")
-    clock_words = _words(dt, "clock_words", f"{where} [dates]")
-    line_verbs = _words(dt, "line_verbs", f"{where} [dates]")
-    line_prepositions = _words(dt, "line_prepositions", f"{where} [dates]")
-    change_stems = _words(dt, "change_stems", f"{where} [dates]")
+    names = _name_fields(_table(doc, "names", where), f"{where} [names]")
+    w = _byline_words(by, f"{where} [bylines]")
+    d = _date_words(dt, f"{where} [dates]")
+    return MetadataCues(
+        **_byline_fields(by, w, where), **_date_fields(d, where), **names, **_extra_fields(doc, dt, where),
+        markup=compile_markup(doc),
+    )
+
+
+def _name_fields(names: dict[str, Any], where: str) -> dict[str, Any]:
+    """[names]: common given names, the academic titles read over before a name, and the degrees
+    written after one."""
+    _keys(names, {"given", "titles", "credentials"}, where)
+    given = _words(names, "given", where)
+    titles = _words(names, "titles", where)
+    return {
+        "given_names": frozenset(given),
+        "credentials": frozenset(_words(names, "credentials", where)),
+        "name_titles": _compile(rf"^\s*(?:{_alt(titles)}\.(?:-\w+\.?)?\s+)+", "metadata.toml titles", re.IGNORECASE),
+    }
+
+
+def _byline_words(by: dict[str, Any], where: str) -> dict[str, tuple[str, ...]]:
+    """[bylines]' word lists, validated: class/id words and author paths are tokens, and every
+    lead of a narrower use (inside a text, opening a line, ending a dated line) is also a lead."""
+    _keys(by, {*_BYLINE_KEYS, "lead_languages"}, where)
+    w = {key: _words(by, key, where) for key in _BYLINE_KEYS}
     for key in ("class_tokens", "author_paths"):
-        _tokens(w[key], f"{where} [bylines] {key}")
-    _tokens(date_tokens, f"{where} [dates] class_tokens")
+        _tokens(w[key], f"{where} {key}")
     for key in ("mid_leads", "line_leads", "end_leads"):
         if not set(w[key]) <= set(w["leads"]):
-            raise RulesError(f"{where} [bylines]: every entry of {key} must also be a lead")
-    lead_languages = _lead_languages(by, w["leads"], f"{where} [bylines] lead_languages")
+            raise RulesError(f"{where}: every entry of {key} must also be a lead")
+    return w
+
+
+def _date_words(dt: dict[str, Any], where: str) -> dict[str, tuple[str, ...]]:
+    """[dates]' word lists read with the date lines, validated (class/id words are tokens)."""
+    _keys(dt, {*_DATE_KEYS, *_DATE_EXTRA_KEYS}, where)
+    d = {key: _words(dt, key, where) for key in _DATE_KEYS}
+    _tokens(d["class_tokens"], f"{where} class_tokens")
+    return d
+
+
+def _compile_all(sources: dict[str, str], where: str) -> dict[str, re.Pattern[str]]:
+    """Each named pattern source compiled case-insensitively, an error naming its field."""
+    return {name: _compile(source, f"{where} {name}", re.IGNORECASE) for name, source in sources.items()}
+
+
+def _byline_fields(by: dict[str, Any], w: dict[str, tuple[str, ...]], where: str) -> dict[str, Any]:
+    """The fields built from [bylines]: its lists as written, its patterns, the class/id and path
+    patterns of byline elements and author links, and the two-letter starts of every label."""
+    lists = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_roles", "desk_roles", "lead_only",
+             "photo_words", "credit_words", "author_paths", "end_leads", "name_joins", "interview_joins",
+             "date_prepositions", "category_words", "org_suffixes", "account_parts", "photo_joins")
+    labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
+    return {
+        **{key: w[key] for key in lists},
+        "byline_tokens": w["class_tokens"],
+        "name_particles": frozenset(w["name_particles"]),
+        "org_words": frozenset(w["org_words"]),
+        "job_words": frozenset(w["job_words"]),
+        "source_leads": frozenset(w["source_leads"]),
+        "lead_languages": _lead_languages(by, w["leads"], f"{where} [bylines] lead_languages"),
+        "author_path": _compile(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#\d][^/?#]*?)(?:[-_.]\d+)?(?:\.html?)?/?(?:[?#]|$)",
+                                f"{where} author_paths", re.IGNORECASE),
+        # a token where none of class_not starts ("author" but not "authorized-dealer")
+        "byline_class": _compile(f"(?!{'|'.join(map(re.escape, w['class_not']))})(?:{'|'.join(map(re.escape, w['class_tokens']))})",
+                                 f"{where} byline tokens", 0),
+        "topic_path": _compile(rf"[/?&](?:{_alt(w['topic_paths'])})(?:[/=]|$)", f"{where} topic_paths", re.IGNORECASE),
+        "ui_text": _compile(rf"(?<!\w){_alt(w['ui_words'])}(?!\w)", f"{where} ui_words", re.IGNORECASE),
+        "label_starts": frozenset(label[:2] for label in labels),
+        **_compile_all({**_byline_sources(w), **_tail_sources(w)}, where),
+    }
+
+
+def _byline_sources(w: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The sources of the patterns that find a byline's label or lead (see :class:`MetadataCues`)."""
     verbs, leads, mids = _alt(w["verbs"]), _alt(w["leads"]), _alt(w["mid_leads"])
     roles, plural, desk = _alt(w["roles"]), _alt(w["plural_roles"]), _alt(w["desk_roles"])
     photo = _alt(w["photo_words"])
     any_role = _alt((*w["roles"], *w["plural_roles"]))
     photo_join = "|".join(map(re.escape, w["photo_joins"]))
-    lead = (rf"^(?:{verbs}\s+)?(?:{any_role}(?:\s*(?:&|{photo_join}|\+)\s*{photo})?|{leads}|{_alt(w['lead_only'])})"
-            rf"\s*[:\-]?\s+|^{desk}\s*:\s*")
-    label = rf"^\s*(?:(?:{verbs}\s+)?(?:{leads}|{any_role})\s*:?|{desk}\s*:)\s*$"
-    inline = (rf"^[\s\-–—•]*(?:(?:{roles}|{desk})\s*:|{plural}\s*:?\s|(?:{verbs}\s+)?{mids}\s)\s*{_CAPITAL}")
     behind = "".join(rf"(?<!\b{re.escape(c)})" for c in w["credit_words"])
-    mid_by = rf"{behind}\s{mids}\s+(?={_CAPITAL})"
-    mid_label = rf"(?:^|\s)(?:{any_role}|{desk})\s*:\s*"
-    written_by = rf"^(?:{verbs}\s+{leads}|{any_role})\b"
-    described_by = rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})"
-    line_lead = rf"^{_alt(w['line_leads'])}\s+\S"
-    # a date line's lead within its first 40 characters, before a number or a word and a number
-    date_lead = rf"^.{{0,40}}?\b{_trie_alt(date_leads)}\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)"
-    lone_clock = rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(clock_words)})?\s*$"
-    posted_by = rf"\s{_alt(w['end_leads'])}\s+(\S.{{0,60}})$"
-    posted_on = rf"^{_alt(line_verbs)}(?:\s+{_alt(line_prepositions)})?\s*:?\s*"
-    # the joins between names: punctuation, an interview's joins, then the one-word joins (an
-    # interview's join can open with one: "en conversation avec" must not split at "en")
-    name_split = rf"\s*(?:,|;|\||/|&|\b{_alt(w['interview_joins'])}\b|\b{_alt(w['name_joins'])}\b)\s*"
-    # a byline's date after the name: a preposition before a date, or the date itself ("22 de Abril de
-    # 2022", "3.5.2021", "March 3, 2021")
-    date_tail = (rf"\s{_alt(w['date_prepositions'])}\s+(?=\d|[^\W\d_]+,?\s+\d)"
-                 r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
-                 r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})")
-    category_tail = rf"\s{_alt(w['category_words'])}\s+(?=[^\W\d_])"
-    labels = (*w["leads"], *w["verbs"], *w["roles"], *w["plural_roles"], *w["desk_roles"])
-    compiled = {
-        name: _compile(source, f"{where} {name}", re.IGNORECASE)
-        for name, source in (("lead", lead), ("label", label), ("inline", inline), ("mid_by", mid_by),
-                             ("mid_label", mid_label), ("written_by", written_by), ("described_by", described_by),
-                             ("line_lead", line_lead), ("date_lead", date_lead), ("lone_clock", lone_clock),
-                             ("posted_by", posted_by), ("posted_on", posted_on), ("name_split", name_split),
-                             ("date_tail", date_tail), ("category_tail", category_tail))
+    return {
+        "lead": (rf"^(?:{verbs}\s+)?(?:{any_role}(?:\s*(?:&|{photo_join}|\+)\s*{photo})?|{leads}|{_alt(w['lead_only'])})"
+                 rf"\s*[:\-]?\s+|^{desk}\s*:\s*"),
+        "label": rf"^\s*(?:(?:{verbs}\s+)?(?:{leads}|{any_role})\s*:?|{desk}\s*:)\s*$",
+        "inline": rf"^[\s\-–—•]*(?:(?:{roles}|{desk})\s*:|{plural}\s*:?\s|(?:{verbs}\s+)?{mids}\s)\s*{_CAPITAL}",
+        "mid_by": rf"{behind}\s{mids}\s+(?={_CAPITAL})",
+        "mid_label": rf"(?:^|\s)(?:{any_role}|{desk})\s*:\s*",
+        "written_by": rf"^(?:{verbs}\s+{leads}|{any_role})\b",
+        "described_by": rf"^\s*(?:{verbs}\s+)?{mids}\s+(?={_CAPITAL})",
+        "line_lead": rf"^{_alt(w['line_leads'])}\s+\S",
     }
-    time_words, after, before, non_title = _extra(doc, dt)
-    return MetadataCues(
-        leads=w["leads"], mid_leads=w["mid_leads"], line_leads=w["line_leads"], verbs=w["verbs"], roles=w["roles"],
-        plural_roles=w["plural_roles"], desk_roles=w["desk_roles"], lead_only=w["lead_only"],
-        photo_words=w["photo_words"], credit_words=w["credit_words"], byline_tokens=w["class_tokens"],
-        date_tokens=date_tokens,
-        author_paths=w["author_paths"],
-        given_names=frozenset(given),
-        credentials=frozenset(_words(names, "credentials", f"{where} [names]")),
-        name_titles=_compile(rf"^\s*(?:{_alt(titles)}\.(?:-\w+\.?)?\s+)+", f"{where} titles", re.IGNORECASE),
-        author_path=_compile(rf"/{_alt(w['author_paths'])}/(?:[^/?#]*/)?([^/?#\d][^/?#]*?)(?:[-_.]\d+)?(?:\.html?)?/?(?:[?#]|$)",
-                                   f"{where} author_paths", re.IGNORECASE),
-        # a token where none of class_not starts ("author" but not "authorized-dealer")
-        byline_class=_compile(f"(?!{'|'.join(map(re.escape, w['class_not']))})(?:{'|'.join(map(re.escape, w['class_tokens']))})",
-                              f"{where} byline tokens", 0),
-        date_class=_compile("|".join(map(re.escape, date_tokens)), f"{where} date tokens", 0),
-        publication_labels=publication_labels,
-        date_leads=date_leads,
-        clock_words=clock_words,
-        end_leads=w["end_leads"],
-        name_joins=w["name_joins"],
-        interview_joins=w["interview_joins"],
-        date_prepositions=w["date_prepositions"],
-        category_words=w["category_words"],
-        name_particles=frozenset(w["name_particles"]),
-        org_suffixes=w["org_suffixes"],
-        org_words=frozenset(w["org_words"]),
-        account_parts=w["account_parts"],
-        lead_languages=lead_languages,
-        job_words=frozenset(w["job_words"]),
-        source_leads=frozenset(w["source_leads"]),
-        topic_path=_compile(rf"[/?&](?:{_alt(w['topic_paths'])})(?:[/=]|$)", f"{where} topic_paths", re.IGNORECASE),
-        ui_text=_compile(rf"(?<!\w){_alt(w['ui_words'])}(?!\w)", f"{where} ui_words", re.IGNORECASE),
-        line_verbs=line_verbs,
-        line_prepositions=line_prepositions,
-        change_stems=change_stems,
+
+
+def _tail_sources(w: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The sources of the patterns that read on after a byline's first name: the name at a dated
+    line's end, the joins between names, a date or a category after the name."""
+    return {
+        "posted_by": rf"\s{_alt(w['end_leads'])}\s+(\S.{{0,60}})$",
+        # the joins between names: punctuation, an interview's joins, then the one-word joins (an
+        # interview's join can open with one: "en conversation avec" must not split at "en")
+        "name_split": rf"\s*(?:,|;|\||/|&|\b{_alt(w['interview_joins'])}\b|\b{_alt(w['name_joins'])}\b)\s*",
+        # a byline's date after the name: a preposition before a date, or the date itself ("22 de Abril
+        # de 2022", "3.5.2021", "March 3, 2021")
+        "date_tail": (rf"\s{_alt(w['date_prepositions'])}\s+(?=\d|[^\W\d_]+,?\s+\d)"
+                      r"|\s+(?=\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}"
+                      r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})"),
+        "category_tail": rf"\s{_alt(w['category_words'])}\s+(?=[^\W\d_])",
+    }
+
+
+def _date_fields(d: dict[str, tuple[str, ...]], where: str) -> dict[str, Any]:
+    """The fields built from [dates]' date-line words: the lists as written, the class/id pattern
+    of date elements, the publication and change labels, a date line's lead and lone clock time,
+    and a text dump's dated-line opening."""
+    labels = d["publication_labels"]
+    return {
+        "date_tokens": d["class_tokens"], "publication_labels": labels, "date_leads": d["leads"],
+        "clock_words": d["clock_words"], "line_verbs": d["line_verbs"],
+        "line_prepositions": d["line_prepositions"], "change_stems": d["change_stems"],
+        "date_class": _compile("|".join(map(re.escape, d["class_tokens"])), f"{where} date tokens", 0),
         # stems inside words and as written (one plain space): "Mis à jour", "Updated", "modifié"
-        changed=_compile("|".join(map(re.escape, change_stems)), f"{where} change_stems", re.IGNORECASE),
-        publication=_compile(rf"(?<!\w){_alt(publication_labels)}(?!\w)", f"{where} publication_labels",
-                                   re.IGNORECASE),
-        publication_alone=_compile(rf"^\s*{_alt(publication_labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",
-                                         f"{where} publication_labels", re.IGNORECASE),
-        photo_joins=w["photo_joins"],
-        markup=compile_markup(doc),
-        time_words=time_words,
-        clock_text=_compile(rf"(?<!\d)\d{{1,2}}[:.]\d{{2}}(?:\s*{_literal_alt(time_words)})?(?!\d)",
-                            f"{where} time_words", re.IGNORECASE),
-        relative_after=after,
-        relative_before=before,
+        "changed": _compile("|".join(map(re.escape, d["change_stems"])), f"{where} change_stems", re.IGNORECASE),
+        "publication": _compile(rf"(?<!\w){_alt(labels)}(?!\w)", f"{where} publication_labels", re.IGNORECASE),
+        "publication_alone": _compile(rf"^\s*{_alt(labels)}(?:\s+\w{{1,3}})?\s*:?\s*$",
+                                      f"{where} publication_labels", re.IGNORECASE),
+        "publication_starts": frozenset(label[:2] for label in labels),
+        **_compile_all({
+            # a date line's lead within its first 40 characters, before a number or a word and a number
+            "date_lead": rf"^.{{0,40}}?\b{_trie_alt(d['leads'])}\s*[:\-–|]?\s*(?=\d|[^\W\d_]+\s+\d)",
+            "lone_clock": rf"\s*(\d{{1,2}}[:h]\d{{2}})(?:\s*{_alt(d['clock_words'])})?\s*$",
+            "posted_on": rf"^{_alt(d['line_verbs'])}(?:\s+{_alt(d['line_prepositions'])})?\s*:?\s*",
+        }, where),
+    }
+
+
+def _extra_fields(doc: dict[str, Any], dt: dict[str, Any], where: str) -> dict[str, Any]:
+    """The fields of the time and relative-date words of [dates] and the non-title leads of [titles]."""
+    time_words, after, before, non_title = _extra(doc, dt)
+    return {
+        "time_words": time_words,
+        "clock_text": _compile(rf"(?<!\d)\d{{1,2}}[:.]\d{{2}}(?:\s*{_literal_alt(time_words)})?(?!\d)",
+                               f"{where} time_words", re.IGNORECASE),
+        "relative_after": after,
+        "relative_before": before,
         # read from word starts only, each word once (the plain "\d+\s*\w+" retried every split of a
         # long digit run: cubic); the same matches as that form
-        relative=_compile(rf"(?<!\w)(?:[^\W\d]*+\d\w++|\w++(?<=\d)\s++\w++)\s++{_literal_alt(after)}\b"
-                          rf"|\b{_literal_alt(before)}\s+\d+", f"{where} relative dates", re.IGNORECASE),
-        non_title_leads=non_title,
-        not_title=_compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
-                           f"{where} non_title_leads", re.IGNORECASE),
-        label_starts=frozenset(label[:2] for label in labels),
-        publication_starts=frozenset(label[:2] for label in publication_labels),
-        **compiled,
-    )
+        "relative": _compile(rf"(?<!\w)(?:[^\W\d]*+\d\w++|\w++(?<=\d)\s++\w++)\s++{_literal_alt(after)}\b"
+                             rf"|\b{_literal_alt(before)}\s+\d+", f"{where} relative dates", re.IGNORECASE),
+        "non_title_leads": non_title,
+        "not_title": _compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
+                              f"{where} non_title_leads", re.IGNORECASE),
+    }
 
 
 def _lead_languages(by: dict[str, Any], leads: tuple[str, ...], where: str) -> dict[str, frozenset[str]]:

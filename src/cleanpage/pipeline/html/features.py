@@ -192,14 +192,37 @@ def features(
     kept_a = np.array(kept, dtype=np.float64)
     link = np.array([b.link_share for b in blocks])
     column = {name: k for k, name in enumerate(BASE_FEATURES)}
-    title_at = next((i for i, item in enumerate(rule_labels) if item.label is Label.TITLE), -1)
-    if title_at < 0 and title_key:
-        title_at = next((i for i, key in enumerate(keys) if key == title_key), -1)
-    repeats = Counter(keys)
-    # a page repeats a quarter of its block texts ("Reply", "Share", a byline per teaser): each is read
-    # once (up to a bound, so a huge page's memo stays small beside its blocks)
+    out = np.zeros((n, width), dtype=np.float32)
+    word_at, word_in = _memoised_rows(blocks, rule_labels, words, out)
+    _place_columns(out, column, chars, total_chars, link, kept_a, contains, blocks)
+    _title_columns(out, column, _title_at(rule_labels, keys, title_key))
+    out[:, column["repeats"]] = _repeats(keys)
+    out[np.array(word_at, dtype=np.intp), first_word + np.array(word_in, dtype=np.intp)] = 1.0
+    prose = out[:, column["is_prose"]].astype(np.float64)
+    _neighbour_columns(out, column, kept_a, prose, link)
+    _containers(blocks, chars, kept_a, prose, out, column)
+    _lists(blocks, rule_labels, list_heads, out, column)
+    if kin:
+        out[:, len(BASE_FEATURES):first_word] = kin_columns(_kin_ids(blocks), chars, kept_a)
+    out[:, column["page_log_blocks"]] = math.log1p(n)
+    out[:, column["page_kept_share"]] = float((chars * kept_a).sum()) / total_chars
+    out[:, column["page_log_chars"]] = math.log1p(total_chars)
+    return out
+
+
+def _memoised_rows(blocks: Sequence[Block], rule_labels: Sequence[Labelled], words: Sequence[str],
+                   out: np.ndarray) -> tuple[list[int], list[int]]:
+    """Write the columns of :data:`_ROW_COLUMNS` (the text's, the rule answer's and the place's) into
+    ``out``, and return the class/id word cells to set as (rows, word indices).
+
+    This is the hot loop: a page repeats a quarter of its block texts ("Reply", "Share", a byline per
+    teaser) and a few (tag, containers) pairs, class/id word sets and rule answers, so each is read
+    once and memoised for the page (the texts up to a bound, so a huge page's memo stays small beside
+    its blocks). The rows go into the matrix a chunk at a time: a huge page's rows as Python tuples of
+    floats would hold several times the matrix.
+    """
+    n = len(blocks)
     text_columns: dict[str, tuple[float, ...]] = {}
-    # a page repeats a few (tag, containers) pairs, class/id word sets and rule answers: each is read once
     places: dict[tuple[str, frozenset[str]], tuple[float, ...]] = {}
     rule_columns: dict[tuple[Label, Reason | None], tuple[float, ...]] = {}
     word_columns: dict[frozenset[str], list[int]] = {}
@@ -207,12 +230,6 @@ def features(
     word_at: list[int] = []
     word_in: list[int] = []
     word_column = {w: k for k, w in enumerate(words)}
-    # each block's kin group: one id per (tag group, class/id words) the page uses
-    kin_of: dict[tuple[int, frozenset[str]], int] = {}
-    kin_ids = np.zeros(n, dtype=np.intp)
-    # the memoised columns go into the matrix a chunk of rows at a time: a huge page's rows as Python
-    # tuples of floats would hold several times the matrix
-    out = np.zeros((n, width), dtype=np.float32)
     row_columns = np.array(_ROW_COLUMNS, dtype=np.intp)
     rows: list[tuple[float, ...]] = []
     for i, (block, item) in enumerate(zip(blocks, rule_labels)):
@@ -234,40 +251,66 @@ def features(
         if set_words:
             word_at.extend([i] * len(set_words))
             word_in.extend(set_words)
-        if kin:
-            kin_ids[i] = kin_of.setdefault((_TAG_GROUP.get(block.tag, -1), block.tokens), len(kin_of))
         rows.append(by_text + by_rule + place)
         if len(rows) == _CHUNK_ROWS or i == n - 1:
             out[i + 1 - len(rows):i + 1, row_columns] = np.array(rows, dtype=np.float32)
             rows.clear()
-    _place_columns(out, column, chars, total_chars, link, kept_a, contains, blocks)
-    index = np.arange(n)
-    if title_at >= 0:
-        out[title_at, column["is_title"]] = 1.0
-        out[:, column["after_title"]] = index > title_at
-        out[:, column["title_distance"]] = np.clip(index - title_at, -20, 20)
-    out[:, column["repeats"]] = [float(min(repeats[key], 10) if key else 0) for key in keys]
-    out[np.array(word_at, dtype=np.intp), first_word + np.array(word_in, dtype=np.intp)] = 1.0
-    prose = out[:, column["is_prose"]].astype(np.float64)
-    prev = np.concatenate(([0.0], kept_a[:-1]))
-    nxt = np.concatenate((kept_a[1:], [0.0]))
-    out[:, column["prev_kept"]] = prev
-    out[:, column["next_kept"]] = nxt
+    return word_at, word_in
+
+
+def _title_at(rule_labels: Sequence[Labelled], keys: Sequence[str], title_key: str) -> int:
+    """The headline block's index (-1 for none): the block the rules labelled the title, else the
+    first block whose alignment key is the headline's (a page whose title the rules did not find)."""
+    title_at = next((i for i, item in enumerate(rule_labels) if item.label is Label.TITLE), -1)
+    if title_at < 0 and title_key:
+        title_at = next((i for i, key in enumerate(keys) if key == title_key), -1)
+    return title_at
+
+
+def _title_columns(out: np.ndarray, column: dict[str, int], title_at: int) -> None:
+    """Where a block sits relative to the headline (``title_at``, -1 for none): the body follows
+    it, and the blocks just around it are its kicker, byline and dek; the distance is clipped at
+    20 blocks either way, past which it says nothing more. A page without one keeps the zeros."""
+    if title_at < 0:
+        return
+    index = np.arange(len(out))
+    out[title_at, column["is_title"]] = 1.0
+    out[:, column["after_title"]] = index > title_at
+    out[:, column["title_distance"]] = np.clip(index - title_at, -20, 20)
+
+
+def _repeats(keys: Sequence[str]) -> list[float]:
+    """How often each block's text recurs on the page (capped at 10; 0 for a block with no key):
+    a repeated line is a template's ("Reply", a teaser's byline), not the article's."""
+    repeats = Counter(keys)
+    return [float(min(repeats[key], 10) if key else 0) for key in keys]
+
+
+def _neighbour_columns(out: np.ndarray, column: dict[str, int], kept: np.ndarray, prose: np.ndarray,
+                       link: np.ndarray) -> None:
+    """What the blocks around each one are: the engine's verdict, prose and link share of the
+    previous and the next block, and the kept and prose shares of a window around it. A block's
+    text alone rarely settles it; the run it sits in (an article's paragraphs, a menu's links) does."""
+    out[:, column["prev_kept"]] = np.concatenate(([0.0], kept[:-1]))
+    out[:, column["next_kept"]] = np.concatenate((kept[1:], [0.0]))
     out[:, column["prev_prose"]] = np.concatenate(([0.0], prose[:-1]))
     out[:, column["next_prose"]] = np.concatenate((prose[1:], [0.0]))
     out[:, column["prev_link"]] = np.concatenate(([0.0], link[:-1]))
     out[:, column["next_link"]] = np.concatenate((link[1:], [0.0]))
-    out[:, column["kept_window3"]] = _window(kept_a, 3)
-    out[:, column["kept_window10"]] = _window(kept_a, 10)
+    out[:, column["kept_window3"]] = _window(kept, 3)
+    out[:, column["kept_window10"]] = _window(kept, 10)
     out[:, column["prose_window3"]] = _window(prose, 3)
-    _containers(blocks, chars, kept_a, prose, out, column)
-    _lists(blocks, rule_labels, list_heads, out, column)
-    if kin:
-        out[:, len(BASE_FEATURES):first_word] = kin_columns(kin_ids, chars, kept_a)
-    out[:, column["page_log_blocks"]] = math.log1p(n)
-    out[:, column["page_kept_share"]] = float((chars * kept_a).sum()) / total_chars
-    out[:, column["page_log_chars"]] = math.log1p(total_chars)
-    return out
+
+
+def _kin_ids(blocks: Sequence[Block]) -> np.ndarray:
+    """Each block's kin group id for :func:`kin_columns`: one id per (tag group, class/id words)
+    the page uses, in order of first use. Only a model trained with the kin reads them, so only
+    such a call builds them."""
+    kin_of: dict[tuple[int, frozenset[str]], int] = {}
+    kin_ids = np.zeros(len(blocks), dtype=np.intp)
+    for i, block in enumerate(blocks):
+        kin_ids[i] = kin_of.setdefault((_TAG_GROUP.get(block.tag, -1), block.tokens), len(kin_of))
+    return kin_ids
 
 
 def kin_columns(kin: np.ndarray, chars: np.ndarray, kept: np.ndarray) -> np.ndarray:

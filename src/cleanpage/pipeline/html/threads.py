@@ -71,6 +71,9 @@ _FURNITURE_TAGS = frozenset(("nav", "header", "footer"))
 _DIGITS = re.compile(r"\d+")
 #: a link this long in a heading is a headline
 _HEADLINE_MIN_WORDS = 3
+#: a member's name is at most this many words ("Dr. Jane van der Berg"): a longer profile link's text
+#: is a headline or a sentence (the bound a comment header's author has too: comment_header.py)
+_NAME_MAX_WORDS = 5
 #: elements looked at over all groups: the outermost groups, which hold the posts, come first
 _MAX_LOOKED_AT = 400_000
 
@@ -315,7 +318,7 @@ def _names_member(link: etree._Element, cues: CommentCues) -> bool:
     address can carry a profile word too: "sharer.php?u=…")."""
     text = normalise_space(link.text_content())
     return (cues.is_profile_link(link.get("href") or "") and any(ch.isalpha() for ch in text)
-            and len(text.split()) <= _HEADLINE_MIN_WORDS + 2 and not cues.is_chrome(text))
+            and len(text.split()) <= _NAME_MAX_WORDS and not cues.is_chrome(text))
 
 
 def _boilerplate_around(

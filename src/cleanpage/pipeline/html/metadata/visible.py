@@ -256,6 +256,14 @@ def _labelled(el: etree._Element, label: str, out: list[str], markup: MarkupCues
     out.extend(f[:120] for f in found if f)
 
 
+#: ancestors looked at for a picture's caption around a byline-classed element: a credit sits a few
+#: wrappers deep in its ``<figure>`` (figure > div > figcaption > p > span); further up is the page's
+#: layout, where a ``<figure>`` holding the whole article would take its byline for a photo credit
+_CAPTION_DEPTH = 8
+#: ancestors (the element included) looked at for a review holding author markup: a product's review
+#: nests its author deeper than a caption (review > body > footer > author > name …); further up
+#: is the page's layout, not the review
+_REVIEW_DEPTH = 13
 #: elements after the headline that may still hold the lines under it (its date and byline)
 _UNDER_HEADLINE_ELEMENTS = 150
 
@@ -424,7 +432,7 @@ def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) 
 def _in_caption(el: etree._Element) -> bool:
     """A byline-classed element inside a picture's caption (``<figcaption><span class="img-author">
     Mike Blake/Reuters files</span>``): the photographer's credit, not the article's byline."""
-    return any(up.tag in ("figcaption", "figure") for up in itertools.islice(el.iterancestors(), 8))
+    return any(up.tag in ("figcaption", "figure") for up in itertools.islice(el.iterancestors(), _CAPTION_DEPTH))
 
 
 def _in_response(el: etree._Element, markup: MarkupCues) -> bool:
@@ -433,7 +441,7 @@ def _in_response(el: etree._Element, markup: MarkupCues) -> bool:
     (``itemtype=".../Review"`` with no such property) is the page's own text, and so is a review that
     holds the page's headline: a review site marks its own article as the product's ``review``."""
     return any((up.get("itemprop") or "").strip().lower() in markup.response_types and up.find(".//h1") is None
-               for up in itertools.islice(itertools.chain((el,), el.iterancestors()), 13))
+               for up in itertools.islice(itertools.chain((el,), el.iterancestors()), _REVIEW_DEPTH))
 
 
 def _marked(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) -> None:
