@@ -379,3 +379,10 @@ def test_a_slideshow_counter_in_a_dump_is_not_the_headline() -> None:
     assert page.title == "Spain floods leave dozens of towns cut off"
     assert [credit.text for credit in page.attribution] == ["Madrid (EFE)"]
     assert ("1 de 7", "gallery-counter") in [(r.text, r.reason.value) for r in page.removed]
+
+
+@pytest.mark.parametrize("pronouns", ["he/him", "she/her", "they/them", "they/she", "er/ihm", "elle/la"])
+def test_a_writers_pronouns_are_no_desks_initials(pronouns: str) -> None:
+    # a bio's closing pronoun line does not send the signature search to the line before it
+    assert not RULES.desk_initials(pronouns)
+    assert RULES.desk_initials("vg/sdr")
