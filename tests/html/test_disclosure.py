@@ -69,14 +69,21 @@ def test_hidden_text_outside_a_widget_is_removed_for_certain() -> None:
         assert text not in page.paragraphs
 
 
-def test_a_collapsed_panel_is_never_removed_as_hidden() -> None:
-    page = cleanpage.clean(
-        "<html><body><article><h1>Fees and funding</h1>"
-        f"<p>{FEES.replace('Tuition', 'Study')}</p>"
-        '<div role="tablist"><button role="tab" id="t1" aria-controls="p1">Fees</button></div>'
-        f'<div role="tabpanel" id="p1" aria-labelledby="t1" hidden><p>{FEES}</p></div>'
-        f'<div class="accordion"><div class="accordion-collapse collapse" style="display:none"><p>{ANSWER}</p></div></div>'
-        "</article></body></html>")
+FILLER = ("The council met on Tuesday evening to discuss the plan for the new library building, and several "
+          "residents spoke in favour of the proposal while others asked about its cost.")
+WIDGETS = (
+    "<html><head><title>Fees and funding</title></head><body><nav><a href='/'>Home</a> <a href='/study'>Study</a></nav>"
+    f"<main><article><h1>Fees and funding</h1><p>{FILLER}</p>"
+    '<div role="tablist"><button role="tab" id="t1" aria-controls="p1">Fees</button></div>'
+    f'<div role="tabpanel" id="p1" aria-labelledby="t1" hidden><p>{FEES}</p></div>'
+    '<div class="accordion"><button aria-expanded="false" aria-controls="a1">Changing course</button>'
+    f'<div id="a1" class="accordion-collapse collapse" style="display:none"><p>{ANSWER}</p></div></div>'
+    f"<p>{FILLER} Work starts in May.</p></article></main><footer>© 2024 Example</footer></body></html>")
+
+
+def test_a_tab_panel_and_an_accordion_are_kept() -> None:
+    page = cleanpage.clean(WIDGETS)
+    assert FEES in page.paragraphs and ANSWER in page.paragraphs
     assert all(r.reason is not Reason.HIDDEN for r in page.removed)
 
 
