@@ -164,3 +164,23 @@ def test_coverage_on_a_large_engine_text_answers_as_a_plain_search() -> None:
     for key in probes:
         assert coverage.contains(key) == (bool(key) and key in joined), key
         assert coverage.contains(key) == (bool(key) and key in joined), key  # memoised
+
+
+def test_a_skip_link_class_names_the_link_not_the_content_it_jumps_to() -> None:
+    target = frozenset({"skip-to-content"})
+    blocks = [_block(0, "Jump to what matters", tokens=frozenset({"skip-link"}), link_chars=20),
+              _block(1, "The easiest screen recorder you will ever use", tag="h2", tokens=target),
+              _block(2, PROSE[0], tokens=target)]
+    labels = _labels(blocks, ["The easiest screen recorder you will ever use", PROSE[0]])
+    assert labels[0] == ("boilerplate", "skip-link")
+    assert labels[1] == ("body", "") and labels[2] == ("body", "")
+
+
+def test_a_component_container_is_no_cookie_prompt_but_a_consent_platform_is() -> None:
+    blocks = [_block(0, "Data analytics consulting that drives your business forward", tag="h2",
+                     tokens=frozenset({"cmp-container", "aem-grid"})),
+              _block(1, PROSE[0], tokens=frozenset({"cmp-container"})),
+              _block(2, "We value your privacy", tokens=frozenset({"cmplz-cookiebanner"}))]
+    labels = _labels(blocks, ["Data analytics consulting that drives your business forward", PROSE[0]])
+    assert labels[0] == ("body", "") and labels[1] == ("body", "")
+    assert labels[2] == ("boilerplate", "cookie-notice")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space
+from cleanpage.pipeline.html.disclosure import Disclosure
 from cleanpage.pipeline.shared.patterns import class_words
 
 __all__ = ["BLOCK_TAGS", "PARA_BREAK", "SKIP_TAGS", "ResponseMarks", "build_blocks"]
@@ -139,10 +140,11 @@ class _Walk:
     the walk's most frequent steps, stay in :meth:`run`'s loop.
     """
 
-    __slots__ = ("blocks", "class_words", "marks", "stack", "unions")
+    __slots__ = ("blocks", "class_words", "disclosure", "marks", "stack", "unions")
 
-    def __init__(self, marks: ResponseMarks) -> None:
+    def __init__(self, marks: ResponseMarks, disclosure: Disclosure) -> None:
         self.marks = marks.roles()
+        self.disclosure = disclosure
         self.blocks: list[Block] = []
         self.stack: list[_Frame] = []
         #: one page repeats a few class strings and container contexts thousands of times: each is read once
@@ -245,8 +247,10 @@ class _Walk:
             if (cls or ident) and tag not in ("body", "html"):
                 tokens = self.tokens(parent_tokens, parent is not None, cls, ident)
             # most block elements carry only a class (or an id): nothing else to read
-            if len(attrib) > (cls is not None) + (ident is not None):
-                _attribute_roles(attrib, extra)
+            if len(attrib) > (cls is not None) + (ident is not None) and _attribute_roles(attrib, extra):
+                # a panel a control opens (a tab, an accordion) is the page's text, not hidden text
+                panel = self.disclosure.is_panel(el, attrib, roles.union(extra))
+                extra.append("collapsed" if panel else "hidden")
         if marked is not None:
             extra.append(marked)
         if extra:
@@ -302,21 +306,23 @@ def _pieces(raw: str, keep: bool) -> list[str]:
     return pieces
 
 
-def _attribute_roles(attrib: Mapping[str, str], extra: list[str]) -> None:
-    """Roles an element's other attributes give it: an ARIA role, hidden, schema.org comment markup."""
+def _attribute_roles(attrib: Mapping[str, str], extra: list[str]) -> bool:
+    """Roles an element's other attributes give it (an ARIA role, schema.org comment markup), and
+    whether they hide it (the caller decides between ``hidden`` and ``collapsed``)."""
     role = attrib.get("role")
     if role and role.lower() in ARIA_ROLES:
         extra.append(role.lower())
-    if _is_hidden(attrib):
-        extra.append("hidden")
     if attrib.get("itemprop") in ("comment", "comments") or "Comment" in (attrib.get("itemtype") or ""):
         extra.append("schema-comment")
+    return _is_hidden(attrib)
 
 
 def build_blocks(root: etree._Element, marks: ResponseMarks = _NO_MARKS) -> tuple[Block, ...]:
-    """All visible text of the document body as blocks, in document order.
+    """All visible text of the document body as blocks, in document order; a hidden element's
+    blocks have the role ``hidden``, or ``collapsed`` when it is a panel a control opens
+    (:class:`~cleanpage.pipeline.html.disclosure.Disclosure`).
 
     ``marks`` are the responses stage's elements: each gives its whole subtree a role.
     """
     body = root.find("body")
-    return _Walk(marks).run(body if body is not None else root)
+    return _Walk(marks, Disclosure(root)).run(body if body is not None else root)

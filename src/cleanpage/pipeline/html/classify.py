@@ -331,6 +331,9 @@ class _Labeller:
             token_rule = self.token_rules[block.tokens]
         else:
             token_rule = self.token_rules[block.tokens] = self.rules.match_tokens(block.tokens)
+        if token_rule is not None and token_rule.name is Reason.SKIP_LINK and block.link_share < 0.5:
+            # a skip link is a link; the element it jumps to (<main id="skip-to-content">) is the content
+            token_rule = None
         # whether a kept block reads as prose only matters against a boilerplate token or a
         # container: asked only then (most kept text has neither, and it is the longest text)
         prose: bool | None = None

@@ -52,7 +52,7 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
     ("in_article", frozenset({"article"})),
     ("in_main", frozenset({"main"})),
     ("in_figure", frozenset({"figure", "figcaption"})),
-    ("in_hidden", frozenset({"hidden", "noscript", "dialog"})),
+    ("in_hidden", frozenset({"hidden", "collapsed", "noscript", "dialog"})),
     ("in_quote", frozenset({"blockquote"})),
     ("in_comments", frozenset({"comments", "comment-item", "schema-comment", "comment"})),
 )

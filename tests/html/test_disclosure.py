@@ -1,0 +1,103 @@
+"""Hidden panels a reader opens (tabs, accordions) against text a page hides for good (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanpage
+from cleanpage import Reason
+from cleanpage.pipeline.html.blocks import build_blocks
+from cleanpage.pipeline.html.tree import parse_page
+from cleanpage.rules import RulesError
+from cleanpage.rules.disclosure import compile_disclosure, disclosure_cues, markup_words
+
+FEES = "Tuition for home students is 9,250 pounds a year, and the university reviews the fee every spring."
+ANSWER = "You can change your course within the first two weeks of term by asking the faculty office."
+
+
+def _roles(html: str) -> dict[str, frozenset[str]]:
+    root, _ = parse_page(f"<html><body>{html}</body></html>")
+    return {b.text: b.roles for b in build_blocks(root)}
+
+
+def test_a_tab_panel_is_collapsed_not_hidden() -> None:
+    roles = _roles('<div role="tablist"><button role="tab" id="t1" aria-controls="p1">Fees</button></div>'
+                   f'<div role="tabpanel" id="p1" aria-labelledby="t1" hidden><p>{FEES}</p></div>')
+    assert "collapsed" in roles[FEES] and "hidden" not in roles[FEES]
+
+
+def test_an_accordion_body_a_control_names_is_collapsed() -> None:
+    roles = _roles('<div class="item"><button aria-expanded="false" data-bs-target="#a2">Change course?</button>'
+                   f'<div id="a2" style="display: none"><p>{ANSWER}</p></div></div>')
+    assert "collapsed" in roles[ANSWER] and "hidden" not in roles[ANSWER]
+
+
+@pytest.mark.parametrize("panel", [
+    f'<div class="faq-answer" style="display:none"><p>{ANSWER}</p></div>',
+    f'<div class="accordionBody" aria-hidden="true"><p>{ANSWER}</p></div>',
+    f'<details><summary>Change course?</summary><div hidden><p>{ANSWER}</p></div></details>',
+    f'<div hidden="until-found"><p>{ANSWER}</p></div>',
+    f'<div hidden id="S:0"><p>{ANSWER}</p></div>',
+])
+def test_panels_by_their_words_and_markup(panel: str) -> None:
+    assert _roles(panel)[ANSWER] >= {"collapsed"}
+
+
+@pytest.mark.parametrize("hidden", [
+    f'<p aria-hidden="true">{ANSWER}</p>',  # a screen-reader duplicate
+    f'<div class="hp-field" style="display:none"><label>{ANSWER}</label></div>',  # a honeypot
+    f'<nav><ul id="m1" hidden><li>{ANSWER}</li></ul></nav><a href="#m1">Menu</a>',  # a menu a link opens
+    f'<div class="modal" id="md" style="display:none"><p>{ANSWER}</p></div><a data-target="#md">Open</a>',
+    f'<div class="tab-content"><div class="cookie-settings" hidden><p>{ANSWER}</p></div></div>',
+    f'<div class="mega-menu"><div class="tab-pane" hidden><p>{ANSWER}</p></div></div>',
+    f'<div role="tabpanel" hidden><div style="display:none"><p>{ANSWER}</p></div></div>',  # hidden inside
+])
+def test_text_hidden_for_good_stays_hidden(hidden: str) -> None:
+    assert "hidden" in _roles(hidden)[ANSWER]
+
+
+def test_hidden_text_outside_a_widget_is_removed_for_certain() -> None:
+    filler = ("The council met on Tuesday evening to discuss the plan for the new library building, and several "
+              "residents spoke in favour of the proposal while others asked about its cost.")
+    page = cleanpage.clean(f"<html><body><article><h1>Library</h1><p>{filler}</p>"
+                           f"<p aria-hidden='true'>{filler} Duplicate for screen readers.</p>"
+                           f"<div style='display:none' class='hp'><label>Leave this field empty {filler}</label></div>"
+                           f"<p>{filler} Work starts in May.</p></article></body></html>")
+    removed = {r.text: r for r in page.removed}
+    for text in (f"{filler} Duplicate for screen readers.", f"Leave this field empty {filler}"):
+        assert removed[text].reason is Reason.HIDDEN and removed[text].score is None
+        assert text not in page.paragraphs
+
+
+FILLER = ("The council met on Tuesday evening to discuss the plan for the new library building, and several "
+          "residents spoke in favour of the proposal while others asked about its cost.")
+WIDGETS = (
+    "<html><head><title>Fees and funding</title></head><body><nav><a href='/'>Home</a> <a href='/study'>Study</a></nav>"
+    f"<main><article><h1>Fees and funding</h1><p>{FILLER}</p>"
+    '<div role="tablist"><button role="tab" id="t1" aria-controls="p1">Fees</button></div>'
+    f'<div role="tabpanel" id="p1" aria-labelledby="t1" hidden><p>{FEES}</p></div>'
+    '<div class="accordion"><button aria-expanded="false" aria-controls="a1">Changing course</button>'
+    f'<div id="a1" class="accordion-collapse collapse" style="display:none"><p>{ANSWER}</p></div></div>'
+    f"<p>{FILLER} Work starts in May.</p></article></main><footer>© 2024 Example</footer></body></html>")
+
+
+def test_a_tab_panel_and_an_accordion_are_kept() -> None:
+    page = cleanpage.clean(WIDGETS)
+    assert FEES in page.paragraphs and ANSWER in page.paragraphs
+    assert all(r.reason is not Reason.HIDDEN for r in page.removed)
+
+
+def test_markup_words_split_class_names() -> None:
+    assert markup_words("faq-answer accordionBody", "tab_panel2") >= {"faq", "answer", "accordion", "body", "tab", "panel"}
+
+
+def test_the_table_rejects_a_word_on_both_sides() -> None:
+    table = ('[disclosure]\npanel_words = ["tab"]\nfurniture_words = ["tab"]\nfurniture_roles = ["nav"]\n'
+             'control_attributes = ["aria-controls"]\nstreamed_ids = ["S:"]\n')
+    with pytest.raises(RulesError):
+        compile_disclosure(table)
+
+
+def test_the_packaged_table_loads() -> None:
+    cues = disclosure_cues()
+    assert "accordion" in cues.panel_words and "honeypot" in cues.furniture_words
