@@ -86,6 +86,9 @@ class CommentCues:
     #: Number word (casefolded) -> value, all languages ("one" 1, "keine" 0, "deux" 2).
     number_words: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     chrome_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A poster's panel lines ("Registered: 2012-09-03", "Posts: 98"), chrome among the above too:
+    #: beside a short term they mark the panel that names the poster.
+    member_stat_patterns: tuple[re.Pattern[str], ...] = ()
     #: Text-dump comment introducers ("Jane says:"): group ``author``, optional ``date``.
     author_patterns: tuple[re.Pattern[str], ...] = ()
     #: "in reply to Jane" cues: group ``author``.
@@ -192,6 +195,11 @@ class CommentCues:
         if phrase_key(flat) in self.chrome_phrases:
             return True
         return any(p.fullmatch(flat) for p in self.chrome_patterns)
+
+    def is_member_stat(self, text: str) -> bool:
+        """True for a line of a poster's panel that says the poster is a member ("Posts: 98")."""
+        flat = collapse(text)
+        return 0 < len(flat) <= CHROME_MAX_CHARS and any(p.fullmatch(flat) for p in self.member_stat_patterns)
 
     def is_section_heading(self, text: str) -> bool:
         """True for a comment-section heading, with a count ("3 Responses") or without ("Kommentare")."""
@@ -310,7 +318,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
          "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
-         "profile_link_parts", "account_link_parts"},
+         "profile_link_parts", "account_link_parts", "member_stat_patterns"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -321,6 +329,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
     headings, values, heading_prefixes, h_examples, h_counter = _headings(doc, words)
     authors, a_examples, a_counter = _named_patterns(doc, "author_pattern", ("author", "date"), where)
     replies, r_examples, _ = _named_patterns(doc, "reply_pattern", ("author",), where)
+    members = tuple(_pattern(p, f"{where} member_stat_patterns", False) for p in _strs(doc, "member_stat_patterns", where))
     return CommentCues(
         section_tokens=tokens["section_tokens"][0],
         comment_tokens=tokens["comment_tokens"][0],
@@ -330,7 +339,9 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         heading_patterns=tuple(headings),
         section_heading_phrases=frozenset(_phrase(p, where) for p in _strs(doc, "section_heading_phrases", where)),
         number_words=MappingProxyType(words),
-        chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where)),
+        chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where))
+        + members,
+        member_stat_patterns=members,
         author_patterns=authors,
         reply_patterns=replies,
         section_token_regex=tokens["section_tokens"][1],

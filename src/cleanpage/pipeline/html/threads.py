@@ -28,7 +28,7 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
-from cleanpage.pipeline.html.comment_header import CommentDates
+from cleanpage.pipeline.html.comment_header import CommentDates, panel_name
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
@@ -83,6 +83,8 @@ _IDS = etree.XPath(".//@id", smart_strings=False)
 _HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _SPACES = re.compile(r"\s+")
 _PROPERTIES = etree.XPath(".//@itemprop", smart_strings=False)
+#: the first terms of definition lists: a poster's panel names the poster there (comment_header.panel_name)
+_TERMS = etree.XPath(".//dl/dt[1]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,8 @@ class _Shapes:
             marks = self.marks[key] = (bool(tokens) and cues.is_author(tokens), bool(tokens) and cues.is_date(tokens))
         by_name, by_date = marks
         named = named or by_name or itemprop in ("author", "creator")
+        if tag == "dt" and not named:  # a poster's panel: <dt>jane</dt><dd>Posts: 98</dd>
+            named = panel_name(node, cues) is not None
         return 1, linked, named, _is_date(node, tag, itemprop, by_date, cues)
 
 
@@ -394,7 +398,8 @@ def _posts_of(container: etree._Element, sigs: list[tuple[str, str]]) -> list[et
 
 def _names_two(body: etree._Element, cues: CommentCues) -> bool:
     """Whether the page may hold two elements that name someone as :meth:`_Shapes._own` reads it (a
-    profile link, ``itemprop`` author or creator, an author class or id word), read without a walk.
+    profile link, ``itemprop`` author or creator, an author class or id word, a poster's panel), read
+    without a walk.
 
     A thread needs two posts that each name someone, so a page with fewer such elements holds none:
     most pages, and proving it costs a fraction of the shape search. The count may only err upwards:
@@ -404,6 +409,10 @@ def _names_two(body: etree._Element, cues: CommentCues) -> bool:
     count = properties.count("author") + properties.count("creator")
     for values, as_class in ((_CLASSES(body), True), (_IDS(body), False)):
         count += _named_by_words(values, as_class, cues)
+        if count >= _MIN_POSTS:
+            return True
+    for term in _TERMS(body):
+        count += panel_name(term, cues) is not None
         if count >= _MIN_POSTS:
             return True
     hrefs = _HREFS(body)
