@@ -4,6 +4,7 @@ opening post as the body; author and date read from a header whatever its markup
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
@@ -431,3 +432,21 @@ def test_a_definition_list_without_member_lines_names_no_poster() -> None:
     page = cleanpage.clean(_panel_thread(stats=False))
     assert page.page_type is PageType.PAGE
     assert page.responses == ()
+
+
+
+_QA_PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "qa-answers-section" / "input.html"
+
+
+def test_a_question_apart_above_the_answers_the_cues_read_opens_a_thread() -> None:
+    page = cleanpage.clean(_QA_PAGE.read_bytes())
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("fennel",)  # who asked, not who commented on the question first
+    assert [r.author for r in page.responses if r.parent is None] == ["griddle_gran", "fennel", "griddle_gran", "onion_jam"]
+
+
+def test_an_article_above_the_list_the_cues_read_is_no_thread() -> None:
+    html = _QA_PAGE.read_text(encoding="utf-8").replace('content="website"', 'content="article"')
+    page = cleanpage.clean(html)
+    assert page.page_type is PageType.PAGE
+    assert len(page.responses) == 5

@@ -526,7 +526,7 @@ def take_posts(
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
     posts = find_posts(root, rules, taken, typed_article=typed_article)
     if posts is None:
-        return read_of, _NO_THREAD, ()
+        return read_of, _asked_apart(root, rules, dates, read_of, typed_article=typed_article), ()
     nested = set(posts.posts)
     # the comment lists inside the posts (an answer's comments) are the posts' replies, no rival to them
     under = _under_posts(read_of, posts, rules, dates)
@@ -581,4 +581,28 @@ def _read_apart(posts: Posts, nested: set[etree._Element], rules: Rules, dates: 
     if posts.apart is None:
         return _NO_THREAD
     response = read_comment(posts.apart, nested, rules, dates)
+    return (), response.author if response is not None else None, True
+
+
+def _asked_apart(
+    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead], *, typed_article: bool
+) -> Opening:
+    """The page as a thread when the list the cues read is its answers and the question stands apart
+    above it (a Q&A site's ``div#question`` above ``div#answers``: no posts are left for the shape
+    search, the cues took them all): the prose before the list is one post-shaped branch, dated and
+    signed by a member's profile link, as :func:`_apart` asks of a post above a thread's posts. The
+    blocks read the question; its asker is who opened the thread."""
+    if typed_article or not read_of:
+        return _NO_THREAD
+    section, _items, read = max(read_of, key=lambda entry: sum(len(r.text) for _el, r in entry[2]))
+    if len(read) < _MIN_POSTS or _one_voice(read) or _calls_itself_article(root, rules):
+        return _NO_THREAD
+    found = root.find("body")
+    body = found if found is not None else root
+    apart = _apart(_prose_before(body, section, rules), section, _Shapes(rules.comments))
+    if apart is None:
+        return _NO_THREAD
+    # the question's own comments are no part of it: every list the cues read is left out
+    nested = {el for _section, items, _read in read_of for el in items}
+    response = read_comment(apart, nested, rules, dates)
     return (), response.author if response is not None else None, True
