@@ -86,9 +86,7 @@ class CommentCues:
     #: Number word (casefolded) -> value, all languages ("one" 1, "keine" 0, "deux" 2).
     number_words: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     chrome_patterns: tuple[re.Pattern[str], ...] = ()
-    #: A poster's panel lines ("Registered: 2012-09-03", "Posts: 98"), chrome among the above too:
-    #: beside a short term they mark the panel that names the poster.
-    member_stat_patterns: tuple[re.Pattern[str], ...] = ()
+    member_stat_patterns: tuple[re.Pattern[str], ...] = ()  #: a poster's panel ("Posts: 98"): chrome too
     #: Text-dump comment introducers ("Jane says:"): group ``author``, optional ``date``.
     author_patterns: tuple[re.Pattern[str], ...] = ()
     #: "in reply to Jane" cues: group ``author``.
@@ -194,12 +192,7 @@ class CommentCues:
             return False
         if phrase_key(flat) in self.chrome_phrases:
             return True
-        return any(p.fullmatch(flat) for p in self.chrome_patterns)
-
-    def is_member_stat(self, text: str) -> bool:
-        """True for a line of a poster's panel that says the poster is a member ("Posts: 98")."""
-        flat = collapse(text)
-        return 0 < len(flat) <= CHROME_MAX_CHARS and any(p.fullmatch(flat) for p in self.member_stat_patterns)
+        return any(p.fullmatch(flat) for p in self.chrome_patterns + self.member_stat_patterns)
 
     def is_section_heading(self, text: str) -> bool:
         """True for a comment-section heading, with a count ("3 Responses") or without ("Kommentare")."""
@@ -329,7 +322,6 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
     headings, values, heading_prefixes, h_examples, h_counter = _headings(doc, words)
     authors, a_examples, a_counter = _named_patterns(doc, "author_pattern", ("author", "date"), where)
     replies, r_examples, _ = _named_patterns(doc, "reply_pattern", ("author",), where)
-    members = tuple(_pattern(p, f"{where} member_stat_patterns", False) for p in _strs(doc, "member_stat_patterns", where))
     return CommentCues(
         section_tokens=tokens["section_tokens"][0],
         comment_tokens=tokens["comment_tokens"][0],
@@ -339,9 +331,8 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         heading_patterns=tuple(headings),
         section_heading_phrases=frozenset(_phrase(p, where) for p in _strs(doc, "section_heading_phrases", where)),
         number_words=MappingProxyType(words),
-        chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where))
-        + members,
-        member_stat_patterns=members,
+        chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where)),
+        member_stat_patterns=tuple(_pattern(p, f"{where} members", False) for p in _strs(doc, "member_stat_patterns", where)),
         author_patterns=authors,
         reply_patterns=replies,
         section_token_regex=tokens["section_tokens"][1],
@@ -360,9 +351,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         comment_stems=tuple(sorted(_tokens(_strs(doc, "comment_stems", where), f"{where} comment_stems")[0])),
         stem_stop_parts=_tokens(_strs(doc, "stem_stop_parts", where), f"{where} stem_stop_parts")[0],
         text_tokens=_tokens(_strs(doc, "text_tokens", where), f"{where} text_tokens")[0],
-        item_heading_patterns=tuple(
-            _pattern(p, f"{where} item_heading_patterns", True) for p in _strs(doc, "item_heading_patterns", where)
-        ),
+        item_heading_patterns=tuple(_pattern(p, f"{where} item_heading_patterns", True) for p in _strs(doc, "item_heading_patterns", where)),
         **_words_of(doc),
     )
 
