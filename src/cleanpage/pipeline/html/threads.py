@@ -28,7 +28,7 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
-from cleanpage.pipeline.html.comment_header import CommentDates, panel_name
+from cleanpage.pipeline.html.comment_header import CommentDates, clean_author, panel_name
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
@@ -532,9 +532,12 @@ def take_posts(
     under = _under_posts(read_of, posts, rules, dates)
     inner = {entry[0] for entry in under}
     beside = [entry for entry in read_of if entry[0] not in inner]
-    if any(section not in inner for section in taken) and (not posts.opens or posts.chars <= _read_chars(beside)):
+    # the comments under a question standing apart are its own, no rival list either
+    rivals = [s for s in taken if s not in inner and (posts.apart is None or not _overlaps(s, posts.apart))]
+    if rivals and (not posts.opens or posts.chars <= _read_chars(beside)):
         return read_of, _NO_THREAD, ()  # an article above the comment list the cues read: no thread
-    apart = _read_apart(posts, nested, rules, dates)
+    # who opened it: the question's own comments (lists the cues read) are no part of its header
+    apart = _read_apart(posts, nested | {el for _s, items, _r in read_of for el in items}, rules, dates)
     for _section, items, _read in under:
         nested |= items
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
@@ -580,8 +583,23 @@ def _read_apart(posts: Posts, nested: set[etree._Element], rules: Rules, dates: 
     paragraphs: the blocks read its body), or no thread when no post stands apart."""
     if posts.apart is None:
         return _NO_THREAD
-    response = read_comment(posts.apart, nested, rules, dates)
-    return (), response.author if response is not None else None, True
+    return (), _opener(posts.apart, nested, rules, dates), True
+
+
+def _opener(apart: etree._Element, nested: set[etree._Element], rules: Rules, dates: CommentDates) -> str | None:
+    """Who wrote the post standing apart: the author its schema.org markup names (a Q&A site signs a
+    question "edited … by" its editor before "asked … by" its asker), else the one its header names;
+    the items in ``nested`` (its comments) are no part of it."""
+    for el in apart.iter():
+        if el.get("itemprop") != "author" or any(a in nested for a in el.iterancestors()):
+            continue
+        named = next((n for n in el.iter() if n.get("itemprop") == "name"), el)
+        text = named.get("content") if named.tag == "meta" else named.text_content()
+        name = clean_author(normalise_space(text or ""), rules.comments)
+        if name:
+            return name
+    response = read_comment(apart, nested, rules, dates)
+    return response.author if response is not None else None
 
 
 def _asked_apart(
@@ -603,6 +621,4 @@ def _asked_apart(
     if apart is None:
         return _NO_THREAD
     # the question's own comments are no part of it: every list the cues read is left out
-    nested = {el for _section, items, _read in read_of for el in items}
-    response = read_comment(apart, nested, rules, dates)
-    return (), response.author if response is not None else None, True
+    return (), _opener(apart, {el for _section, items, _read in read_of for el in items}, rules, dates), True
