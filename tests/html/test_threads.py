@@ -4,6 +4,7 @@ opening post as the body; author and date read from a header whatever its markup
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
@@ -393,3 +394,59 @@ def test_a_reader_s_own_closing_dash_stays_when_the_name_is_in_a_header() -> Non
     header above keeps its words as written."""
     page = cleanpage.clean(_thread().replace(f"{_TEXTS[1]}</p>", f"{_TEXTS[1]} And then –</p>"))
     assert [r.text for r in page.responses if r.author == "crustmaker"] == [f"{_TEXTS[1]} And then –"]
+
+
+_PANEL_POST = """<div class="blockpost"><h2><a href="viewtopic.php?pid={n}#p{n}">2024-03-0{n} 10:1{n}:00</a></h2>
+<div class="postleft"><dl><dt><strong>{name}</strong></dt><dd class="usertitle"><strong>Member</strong></dd>
+<dd><span>Registered: 2019-0{n}-11</span></dd><dd><span>Posts: 4{n}</span></dd></dl></div>
+<div class="postright"><div class="postmsg"><p>{text}</p></div></div></div>"""
+
+
+def _panel_thread(stats: bool = True) -> str:
+    posts = "".join(
+        _PANEL_POST.format(name=name, n=n + 1, text=text)
+        for n, (name, text) in enumerate(zip(["ana_b", "Crust Maker", "ovenwatch"], _TEXTS))
+    )
+    if not stats:
+        posts = posts.replace("Registered:", "Favourite loaf:").replace("Posts:", "Ovens:")
+    return (
+        "<html><head><title>Dense bread - Baking forum</title></head><body><h1>Dense bread</h1>"
+        f"<div id='posts'>{posts}</div></body></html>"
+    )
+
+
+def test_a_poster_panel_without_profile_links_names_each_post_s_poster() -> None:
+    page = cleanpage.clean(_panel_thread())
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("ana_b",)
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [(r.author, r.text) for r in page.responses] == [("Crust Maker", _TEXTS[1]), ("ovenwatch", _TEXTS[2])]
+    # the post's date from its permalink, never the poster's join date in the panel
+    assert [r.published.isoformat() if r.published else None for r in page.responses] == [
+        "2024-03-02T10:12:00", "2024-03-03T10:13:00"
+    ]
+    assert "Registered" not in page.body and "Posts:" not in page.body
+
+
+def test_a_definition_list_without_member_lines_names_no_poster() -> None:
+    page = cleanpage.clean(_panel_thread(stats=False))
+    assert page.page_type is PageType.PAGE
+    assert page.responses == ()
+
+
+
+_QA_PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "qa-answers-section" / "input.html"
+
+
+def test_a_question_apart_above_the_answers_the_cues_read_opens_a_thread() -> None:
+    page = cleanpage.clean(_QA_PAGE.read_bytes())
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("fennel",)  # who asked, not who commented on the question first
+    assert [r.author for r in page.responses if r.parent is None] == ["griddle_gran", "fennel", "griddle_gran", "onion_jam"]
+
+
+def test_an_article_above_the_list_the_cues_read_is_no_thread() -> None:
+    html = _QA_PAGE.read_text(encoding="utf-8").replace('content="website"', 'content="article"')
+    page = cleanpage.clean(html)
+    assert page.page_type is PageType.PAGE
+    assert len(page.responses) == 5

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from cleanpage.pipeline.html.comment_header import is_member_stat
 from cleanpage.rules import CommentCues, RulesError, parse_rules
 
 from ._shared import AG_OK, BP_OK, CUES, RULES, html_element, ids
@@ -101,6 +102,25 @@ def test_comment_chrome(text: str) -> None:
 )
 def test_sentences_about_editing_and_joining_are_not_chrome(text: str) -> None:
     assert not RULES.comments.is_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Registered: 2012-09-03", "Join Date: Mar 2016", "Joined: Mon Jul 24, 2017 9:28 am", "Posts: 1,981",
+     "Messages: 12", "Mitglied seit: 12.03.2015", "Beiträge: 2.345"],
+)
+def test_a_poster_panel_s_member_lines_are_member_stats_and_chrome(text: str) -> None:
+    assert is_member_stat(text, RULES.comments)
+    assert RULES.comments.is_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Offline", "Senior Member", "#1 | Link", "Last edited by jane (2024-08-03 11:02:20)", "jane",
+     "Registered for the course.", "Posts: the ones I liked best were yours"],
+)
+def test_other_chrome_and_words_are_no_member_stats(text: str) -> None:
+    assert not is_member_stat(text, RULES.comments)
 
 
 def test_comment_words_are_not_chrome() -> None:

@@ -86,6 +86,7 @@ class CommentCues:
     #: Number word (casefolded) -> value, all languages ("one" 1, "keine" 0, "deux" 2).
     number_words: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     chrome_patterns: tuple[re.Pattern[str], ...] = ()
+    member_stat_patterns: tuple[re.Pattern[str], ...] = ()  #: a poster's panel ("Posts: 98"): chrome too
     #: Text-dump comment introducers ("Jane says:"): group ``author``, optional ``date``.
     author_patterns: tuple[re.Pattern[str], ...] = ()
     #: "in reply to Jane" cues: group ``author``.
@@ -191,7 +192,7 @@ class CommentCues:
             return False
         if phrase_key(flat) in self.chrome_phrases:
             return True
-        return any(p.fullmatch(flat) for p in self.chrome_patterns)
+        return any(p.fullmatch(flat) for p in self.chrome_patterns + self.member_stat_patterns)
 
     def is_section_heading(self, text: str) -> bool:
         """True for a comment-section heading, with a count ("3 Responses") or without ("Kommentare")."""
@@ -310,7 +311,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
          "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
-         "profile_link_parts", "account_link_parts"},
+         "profile_link_parts", "account_link_parts", "member_stat_patterns"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -331,6 +332,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         section_heading_phrases=frozenset(_phrase(p, where) for p in _strs(doc, "section_heading_phrases", where)),
         number_words=MappingProxyType(words),
         chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where)),
+        member_stat_patterns=tuple(_pattern(p, f"{where} members", False) for p in _strs(doc, "member_stat_patterns", where)),
         author_patterns=authors,
         reply_patterns=replies,
         section_token_regex=tokens["section_tokens"][1],
@@ -349,9 +351,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         comment_stems=tuple(sorted(_tokens(_strs(doc, "comment_stems", where), f"{where} comment_stems")[0])),
         stem_stop_parts=_tokens(_strs(doc, "stem_stop_parts", where), f"{where} stem_stop_parts")[0],
         text_tokens=_tokens(_strs(doc, "text_tokens", where), f"{where} text_tokens")[0],
-        item_heading_patterns=tuple(
-            _pattern(p, f"{where} item_heading_patterns", True) for p in _strs(doc, "item_heading_patterns", where)
-        ),
+        item_heading_patterns=tuple(_pattern(p, f"{where} item_heading_patterns", True) for p in _strs(doc, "item_heading_patterns", where)),
         **_words_of(doc),
     )
 

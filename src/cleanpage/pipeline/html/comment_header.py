@@ -23,7 +23,10 @@ from cleanpage.pipeline.shared.patterns import YEAR, element_tokens
 from cleanpage.rules import CommentCues, MetadataCues
 from cleanpage.rules.link_paths import has_path_part
 
-__all__ = ["YEARISH", "CommentDates", "Item", "clean_author", "read_author", "read_date", "text_elements"]
+__all__ = [
+    "YEARISH", "CommentDates", "Item", "clean_author", "is_member_stat", "panel_name", "read_author", "read_date",
+    "text_elements",
+]
 
 #: dateparser calls per page for free-text comment dates (ISO values are always read)
 _MAX_FREE_DATES = 80
@@ -82,9 +85,36 @@ def read_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._Eleme
             name = clean_author(normalise_space((fn if fn is not None else sub).text_content()), cues)
             if name:
                 return name, sub
+    for sub in item.own:
+        if sub.tag == "dt" and (name := panel_name(sub, cues)) is not None:
+            panel = sub.getparent()
+            return name, panel if panel is not None else sub
     return _linked_author(item, cues)
 
 
+def panel_name(term: etree._Element, cues: CommentCues) -> str | None:
+    """The poster a panel names: the first term of a definition list whose values say the poster is
+    a member (``<dt>jane</dt><dd>Registered: 2012-09-03</dd><dd>Posts: 98</dd>``). A forum that shows
+    guests no profile links still names each post's poster there, and nowhere else."""
+    panel = term.getparent()
+    if panel is None or panel.tag != "dl" or panel.find("dt") is not term:
+        return None
+    if not any(dd.tag == "dd" and is_member_stat(normalise_space(dd.text_content()), cues) for dd in panel):
+        return None
+    name = clean_author(normalise_space(term.text_content()), cues)
+    if name is None or len(name.split()) > _NAME_MAX_WORDS or YEAR.search(name) or is_member_stat(name, cues):
+        return None
+    return name
+
+
+def is_member_stat(text: str, cues: CommentCues) -> bool:
+    """A line of a poster's panel that says the poster is a member ("Registered: 2012-09-03", "Posts: 98")."""
+    flat = normalise_space(text)
+    return 0 < len(flat) <= _MEMBER_STAT_MAX_CHARS and any(p.fullmatch(flat) for p in cues.member_stat_patterns)
+
+
+#: a poster's panel line is short ("Join Date: Mar 2016")
+_MEMBER_STAT_MAX_CHARS = 60
 #: words (letters only) before a profile link in its prose parent that make the link a mention
 _MENTION_MIN_WORDS_BEFORE = 3
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -267,7 +297,7 @@ def _header_date(
 ) -> tuple[_dt.date | _dt.datetime | None, list[etree._Element]]:
     """A date the item's header gives in an element no markup names as a date ("June 11, 2024 at
     7:42 am" in a theme's own ``span``): the innermost short element with a year, before the text,
-    those in the author's element (``near``) first (an author pane's "Joined: 2011" comes later)."""
+    those in the author's element (``near``) first; never a poster panel's "Joined: 2011"."""
     texts = set(text_elements(item, cues))
     tried = 0
     first = [s for s in near.iter() if s is not near] if near is not None else []
@@ -278,6 +308,8 @@ def _header_date(
         for text in (None if len(sub) else sub.text, sub.tail):
             if not text or not YEARISH.search(text) or len(text := normalise_space(text)) > 60:
                 continue
+            if is_member_stat(text, cues):
+                continue  # when the poster joined ("Registered: 2012-09-03"), not when they wrote
             tried += 1
             found = dates.parse(text)
             if found is not None:

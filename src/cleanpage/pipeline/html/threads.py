@@ -28,7 +28,7 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
-from cleanpage.pipeline.html.comment_header import CommentDates
+from cleanpage.pipeline.html.comment_header import CommentDates, clean_author, panel_name
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
@@ -83,6 +83,8 @@ _IDS = etree.XPath(".//@id", smart_strings=False)
 _HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _SPACES = re.compile(r"\s+")
 _PROPERTIES = etree.XPath(".//@itemprop", smart_strings=False)
+#: the first terms of definition lists: a poster's panel names the poster there (comment_header.panel_name)
+_TERMS = etree.XPath(".//dl/dt[1]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,8 @@ class _Shapes:
             marks = self.marks[key] = (bool(tokens) and cues.is_author(tokens), bool(tokens) and cues.is_date(tokens))
         by_name, by_date = marks
         named = named or by_name or itemprop in ("author", "creator")
+        if tag == "dt" and not named:  # a poster's panel: <dt>jane</dt><dd>Posts: 98</dd>
+            named = panel_name(node, cues) is not None
         return 1, linked, named, _is_date(node, tag, itemprop, by_date, cues)
 
 
@@ -394,7 +398,8 @@ def _posts_of(container: etree._Element, sigs: list[tuple[str, str]]) -> list[et
 
 def _names_two(body: etree._Element, cues: CommentCues) -> bool:
     """Whether the page may hold two elements that name someone as :meth:`_Shapes._own` reads it (a
-    profile link, ``itemprop`` author or creator, an author class or id word), read without a walk.
+    profile link, ``itemprop`` author or creator, an author class or id word, a poster's panel), read
+    without a walk.
 
     A thread needs two posts that each name someone, so a page with fewer such elements holds none:
     most pages, and proving it costs a fraction of the shape search. The count may only err upwards:
@@ -404,6 +409,10 @@ def _names_two(body: etree._Element, cues: CommentCues) -> bool:
     count = properties.count("author") + properties.count("creator")
     for values, as_class in ((_CLASSES(body), True), (_IDS(body), False)):
         count += _named_by_words(values, as_class, cues)
+        if count >= _MIN_POSTS:
+            return True
+    for term in _TERMS(body):
+        count += panel_name(term, cues) is not None
         if count >= _MIN_POSTS:
             return True
     hrefs = _HREFS(body)
@@ -517,15 +526,18 @@ def take_posts(
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
     posts = find_posts(root, rules, taken, typed_article=typed_article)
     if posts is None:
-        return read_of, _NO_THREAD, ()
+        return read_of, _asked_apart(root, rules, dates, read_of, typed_article=typed_article), ()
     nested = set(posts.posts)
     # the comment lists inside the posts (an answer's comments) are the posts' replies, no rival to them
     under = _under_posts(read_of, posts, rules, dates)
     inner = {entry[0] for entry in under}
     beside = [entry for entry in read_of if entry[0] not in inner]
-    if any(section not in inner for section in taken) and (not posts.opens or posts.chars <= _read_chars(beside)):
+    # the comments under a question standing apart are its own, no rival list either
+    rivals = [s for s in taken if s not in inner and (posts.apart is None or not _overlaps(s, posts.apart))]
+    if rivals and (not posts.opens or posts.chars <= _read_chars(beside)):
         return read_of, _NO_THREAD, ()  # an article above the comment list the cues read: no thread
-    apart = _read_apart(posts, nested, rules, dates)
+    # who opened it: the question's own comments (lists the cues read) are no part of its header
+    apart = _read_apart(posts, nested | {el for _s, items, _r in read_of for el in items}, rules, dates)
     for _section, items, _read in under:
         nested |= items
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
@@ -571,5 +583,42 @@ def _read_apart(posts: Posts, nested: set[etree._Element], rules: Rules, dates: 
     paragraphs: the blocks read its body), or no thread when no post stands apart."""
     if posts.apart is None:
         return _NO_THREAD
-    response = read_comment(posts.apart, nested, rules, dates)
-    return (), response.author if response is not None else None, True
+    return (), _opener(posts.apart, nested, rules, dates), True
+
+
+def _opener(apart: etree._Element, nested: set[etree._Element], rules: Rules, dates: CommentDates) -> str | None:
+    """Who wrote the post standing apart: the author its schema.org markup names (a Q&A site signs a
+    question "edited … by" its editor before "asked … by" its asker), else the one its header names;
+    the items in ``nested`` (its comments) are no part of it."""
+    for el in apart.iter():
+        if el.get("itemprop") != "author" or any(a in nested for a in el.iterancestors()):
+            continue
+        named = next((n for n in el.iter() if n.get("itemprop") == "name"), el)
+        text = named.get("content") if named.tag == "meta" else named.text_content()
+        name = clean_author(normalise_space(text or ""), rules.comments)
+        if name:
+            return name
+    response = read_comment(apart, nested, rules, dates)
+    return response.author if response is not None else None
+
+
+def _asked_apart(
+    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead], *, typed_article: bool
+) -> Opening:
+    """The page as a thread when the list the cues read is its answers and the question stands apart
+    above it (a Q&A site's ``div#question`` above ``div#answers``: no posts are left for the shape
+    search, the cues took them all): the prose before the list is one post-shaped branch, dated and
+    signed by a member's profile link, as :func:`_apart` asks of a post above a thread's posts. The
+    blocks read the question; its asker is who opened the thread."""
+    if typed_article or not read_of:
+        return _NO_THREAD
+    section, _items, read = max(read_of, key=lambda entry: sum(len(r.text) for _el, r in entry[2]))
+    if len(read) < _MIN_POSTS or _one_voice(read) or _calls_itself_article(root, rules):
+        return _NO_THREAD
+    found = root.find("body")
+    body = found if found is not None else root
+    apart = _apart(_prose_before(body, section, rules), section, _Shapes(rules.comments))
+    if apart is None:
+        return _NO_THREAD
+    # the question's own comments are no part of it: every list the cues read is left out
+    return (), _opener(apart, {el for _section, items, _read in read_of for el in items}, rules, dates), True
