@@ -77,3 +77,21 @@ def test_the_shipped_model_reads_the_features_the_pipeline_writes() -> None:
     assert {"fit_out_of_fold", "check", "seed"} <= set(model.card)
     rows = np.random.RandomState(0).rand(20, len(model.features)).astype(np.float32)
     assert np.array_equal(model.probability(rows), model.probability(rows.copy()))  # deterministic
+
+
+def test_float32_rows_decide_as_their_float64_values() -> None:
+    # thresholds between two float32 values, and exactly on one: a float32 row must go the way its
+    # value does in float64, whatever the threshold's own float32 rounding would say
+    near = float(np.float32(0.1))
+    dump = {"tree_info": [{"tree_structure": {
+        "split_feature": 0, "threshold": threshold, "decision_type": "<=", "default_left": True,
+        "missing_type": "None", "left_child": {"leaf_value": 0.0}, "right_child": {"leaf_value": 1.0}}}
+        for threshold in (0.1, near, np.nextafter(near, 1.0), 1e300, -1e300)]}
+    forest = forest_from_lightgbm(dump, features=("a",), words=(), cut=0.5, card={})
+    values = np.array([near, np.nextafter(np.float32(near), np.float32(0)), np.nextafter(np.float32(near), np.float32(1)),
+                       0.0, 1.0, np.inf, -np.inf], dtype=np.float32)
+    rows32 = values.reshape(-1, 1)
+    expected = [sum(float(float(v) > t) for t in (0.1, near, float(np.nextafter(near, 1.0)), 1e300, -1e300))
+                for v in values]
+    assert forest.margin(rows32).tolist() == expected
+    assert forest.margin(rows32).tobytes() == forest.margin(rows32.astype(np.float64)).tobytes()

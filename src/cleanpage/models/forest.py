@@ -59,24 +59,29 @@ class Forest:
             # a huge page: the walk's temporaries are rows × trees each (300 MB for 250,000 blocks);
             # a chunk of rows at a time bounds them, and every row's arithmetic is its own
             return np.concatenate([self.margin(x[k:k + _CHUNK_ROWS]) for k in range(0, rows, _CHUNK_ROWS)])
-        trees, width = self.feature.shape
-        x = np.ascontiguousarray(x, dtype=np.float64)
+        if x.dtype != np.float32:
+            x = np.ascontiguousarray(x, dtype=np.float64)
         if np.isnan(x).any():
             return self._margin_missing(x)
-        # flat arrays: one take() per array and level instead of two-dimensional fancy indexing
-        feature = self.feature.ravel()
-        threshold = self.threshold.ravel()
-        offset = (np.arange(trees) * width)[:, None]
-        # children[2k] is node k's left child, children[2k + 1] its right, as flat positions
-        children = np.stack([self.left + offset, self.right + offset], axis=2).ravel()
-        node = np.broadcast_to(offset.ravel(), (rows, trees)).copy()
+        walk = self._walk
+        # float32 rows (the block features) are compared with the thresholds rounded down to
+        # float32: the same decision as comparing in float64, without widening the rows
+        threshold = walk.threshold32 if x.dtype == np.float32 else walk.threshold
+        # node ids are doubled (2k for node k): adding the decision (0 left, 1 right) gives the
+        # index of the child in ``children``, so one level is two gathers, a compare and an add
+        node = np.broadcast_to(walk.roots, (rows, walk.roots.size)).copy()
         cells = (np.arange(rows) * x.shape[1])[:, None]
-        flat_x = x.ravel()
+        flat_x = np.ascontiguousarray(x).ravel()
         for _ in range(self.depth):
-            right = flat_x.take(cells + feature.take(node)) > threshold.take(node)
-            node = children.take(2 * node + right)
-        margin: np.ndarray = self.value.ravel().take(node).sum(axis=1) + self.bias
+            node += flat_x.take(cells + walk.feature.take(node)) > threshold.take(node)
+            node = walk.children.take(node)
+        margin: np.ndarray = walk.value.take(node).sum(axis=1) + self.bias
         return margin
+
+    @functools.cached_property
+    def _walk(self) -> _Walk:
+        """The flat arrays :meth:`margin` walks, built once per model."""
+        return _Walk.of(self)
 
     def _margin_missing(self, x: np.ndarray) -> np.ndarray:
         """:meth:`margin` for rows with NaN values: a missing value goes the node's default way."""
@@ -123,6 +128,36 @@ class Forest:
                 bias=float(header["bias"]), features=tuple(header["features"]), words=tuple(header["words"]),
                 cut=float(header["cut"]), card=dict(header["card"]),
             )
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """A forest's nodes as flat arrays indexed by doubled node id (``2 * (tree * width + node)``,
+    each entry twice): the node's feature, its threshold (float64 and rounded down to float32),
+    its leaf value, and at ``2k`` / ``2k + 1`` the doubled ids of node k's left / right child."""
+
+    roots: np.ndarray  # the doubled id of every tree's root
+    feature: np.ndarray
+    threshold: np.ndarray
+    threshold32: np.ndarray
+    children: np.ndarray
+    value: np.ndarray
+
+    @classmethod
+    def of(cls, forest: Forest) -> _Walk:
+        trees, width = forest.feature.shape
+        offset = (np.arange(trees) * width)[:, None]
+        children = 2 * np.stack([forest.left + offset, forest.right + offset], axis=2).ravel().astype(np.intp)
+        threshold = forest.threshold.ravel().astype(np.float64)
+        # the largest float32 at or below each threshold: for a float32 x, x > t32 exactly when x > t
+        with np.errstate(over="ignore"):  # a threshold past float32's range becomes an infinity, stepped back below
+            threshold32 = threshold.astype(np.float32)
+        above = threshold32.astype(np.float64) > threshold
+        threshold32[above] = np.nextafter(threshold32[above], np.float32(-np.inf))
+        return cls(roots=2 * offset.ravel().astype(np.intp),
+                   feature=np.repeat(forest.feature.ravel().astype(np.intp), 2),
+                   threshold=np.repeat(threshold, 2), threshold32=np.repeat(threshold32, 2),
+                   children=children, value=np.repeat(forest.value.ravel(), 2))
 
 
 @functools.lru_cache(maxsize=4)
