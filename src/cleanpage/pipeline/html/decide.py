@@ -7,7 +7,8 @@ block the rules are not certain about. Certain are: the headline, reader-respons
 page hides, and the rule tables' unambiguous widgets (comment forms, cookie prompts, search boxes,
 skip links, screen-reader labels) — those keep the rule's label. Every block the model drops keeps
 the rule's reason when the rules dropped it too, else :attr:`Reason.OUTSIDE_MAIN_CONTENT`, and
-carries the model's score.
+carries the model's score. A repeated group the page's main content is made of (a listing's items,
+:mod:`.groups`) is kept whole where the model kept little else.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 from cleanpage.models import Forest
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, features
+from cleanpage.pipeline.html.groups import main_groups
 
 if TYPE_CHECKING:
     from cleanpage.pipeline.html.classify import Evidence
@@ -33,6 +35,7 @@ CERTAIN = frozenset({
     Reason.JAVASCRIPT_NOTICE,
 })
 _FIXED = frozenset({Label.TITLE, Label.RESPONSE, Label.RESPONSE_HEADER})
+_UNDER_LIST_HEADING = BASE_FEATURES.index("under_list_heading")
 
 
 def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest) -> tuple[Labelled, ...]:
@@ -48,11 +51,15 @@ def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest) -> tup
         # the model kept nothing the rules would keep: a page unlike any it learned from, where an
         # empty body is the worst answer; the rules' own labels stand
         return tuple(evidence.rule_labels)
+    decidable = np.array([item.label not in _FIXED and item.reason not in CERTAIN for item in evidence.rule_labels],
+                         dtype=bool)
+    # a list under a "Related" / "Most read" heading is never a page's main list
+    lifted = main_groups(blocks, scores, model.cut, decidable & (x[:, _UNDER_LIST_HEADING] <= 0))
     out: list[Labelled] = []
-    for item, score in zip(evidence.rule_labels, scores.tolist()):
+    for item, score, lift in zip(evidence.rule_labels, scores.tolist(), lifted.tolist()):
         if item.label in _FIXED or item.reason in CERTAIN:
             out.append(item)
-        elif score >= model.cut:
+        elif score >= model.cut or lift:
             out.append(Labelled(block=item.block, label=Label.BODY, score=score))
         else:
             reason = item.reason if item.label is Label.BOILERPLATE and item.reason else Reason.OUTSIDE_MAIN_CONTENT
