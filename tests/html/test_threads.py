@@ -450,3 +450,25 @@ def test_an_article_above_the_list_the_cues_read_is_no_thread() -> None:
     page = cleanpage.clean(html)
     assert page.page_type is PageType.PAGE
     assert len(page.responses) == 5
+
+
+_BIOS = [
+    "Jane Smith leads the newsroom's data team and has covered local government since 2012, with a focus on budgets.",
+    "Omar Haddad edits the weekend magazine and writes about food, farming and the people who keep the markets running.",
+    "Lena Fischer is our transport correspondent; before joining she spent eight years as an engineer on the railway.",
+    "Tom Okafor covers schools and universities and hosts the weekly education podcast, which he started in his first year.",
+]
+
+
+@pytest.mark.parametrize("stat", ["Joined: March 201{n}", "Member since 201{n}"])
+def test_a_staff_directory_with_join_dates_is_no_thread(stat: str) -> None:
+    """A member's panel names a poster, but when they joined is no post's date: a page of people
+    (a staff directory, a club's board) whose only year is a join date has no posts (review12)."""
+    people = "".join(
+        f"<div class='person'><dl><dt>{' '.join(bio.split()[:2])}</dt><dd>{stat.format(n=n)}</dd></dl><p>{bio}</p></div>"
+        for n, bio in enumerate(_BIOS)
+    )
+    page = cleanpage.clean(f"<html><head><title>Our team</title></head><body><main><h1>Meet the team</h1>{people}</main></body></html>")
+    assert page.page_type is PageType.PAGE
+    assert page.responses == ()
+    assert all(bio in page.paragraphs for bio in _BIOS)

@@ -28,7 +28,7 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
-from cleanpage.pipeline.html.comment_header import CommentDates, clean_author, panel_name
+from cleanpage.pipeline.html.comment_header import CommentDates, clean_author, is_member_stat, panel_name
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
@@ -204,12 +204,12 @@ def _is_date(el: etree._Element, tag: str, itemprop: str | None, by_tokens: bool
     if tag == "time" or itemprop in cues.date_properties or by_tokens:
         return True
     # a date written out, in an element's own text or after it ("by <strong>jane</strong> » Tue
-    # Aug 27, 2019 1:47 am")
-    text = el.text
-    if text and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None:
-        return True
-    tail = el.tail
-    return bool(tail) and len(tail) <= _DATE_TEXT_MAX and _YEAR.search(tail) is not None
+    # Aug 27, 2019 1:47 am"); when a member joined ("Joined: March 2010") dates no post, and a page
+    # of people whose only years are join dates (a staff directory) is no thread
+    return any(
+        text and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None and not is_member_stat(text, cues)
+        for text in (el.text, el.tail)
+    )
 
 
 def _group_value(members: list[etree._Element], shapes: _Shapes, headline: etree._Element | None) -> tuple[int, int]:
