@@ -101,3 +101,27 @@ def test_the_table_rejects_a_word_on_both_sides() -> None:
 def test_the_packaged_table_loads() -> None:
     cues = disclosure_cues()
     assert "accordion" in cues.panel_words and "honeypot" in cues.furniture_words
+
+
+HOURS = "Open Monday to Friday 8am to 6pm and Saturdays 9am to 4pm; closed on Sundays and bank holidays."
+
+
+@pytest.mark.parametrize("region", [
+    f"<header><button aria-controls='hq' aria-expanded='false'>Opening times</button><div id='hq' hidden><p>{HOURS}</p></div></header>",
+    f"<footer><button aria-controls='fc1' aria-expanded='false'>About us</button><div id='fc1' hidden><p>{HOURS}</p></div></footer>",
+    f"<div role='banner'><a href='#hq'>Opening times</a><div id='hq' class='panel' hidden><p>{HOURS}</p></div></div>",
+    f"<div role='contentinfo'><div class='accordion'><div class='collapse' hidden><p>{HOURS}</p></div></div></div>",
+])
+def test_a_panel_in_the_page_header_or_footer_is_furniture(region: str) -> None:
+    """A site's header and footer open panels too (opening times, a mini basket, a mobile footer's
+    link columns): the same on every page, never the page's text, so they stay hidden (review12)."""
+    assert "hidden" in _roles(region)[HOURS]
+
+
+def test_a_panel_in_the_page_header_stays_out_of_a_short_page() -> None:
+    service = "We repair and service bicycles of every make at our workshop, usually within two working days."
+    page = cleanpage.clean(
+        "<html><head><title>Bicycle repairs</title></head><body><header>"
+        f"<button aria-controls='hq' aria-expanded='false'>Opening times</button><div id='hq' hidden><p>{HOURS}</p></div>"
+        f"</header><main><h1>Bicycle repairs</h1><p>{service}</p></main></body></html>")
+    assert service in page.paragraphs and HOURS not in page.body
