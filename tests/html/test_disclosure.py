@@ -125,3 +125,26 @@ def test_a_panel_in_the_page_header_stays_out_of_a_short_page() -> None:
         f"<button aria-controls='hq' aria-expanded='false'>Opening times</button><div id='hq' hidden><p>{HOURS}</p></div>"
         f"</header><main><h1>Bicycle repairs</h1><p>{service}</p></main></body></html>")
     assert service in page.paragraphs and HOURS not in page.body
+
+
+MUSEUM = ["The museum's new wing holds two hundred paintings by artists from the region, most of them never shown before.",
+          "Entry to the permanent collection is free; the temporary exhibition costs eight pounds, or five for students."]
+
+
+LOCKERS = "Lockers are available in the basement for bags larger than a small backpack."
+
+
+@pytest.mark.parametrize("copy", [
+    "<div class='accordion mobile-only' style='display:none'>{text}</div>",  # a mobile layout's copy
+    "<div role='tabpanel' id='p2' hidden>{text}<p>" + LOCKERS + "</p></div>",  # an "All details" tab
+])
+def test_a_hidden_panel_repeating_visible_text_is_not_kept_twice(copy: str) -> None:
+    """A panel a control opens is the page's text, but not when it repeats what the page shows
+    already (a mobile layout's accordion, an "All details" tab): the copy stays hidden (review12)."""
+    text = "".join(f"<p>{p}</p>" for p in MUSEUM)
+    page = cleanpage.clean(
+        "<html><head><title>Visit the museum</title></head><body><main><h1>Visit the museum</h1>"
+        f"<div class='desktop-only'>{text}</div>{copy.format(text=text)}</main></body></html>")
+    assert [page.body.count(p) for p in MUSEUM] == [1, 1]
+    roles = _roles(f"<div>{text}</div>{copy.format(text=text)}")
+    assert "collapsed" not in roles[MUSEUM[0]] or "hidden" in roles[MUSEUM[0]]

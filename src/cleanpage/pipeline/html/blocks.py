@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space
+from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space, text_key
 from cleanpage.pipeline.html.disclosure import Disclosure
 from cleanpage.pipeline.shared.patterns import class_words
 
@@ -325,4 +325,19 @@ def build_blocks(root: etree._Element, marks: ResponseMarks = _NO_MARKS) -> tupl
     ``marks`` are the responses stage's elements: each gives its whole subtree a role.
     """
     body = root.find("body")
-    return _Walk(marks, Disclosure(root)).run(body if body is not None else root)
+    return _hide_copies(_Walk(marks, Disclosure(root)).run(body if body is not None else root))
+
+
+def _hide_copies(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A collapsed block whose text the page also shows (a mobile layout's accordion beside the
+    desktop text, an "All" tab repeating the others) is a copy, not more of the page's text: it is
+    ``hidden`` again, so the page's text is kept once (review12)."""
+    if not any("collapsed" in block.roles for block in blocks):
+        return blocks
+    shown = {text_key(b.text) for b in blocks if "collapsed" not in b.roles and "hidden" not in b.roles}
+    shown.discard("")
+    return tuple(
+        b._replace(roles=(b.roles - {"collapsed"}) | {"hidden"})
+        if "collapsed" in b.roles and text_key(b.text) in shown else b
+        for b in blocks
+    )
