@@ -472,3 +472,31 @@ def test_a_staff_directory_with_join_dates_is_no_thread(stat: str) -> None:
     assert page.page_type is PageType.PAGE
     assert page.responses == ()
     assert all(bio in page.paragraphs for bio in _BIOS)
+
+
+_STORY = [
+    "The city council voted on Tuesday to approve a new budget for the public library system, ending months of debate.",
+    "Under the plan, branches in the northern districts will open on Sundays for the first time since 2009, it said.",
+    "Librarians had warned that staff shortages left several branches closed for days at a time this winter.",
+]
+_READERS = [("Ann", "Sunday opening is long overdue, well done to the staff at Northside."),
+            ("Bob", "What about the roads? They have not been fixed in years."),
+            ("Cleo", "My kids love the reading club, I hope there are more events now.")]
+
+
+@pytest.mark.parametrize("heading", ["<h3>3 Comments</h3>", "<h3>Kommentare</h3>"])
+def test_a_story_signed_by_a_profile_link_above_its_comments_is_no_thread(heading: str) -> None:
+    """A news story or blog post whose byline links to the writer's profile ("/people/jane-doe") and
+    whose page does not say og:type article is post-shaped above the comment list, as a question is
+    above its answers; but a list that calls itself comments is an article's, not answers (review12)."""
+    comments = "".join(
+        f"<li class='comment'><div class='comment-author'><b class='fn'>{name}</b></div><time datetime='2026-03-0{n + 2}'>"
+        f"March {n + 2}, 2026</time><div class='comment-content'><p>{text}</p></div></li>"
+        for n, (name, text) in enumerate(_READERS))
+    page = cleanpage.clean(
+        "<html><head><title>Library budget approved</title></head><body><main><div class='story'><h1>Library budget approved</h1>"
+        "<div class='byline'>By <a href='/people/jane-doe'>Jane Doe</a> <span class='date'>March 1, 2026</span></div>"
+        + "".join(f"<p>{p}</p>" for p in _STORY)
+        + f"</div><div id='comments' class='comments-area'>{heading}<ol class='comment-list'>{comments}</ol></div></main></body></html>")
+    assert page.page_type is PageType.PAGE
+    assert page.paragraphs == tuple(_STORY) and len(page.responses) == 3

@@ -83,6 +83,7 @@ _IDS = etree.XPath(".//@id", smart_strings=False)
 _HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _SPACES = re.compile(r"\s+")
 _PROPERTIES = etree.XPath(".//@itemprop", smart_strings=False)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: the first terms of definition lists: a poster's panel names the poster there (comment_header.panel_name)
 _TERMS = etree.XPath(".//dl/dt[1]")
 
@@ -602,6 +603,16 @@ def _opener(apart: etree._Element, nested: set[etree._Element], rules: Rules, da
     return response.author if response is not None else None
 
 
+def _calls_itself_comments(section: etree._Element, cues: CommentCues) -> bool:
+    """The list's heading (its first, or the one right before it) says comments ("3 Comments",
+    "Kommentare"): an article's readers, where a question's list says answers (review12)."""
+    heading = next(section.iter(*_HEADINGS), None)
+    if heading is None:
+        before = section.getprevious()
+        heading = before if before is not None and before.tag in _HEADINGS else None
+    return heading is not None and cues.is_section_heading(normalise_space(heading.text_content()))
+
+
 def _asked_apart(
     root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead], *, typed_article: bool
 ) -> Opening:
@@ -615,6 +626,8 @@ def _asked_apart(
     section, _items, read = max(read_of, key=lambda entry: sum(len(r.text) for _el, r in entry[2]))
     if len(read) < _MIN_POSTS or _one_voice(read) or _calls_itself_article(root, rules):
         return _NO_THREAD
+    if _calls_itself_comments(section, rules.comments):
+        return _NO_THREAD  # a story's comments under its byline, not a question's answers
     found = root.find("body")
     body = found if found is not None else root
     apart = _apart(_prose_before(body, section, rules), section, _Shapes(rules.comments))
