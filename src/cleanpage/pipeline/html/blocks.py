@@ -329,15 +329,21 @@ def build_blocks(root: etree._Element, marks: ResponseMarks = _NO_MARKS) -> tupl
 
 
 def _hide_copies(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A collapsed block whose text the page also shows (a mobile layout's accordion beside the
-    desktop text, an "All" tab repeating the others) is a copy, not more of the page's text: it is
-    ``hidden`` again, so the page's text is kept once (review12)."""
+    """A run of collapsed blocks whose every text the page also shows (a mobile layout's accordion
+    beside the desktop text) is a copy, not more of the page's text: it is ``hidden`` again, so the
+    text is kept once (review12). A run holding any text of its own (code tabs in several languages
+    that share a few lines) stays collapsed, its shared lines too."""
     if not any("collapsed" in block.roles for block in blocks):
         return blocks
     shown = {text_key(b.text) for b in blocks if "collapsed" not in b.roles and "hidden" not in b.roles}
-    shown.discard("")
-    return tuple(
-        b._replace(roles=(b.roles - {"collapsed"}) | {"hidden"})
-        if "collapsed" in b.roles and text_key(b.text) in shown else b
-        for b in blocks
-    )
+    out = list(blocks)
+    run: list[int] = []
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and "collapsed" in blocks[i].roles:
+            run.append(i)
+            continue
+        if run and all(text_key(blocks[k].text) in shown for k in run):
+            for k in run:
+                out[k] = blocks[k]._replace(roles=(blocks[k].roles - {"collapsed"}) | {"hidden"})
+        run = []
+    return tuple(out)
