@@ -2,8 +2,9 @@
 
 The places are the body (``paragraphs``), the attribution, the responses, ``removed`` and the title.
 Checked on every fixture page and, by hypothesis, on pages built from fragments that used to lose
-text: a paragraph repeated right after itself, a byline line, text the page hides, inline MathML,
-headings inside the article, reader comments with their chrome.
+text: a paragraph repeated right after itself, a byline line, text the page hides, panels a control
+opens (tabs, accordions), inline MathML, headings inside the article, reader comments with their
+chrome; and a listing whose repeated items the groups stage lifts whole.
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ FRAGMENTS = st.sampled_from([
     "<p class='byline'>By Jane Doe</p><p>{p}</p>",
     "<p style='display:none'>{p}</p>",
     "<p aria-hidden='true'>Hidden note for screen readers only, never shown.</p>",
+    # panels a control opens ('collapsed', to the model), a copy of shown text among them, one in a header
+    "<div role='tablist'><button role='tab' aria-controls='tp'>More</button></div><div role='tabpanel' id='tp' hidden><p>{p}</p></div>",
+    "<div class='accordion'><div class='collapse' style='display:none'><p>{p}</p></div></div>",
+    "<details><summary>Read more</summary><div hidden><p>{p}</p></div></details>",
+    "<header><button aria-controls='hq'>Opening times</button><div id='hq' hidden><p>{p}</p></div></header>",
     "<p>The area is <math alttext='\\pi r^2'><mi>r</mi></math> as {p}</p>",
     "<nav><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul></nav>",
     "<div class='share'><a href='#'>Share</a> <a href='#'>Tweet</a></div>",
@@ -116,3 +122,22 @@ def test_an_opening_post_split_by_line_breaks_is_two_paragraphs() -> None:
         "I took the jaws out and cleaned the scroll, and put them back in the order stamped on them, but nothing "
         "changed. What should I check next?")
     _check(html)
+
+
+def test_a_listing_s_lifted_items_are_each_in_one_place() -> None:
+    """A tag archive the model keeps little of: its repeated entries are lifted whole (groups.py),
+    each once, and its pagination and tag cloud stay removed, each once."""
+    words = ["council", "library", "budget", "river", "bridge", "school", "teachers", "union", "strike", "hospital",
+             "nurses", "weather", "storm", "flood", "election", "mayor", "tram", "railway", "station", "harbour",
+             "festival", "music", "theatre", "museum", "park", "market"]
+    entries = "".join(
+        f"<article class='post-{i} post type-post'><h2 class='entry-title'><a href='/p{i}'>"
+        f"{' '.join(words[(i + k) % 26] for k in range(7)).capitalize()}</a></h2>"
+        f"<div class='entry-meta'>March {i + 1}, 2026 by Jane</div><div class='entry-summary'><p>"
+        f"{' '.join(words[(3 * i + 5 * k) % 26] for k in range(35)).capitalize()}.</p></div></article>"
+        for i in range(10))
+    pages = "<nav class='pagination'>" + "".join(f"<a href='/tag/x/page/{i}'>{i}</a> " for i in range(1, 9)) + "</nav>"
+    cloud = "<aside class='widget'><h3>Tags</h3><div class='tagcloud'>" + " ".join(
+        f"<a href='/tag/{w}'>{w}</a>" for w in words) + "</div></aside>"
+    _check(f"<html><head><title>Tag: storm</title></head><body><main><h1>Tag: storm</h1>{entries}{pages}</main>"
+           f"{cloud}<footer>Copyright 2026 Example</footer></body></html>")

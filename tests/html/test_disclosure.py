@@ -101,3 +101,58 @@ def test_the_table_rejects_a_word_on_both_sides() -> None:
 def test_the_packaged_table_loads() -> None:
     cues = disclosure_cues()
     assert "accordion" in cues.panel_words and "honeypot" in cues.furniture_words
+
+
+HOURS = "Open Monday to Friday 8am to 6pm and Saturdays 9am to 4pm; closed on Sundays and bank holidays."
+
+
+@pytest.mark.parametrize("region", [
+    f"<header><button aria-controls='hq' aria-expanded='false'>Opening times</button><div id='hq' hidden><p>{HOURS}</p></div></header>",
+    f"<footer><button aria-controls='fc1' aria-expanded='false'>About us</button><div id='fc1' hidden><p>{HOURS}</p></div></footer>",
+    f"<div role='banner'><a href='#hq'>Opening times</a><div id='hq' class='panel' hidden><p>{HOURS}</p></div></div>",
+    f"<div role='contentinfo'><div class='accordion'><div class='collapse' hidden><p>{HOURS}</p></div></div></div>",
+])
+def test_a_panel_in_the_page_header_or_footer_is_furniture(region: str) -> None:
+    """A site's header and footer open panels too (opening times, a mini basket, a mobile footer's
+    link columns): the same on every page, never the page's text, so they stay hidden (review12)."""
+    assert "hidden" in _roles(region)[HOURS]
+
+
+def test_a_panel_in_the_page_header_stays_out_of_a_short_page() -> None:
+    service = "We repair and service bicycles of every make at our workshop, usually within two working days."
+    page = cleanpage.clean(
+        "<html><head><title>Bicycle repairs</title></head><body><header>"
+        f"<button aria-controls='hq' aria-expanded='false'>Opening times</button><div id='hq' hidden><p>{HOURS}</p></div>"
+        f"</header><main><h1>Bicycle repairs</h1><p>{service}</p></main></body></html>")
+    assert service in page.paragraphs and HOURS not in page.body
+
+
+MUSEUM = ["The museum's new wing holds two hundred paintings by artists from the region, most of them never shown before.",
+          "Entry to the permanent collection is free; the temporary exhibition costs eight pounds, or five for students."]
+
+
+LOCKERS = "Lockers are available in the basement for bags larger than a small backpack."
+
+
+def test_a_hidden_panel_repeating_visible_text_is_not_kept_twice() -> None:
+    """A panel a control opens is the page's text, but not when all it holds repeats what the page
+    shows already (a mobile layout's accordion): the copy stays hidden (review12)."""
+    text = "".join(f"<p>{p}</p>" for p in MUSEUM)
+    copy = f"<div class='accordion mobile-only' style='display:none'>{text}</div>"
+    page = cleanpage.clean(
+        "<html><head><title>Visit the museum</title></head><body><main><h1>Visit the museum</h1>"
+        f"<div class='desktop-only'>{text}</div>{copy}</main></body></html>")
+    assert [page.body.count(p) for p in MUSEUM] == [1, 1]
+    assert "hidden" in _roles(f"<div>{text}</div>{copy}")[MUSEUM[0]]
+
+
+def test_a_panel_with_text_of_its_own_keeps_its_shared_lines() -> None:
+    """Code tabs in several languages share a line or two with the shown tab: the hidden tab holds
+    text of its own, so all of it stays collapsed (review12)."""
+    shared = "// Find your account key in the console and set it as an environment variable"
+    root, _ = parse_page(
+        "<html><body><div role='tabpanel' id='js'><pre>" + shared + "</pre><pre>client.send(to, body)</pre></div>"
+        "<div role='tabpanel' id='py' hidden><pre>" + shared + "</pre><pre>client.messages.create(to=to, body=body)</pre>"
+        f"<p>{LOCKERS}</p></div></body></html>")
+    collapsed = [b.text for b in build_blocks(root) if "collapsed" in b.roles]
+    assert collapsed[0] == shared and LOCKERS in collapsed

@@ -83,3 +83,22 @@ def test_an_articles_related_list_stays_removed() -> None:
     assert f"{PROSE} Work starts in May." in page.paragraphs
     assert not any("bus routes" in text for text in page.paragraphs)
     assert any("bus routes" in r.text for r in page.removed)
+
+
+def test_a_classless_menu_and_footer_do_not_ride_along_with_the_list() -> None:
+    """On classless markup (a minimal blog theme) the menu's, the list's and the footer's items are
+    one tag at one depth with no class words: the page region each sits in (nav, main, footer) keeps
+    them apart, so the menu is not lifted with the list the model half-kept (review12)."""
+    from cleanpage.pipeline.html.blocks import build_blocks
+    from cleanpage.pipeline.html.tree import parse_page
+
+    def links(names: list[str]) -> str:
+        return "<ul>" + "".join(f"<li><a href='/{k}'>{name}</a></li>" for k, name in enumerate(names)) + "</ul>"
+
+    posts = [f"Notes from week {k} of rebuilding an old wooden boat in the garden shed" for k in range(12)]
+    root, _ = parse_page(f"<html><body><nav>{links(['Home', 'About', 'Contact'])}</nav><main>{links(posts)}</main>"
+                         f"<footer>{links(['RSS feed', 'Privacy', 'Licence'])}</footer></body></html>")
+    blocks = build_blocks(root)
+    scores = np.array([0.45 if b.text in posts else 0.01 for b in blocks])
+    lifted = main_groups(blocks, scores, 0.5, np.ones(len(blocks), dtype=bool))
+    assert [b.text for b, lift in zip(blocks, lifted.tolist()) if lift] == posts

@@ -450,3 +450,53 @@ def test_an_article_above_the_list_the_cues_read_is_no_thread() -> None:
     page = cleanpage.clean(html)
     assert page.page_type is PageType.PAGE
     assert len(page.responses) == 5
+
+
+_BIOS = [
+    "Jane Smith leads the newsroom's data team and has covered local government since 2012, with a focus on budgets.",
+    "Omar Haddad edits the weekend magazine and writes about food, farming and the people who keep the markets running.",
+    "Lena Fischer is our transport correspondent; before joining she spent eight years as an engineer on the railway.",
+    "Tom Okafor covers schools and universities and hosts the weekly education podcast, which he started in his first year.",
+]
+
+
+@pytest.mark.parametrize("stat", ["Joined: March 201{n}", "Member since 201{n}"])
+def test_a_staff_directory_with_join_dates_is_no_thread(stat: str) -> None:
+    """A member's panel names a poster, but when they joined is no post's date: a page of people
+    (a staff directory, a club's board) whose only year is a join date has no posts (review12)."""
+    people = "".join(
+        f"<div class='person'><dl><dt>{' '.join(bio.split()[:2])}</dt><dd>{stat.format(n=n)}</dd></dl><p>{bio}</p></div>"
+        for n, bio in enumerate(_BIOS)
+    )
+    page = cleanpage.clean(f"<html><head><title>Our team</title></head><body><main><h1>Meet the team</h1>{people}</main></body></html>")
+    assert page.page_type is PageType.PAGE
+    assert page.responses == ()
+    assert all(bio in page.paragraphs for bio in _BIOS)
+
+
+_STORY = [
+    "The city council voted on Tuesday to approve a new budget for the public library system, ending months of debate.",
+    "Under the plan, branches in the northern districts will open on Sundays for the first time since 2009, it said.",
+    "Librarians had warned that staff shortages left several branches closed for days at a time this winter.",
+]
+_READERS = [("Ann", "Sunday opening is long overdue, well done to the staff at Northside."),
+            ("Bob", "What about the roads? They have not been fixed in years."),
+            ("Cleo", "My kids love the reading club, I hope there are more events now.")]
+
+
+@pytest.mark.parametrize("heading", ["<h3>3 Comments</h3>", "<h3>Kommentare</h3>"])
+def test_a_story_signed_by_a_profile_link_above_its_comments_is_no_thread(heading: str) -> None:
+    """A news story or blog post whose byline links to the writer's profile ("/people/jane-doe") and
+    whose page does not say og:type article is post-shaped above the comment list, as a question is
+    above its answers; but a list that calls itself comments is an article's, not answers (review12)."""
+    comments = "".join(
+        f"<li class='comment'><div class='comment-author'><b class='fn'>{name}</b></div><time datetime='2026-03-0{n + 2}'>"
+        f"March {n + 2}, 2026</time><div class='comment-content'><p>{text}</p></div></li>"
+        for n, (name, text) in enumerate(_READERS))
+    page = cleanpage.clean(
+        "<html><head><title>Library budget approved</title></head><body><main><div class='story'><h1>Library budget approved</h1>"
+        "<div class='byline'>By <a href='/people/jane-doe'>Jane Doe</a> <span class='date'>March 1, 2026</span></div>"
+        + "".join(f"<p>{p}</p>" for p in _STORY)
+        + f"</div><div id='comments' class='comments-area'>{heading}<ol class='comment-list'>{comments}</ol></div></main></body></html>")
+    assert page.page_type is PageType.PAGE
+    assert page.paragraphs == tuple(_STORY) and len(page.responses) == 3

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space
+from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space, text_key
 from cleanpage.pipeline.html.disclosure import Disclosure
 from cleanpage.pipeline.shared.patterns import class_words
 
@@ -325,4 +325,25 @@ def build_blocks(root: etree._Element, marks: ResponseMarks = _NO_MARKS) -> tupl
     ``marks`` are the responses stage's elements: each gives its whole subtree a role.
     """
     body = root.find("body")
-    return _Walk(marks, Disclosure(root)).run(body if body is not None else root)
+    return _hide_copies(_Walk(marks, Disclosure(root)).run(body if body is not None else root))
+
+
+def _hide_copies(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A run of collapsed blocks whose every text the page also shows (a mobile layout's accordion
+    beside the desktop text) is a copy, not more of the page's text: it is ``hidden`` again, so the
+    text is kept once (review12). A run holding any text of its own (code tabs in several languages
+    that share a few lines) stays collapsed, its shared lines too."""
+    if not any("collapsed" in block.roles for block in blocks):
+        return blocks
+    shown = {text_key(b.text) for b in blocks if "collapsed" not in b.roles and "hidden" not in b.roles}
+    out = list(blocks)
+    run: list[int] = []
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and "collapsed" in blocks[i].roles:
+            run.append(i)
+            continue
+        if run and all(text_key(blocks[k].text) in shown for k in run):
+            for k in run:
+                out[k] = blocks[k]._replace(roles=(blocks[k].roles - {"collapsed"}) | {"hidden"})
+        run = []
+    return tuple(out)

@@ -4,7 +4,7 @@ A page hides them until a click, yet they are its own text (WCXB's gold keeps th
 stage gives such an element the role ``collapsed`` instead of ``hidden``, so its blocks go to the
 block model like any other (which sees the role as a feature) instead of being removed for
 certain. Text hidden for any other reason — a screen-reader duplicate, a honeypot field, a modal,
-a menu's submenu, a template — keeps the role ``hidden`` and stays removed (issue 14 §3). The
+a menu's submenu, a template, a panel in the page's header or footer — keeps the role ``hidden`` and stays removed (issue 14 §3). The
 cues are data (``rules/disclosure.toml``); what a page's controls open is read once per page, and
 only when the page hides something.
 """

@@ -9,8 +9,10 @@ the page, not the block: the model kept little of the page, and one template hol
 its words with scores that are low but not negligible. Then the group is the page's main content,
 and every block of it is kept.
 
-A template is the blocks with one tag, at one depth, with the same class/id words once the words
-holding a digit (item ids, SKUs, post numbers) are set aside. Only the classification stage's
+A template is the blocks with one tag, at one depth, in the same page region (nav, header, main,
+aside, footer), with the same class/id words once the words holding a digit (item ids, SKUs, post
+numbers) are set aside: on classless markup the region is all that tells a menu's items from a
+list's. Only the classification stage's
 decidable blocks count: certain rule decisions and the short lines under a heading a rule names as a
 list heading ("Related", "Most read") are never lifted, nor counted.
 """
@@ -37,16 +39,18 @@ MIN_MEAN_SCORE = 0.25
 MAX_KEPT_SHARE = 0.5
 
 _DIGIT = re.compile(r"\d")
+#: the roles (landmark tags and their ARIA names) that set a page region: a template never spans two
+_REGIONS = frozenset({"nav", "navigation", "header", "banner", "main", "aside", "complementary", "footer", "contentinfo"})
 
 
 def template_ids(blocks: Sequence[Block]) -> np.ndarray:
-    """Each block's template id: one per (tag, depth, class/id words without digits), in order of
-    first use."""
-    ids: dict[tuple[str, int, frozenset[str]], int] = {}
+    """Each block's template id: one per (tag, depth, page region, class/id words without digits),
+    in order of first use."""
+    ids: dict[tuple[str, int, frozenset[str], frozenset[str]], int] = {}
     out = np.zeros(len(blocks), dtype=np.intp)
     for i, block in enumerate(blocks):
         words = frozenset(w for w in block.tokens if not _DIGIT.search(w))
-        out[i] = ids.setdefault((block.tag, len(block.path), words), len(ids))
+        out[i] = ids.setdefault((block.tag, len(block.path), block.roles & _REGIONS, words), len(ids))
     return out
 
 

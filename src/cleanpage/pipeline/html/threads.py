@@ -28,7 +28,7 @@ from lxml import etree
 
 from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
-from cleanpage.pipeline.html.comment_header import CommentDates, clean_author, panel_name
+from cleanpage.pipeline.html.comment_header import CommentDates, clean_author, is_member_stat, panel_name
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
@@ -83,6 +83,7 @@ _IDS = etree.XPath(".//@id", smart_strings=False)
 _HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _SPACES = re.compile(r"\s+")
 _PROPERTIES = etree.XPath(".//@itemprop", smart_strings=False)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: the first terms of definition lists: a poster's panel names the poster there (comment_header.panel_name)
 _TERMS = etree.XPath(".//dl/dt[1]")
 
@@ -204,12 +205,12 @@ def _is_date(el: etree._Element, tag: str, itemprop: str | None, by_tokens: bool
     if tag == "time" or itemprop in cues.date_properties or by_tokens:
         return True
     # a date written out, in an element's own text or after it ("by <strong>jane</strong> » Tue
-    # Aug 27, 2019 1:47 am")
-    text = el.text
-    if text and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None:
-        return True
-    tail = el.tail
-    return bool(tail) and len(tail) <= _DATE_TEXT_MAX and _YEAR.search(tail) is not None
+    # Aug 27, 2019 1:47 am"); when a member joined ("Joined: March 2010") dates no post, and a page
+    # of people whose only years are join dates (a staff directory) is no thread
+    return any(
+        text and len(text) <= _DATE_TEXT_MAX and _YEAR.search(text) is not None and not is_member_stat(text, cues)
+        for text in (el.text, el.tail)
+    )
 
 
 def _group_value(members: list[etree._Element], shapes: _Shapes, headline: etree._Element | None) -> tuple[int, int]:
@@ -602,6 +603,16 @@ def _opener(apart: etree._Element, nested: set[etree._Element], rules: Rules, da
     return response.author if response is not None else None
 
 
+def _calls_itself_comments(section: etree._Element, cues: CommentCues) -> bool:
+    """The list's heading (its first, or the one right before it) says comments ("3 Comments",
+    "Kommentare"): an article's readers, where a question's list says answers (review12)."""
+    heading = next(section.iter(*_HEADINGS), None)
+    if heading is None:
+        before = section.getprevious()
+        heading = before if before is not None and before.tag in _HEADINGS else None
+    return heading is not None and cues.is_section_heading(normalise_space(heading.text_content()))
+
+
 def _asked_apart(
     root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead], *, typed_article: bool
 ) -> Opening:
@@ -615,6 +626,8 @@ def _asked_apart(
     section, _items, read = max(read_of, key=lambda entry: sum(len(r.text) for _el, r in entry[2]))
     if len(read) < _MIN_POSTS or _one_voice(read) or _calls_itself_article(root, rules):
         return _NO_THREAD
+    if _calls_itself_comments(section, rules.comments):
+        return _NO_THREAD  # a story's comments under its byline, not a question's answers
     found = root.find("body")
     body = found if found is not None else root
     apart = _apart(_prose_before(body, section, rules), section, _Shapes(rules.comments))
