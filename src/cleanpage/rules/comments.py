@@ -192,7 +192,7 @@ class CommentCues:
             return False
         if phrase_key(flat) in self.chrome_phrases:
             return True
-        return any(p.fullmatch(flat) for p in self.chrome_patterns + self.member_stat_patterns)
+        return any(p.fullmatch(flat) for p in self.chrome_patterns) or any(p.fullmatch(flat) for p in self.member_stat_patterns)
 
     def is_section_heading(self, text: str) -> bool:
         """True for a comment-section heading, with a count ("3 Responses") or without ("Kommentare")."""
@@ -332,7 +332,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         section_heading_phrases=frozenset(_phrase(p, where) for p in _strs(doc, "section_heading_phrases", where)),
         number_words=MappingProxyType(words),
         chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where)),
-        member_stat_patterns=tuple(_pattern(p, f"{where} members", False) for p in _strs(doc, "member_stat_patterns", where)),
+        member_stat_patterns=tuple(_pattern(p, f"{where} member_stat_patterns", False) for p in _strs(doc, "member_stat_patterns", where)),
         author_patterns=authors,
         reply_patterns=replies,
         section_token_regex=tokens["section_tokens"][1],

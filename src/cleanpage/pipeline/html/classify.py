@@ -41,6 +41,9 @@ _TEASER = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s*\S")
 _NOT_RECOVERED = frozenset({"figure", "figcaption", "hidden", "dialog", "noscript"})
 #: a run of this many short link-only blocks is a link list, not article text
 _LINK_RUN = 3
+#: a skip link is a link: a block a skip-link class names but of mostly plain text is the element it jumps to
+#: (``<main id="skip-to-content">``), the content itself
+_SKIP_LINK_MIN_LINK_SHARE = 0.5
 
 
 class Coverage:
@@ -331,8 +334,7 @@ class _Labeller:
             token_rule = self.token_rules[block.tokens]
         else:
             token_rule = self.token_rules[block.tokens] = self.rules.match_tokens(block.tokens)
-        if token_rule is not None and token_rule.name is Reason.SKIP_LINK and block.link_share < 0.5:
-            # a skip link is a link; the element it jumps to (<main id="skip-to-content">) is the content
+        if token_rule is not None and token_rule.name is Reason.SKIP_LINK and block.link_share < _SKIP_LINK_MIN_LINK_SHARE:
             token_rule = None
         # whether a kept block reads as prose only matters against a boilerplate token or a
         # container: asked only then (most kept text has neither, and it is the longest text)
