@@ -15,6 +15,7 @@ from cleanpage.models.ranker import Ranker, load_ranker
 from cleanpage.pipeline.html.metadata import arbiter, read_metadata
 from cleanpage.pipeline.html.metadata import date_candidates as dc
 from cleanpage.pipeline.html.metadata import title_candidates as tc
+from cleanpage.pipeline.html.metadata.site import links_away
 from cleanpage.pipeline.shared.dates import parse_date
 from cleanpage.rules import load_rules
 
@@ -137,6 +138,25 @@ def test_a_title_is_not_stripped_to_a_headline_that_names_the_site() -> None:
     assert "stripped" not in by_value["Ambuja Yoga"].sources
 
 
+@pytest.mark.parametrize(("href", "away"), [
+    ("/", True), ("https://www.ledger.example/", True), ("/news/other-story", True), ("https://other.example/x", True),
+    ("/news/storm-floods", False), ("https://ledger.example/news/storm-floods/?ref=top", False), ("#top", False),
+    (None, False),
+])
+def test_an_h1_link_leaves_the_page_for_the_home_page_or_another_page_not_for_itself(href: str | None,
+                                                                                      away: bool) -> None:
+    assert links_away(href, "https://ledger.example/news/storm-floods") is away
+    assert links_away(href, None) is False  # without the page's address nothing is known to leave it
+
+
+def test_only_the_first_h1s_candidate_carries_its_link_away() -> None:
+    src = _inputs(page="Storm floods the harbour road", h1s=["The Ledger Community"], h1_links_away=True,
+                  hand="The Ledger Community")
+    rows = {c.value: _row(c, src) for c in tc.title_candidates(src)}
+    assert rows["The Ledger Community"]["h1_links_away"] == 1.0
+    assert rows["Storm floods the harbour road"]["h1_links_away"] == 0.0
+
+
 def test_a_page_with_no_title_source_has_no_candidate() -> None:
     assert tc.title_candidates(_inputs()) == []
 
@@ -186,6 +206,20 @@ def test_the_shipped_ranker_names_a_service_page_by_its_titles_first_piece() -> 
     meta = read_metadata(_root(page), RULES, "https://topresume.example/resume-writing")
     assert meta.title == "Best Resume Writing Service"
     assert meta.headline == "Best Resume Writing Service | Professional Resume Writers"
+
+
+_LOGO_H1 = """<html lang="en"><head><title>Trailfolk tents or Alpkit tents for a winter trip?</title></head>
+<body><div class="top"><h1><a href="https://community.trailfolk.example/"><svg><title>Artboard Created with
+Sketch.</title></svg> Trailfolk</a></h1></div><div class="thread"><div class="post"><p>I am planning a trip in
+February and wonder which tent holds up in snow.</p></div></div></body></html>"""
+
+
+def test_a_logo_h1_linking_home_is_not_the_title_of_another_page() -> None:
+    # a forum's only h1 is its logo (an SVG's title and the site's name, linked to the home page); the
+    # thread's title is the <title>. On the home page itself the same h1 links to the page: it may name it.
+    meta = read_metadata(_root(_LOGO_H1), RULES, "https://community.trailfolk.example/thread-2201.html")
+    assert meta.title == "Trailfolk tents or Alpkit tents for a winter trip?"
+    assert arbiter.read_title_inputs(_root(_LOGO_H1), RULES, "https://community.trailfolk.example/").h1_links_away is False
 
 
 def test_without_a_ranker_the_hand_order_chooses(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,7 +45,7 @@ from .dates import _in_zone_when_shown, _month_first, _published, _written_alone
 from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld, typed_as_article
-from .site import _canonical, _host, _site_key
+from .site import _canonical, _host, _site_key, links_away
 from .title import _choose_title
 from .title_candidates import FEATURES, TitleInputs, title_candidates, title_row
 from .visible import _linked_authors, _Scan, _scan
@@ -113,7 +113,8 @@ def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
                          src.sites, src.scan.decked, src.url)
     return TitleInputs(ld=src.ld.title, og=src.og_title, page=src.page_title, headlines=src.scan.headlines,
                        h1s=src.scan.h1s, decked=src.scan.decked, sites=src.sites, url=src.url, hand=hand,
-                       article=_calls_itself_article(src, markup))
+                       article=_calls_itself_article(src, markup),
+                       h1_links_away=links_away(src.scan.h1_link, src.url))
 
 
 def _calls_itself_article(src: _Sources, markup: MarkupCues) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -99,3 +100,17 @@ def _host(url: str | None) -> str:
     if len(labels) >= 3 and len(name) <= 3:  # example.co.uk
         name = labels[-3]
     return text_key(name)
+
+
+def links_away(href: str | None, url: str | None) -> bool:
+    """A link that leaves the page: to the site's home page (a logo) or to another page (a teaser's
+    story). A link to the page itself (a blog's permalink on its own headline, "#", the same path
+    with another query) stays; a page without a URL cannot tell, so nothing leaves it."""
+    if href is None or not url or href.startswith(("#", "javascript:")):
+        return False
+    page = urlsplit(url)
+    target = urlsplit(urljoin(url, href))
+    if target.scheme not in ("http", "https", ""):
+        return False
+    same_host = target.netloc.lower().removeprefix("www.") == page.netloc.lower().removeprefix("www.")
+    return not same_host or target.path.rstrip("/") != page.path.rstrip("/")

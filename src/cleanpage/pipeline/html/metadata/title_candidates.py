@@ -42,6 +42,8 @@ FEATURES = (
     "part_only", "part_only_first", "part_only_last", "part_by_pipe", "part_beside_site",
     # the page type: an article's headline is its h1 more often than a shop's or a service's
     "article", "article_part_only", "article_h1",
+    # the first h1 links to another page (a logo's link home, a teaser's): not this page's headline
+    "h1_links_away",
 )
 
 
@@ -61,6 +63,8 @@ class TitleInputs:
     #: the page calls itself an article: a publication date as data (not on a generic ``WebPage``) or an
     #: article ``og:type``
     article: bool = False
+    #: the first ``h1`` holds a link to another page than this one (the home page, a teaser's story)
+    h1_links_away: bool = False
 
 
 @dataclass(slots=True)
@@ -191,6 +195,7 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         float("h1_first" in cand.sources and len(src.h1s) == 1),
         *_part_features(cand, src),
         float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and _named_h1(cand, src)),
+        float(src.h1_links_away and "h1_first" in cand.sources),
     ]
 
 

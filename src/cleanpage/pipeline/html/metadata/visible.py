@@ -37,6 +37,9 @@ class _Scan:
     #: date lines labelled as the publication ("Erschienen am: 01.11.2023"), or the date after a
     #: label of its own ("<p>Mise en ligne</p><p>23 mai 2019</p>" gives "23 mai 2019")
     published: list[str]
+    #: the address the first ``h1``'s link points to, if it holds one: a logo's link to the home page or a
+    #: teaser's to another page says the ``h1`` is not this page's headline; a permalink to itself does not
+    h1_link: str | None = None
 
 
 #: a bare numeric date as an element's own text ("10.11.2021", "2021-10-16 | Botschaft")
@@ -379,6 +382,9 @@ def _headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: MarkupCues) 
     text = normalise_space(el.text_content())
     if not text:
         return
+    if not scan.h1s:
+        link = el.find(".//a")
+        scan.h1_link = None if link is None else (link.get("href") or "").strip()
     if not scan.h1s and not _elsewhere(el, markup):
         walk.in_h1 = sum(1 for _ in el.iterdescendants())
         if el.tail and el.tail.strip():
