@@ -172,13 +172,15 @@ class Credits:
                 seen[agency.name] = agency
         return tuple(seen.values())
 
-    def match(self, text: str, kinds: Iterable[AttributionKind] | None = None) -> CreditMatch | None:
+    def match(self, text: str, kinds: Iterable[AttributionKind] | None = None,
+              memo: dict[Any, tuple[CreditPattern, ...]] | None = None) -> CreditMatch | None:
         """The first credit pattern (of ``kinds``) matching ``text``, its match and its agency.
 
         credit/contributor/byline/copyright patterns must match the whole block; dateline
         patterns match at the start (the paragraph stays in the body). The match is against the
         whitespace-collapsed text (see :func:`~.normalise.collapse`). Pass ``kinds`` as a
-        frozenset constant: it is then used as it is.
+        frozenset constant: it is then used as it is. ``memo`` keeps, per kinds and prefix key,
+        the patterns worth trying (:meth:`candidates`), for a caller that asks for every block.
         """
         wanted: frozenset[AttributionKind] | None = None
         if kinds is not None:
@@ -197,13 +199,13 @@ class Credits:
         head = flat[:DATELINE_SCAN_CHARS]
         head_folded = folded[:DATELINE_SCAN_CHARS] if short else head.casefold()
         whole_ok = short and not cut
-        key, *wild = prefix_keys(flat)
-        for pattern in self.patterns:
-            if pattern.closing or pattern.opening or (wanted is not None and pattern.kind not in wanted):
-                continue
-            keys = pattern.prefixes
-            if keys is not None and key not in keys and not (wild and wild[0] in keys):
-                continue
+        keys = prefix_keys(flat)
+        candidates = memo.get((wanted, keys)) if memo is not None else None
+        if candidates is None:
+            candidates = self.candidates(wanted, keys)
+            if memo is not None:
+                memo[(wanted, keys)] = candidates
+        for pattern in candidates:
             if pattern.kind is _DATELINE:
                 if pattern.requires and not any(r in head_folded for r in pattern.requires):
                     continue
@@ -219,6 +221,17 @@ class Credits:
             alias = m.groupdict().get("agency")
             return CreditMatch(pattern, m, self.agency_for(alias) if alias else None)
         return None
+
+    def candidates(self, wanted: frozenset[AttributionKind] | None, keys: tuple[str, ...]) -> tuple[CreditPattern, ...]:
+        """The patterns :meth:`match` tries, in table order, on a text filed under ``keys``
+        (:func:`~._firstchar.prefix_keys`): of the ``wanted`` kinds, neither closing nor opening,
+        and able to start the way the text starts."""
+        key, *wild = keys
+        return tuple(
+            pattern for pattern in self.patterns
+            if not (pattern.closing or pattern.opening or (wanted is not None and pattern.kind not in wanted))
+            and (pattern.prefixes is None or key in pattern.prefixes or (wild and wild[0] in pattern.prefixes))
+        )
 
     def match_closing(self, text: str) -> CreditMatch | None:
         """The agency signature that closes ``text`` ("… the officials said. PTI", "… (AFP)").

@@ -131,8 +131,11 @@ class Rules:
 
     def match_credit(self, text: str, kinds: Iterable[AttributionKind] | None = None) -> CreditMatch | None:
         """The first credit pattern (of ``kinds``, all when None) matching ``text``: the pattern,
-        its match and the agency it names (see :meth:`.credits.Credits.match`)."""
-        return self._credits.match(text, kinds)
+        its match and the agency it names (see :meth:`.credits.Credits.match`).
+
+        Which patterns can match a text depends only on the kinds and how the text starts: that
+        choice is kept per (kinds, prefix key), not made again per block."""
+        return self._credits.match(text, kinds, self.memo("match_credit.candidates"))
 
     def match_opening(self, text: str) -> CreditMatch | None:
         """A credit line that counts only where it opens the story ("Madrid (EFE)"; see
