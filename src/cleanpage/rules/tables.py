@@ -110,9 +110,10 @@ class Rules:
     def match_tokens(self, tokens: Iterable[str]) -> BoilerplateRule | None:
         """The strongest rule (earliest in the table) one of whose class/id tokens is present.
 
-        ``tokens`` are lower-cased class names and ids of a block's element and its ancestors.
+        ``tokens`` are lower-cased class names and ids of a block's element and its ancestors;
+        each token's rule is kept across pages (pages repeat their class words).
         """
-        return self._boilerplate.match_tokens(tokens)
+        return self._boilerplate.match_tokens(tokens, self.memo("match_tokens.token"))
 
     def agency_for(self, alias: str) -> Agency | None:
         """The agency an alias names ("AP", "The Associated Press", "ТАСС"), else None.
