@@ -130,6 +130,15 @@ class CreditMatch:
 
 
 # eq=False: compared and hashed by identity, like the Rules that holds it.
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``: ``any`` over a generator, without making one (this
+    runs for most patterns on every block the attribution stage asks about)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Credits:
     """The compiled ``agencies.toml``: agencies, credit patterns and their lookup tables."""
@@ -207,11 +216,11 @@ class Credits:
                 memo[(wanted, keys)] = candidates
         for pattern in candidates:
             if pattern.kind is _DATELINE:
-                if pattern.requires and not any(r in head_folded for r in pattern.requires):
+                if pattern.requires and not _holds_any(head_folded, pattern.requires):
                     continue
                 m = pattern.regex.match(head)
             elif whole_ok:
-                if pattern.requires and not any(r in folded for r in pattern.requires):
+                if pattern.requires and not _holds_any(folded, pattern.requires):
                     continue
                 m = pattern.regex.fullmatch(flat)
             else:
