@@ -130,15 +130,6 @@ class CreditMatch:
 
 
 # eq=False: compared and hashed by identity, like the Rules that holds it.
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``words``: ``any`` over a generator, without making one (this
-    runs for most patterns on every block the attribution stage asks about)."""
-    for word in words:
-        if word in text:
-            return True
-    return False
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class Credits:
     """The compiled ``agencies.toml``: agencies, credit patterns and their lookup tables."""
@@ -188,8 +179,7 @@ class Credits:
         credit/contributor/byline/copyright patterns must match the whole block; dateline
         patterns match at the start (the paragraph stays in the body). The match is against the
         whitespace-collapsed text (see :func:`~.normalise.collapse`). Pass ``kinds`` as a
-        frozenset constant: it is then used as it is. ``memo`` keeps, per kinds and prefix key,
-        the patterns worth trying (:meth:`candidates`), for a caller that asks for every block.
+        frozenset constant: it is then used as it is. ``memo``: :meth:`candidates` kept per (kinds, key).
         """
         wanted: frozenset[AttributionKind] | None = None
         if kinds is not None:
@@ -209,18 +199,17 @@ class Credits:
         head_folded = folded[:DATELINE_SCAN_CHARS] if short else head.casefold()
         whole_ok = short and not cut
         keys = prefix_keys(flat)
-        candidates = memo.get((wanted, keys)) if memo is not None else None
+        memo = {} if memo is None else memo
+        candidates = memo.get((wanted, keys))
         if candidates is None:
-            candidates = self.candidates(wanted, keys)
-            if memo is not None:
-                memo[(wanted, keys)] = candidates
+            candidates = memo[(wanted, keys)] = self.candidates(wanted, keys)
         for pattern in candidates:
             if pattern.kind is _DATELINE:
-                if pattern.requires and not _holds_any(head_folded, pattern.requires):
+                if pattern.requires and not any(map(head_folded.__contains__, pattern.requires)):
                     continue
                 m = pattern.regex.match(head)
             elif whole_ok:
-                if pattern.requires and not _holds_any(folded, pattern.requires):
+                if pattern.requires and not any(map(folded.__contains__, pattern.requires)):
                     continue
                 m = pattern.regex.fullmatch(flat)
             else:
@@ -236,11 +225,8 @@ class Credits:
         (:func:`~._firstchar.prefix_keys`): of the ``wanted`` kinds, neither closing nor opening,
         and able to start the way the text starts."""
         key, *wild = keys
-        return tuple(
-            pattern for pattern in self.patterns
-            if not (pattern.closing or pattern.opening or (wanted is not None and pattern.kind not in wanted))
-            and (pattern.prefixes is None or key in pattern.prefixes or (wild and wild[0] in pattern.prefixes))
-        )
+        tried = (p for p in self.patterns if not (p.closing or p.opening) and (wanted is None or p.kind in wanted))
+        return tuple(p for p in tried if p.prefixes is None or key in p.prefixes or (wild and wild[0] in p.prefixes))
 
     def match_closing(self, text: str) -> CreditMatch | None:
         """The agency signature that closes ``text`` ("… the officials said. PTI", "… (AFP)").
