@@ -3,6 +3,7 @@
     python benchmarks/speed.py ratio   [--data DIR ...] [--limit N] [--split fit|check|all] [--cpu]
     python benchmarks/speed.py startup [--repeat 7] [--page FILE]
     python benchmarks/speed.py growth  [--sizes 10k,100k,1m,8m,20m] [--shapes article,comments,text]
+    python benchmarks/speed.py stages  [--limit 75] [--split fit] [--warmup 40]
 
 * ``ratio``: every page of the dev folders (gunzipped, read before timing), ``cleanpage.clean(raw, url=...)``
   and ``trafilatura.extract(raw, url=...)`` one after the other in this process, the order alternating
@@ -19,6 +20,9 @@
 * ``growth``: generated pages of each shape at each size, each size in a fresh process that cleans
   it with cleanpage and (HTML shapes) trafilatura.extract; prints seconds, seconds per MB, the
   8 MB / 1 MB time ratio (linear is 8) and cleanpage's peak resident memory (VmHWM).
+* ``stages``: where cleanpage's time goes, per page: each HTML stage function wrapped with a CPU
+  clock (the first ``--limit`` pages of each folder, after ``--warmup`` untimed ones), beside
+  trafilatura.extract on the same pages. Indented rows are inside the row above them.
 
 Memory over a long batch is ``benchmarks/batch.py`` (its "memory over a long run" row).
 Timings on a shared machine are noisy: read the same-run ratios, not the milliseconds.
@@ -36,6 +40,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
@@ -189,6 +194,70 @@ def growth(args: argparse.Namespace) -> None:
             print(f"{shape:<9} 20 MB / 1 MB time: {seconds['20m'] / seconds['1m']:.1f} (linear: 20)")
 
 
+#: (module, function, label) of the stage timer: a label indented under the stage that calls it
+_STAGES = (
+    ("cleanpage.pipeline.html.tree", "parse_page", "parse"),
+    ("cleanpage.pipeline.html.metadata", "read_metadata", "metadata"),
+    ("cleanpage.pipeline.html.metadata.arbiter", "_scan", "  visible scan"),
+    ("cleanpage.pipeline.html.responses", "find_responses", "responses"),
+    ("cleanpage.pipeline.html.responses", "_scan", "  comment-cue scan"),
+    ("cleanpage.pipeline.html.threads", "find_posts", "  thread finder"),
+    ("cleanpage.pipeline.html.blocks", "build_blocks", "block walk"),
+    ("cleanpage.pipeline.html.tree", "drop_unread", "drop unread"),
+    ("cleanpage.engines.trafilatura", "run_trafilatura", "engine"),
+    ("cleanpage.pipeline.html.classify", "classify", "classification"),
+    ("cleanpage.pipeline.html.classify", "_rule_labels", "  rule labels"),
+    ("cleanpage.pipeline.html.classify", "decide", "  block model"),
+    ("cleanpage.pipeline.html.decide", "features", "    features"),
+    ("cleanpage.pipeline.html.decide", "main_groups", "    groups"),
+    ("cleanpage.api", "attribute", "attribution"),
+    ("cleanpage.api", "assemble", "assemble"),
+)
+
+
+def stages(args: argparse.Namespace) -> None:
+    """CPU time per stage and page, each stage function wrapped with a clock (no profiler: its per-call
+    cost would inflate the Python stages against the engine's C), beside trafilatura.extract."""
+    import importlib
+
+    import trafilatura
+
+    import cleanpage
+
+    spent: dict[str, float] = {label: 0.0 for _m, _f, label in _STAGES}
+
+    def timed(call: Any, label: str) -> Any:
+        def run(*a: Any, **k: Any) -> Any:
+            start = time.process_time()
+            try:
+                return call(*a, **k)
+            finally:
+                spent[label] += time.process_time() - start
+        return run
+
+    for module, name, label in _STAGES:
+        mod = importlib.import_module(module)
+        setattr(mod, name, timed(getattr(mod, name), label))
+    folders = args.data or [SHARED / "extraction-dev", SHARED / "wcxb-dev"]
+    pages = [p for folder in folders for p in _pages([folder], args.split, args.limit)]
+    for _, raw, url in pages[:args.warmup]:
+        cleanpage.clean(raw, url=url)
+    spent.update(dict.fromkeys(spent, 0.0))
+    ours = theirs = 0.0
+    for _, raw, url in pages:
+        start = time.process_time()
+        cleanpage.clean(raw, url=url)
+        ours += time.process_time() - start
+        start = time.process_time()
+        trafilatura.extract(raw, url=url)
+        theirs += time.process_time() - start
+    n = len(pages)
+    print(f"{n} pages ({args.split}), CPU ms/page; trafilatura.extract {1000 * theirs / n:.1f}, "
+          f"cleanpage {1000 * ours / n:.1f} ({ours / theirs:.2f}x)")
+    for label, seconds in spent.items():
+        print(f"{label:<22}{1000 * seconds / n:7.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="what", required=True)
@@ -206,8 +275,13 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--sizes", default="10k,100k,1m,8m,20m")
     g.add_argument("--shapes", default="article,comments,text")
     g.add_argument("--no-compare", action="store_true", help="cleanpage only")
+    t = sub.add_parser("stages")
+    t.add_argument("--data", type=Path, action="append")
+    t.add_argument("--limit", type=int, default=75, help="pages per folder")
+    t.add_argument("--split", default="fit", choices=("fit", "check", "all"))
+    t.add_argument("--warmup", type=int, default=40, help="pages cleaned first, untimed")
     args = parser.parse_args(argv)
-    {"ratio": ratio, "startup": startup, "growth": growth}[args.what](args)
+    {"ratio": ratio, "startup": startup, "growth": growth, "stages": stages}[args.what](args)
     return 0
 
 

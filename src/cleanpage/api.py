@@ -62,16 +62,17 @@ def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules)
     from cleanpage.pipeline.html.blocks import build_blocks
     from cleanpage.pipeline.html.metadata import read_metadata
     from cleanpage.pipeline.html.responses import find_responses
-    from cleanpage.pipeline.html.tree import drop_unread, parse_page
+    from cleanpage.pipeline.html.tree import drop_unread, parse_page, proxies_held
 
     # parse: the tree every HTML stage reads
     root, warnings = parse_page(decoded.text)
-    # metadata: title, authors, date and language from the tree
-    meta = read_metadata(root, rules, url)
-    # responses: comment sections and their comments, threaded; their elements marked for the blocks
-    found = find_responses(root, rules, _reference(meta.published), meta.language, typed_article=meta.typed_article)
-    # blocks: the tree's text as ordered blocks with their context
-    blocks = build_blocks(root, found.marks)
+    with proxies_held(root):  # the stages below walk the tree many times: its proxies are made once
+        # metadata: title, authors, date and language from the tree
+        meta = read_metadata(root, rules, url)
+        # responses: comment sections and their comments, threaded; their elements marked for the blocks
+        found = find_responses(root, rules, _reference(meta.published), meta.language, typed_article=meta.typed_article)
+        # blocks: the tree's text as ordered blocks with their context
+        blocks = build_blocks(root, found.marks)
     # engine: the tree's last reader (what it would delete after copying goes now)
     drop_unread(root)
     engine = None

@@ -161,21 +161,34 @@ class Boilerplate:
             return rule
         return None
 
-    def match_tokens(self, tokens: Iterable[str]) -> BoilerplateRule | None:
-        """The strongest rule (earliest in the table) one of whose class/id tokens is present."""
+    def match_tokens(self, tokens: Iterable[str], memo: dict[str, int | None] | None = None) -> BoilerplateRule | None:
+        """The strongest rule (earliest in the table) one of whose class/id tokens is present.
+
+        ``memo`` keeps each token's rule (:meth:`token_rule`) for a caller that asks again: a
+        block's tokens are its ancestors' too, so the same few are asked for on every block."""
         best: int | None = None
-        glob = self.token_glob_union
         for token in tokens:
-            index = self.token_index.get(token)
-            if index is None and glob is not None:
-                m = glob.fullmatch(token)
-                if m is not None and m.lastindex is not None:
-                    index = self.token_glob_owner[m.lastindex]
+            if memo is None:
+                index = self.token_rule(token)
+            elif token in memo:
+                index = memo[token]
+            else:
+                index = memo[token] = self.token_rule(token)
             if index is not None and (best is None or index < best):
                 best = index
                 if best == 0:
                     break
         return None if best is None else self.rules[best]
+
+    def token_rule(self, token: str) -> int | None:
+        """The index of the rule one class/id token names (exactly or by a wildcard), else None."""
+        index = self.token_index.get(token)
+        glob = self.token_glob_union
+        if index is None and glob is not None:
+            m = glob.fullmatch(token)
+            if m is not None and m.lastindex is not None:
+                index = self.token_glob_owner[m.lastindex]
+        return index
 
 
 # ---- the compiler ------------------------------------------------------------------------------

@@ -172,13 +172,14 @@ class Credits:
                 seen[agency.name] = agency
         return tuple(seen.values())
 
-    def match(self, text: str, kinds: Iterable[AttributionKind] | None = None) -> CreditMatch | None:
+    def match(self, text: str, kinds: Iterable[AttributionKind] | None = None,
+              memo: dict[Any, tuple[CreditPattern, ...]] | None = None) -> CreditMatch | None:
         """The first credit pattern (of ``kinds``) matching ``text``, its match and its agency.
 
         credit/contributor/byline/copyright patterns must match the whole block; dateline
         patterns match at the start (the paragraph stays in the body). The match is against the
         whitespace-collapsed text (see :func:`~.normalise.collapse`). Pass ``kinds`` as a
-        frozenset constant: it is then used as it is.
+        frozenset constant: it is then used as it is. ``memo``: :meth:`candidates` kept per (kinds, key).
         """
         wanted: frozenset[AttributionKind] | None = None
         if kinds is not None:
@@ -197,19 +198,18 @@ class Credits:
         head = flat[:DATELINE_SCAN_CHARS]
         head_folded = folded[:DATELINE_SCAN_CHARS] if short else head.casefold()
         whole_ok = short and not cut
-        key, *wild = prefix_keys(flat)
-        for pattern in self.patterns:
-            if pattern.closing or pattern.opening or (wanted is not None and pattern.kind not in wanted):
-                continue
-            keys = pattern.prefixes
-            if keys is not None and key not in keys and not (wild and wild[0] in keys):
-                continue
+        keys = prefix_keys(flat)
+        memo = {} if memo is None else memo
+        candidates = memo.get((wanted, keys))
+        if candidates is None:
+            candidates = memo[(wanted, keys)] = self.candidates(wanted, keys)
+        for pattern in candidates:
             if pattern.kind is _DATELINE:
-                if pattern.requires and not any(r in head_folded for r in pattern.requires):
+                if pattern.requires and not any(map(head_folded.__contains__, pattern.requires)):
                     continue
                 m = pattern.regex.match(head)
             elif whole_ok:
-                if pattern.requires and not any(r in folded for r in pattern.requires):
+                if pattern.requires and not any(map(folded.__contains__, pattern.requires)):
                     continue
                 m = pattern.regex.fullmatch(flat)
             else:
@@ -219,6 +219,14 @@ class Credits:
             alias = m.groupdict().get("agency")
             return CreditMatch(pattern, m, self.agency_for(alias) if alias else None)
         return None
+
+    def candidates(self, wanted: frozenset[AttributionKind] | None, keys: tuple[str, ...]) -> tuple[CreditPattern, ...]:
+        """The patterns :meth:`match` tries, in table order, on a text filed under ``keys``
+        (:func:`~._firstchar.prefix_keys`): of the ``wanted`` kinds, neither closing nor opening,
+        and able to start the way the text starts."""
+        key, *wild = keys
+        tried = (p for p in self.patterns if not (p.closing or p.opening) and (wanted is None or p.kind in wanted))
+        return tuple(p for p in tried if p.prefixes is None or key in p.prefixes or (wild and wild[0] in p.prefixes))
 
     def match_closing(self, text: str) -> CreditMatch | None:
         """The agency signature that closes ``text`` ("… the officials said. PTI", "… (AFP)").

@@ -110,9 +110,10 @@ class Rules:
     def match_tokens(self, tokens: Iterable[str]) -> BoilerplateRule | None:
         """The strongest rule (earliest in the table) one of whose class/id tokens is present.
 
-        ``tokens`` are lower-cased class names and ids of a block's element and its ancestors.
+        ``tokens`` are lower-cased class names and ids of a block's element and its ancestors;
+        each token's rule is kept across pages (pages repeat their class words).
         """
-        return self._boilerplate.match_tokens(tokens)
+        return self._boilerplate.match_tokens(tokens, self.memo("match_tokens.token"))
 
     def agency_for(self, alias: str) -> Agency | None:
         """The agency an alias names ("AP", "The Associated Press", "ТАСС"), else None.
@@ -131,8 +132,11 @@ class Rules:
 
     def match_credit(self, text: str, kinds: Iterable[AttributionKind] | None = None) -> CreditMatch | None:
         """The first credit pattern (of ``kinds``, all when None) matching ``text``: the pattern,
-        its match and the agency it names (see :meth:`.credits.Credits.match`)."""
-        return self._credits.match(text, kinds)
+        its match and the agency it names (see :meth:`.credits.Credits.match`).
+
+        Which patterns can match a text depends only on the kinds and how the text starts: that
+        choice is kept per (kinds, prefix key), not made again per block."""
+        return self._credits.match(text, kinds, self.memo("match_credit.candidates"))
 
     def match_opening(self, text: str) -> CreditMatch | None:
         """A credit line that counts only where it opens the story ("Madrid (EFE)"; see

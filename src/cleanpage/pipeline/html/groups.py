@@ -45,13 +45,23 @@ _REGIONS = frozenset({"nav", "navigation", "header", "banner", "main", "aside", 
 
 def template_ids(blocks: Sequence[Block]) -> np.ndarray:
     """Each block's template id: one per (tag, depth, page region, class/id words without digits),
-    in order of first use."""
+    in order of first use.
+
+    A page's blocks share a few token and role sets (one per container): each set's words and
+    region are read once."""
     ids: dict[tuple[str, int, frozenset[str], frozenset[str]], int] = {}
-    out = np.zeros(len(blocks), dtype=np.intp)
-    for i, block in enumerate(blocks):
-        words = frozenset(w for w in block.tokens if not _DIGIT.search(w))
-        out[i] = ids.setdefault((block.tag, len(block.path), block.roles & _REGIONS, words), len(ids))
-    return out
+    words_of: dict[frozenset[str], frozenset[str]] = {}
+    region_of: dict[frozenset[str], frozenset[str]] = {}
+    out: list[int] = []
+    for block in blocks:
+        words = words_of.get(block.tokens)
+        if words is None:
+            words = words_of[block.tokens] = frozenset(w for w in block.tokens if not _DIGIT.search(w))
+        region = region_of.get(block.roles)
+        if region is None:
+            region = region_of[block.roles] = block.roles & _REGIONS
+        out.append(ids.setdefault((block.tag, len(block.path), region, words), len(ids)))
+    return np.array(out, dtype=np.intp)
 
 
 def main_groups(blocks: Sequence[Block], scores: np.ndarray, cut: float, decidable: np.ndarray) -> np.ndarray:
