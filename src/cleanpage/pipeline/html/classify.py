@@ -278,6 +278,9 @@ def _rule_labels(blocks: tuple[Block, ...], kept: list[bool], rules: Rules, titl
     for block, keep in zip(blocks, kept):
         if "comments" in block.roles or "comment-item" in block.roles:
             out.append(_in_responses(block, rules))
+        elif "post-signature" in block.roles:
+            # the signature of a post standing apart (a question's "asked … by", reputation): its chrome
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.COMMENT_CHROME))
         elif "hidden" in block.roles:
             # text the page hides from readers is never its body, whatever the engine kept
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.HIDDEN))
