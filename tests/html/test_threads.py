@@ -555,3 +555,20 @@ def test_an_undated_name_block_is_no_signature() -> None:
     root = lxml_html.fromstring(_asked().replace("2024-03-02", "yesterday").replace('class="relativetime"', ""))
     question = root.find(".//div[@class='question']")
     assert signatures(question, set(), load_rules().comments) == ()
+
+
+def test_a_hidden_copy_of_the_opening_post_is_no_article_above_the_posts() -> None:
+    copy = f"<div class='hidden'><p>{_TEXTS[0]}</p><p>{_TEXTS[0]}</p><p>{_TEXTS[0]}</p></div>"
+    page = cleanpage.clean(_thread(copy))
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]
+
+
+def test_a_hidden_article_of_its_own_still_counts_as_prose_above_the_posts() -> None:
+    own = ("Bakers have argued for years about how long a loaf should proof before it goes into a hot oven. "
+           "We baked forty loaves over two weeks, changing only the final proof, and weighed every one.")
+    more = ("The loaves proofed for an hour rose highest; those left overnight spread and baked dense and flat, "
+            "and the tasters in the shop could tell the two apart every time.")
+    page = cleanpage.clean(_thread(f"<div class='hidden'><p>{own}</p><p>{more}</p></div>"))
+    assert page.page_type is PageType.PAGE

@@ -29,6 +29,17 @@ class DisclosureCues:
     furniture_roles: frozenset[str]
     control_attributes: tuple[str, ...]
     streamed_ids: tuple[str, ...]
+    #: class values that hide an element, as words joined by "-", and endings of such values
+    hidden_classes: frozenset[str] = frozenset()
+    hidden_class_endings: tuple[str, ...] = ()
+
+    def hides(self, tokens: frozenset[str]) -> bool:
+        """Whether one of the class values ``tokens`` is one a stylesheet hides an element with."""
+        for token in tokens:
+            joined = "-".join(w.lower() for w in _WORD.findall(token))
+            if joined in self.hidden_classes or any(joined.endswith(f"-{e}") for e in self.hidden_class_endings):
+                return True
+        return False
 
 
 def markup_words(*values: str | None) -> set[str]:
@@ -47,7 +58,8 @@ def compile_disclosure(text: str) -> DisclosureCues:
     doc = _toml(text, where)
     _keys(doc, {"disclosure"}, where)
     table = _table(doc, "disclosure", where)
-    keys = {"panel_words", "furniture_words", "furniture_roles", "control_attributes", "streamed_ids"}
+    keys = {"panel_words", "furniture_words", "furniture_roles", "control_attributes", "streamed_ids",
+            "hidden_classes", "hidden_class_endings"}
     _keys(table, keys, f"{where} [disclosure]")
     panel = frozenset(_words(table, "panel_words", where))
     furniture = frozenset(_words(table, "furniture_words", where))
@@ -56,7 +68,9 @@ def compile_disclosure(text: str) -> DisclosureCues:
     return DisclosureCues(panel_words=panel, furniture_words=furniture,
                           furniture_roles=frozenset(_words(table, "furniture_roles", where)),
                           control_attributes=_words(table, "control_attributes", where),
-                          streamed_ids=tuple(_strs(table, "streamed_ids", where, required=True)))
+                          streamed_ids=tuple(_strs(table, "streamed_ids", where, required=True)),
+                          hidden_classes=frozenset(_strs(table, "hidden_classes", where)),
+                          hidden_class_endings=tuple(_strs(table, "hidden_class_endings", where)))
 
 
 @cache

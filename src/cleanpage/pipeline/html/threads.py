@@ -34,6 +34,7 @@ from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
+from cleanpage.rules.disclosure import disclosure_cues
 
 __all__ = ["Opening", "Posts", "SectionRead", "find_posts", "signatures", "take_posts"]
 
@@ -268,8 +269,10 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
     outside the page's furniture and the boilerplate tables (a consent banner, a sign-up prompt): an
     article above a comment list, or a question above its answers."""
     found: list[tuple[etree._Element, int]] = []
+    copies: list[tuple[etree._Element, str]] = []
     headline = next(body.iter("h1"), None)
     started = headline is None
+    hides = disclosure_cues().hides
     for p in body.iter("p", "div", "h1"):
         if p is container:
             break
@@ -281,9 +284,27 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
         if any(a is container or a.tag in _OUTSIDE_TAGS for a in p.iterancestors()):
             continue
         text = normalise_space(p.text_content())
-        if is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules):
-            found.append((p, len(text)))
-    return found
+        if not (is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules)):
+            continue
+        if any(hides(frozenset((a.get("class") or "").split())) for a in (p, *p.iterancestors())):
+            copies.append((p, text))
+        found.append((p, len(text)))
+    return _without_copies(found, copies, container)
+
+
+def _without_copies(
+    found: list[tuple[etree._Element, int]], copies: list[tuple[etree._Element, str]], container: etree._Element
+) -> list[tuple[etree._Element, int]]:
+    """The prose before the posts without what a stylesheet hides of it (``cues.hides``) that the page
+    also shows, before the posts or in them: the opening post kept again for structured data is no
+    article above the posts, nor a second opening post."""
+    if not copies:
+        return found
+    hidden = {p for p, _text in copies}
+    shown = {normalise_space(p.text_content()) for p, _n in found if p not in hidden}
+    posts_text = normalise_space(container.text_content())
+    dropped = {p for p, text in copies if text in shown or text in posts_text}
+    return [(p, n) for p, n in found if p not in dropped]
 
 
 def _apart(
