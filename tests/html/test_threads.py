@@ -572,3 +572,25 @@ def test_a_hidden_article_of_its_own_still_counts_as_prose_above_the_posts() -> 
             "and the tasters in the shop could tell the two apart every time.")
     page = cleanpage.clean(_thread(f"<div class='hidden'><p>{own}</p><p>{more}</p></div>"))
     assert page.page_type is PageType.PAGE
+
+
+def test_prose_after_posts_in_a_form_is_not_read_as_prose_before_them() -> None:
+    posts = "".join(
+        _POST.format(name=name, n=n, date=f"March {n + 1}, 2024 10:0{n}", text=text)
+        for n, (name, text) in enumerate(zip(["ana_b", "crustmaker", "ovenwatch"], _TEXTS))
+    )
+    blurbs = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "Free baking sessions every month where our volunteers walk you through mixing, shaping and proofing.",
+            "Meet other bakers near you: swap starters and flours, share an oven, and visit each other's kitchens.",
+            "Borrow heritage grain from the members' library and return twice as much at the end of the year.",
+        ]
+    )
+    page = cleanpage.clean(
+        "<html><head><title>Dense bread - Baking forum</title></head><body><main><h1>Dense bread</h1>"
+        f"<form action='/moderate' method='post'>{posts}</form></main><div class='cards'>{blurbs}</div></body></html>"
+    )
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]

@@ -273,9 +273,13 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
     headline = next(body.iter("h1"), None)
     started = headline is None
     hides = disclosure_cues().hides
-    for p in body.iter("p", "div", "h1"):
+    # the container's own tag too: the walk stops at it whatever it is (a form, a list, a table
+    # body), never reading the prose after the posts as prose before them
+    for p in body.iter("p", "div", "h1", str(container.tag)):
         if p is container:
             break
+        if p.tag == container.tag and p.tag not in ("p", "div", "h1"):
+            continue
         if not started:  # what comes before the headline is the site's, not the page's
             started = p is headline
             continue
