@@ -275,14 +275,20 @@ def _styled_copies(labelled: tuple[Labelled, ...], cues: DisclosureCues) -> tupl
     structured data, an answer's collapsed copy beside its expanded one): removed as ``hidden``, so
     the text is kept once. Decided on the final labels, after the block model: only a copy both
     kept is dropped, never text the body would otherwise lose."""
+    # pages repeat a few token sets, and a few class values across them: each is asked once
     hides: dict[frozenset[str], bool] = {}
+    by_class: dict[str, bool] = {}
     styled: list[bool] = []
     for item in labelled:
         tokens = item.block.tokens
+        if item.label is not Label.BODY or not tokens:
+            styled.append(False)
+            continue
         known = hides.get(tokens)
         if known is None:
-            known = hides[tokens] = bool(tokens) and cues.hides(tokens)
-        styled.append(known and item.label is Label.BODY)
+            known = hides[tokens] = any(
+                by_class[t] if t in by_class else by_class.setdefault(t, cues.hides_class(t)) for t in tokens)
+        styled.append(known)
     if not any(styled):
         return labelled
     shown = {text_key(item.block.text) for item, hid in zip(labelled, styled) if item.label is Label.BODY and not hid}
