@@ -88,3 +88,27 @@ def test_an_author_box_without_a_name_link_keeps_its_own_text() -> None:
     found = _find('<ol class="comment-list">'
                   + _item("Jane Roe", "The reader's words about the article, long enough to read.") + "</ol>")
     assert [r.author for r in found.responses] == ["Jane Roe"]
+
+
+def _tagged(line_extra: str, words: str) -> str:
+    one = (f"<li class='comment'><p class='tagline'><a class='expand' href='#'>[–]</a><a href='/user/ana' "
+           f"class='author'>ana</a> <span class='score'>12 points</span> "
+           f"<time datetime='2024-05-02T08:10:00'>2024-05-02</time>{line_extra}</p>{words}</li>")
+    two = ("<li class='comment'><p class='tagline'><a href='/user/bo'>bo</a> 3 points "
+           "<time datetime='2024-05-03T09:00:00'>2024-05-03</time></p><div>I agree, and the ferry is cheaper too.</div></li>")
+    return f"<div id='comments'><ul class='comment-list'>{one}{two}</ul></div>"
+
+
+def test_what_is_left_of_a_header_line_once_name_and_date_are_read_is_chrome() -> None:
+    found = _find(_tagged(" <a href='#' class='numchildren'>(4 children)</a>", "<div>The night train is the better choice.</div>"))
+    assert [(r.author, r.text) for r in found.responses] == [
+        ("ana", "The night train is the better choice."), ("bo", "I agree, and the ferry is cheaper too.")]
+
+
+def test_a_name_in_the_words_is_no_header_line() -> None:
+    words = ("<p>As <a href='/user/cy'>cy</a> said on <time datetime='2024-05-01'>1 May 2024</time>, the night train "
+             "is the better choice when you travel with a bike and two heavy bags.</p>")
+    found = _find(f"<div id='comments'><ul class='comment-list'><li class='comment'>{words}</li>"
+                  "<li class='comment'><p><a href='/user/bo'>bo</a> <time datetime='2024-05-03'>3 May 2024</time></p>"
+                  "<div>I agree, and the ferry is cheaper too.</div></li></ul></div>")
+    assert "the night train is the better choice" in found.responses[0].text

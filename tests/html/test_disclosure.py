@@ -156,3 +156,29 @@ def test_a_panel_with_text_of_its_own_keeps_its_shared_lines() -> None:
         f"<p>{LOCKERS}</p></div></body></html>")
     collapsed = [b.text for b in build_blocks(root) if "collapsed" in b.roles]
     assert collapsed[0] == shared and LOCKERS in collapsed
+
+
+@pytest.mark.parametrize(("classes", "hides"), [
+    ({"hidden"}, True), ({"d-none"}, True), ({"q-box", "qu-display--none"}, True), ({"is-hidden"}, True),
+    ({"qu-overflow--hidden"}, False), ({"hidden-xs"}, False), ({"visually-hidden"}, False), ({"post"}, False),
+])
+def test_a_class_a_stylesheet_hides_with(classes: set[str], hides: bool) -> None:
+    assert disclosure_cues().hides(frozenset(classes)) is hides
+
+
+LEAD = "The bridge on the old road will close for four months from March while its deck is rebuilt in concrete."
+REST = "Drivers will be sent over the new bypass, which adds about ten minutes to a trip into the town centre."
+
+
+def test_a_copy_a_class_hides_is_kept_once() -> None:
+    page = cleanpage.clean(f"<html><body><main><h1>Bridge to close</h1><div class='hidden'><p>{LEAD}</p></div>"
+                           f"<div class='story'><p>{LEAD}</p><p>{REST}</p></div></main></body></html>")
+    assert page.paragraphs == (LEAD, REST)
+    assert [r.reason for r in page.removed if r.text == LEAD] == [Reason.HIDDEN]
+
+
+def test_text_only_a_class_hides_is_not_dropped_as_a_copy() -> None:
+    page = cleanpage.clean(f"<html><body><main><h1>Bridge to close</h1><div class='story'><p>{LEAD}</p>"
+                           f"<div class='d-none'><p>{REST}</p></div></div></main></body></html>")
+    assert LEAD in page.paragraphs
+    assert all(r.reason is not Reason.HIDDEN for r in page.removed if r.text == REST)

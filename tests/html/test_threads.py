@@ -500,3 +500,97 @@ def test_a_story_signed_by_a_profile_link_above_its_comments_is_no_thread(headin
         + f"</div><div id='comments' class='comments-area'>{heading}<ol class='comment-list'>{comments}</ol></div></main></body></html>")
     assert page.page_type is PageType.PAGE
     assert page.paragraphs == tuple(_STORY) and len(page.responses) == 3
+
+
+_ASKED = """<html><head><title>Why is my starter grey? - Baking Q&amp;A</title></head><body>
+<h1>Why is my starter grey?</h1>
+<div id="mainbar"><div class="question"><div class="postcell">
+<div class="prose"><p>My rye starter has turned grey on top and smells sharp two days after every feed.</p>
+<p>Should I throw it away and start again, or can it be saved with a few feeds?</p>
+<p>The same thing was asked by <a href="/users/9/crumb">crumb</a> in an earlier thread about starters that sit too long.</p></div>
+<div class="post-footer"><div class="menu"><a href="/q/5">Share</a> <a href="/posts/5/edit">Improve this question</a></div>
+<div class="post-signature"><div class="action">asked <span class="relativetime">2024-03-02</span></div>
+<a href="/users/7/rye_ann">rye_ann</a> <span class="reputation-score">1,204</span></div></div>
+</div></div>
+<div id="answers"><h2>2 Answers</h2>{answers}</div></div></body></html>"""
+
+_ANSWER = """<div class="answer"><div class="prose"><p>{text}</p></div>
+<div class="post-signature"><div class="action">answered <span class="relativetime">{date}</span></div>
+<a href="/users/{n}/{name}">{name}</a> <span class="reputation-score">88</span></div></div>"""
+
+
+def _asked() -> str:
+    answers = "".join(
+        _ANSWER.format(text=text, date=f"2024-03-0{n + 3}", n=n + 10, name=name)
+        for n, (name, text) in enumerate(zip(["crustmaker", "ovenwatch"], _TEXTS[1:]))
+    )
+    return _ASKED.replace("{answers}", answers)
+
+
+def test_the_signature_of_a_question_standing_apart_is_its_chrome() -> None:
+    page = cleanpage.clean(_asked())
+    assert page.page_type is PageType.THREAD
+    assert page.authors == ("rye_ann",)
+    assert len(page.paragraphs) == 3 and "1,204" not in page.body and "asked 2024" not in page.body
+    signature = [r for r in page.removed if r.reason == "comment-chrome" and r.score is None]
+    chrome = " | ".join(r.text for r in signature)
+    assert "asked 2024-03-02" in chrome and "rye_ann 1,204" in chrome and "Improve this question" in chrome
+
+
+def test_a_member_named_inside_the_question_prose_is_no_signature() -> None:
+    from cleanpage.pipeline.html.threads import signatures
+
+    root = lxml_html.fromstring(_asked())
+    question = root.find(".//div[@class='question']")
+    marked = signatures(question, set(), load_rules().comments)
+    texts = [" ".join(el.text_content().split()) for el in marked]
+    assert len(texts) == 1
+    assert "rye_ann" in texts[0] and "1,204" in texts[0] and "crumb" not in texts[0]
+    assert signatures(None, set(), load_rules().comments) == ()
+
+
+def test_an_undated_name_block_is_no_signature() -> None:
+    from cleanpage.pipeline.html.threads import signatures
+
+    root = lxml_html.fromstring(_asked().replace("2024-03-02", "yesterday").replace('class="relativetime"', ""))
+    question = root.find(".//div[@class='question']")
+    assert signatures(question, set(), load_rules().comments) == ()
+
+
+def test_a_hidden_copy_of_the_opening_post_is_no_article_above_the_posts() -> None:
+    copy = f"<div class='hidden'><p>{_TEXTS[0]}</p><p>{_TEXTS[0]}</p><p>{_TEXTS[0]}</p></div>"
+    page = cleanpage.clean(_thread(copy))
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]
+
+
+def test_a_hidden_article_of_its_own_still_counts_as_prose_above_the_posts() -> None:
+    own = ("Bakers have argued for years about how long a loaf should proof before it goes into a hot oven. "
+           "We baked forty loaves over two weeks, changing only the final proof, and weighed every one.")
+    more = ("The loaves proofed for an hour rose highest; those left overnight spread and baked dense and flat, "
+            "and the tasters in the shop could tell the two apart every time.")
+    page = cleanpage.clean(_thread(f"<div class='hidden'><p>{own}</p><p>{more}</p></div>"))
+    assert page.page_type is PageType.PAGE
+
+
+def test_prose_after_posts_in_a_form_is_not_read_as_prose_before_them() -> None:
+    posts = "".join(
+        _POST.format(name=name, n=n, date=f"March {n + 1}, 2024 10:0{n}", text=text)
+        for n, (name, text) in enumerate(zip(["ana_b", "crustmaker", "ovenwatch"], _TEXTS))
+    )
+    blurbs = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "Free baking sessions every month where our volunteers walk you through mixing, shaping and proofing.",
+            "Meet other bakers near you: swap starters and flours, share an oven, and visit each other's kitchens.",
+            "Borrow heritage grain from the members' library and return twice as much at the end of the year.",
+        ]
+    )
+    page = cleanpage.clean(
+        "<html><head><title>Dense bread - Baking forum</title></head><body><main><h1>Dense bread</h1>"
+        f"<form action='/moderate' method='post'>{posts}</form></main><div class='cards'>{blurbs}</div></body></html>"
+    )
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]

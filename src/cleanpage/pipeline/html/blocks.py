@@ -104,11 +104,15 @@ class ResponseMarks:
 
     sections: tuple[etree._Element, ...] = ()
     items: tuple[etree._Element, ...] = ()
+    #: the signature blocks of a thread's opening post standing apart (who asked, when, their
+    #: reputation): that post's chrome, as an item's header is an item's (role ``post-signature``)
+    signatures: tuple[etree._Element, ...] = ()
 
     def roles(self) -> dict[etree._Element, str]:
         """Each marked element's role."""
         roles = dict.fromkeys(self.sections, "comments")
         roles.update(dict.fromkeys(self.items, "comment-item"))
+        roles.update(dict.fromkeys(self.signatures, "post-signature"))
         return roles
 
 

@@ -31,6 +31,7 @@ from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason, text_key
 from cleanpage.pipeline.html.decide import decide
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Container, Rules
+from cleanpage.rules.disclosure import DisclosureCues, disclosure_cues
 
 __all__ = ["Coverage", "Evidence", "classify", "gather"]
 
@@ -264,9 +265,38 @@ def classify(
     """A label for every block of an HTML page, in page order: the block model's decision over the
     rules' evidence (:mod:`.decide`), or the rules' own labels when no model is given."""
     evidence = gather(blocks, engine, rules, title=title)
-    if model is None:
-        return evidence.rule_labels
-    return decide(blocks, evidence, model=model)
+    labelled = evidence.rule_labels if model is None else decide(blocks, evidence, model=model)
+    return _styled_copies(labelled, disclosure_cues())
+
+
+def _styled_copies(labelled: tuple[Labelled, ...], cues: DisclosureCues) -> tuple[Labelled, ...]:
+    """A body block inside an element a stylesheet hides by its class (``div.hidden``, ``d-none``)
+    whose text the body also holds where the page shows it is a copy (a post's text kept again for
+    structured data, an answer's collapsed copy beside its expanded one): removed as ``hidden``, so
+    the text is kept once. Decided on the final labels, after the block model: only a copy both
+    kept is dropped, never text the body would otherwise lose."""
+    # pages repeat a few token sets, and a few class values across them: each is asked once
+    hides: dict[frozenset[str], bool] = {}
+    by_class: dict[str, bool] = {}
+    styled: list[bool] = []
+    for item in labelled:
+        tokens = item.block.tokens
+        if item.label is not Label.BODY or not tokens:
+            styled.append(False)
+            continue
+        known = hides.get(tokens)
+        if known is None:
+            known = hides[tokens] = any(
+                by_class[t] if t in by_class else by_class.setdefault(t, cues.hides_class(t)) for t in tokens)
+        styled.append(known)
+    if not any(styled):
+        return labelled
+    shown = {text_key(item.block.text) for item, hid in zip(labelled, styled) if item.label is Label.BODY and not hid}
+    return tuple(
+        Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.HIDDEN)
+        if hid and text_key(item.block.text) in shown else item
+        for item, hid in zip(labelled, styled)
+    )
 
 
 def _rule_labels(blocks: tuple[Block, ...], kept: list[bool], rules: Rules, title_key: str) -> tuple[Labelled, ...]:
@@ -278,6 +308,9 @@ def _rule_labels(blocks: tuple[Block, ...], kept: list[bool], rules: Rules, titl
     for block, keep in zip(blocks, kept):
         if "comments" in block.roles or "comment-item" in block.roles:
             out.append(_in_responses(block, rules))
+        elif "post-signature" in block.roles:
+            # the signature of a post standing apart (a question's "asked … by", reputation): its chrome
+            out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.COMMENT_CHROME))
         elif "hidden" in block.roles:
             # text the page hides from readers is never its body, whatever the engine kept
             out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.HIDDEN))

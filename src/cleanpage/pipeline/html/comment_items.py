@@ -34,6 +34,7 @@ from cleanpage.pipeline.html.comment_header import (
     read_date,
     text_elements,
 )
+from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
@@ -297,6 +298,26 @@ def _dash_before(author_el: etree._Element) -> bool:
 _SIGNING_DASH_TEXT = re.compile(r"[–—]\s*$")
 
 
+#: an item's header line (its name, its date and their chrome) is no longer than this
+_HEADER_LINE_MAX_CHARS = 120
+
+
+def _header_line(item: Item, author_el: etree._Element, dated: list[etree._Element]) -> etree._Element | None:
+    """The block holding the item's name and its date and nothing that reads as prose, when the
+    markup names no message element: what is left of it once name and date are read is the
+    header's chrome ("[–] 188 points 189 points (11 children)", "#3 · 12 likes"), not the reader's
+    words. ``None`` when the name and the date sit in different blocks, or in the words."""
+    line = next((a for a in (author_el, *ancestors(author_el)) if a.tag in BLOCK_TAGS or a is item.el), None)
+    if line is None or line is item.el or not dated:
+        return None
+    if not all(d is line or line in d.iterancestors() for d in dated):
+        return None
+    text = normalise_space(line.text_content())
+    if len(text) > _HEADER_LINE_MAX_CHARS or is_prose(text):
+        return None
+    return line
+
+
 def read_comment(
     el: etree._Element, nested: set[etree._Element], rules: Rules, dates: CommentDates
 ) -> Response | None:
@@ -310,9 +331,13 @@ def read_comment(
     skip.update(dated)
     if author_el is not None:
         skip.add(author_el)
+    marked = text_elements(item, cues)
+    line = None if marked or author_el is None else _header_line(item, author_el, dated)
     paragraphs: list[str] = []
-    for text_el in text_elements(item, cues) or [item.el]:
-        paragraphs.extend(_own_texts(text_el, skip, cues.is_chrome))
+    for text_el in marked or [item.el]:
+        paragraphs.extend(_own_texts(text_el, skip | {line} if line is not None else skip, cues.is_chrome))
+    if line is not None and not paragraphs:  # the line was all the item said
+        paragraphs = _own_texts(item.el, skip, cues.is_chrome)
     paragraphs, loose = _reader_words(paragraphs, rules, dates)
     if published is None:
         published = loose

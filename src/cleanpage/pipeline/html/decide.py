@@ -32,7 +32,7 @@ __all__ = ["CERTAIN", "decide", "reads_kin"]
 CERTAIN = frozenset({
     Reason.HIDDEN, Reason.DIALOG, Reason.COMMENT_FORM, Reason.COOKIE_NOTICE, Reason.SEARCH_WIDGET,
     Reason.SKIP_LINK, Reason.SCREEN_READER_TEXT, Reason.COMMENT_SECTION, Reason.RESPONSES_HEADER,
-    Reason.JAVASCRIPT_NOTICE,
+    Reason.JAVASCRIPT_NOTICE, Reason.COMMENT_CHROME,
 })
 _FIXED = frozenset({Label.TITLE, Label.RESPONSE, Label.RESPONSE_HEADER})
 _UNDER_LIST_HEADING = BASE_FEATURES.index("under_list_heading")

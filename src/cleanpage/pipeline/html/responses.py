@@ -414,7 +414,8 @@ def find_responses(
         nested = set(found)
         read_of.append((section, nested, read_items(found, nested, rules, dates)))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
-    read_of, (opening, opener, thread), posts = take_posts(root, rules, dates, read_of, typed_article=typed_article)
+    read_of, (opening, opener, thread), posts, signed = take_posts(root, rules, dates, read_of,
+                                                                   typed_article=typed_article)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
@@ -422,6 +423,6 @@ def find_responses(
     own, quoted = without_quotes(tuple(responses), opening)
     seen = set(items)
     items.extend(el for el in posts if el not in seen)
-    marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items))
+    marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items), signatures=signed)
     return HtmlResponses(responses=own, announced=announced, marks=marks, opening=opening, quoted=quoted,
                          opener=opener, thread=thread)

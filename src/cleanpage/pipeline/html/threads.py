@@ -34,8 +34,9 @@ from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
+from cleanpage.rules.disclosure import disclosure_cues
 
-__all__ = ["Opening", "Posts", "SectionRead", "find_posts", "take_posts"]
+__all__ = ["Opening", "Posts", "SectionRead", "find_posts", "signatures", "take_posts"]
 
 #: a thread's opening post: its paragraphs (none when it stands apart from the posts: the blocks read
 #: it), its author's name (when the post names one), and whether the page is a thread at all
@@ -76,6 +77,8 @@ _HEADLINE_MIN_WORDS = 3
 _NAME_MAX_WORDS = 5
 #: elements looked at over all groups: the outermost groups, which hold the posts, come first
 _MAX_LOOKED_AT = 400_000
+#: a post's signature block ("asked 2024-03-02", the asker's name, "2,311") is short: no more text than this
+_SIGNATURE_MAX_CHARS = 200
 
 #: the attribute values a name can come from (see :meth:`_Shapes._own`), read in one call each
 _CLASSES = etree.XPath(".//@class", smart_strings=False)
@@ -266,11 +269,17 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
     outside the page's furniture and the boilerplate tables (a consent banner, a sign-up prompt): an
     article above a comment list, or a question above its answers."""
     found: list[tuple[etree._Element, int]] = []
+    copies: list[tuple[etree._Element, str]] = []
     headline = next(body.iter("h1"), None)
     started = headline is None
-    for p in body.iter("p", "div", "h1"):
+    hides = disclosure_cues().hides
+    # the container's own tag too: the walk stops at it whatever it is (a form, a list, a table
+    # body), never reading the prose after the posts as prose before them
+    for p in body.iter("p", "div", "h1", str(container.tag)):
         if p is container:
             break
+        if p.tag == container.tag and p.tag not in ("p", "div", "h1"):
+            continue
         if not started:  # what comes before the headline is the site's, not the page's
             started = p is headline
             continue
@@ -279,9 +288,27 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
         if any(a is container or a.tag in _OUTSIDE_TAGS for a in p.iterancestors()):
             continue
         text = normalise_space(p.text_content())
-        if is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules):
-            found.append((p, len(text)))
-    return found
+        if not (is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules)):
+            continue
+        if any(hides(frozenset((a.get("class") or "").split())) for a in (p, *p.iterancestors())):
+            copies.append((p, text))
+        found.append((p, len(text)))
+    return _without_copies(found, copies, container)
+
+
+def _without_copies(
+    found: list[tuple[etree._Element, int]], copies: list[tuple[etree._Element, str]], container: etree._Element
+) -> list[tuple[etree._Element, int]]:
+    """The prose before the posts without what a stylesheet hides of it (``cues.hides``) that the page
+    also shows, before the posts or in them: the opening post kept again for structured data is no
+    article above the posts, nor a second opening post."""
+    if not copies:
+        return found
+    hidden = {p for p, _text in copies}
+    shown = {normalise_space(p.text_content()) for p, _n in found if p not in hidden}
+    posts_text = normalise_space(container.text_content())
+    dropped = {p for p, text in copies if text in shown or text in posts_text}
+    return [(p, n) for p, n in found if p not in dropped]
 
 
 def _apart(
@@ -515,10 +542,11 @@ def _one_voice(read: list[tuple[etree._Element, Response]]) -> bool:
 def take_posts(
     root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead], *,
     typed_article: bool = False,
-) -> tuple[list[SectionRead], Opening, tuple[etree._Element, ...]]:
+) -> tuple[list[SectionRead], Opening, tuple[etree._Element, ...], tuple[etree._Element, ...]]:
     """The sections the cues found, with the posts found by shape in place of those around them;
     the opening post's paragraphs and author when the page is a thread (the thread's author: who
-    opened it); the posts (all of them items).
+    opened it); the posts (all of them items); the signature blocks of an opening post standing
+    apart (:func:`signatures`), which the blocks read as that post's chrome.
 
     A comment list the cues read stays theirs: posts under an article add nothing to it, and a
     group of posts holding less than the cues read is a smaller thing (comments under an answer).
@@ -527,7 +555,9 @@ def take_posts(
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
     posts = find_posts(root, rules, taken, typed_article=typed_article)
     if posts is None:
-        return read_of, _asked_apart(root, rules, dates, read_of, typed_article=typed_article), ()
+        asked, question = _asked_apart(root, rules, dates, read_of, typed_article=typed_article)
+        items = {el for _s, found, _r in read_of for el in found}
+        return read_of, asked, (), signatures(question, items, rules.comments)
     nested = set(posts.posts)
     # the comment lists inside the posts (an answer's comments) are the posts' replies, no rival to them
     under = _under_posts(read_of, posts, rules, dates)
@@ -536,14 +566,15 @@ def take_posts(
     # the comments under a question standing apart are its own, no rival list either
     rivals = [s for s in taken if s not in inner and (posts.apart is None or not _overlaps(s, posts.apart))]
     if rivals and (not posts.opens or posts.chars <= _read_chars(beside)):
-        return read_of, _NO_THREAD, ()  # an article above the comment list the cues read: no thread
+        return read_of, _NO_THREAD, (), ()  # an article above the comment list the cues read: no thread
     # who opened it: the question's own comments (lists the cues read) are no part of its header
-    apart = _read_apart(posts, nested | {el for _s, items, _r in read_of for el in items}, rules, dates)
+    outside = nested | {el for _s, items, _r in read_of for el in items}
+    apart = _read_apart(posts, outside, rules, dates)
     for _section, items, _read in under:
         nested |= items
     read = [(el, r) for el in posts.posts if (r := read_comment(el, nested, rules, dates)) is not None]
     if _one_voice(read):
-        return read_of, _NO_THREAD, ()
+        return read_of, _NO_THREAD, (), ()
     kept = [entry for entry in read_of if not _overlaps(entry[0], posts.container)]
     if under:  # the comments under the posts, each after the post it answers
         position = {el: n for n, el in enumerate(posts.container.iter())}
@@ -561,8 +592,9 @@ def take_posts(
     order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
     kept.sort(key=lambda entry: order.get(entry[0], 0))
     if posts.opens:
-        return kept, (opening, opener, bool(opening)), posts.posts
-    return kept, apart, posts.posts
+        return kept, (opening, opener, bool(opening)), posts.posts, ()
+    chrome = signatures(posts.apart, outside, rules.comments) if apart[2] else ()
+    return kept, apart, posts.posts, chrome
 
 
 def _under_posts(read_of: list[SectionRead], posts: Posts, rules: Rules, dates: CommentDates) -> list[SectionRead]:
@@ -615,23 +647,69 @@ def _calls_itself_comments(section: etree._Element, cues: CommentCues) -> bool:
 
 def _asked_apart(
     root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead], *, typed_article: bool
-) -> Opening:
+) -> tuple[Opening, etree._Element | None]:
     """The page as a thread when the list the cues read is its answers and the question stands apart
     above it (a Q&A site's ``div#question`` above ``div#answers``: no posts are left for the shape
     search, the cues took them all): the prose before the list is one post-shaped branch, dated and
     signed by a member's profile link, as :func:`_apart` asks of a post above a thread's posts. The
     blocks read the question; its asker is who opened the thread."""
     if typed_article or not read_of:
-        return _NO_THREAD
+        return _NO_THREAD, None
     section, _items, read = max(read_of, key=lambda entry: sum(len(r.text) for _el, r in entry[2]))
     if len(read) < _MIN_POSTS or _one_voice(read) or _calls_itself_article(root, rules):
-        return _NO_THREAD
+        return _NO_THREAD, None
     if _calls_itself_comments(section, rules.comments):
-        return _NO_THREAD  # a story's comments under its byline, not a question's answers
+        return _NO_THREAD, None  # a story's comments under its byline, not a question's answers
     found = root.find("body")
     body = found if found is not None else root
     apart = _apart(_prose_before(body, section, rules), section, _Shapes(rules.comments))
     if apart is None:
-        return _NO_THREAD
+        return _NO_THREAD, None
     # the question's own comments are no part of it: every list the cues read is left out
-    return (), _opener(apart, {el for _section, items, _read in read_of for el in items}, rules, dates), True
+    items = {el for _section, found_items, _read in read_of for el in found_items}
+    return ((), _opener(apart, items, rules, dates), True), apart
+
+
+def signatures(
+    apart: etree._Element | None, nested: set[etree._Element], cues: CommentCues
+) -> tuple[etree._Element, ...]:
+    """The signature blocks of an opening post standing apart: around each element that names its
+    poster (a link to a member's profile, ``itemprop`` author), the largest branch of the post that
+    holds no prose, no heading and none of its comments, when it is dated ("asked 2024-03-02" beside
+    the asker's name and reputation "2,311", with the post's menu). A comment item's header is read
+    as its chrome; the post standing apart is read by the blocks, so its signature is marked for
+    them, not left for the block model to keep or drop. ``nested``: the comment items under it."""
+    if apart is None:
+        return ()
+    shapes = _Shapes(cues)
+    found: list[etree._Element] = []
+    for el in apart.iter():
+        if not isinstance(el.tag, str) or any(el is f or f in el.iterancestors() for f in found):
+            continue
+        names = el.get("itemprop") in ("author", "creator") or (el.tag == "a" and _names_member(el, cues))
+        if not names or any(a in nested for a in el.iterancestors()):
+            continue
+        top = _signature_branch(el, apart, nested)
+        if top is not None and shapes.tally(top)[3]:
+            found.append(top)
+    return tuple(found)
+
+
+def _signature_branch(
+    name: etree._Element, apart: etree._Element, nested: set[etree._Element]
+) -> etree._Element | None:
+    """The largest branch around a poster's name, inside the post and short of it, that holds no
+    prose, no heading and no comment item; ``None`` when the name sits in prose (a mention)."""
+    top: etree._Element | None = None
+    for el in (name, *name.iterancestors()):
+        if el is apart or el in nested:
+            break
+        text = normalise_space(el.text_content())
+        if len(text) > _SIGNATURE_MAX_CHARS or is_prose(text) or next(el.iter(*_HEADINGS), None) is not None:
+            break
+        if any(n in nested for n in el.iter()):
+            break
+        top = el
+    if top is None or top.tag in ("a", "span", "time", "meta") and top is name:
+        return None
+    return top
