@@ -33,6 +33,7 @@ from cleanpage.learn.align import tokens
 from cleanpage.learn.dataset import CERTAIN as _CERTAIN_LABEL
 from cleanpage.learn.dataset import PageBlocks, load_pages, read_pages
 from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, kin_columns
+from cleanpage.pipeline.html.stacked import STAGE2_FEATURES, STAGE2_SUFFIX, kin_ids, stage2_columns
 
 __all__ = ["main"]
 
@@ -91,7 +92,6 @@ def choose_words(pages: Sequence[PageBlocks]) -> tuple[str, ...]:
     return tuple(sorted(common, key=lambda w: (-len(domains[w]), w))[:MAX_WORDS])
 
 
-_TAG_COLUMNS = [k for k, name in enumerate(BASE_FEATURES) if name.startswith("tag_")]
 _KEPT = BASE_FEATURES.index("engine_kept")
 
 
@@ -99,11 +99,7 @@ def kin_from_rows(pb: PageBlocks) -> np.ndarray:
     """The page's :data:`KIN_FEATURES`, from its rows (tag-group one-hots, engine vote) and class/id
     words: the numbers :func:`~cleanpage.pipeline.html.features.features` writes with ``kin=True``,
     so that a cache of base rows serves both models."""
-    onehot = pb.features[:, _TAG_COLUMNS]
-    group = np.where(onehot.max(axis=1) > 0, onehot.argmax(axis=1), -1)
-    ids: dict[tuple[int, frozenset[str]], int] = {}
-    kin = np.array([ids.setdefault((int(g), words), len(ids)) for g, words in zip(group.tolist(), pb.tokens)],
-                   dtype=np.intp)
+    kin = kin_ids(pb.features, pb.tokens)
     chars = np.array([len(text) for text in pb.texts], dtype=np.float64)
     return kin_columns(kin, chars, pb.features[:, _KEPT].astype(np.float64)).astype(np.float32)
 
@@ -158,13 +154,16 @@ def page_scores(pages: Sequence[PageBlocks], keep: Callable[[PageBlocks], np.nda
             "snippet_f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0, "pages": len(pages)}
 
 
-def _stack(pages: Sequence[PageBlocks], words: Sequence[str],
-           kin: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+#: a page's feature matrix, one row per block
+Rows = Callable[[PageBlocks], np.ndarray]
+
+
+def _stack(pages: Sequence[PageBlocks], rows: Rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     xs, ys, ws = [], [], []
     for pb in pages:
         known = pb.labels >= 0
         if known.any():
-            xs.append(matrix(pb, words, kin)[known])
+            xs.append(rows(pb)[known])
             ys.append(pb.labels[known])
             ws.append(pb.weights[known])
     # every page weighs one in all: scale so that the weights' sum is about the row count
@@ -172,11 +171,41 @@ def _stack(pages: Sequence[PageBlocks], words: Sequence[str],
     return np.vstack(xs), np.concatenate(ys), weights * (len(weights) / weights.sum())
 
 
-def _train(pages: Sequence[PageBlocks], words: Sequence[str], kin: bool) -> Any:
+def _train(pages: Sequence[PageBlocks], rows: Rows) -> Any:
     import lightgbm as lgb
 
-    x, y, w = _stack(pages, words, kin)
+    x, y, w = _stack(pages, rows)
     return lgb.train(PARAMS, lgb.Dataset(x, y, weight=w, free_raw_data=True), ROUNDS)
+
+
+def _out_of_fold(fit: Sequence[PageBlocks], fold_of: dict[str, int], rows: Rows) -> dict[str, np.ndarray]:
+    """Every ``fit`` page's scores from the model trained on the other folds' domains."""
+    oof: dict[str, np.ndarray] = {}
+    for k in range(FOLDS):
+        booster = _train([pb for pb in fit if fold_of[pb.page.domain] != k], rows)
+        for pb in fit:
+            if fold_of[pb.page.domain] == k and len(pb.features):
+                oof[pb.page.key] = booster.predict(rows(pb))
+        log.info("fold %d done", k + 1)
+    return oof
+
+
+def _cut(fit: Sequence[PageBlocks], oof: dict[str, np.ndarray]) -> tuple[float, dict[float, dict[str, float]]]:
+    """The cut :func:`choose_cut` picks on out-of-fold scores, and every cut's figures."""
+    by_cut = {cut: page_scores(fit, _keeper(oof, cut)) for cut in CUTS}
+    return choose_cut({c: v["wcxb_word_f1"] + SNIPPET_WEIGHT * v["snippet_f1"] for c, v in by_cut.items()}), by_cut
+
+
+def stage2_rows(words: Sequence[str], kin: bool, scores: dict[str, np.ndarray], cut: float) -> Rows:
+    """The second stage's rows of a page (:mod:`cleanpage.pipeline.html.stacked`): the first stage's
+    row, then the columns of the first stage's ``scores`` (out of fold on ``fit``) around each block."""
+    def rows(pb: PageBlocks) -> np.ndarray:
+        decidable = pb.labels != _CERTAIN_LABEL
+        words_in = np.array([len(text.split()) for text in pb.texts], dtype=np.float64)
+        second = stage2_columns(scores[pb.page.key], decidable, kin_ids(pb.features, pb.tokens), words_in, cut)
+        return np.hstack([matrix(pb, words, kin), second])
+
+    return rows
 
 
 def _keeper(probabilities: dict[str, np.ndarray], cut: float) -> Callable[[PageBlocks], np.ndarray]:
@@ -215,26 +244,24 @@ def _read(data: Path, jobs: int, cache: Path | None, engine: bool) -> list[PageB
 
 
 def train(
-    data: Path, jobs: int, cache: Path | None = None, *, engine: bool = True, kin: bool = False
-) -> tuple[Any, tuple[str, ...], float, dict[str, Any]]:
+    data: Path, jobs: int, cache: Path | None = None, *, engine: bool = True, kin: bool = False, stack: bool = False
+) -> tuple[list[Any], tuple[str, ...], list[float], dict[str, Any]]:
+    """The boosters (the first stage's, then the second's if ``stack``), the class/id words, each
+    stage's cut and the card."""
     pages = _read(data, jobs, cache, engine)
     fit = [pb for pb in pages if pb.page.split == "fit"]
     check = [pb for pb in pages if pb.page.split == "check"]
     words = choose_words(pages)
     log.info("%d fit pages, %d check pages, %d class/id words", len(fit), len(check), len(words))
     fold_of = _folds(fit)
-    oof: dict[str, np.ndarray] = {}
-    for k in range(FOLDS):
-        booster = _train([pb for pb in fit if fold_of[pb.page.domain] != k], words, kin)
-        for pb in fit:
-            if fold_of[pb.page.domain] == k and len(pb.features):
-                oof[pb.page.key] = booster.predict(matrix(pb, words, kin))
-        log.info("fold %d done", k + 1)
+    def first(pb: PageBlocks) -> np.ndarray:
+        return matrix(pb, words, kin)
+
+    oof = _out_of_fold(fit, fold_of, first)
     fit = [pb for pb in fit if pb.page.key in oof]
-    by_cut = {cut: page_scores(fit, _keeper(oof, cut)) for cut in CUTS}
-    cut = choose_cut({c: v["wcxb_word_f1"] + SNIPPET_WEIGHT * v["snippet_f1"] for c, v in by_cut.items()})
-    booster = _train(fit, words, kin)
-    held = {pb.page.key: booster.predict(matrix(pb, words, kin)) for pb in check if len(pb.features)}
+    cut, by_cut = _cut(fit, oof)
+    booster = _train(fit, first)
+    held = {pb.page.key: booster.predict(first(pb)) for pb in check if len(pb.features)}
     check = [pb for pb in check if pb.page.key in held]
     rules = BASE_FEATURES.index("rule_body")
     card = {
@@ -246,7 +273,20 @@ def train(
         "rules_check": page_scores(check, lambda pb: pb.features[:, rules] > 0),
         "cuts_fit_out_of_fold": {str(c): v for c, v in by_cut.items()},
     }
-    return booster, words, cut, card
+    if not stack:
+        return [booster], words, [cut], card
+    # the second stage learns from the first's out-of-fold scores (what it will see on a new page),
+    # out of fold in turn on the same domain folds to choose its cut
+    oof2 = _out_of_fold(fit, fold_of, stage2_rows(words, kin, oof, cut))
+    cut2, by_cut2 = _cut(fit, oof2)
+    booster2 = _train(fit, stage2_rows(words, kin, oof, cut))
+    check_rows = stage2_rows(words, kin, held, cut)
+    held2 = {pb.page.key: booster2.predict(check_rows(pb)) for pb in check}
+    card["stage2"] = {
+        "cut": cut2, "fit_out_of_fold": by_cut2[cut2], "check": page_scores(check, _keeper(held2, cut2)),
+        "cuts_fit_out_of_fold": {str(c): v for c, v in by_cut2.items()},
+    }
+    return [booster, booster2], words, [cut, cut2], card
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -258,6 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="keep the labelled pages in this pickle between runs")
     parser.add_argument("--no-engine", action="store_true",
                         help="the model for pages cleaned without trafilatura (Options(use_trafilatura=False))")
+    parser.add_argument("--stack", action="store_true",
+                        help="also train the second stage over the first's scores (pipeline.html.stacked; written "
+                             "beside --out as NAME-stage2.npz)")
     parser.add_argument("--kin", action="store_true",
                         help="also read the block's kin (features.KIN_FEATURES); not shipped, see docs/model.md")
     args = parser.parse_args(argv)
@@ -267,13 +310,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "2")
     from cleanpage.learn.convert import forest_from_lightgbm
 
-    booster, words, cut, card = train(args.data, args.jobs, args.cache, engine=not args.no_engine, kin=args.kin)
+    boosters, words, cuts, card = train(args.data, args.jobs, args.cache, engine=not args.no_engine, kin=args.kin,
+                                        stack=args.stack)
     card["engine"] = not args.no_engine
-    forest = forest_from_lightgbm(booster.dump_model(), features=feature_names(words, kin=args.kin), words=words, cut=cut,
-                                  card=card)
+    names = feature_names(words, kin=args.kin)
+    if args.stack:
+        second = args.out.with_name(args.out.stem + STAGE2_SUFFIX)
+        card["stage2"]["file"] = second.name
+        forest_from_lightgbm(boosters[1].dump_model(), features=names + STAGE2_FEATURES, words=words, cut=cuts[1],
+                             card={"stage": 2, "first": args.out.name}).save(second)
+        log.info("wrote %s (cut %.2f)\nfit (out of fold): %s\ncheck: %s", second, cuts[1],
+                 card["stage2"]["fit_out_of_fold"], card["stage2"]["check"])
+    forest = forest_from_lightgbm(boosters[0].dump_model(), features=names, words=words, cut=cuts[0], card=card)
     forest.save(args.out)
     log.info("wrote %s (%d trees, cut %.2f)\nfit (out of fold): %s\ncheck: %s", args.out, forest.feature.shape[0],
-             cut, card["fit_out_of_fold"], card["check"])
+             cuts[0], card["fit_out_of_fold"], card["check"])
     return 0
 
 
