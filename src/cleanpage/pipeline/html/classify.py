@@ -276,18 +276,24 @@ def _styled_copies(labelled: tuple[Labelled, ...], cues: DisclosureCues) -> tupl
     the text is kept once. Decided on the final labels, after the block model: only a copy both
     kept is dropped, never text the body would otherwise lose.
 
-    A copy is a whole hidden element whose every block is shown elsewhere: an article a script
-    un-hides, or a tab with text of its own, keeps the lines it shares with a teaser or a heading
-    elsewhere. The element is read as a run of consecutive hidden body blocks under the same
-    hiding classes (:func:`_hidden_runs`)."""
+    What the hidden element holds decides: when most of its blocks are shown elsewhere it is a
+    copy, and each of them goes; otherwise it holds text of its own (an article a script un-hides,
+    a tab), and only a block already shown before it goes (a collapsed answer's preview above its
+    full text), so a teaser repeating an article's lead further down leaves the lead in place. The
+    element is read as a run of consecutive hidden body blocks under the same hiding classes
+    (:func:`_hidden_runs`)."""
     hiding = _hiding_tokens(labelled, cues)
     if not any(hiding):
         return labelled
-    shown = {text_key(item.block.text) for item, hid in zip(labelled, hiding) if item.label is Label.BODY and not hid}
+    first_shown: dict[str, int] = {}
+    for n, (item, hid) in enumerate(zip(labelled, hiding)):
+        if item.label is Label.BODY and not hid:
+            first_shown.setdefault(text_key(item.block.text), n)
     copies: set[int] = set()
     for run in _hidden_runs(labelled, hiding):
-        if all(text_key(labelled[i].block.text) in shown for i in run):
-            copies.update(run)
+        shown = {i: first_shown.get(text_key(labelled[i].block.text)) for i in run}
+        mostly = 2 * sum(at is not None for at in shown.values()) > len(run)
+        copies.update(i for i, at in shown.items() if at is not None and (mostly or at < i))
     return tuple(
         Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.HIDDEN) if n in copies else item
         for n, item in enumerate(labelled)
