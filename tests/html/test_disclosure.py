@@ -182,3 +182,20 @@ def test_text_only_a_class_hides_is_not_dropped_as_a_copy() -> None:
                            f"<div class='d-none'><p>{REST}</p></div></div></main></body></html>")
     assert LEAD in page.paragraphs
     assert all(r.reason is not Reason.HIDDEN for r in page.removed if r.text == REST)
+
+
+def test_an_article_a_class_hides_until_a_script_shows_it_keeps_its_lead() -> None:
+    # the article itself sits under `hidden` (a script shows it); a teaser elsewhere repeats its lead:
+    # the hidden element holds text of its own, so it is no copy and its lead stays in place
+    page = cleanpage.clean(f"<html><body><div class='hidden' id='app'><article><h1>Bridge to close</h1><p>{LEAD}</p>"
+                           f"<p>{REST}</p></article></div><div class='teaser'><p>{LEAD}</p></div></body></html>")
+    assert page.paragraphs[:2] == (LEAD, REST)
+    assert all(r.reason is not Reason.HIDDEN for r in page.removed)
+
+
+def test_a_hidden_element_with_text_of_its_own_keeps_a_line_shown_only_after_it() -> None:
+    # a tab with text of its own whose first line the page shows again further down: the line stays
+    # in the tab, where it is read first; a copy shown before it would go (a preview above its full text)
+    page = cleanpage.clean(f"<html><body><main><h1>Bridge to close</h1><p>{FEES}</p><div class='tab hidden'>"
+                           f"<p>{LEAD}</p><p>{REST}</p><p>{ANSWER}</p></div><p>{LEAD}</p></main></body></html>")
+    assert page.paragraphs[:4] == (FEES, LEAD, REST, ANSWER)

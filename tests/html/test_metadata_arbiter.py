@@ -149,6 +149,15 @@ def test_an_h1_link_leaves_the_page_for_the_home_page_or_another_page_not_for_it
     assert links_away(href, None) is False  # without the page's address nothing is known to leave it
 
 
+@pytest.mark.parametrize(("href", "url"), [
+    ("/2024/03/café-ride/", "https://blog.example/2024/03/caf%C3%A9-ride/"),  # the address percent-encoded, the link not
+    ("/2024/03/caf%C3%A9-ride/", "https://blog.example/2024/03/café-ride/"),
+    ("/wiki/Caf%c3%a9", "https://blog.example/wiki/Caf%C3%A9"),  # the escapes' case
+])
+def test_an_h1_link_to_its_own_page_spelt_another_way_stays(href: str, url: str) -> None:
+    assert links_away(href, url) is False
+
+
 def test_only_the_first_h1s_candidate_carries_its_link_away() -> None:
     src = _inputs(page="Storm floods the harbour road", h1s=["The Ledger Community"], h1_links_away=True,
                   hand="The Ledger Community")

@@ -594,3 +594,22 @@ def test_prose_after_posts_in_a_form_is_not_read_as_prose_before_them() -> None:
     assert page.page_type is PageType.THREAD
     assert page.paragraphs == (_TEXTS[0],)
     assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]
+
+
+@pytest.mark.parametrize("question", [
+    # the question's code beside its signature in one wrapper
+    ("<div class='question'><div class='prose'><p>My rye starter has turned grey on top and smells sharp after every"
+    " feed. What now?</p><div class='w'><pre>day 1: 100g rye\nday 2: grey</pre>{sig}</div></div></div>"),
+    # a one-line question and its code, with the signature, in one wrapper: no prose anywhere
+    ("<div class='question'><div class='inner'><p>Grey starter after feeding: safe to use?</p>"
+    "<pre>rye 100g\nwater 100g</pre>{sig}</div></div>"),
+])
+def test_a_signature_never_takes_the_question_s_own_text_or_code(question: str) -> None:
+    from cleanpage.pipeline.html.threads import signatures
+
+    sig = ("<div class='post-signature'><div class='action'>asked <span class='relativetime'>2024-03-02</span></div> "
+           "<a href='/users/7/rye_ann'>rye_ann</a> <span class='reputation-score'>1,204</span></div>")
+    root = lxml_html.fromstring(f"<html><body>{question.format(sig=sig)}</body></html>")
+    marked = signatures(root.find(".//div[@class='question']"), set(), load_rules().comments)
+    texts = [" ".join(el.text_content().split()) for el in marked]
+    assert texts == ["asked 2024-03-02 rye_ann 1,204"]

@@ -274,29 +274,66 @@ def _styled_copies(labelled: tuple[Labelled, ...], cues: DisclosureCues) -> tupl
     whose text the body also holds where the page shows it is a copy (a post's text kept again for
     structured data, an answer's collapsed copy beside its expanded one): removed as ``hidden``, so
     the text is kept once. Decided on the final labels, after the block model: only a copy both
-    kept is dropped, never text the body would otherwise lose."""
+    kept is dropped, never text the body would otherwise lose.
+
+    What the hidden element holds decides: when most of its blocks are shown elsewhere it is a
+    copy, and each of them goes; otherwise it holds text of its own (an article a script un-hides,
+    a tab), and only a block already shown before it goes (a collapsed answer's preview above its
+    full text), so a teaser repeating an article's lead further down leaves the lead in place. The
+    element is read as a run of consecutive hidden body blocks under the same hiding classes
+    (:func:`_hidden_runs`)."""
+    hiding = _hiding_tokens(labelled, cues)
+    if not any(hiding):
+        return labelled
+    first_shown: dict[str, int] = {}
+    for n, (item, hid) in enumerate(zip(labelled, hiding)):
+        if item.label is Label.BODY and not hid:
+            first_shown.setdefault(text_key(item.block.text), n)
+    copies: set[int] = set()
+    for run in _hidden_runs(labelled, hiding):
+        shown = {i: first_shown.get(text_key(labelled[i].block.text)) for i in run}
+        mostly = 2 * sum(at is not None for at in shown.values()) > len(run)
+        copies.update(i for i, at in shown.items() if at is not None and (mostly or at < i))
+    return tuple(
+        Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.HIDDEN) if n in copies else item
+        for n, item in enumerate(labelled)
+    )
+
+
+def _hiding_tokens(labelled: tuple[Labelled, ...], cues: DisclosureCues) -> list[frozenset[str]]:
+    """Each body block's class values a stylesheet hides with (empty for the others)."""
     # pages repeat a few token sets, and a few class values across them: each is asked once
-    hides: dict[frozenset[str], bool] = {}
+    of_set: dict[frozenset[str], frozenset[str]] = {}
     by_class: dict[str, bool] = {}
-    styled: list[bool] = []
+    out: list[frozenset[str]] = []
     for item in labelled:
         tokens = item.block.tokens
         if item.label is not Label.BODY or not tokens:
-            styled.append(False)
+            out.append(frozenset())
             continue
-        known = hides.get(tokens)
+        known = of_set.get(tokens)
         if known is None:
-            known = hides[tokens] = any(
-                by_class[t] if t in by_class else by_class.setdefault(t, cues.hides_class(t)) for t in tokens)
-        styled.append(known)
-    if not any(styled):
-        return labelled
-    shown = {text_key(item.block.text) for item, hid in zip(labelled, styled) if item.label is Label.BODY and not hid}
-    return tuple(
-        Labelled(block=item.block, label=Label.BOILERPLATE, reason=Reason.HIDDEN)
-        if hid and text_key(item.block.text) in shown else item
-        for item, hid in zip(labelled, styled)
-    )
+            known = of_set[tokens] = frozenset(
+                t for t in tokens if (by_class[t] if t in by_class else by_class.setdefault(t, cues.hides_class(t))))
+        out.append(known)
+    return out
+
+
+def _hidden_runs(labelled: tuple[Labelled, ...], hiding: list[frozenset[str]]) -> list[list[int]]:
+    """The hidden body blocks in runs: consecutive among the body blocks, under the same hiding
+    classes. A run stands for the element that hides them; two hidden elements side by side with
+    the same class read as one, which only keeps more."""
+    runs: list[list[int]] = []
+    last: frozenset[str] = frozenset()
+    for n, (item, hid) in enumerate(zip(labelled, hiding)):
+        if item.label is not Label.BODY:
+            continue
+        if hid and hid == last:
+            runs[-1].append(n)
+        elif hid:
+            runs.append([n])
+        last = hid
+    return runs
 
 
 def _rule_labels(blocks: tuple[Block, ...], kept: list[bool], rules: Rules, title_key: str) -> tuple[Labelled, ...]:

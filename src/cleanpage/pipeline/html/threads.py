@@ -87,6 +87,10 @@ _HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _SPACES = re.compile(r"\s+")
 _PROPERTIES = etree.XPath(".//@itemprop", smart_strings=False)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: the elements a post says its own things in (a line of text, code, a quote, a table, a figure; not an
+#: <img>: a signature shows its avatar): a signature branch holds none of them beside its name's, so it
+#: never takes a short post's words
+_POST_CONTENT = ("p", "pre", "code", "blockquote", "table", "figure")
 #: the first terms of definition lists: a poster's panel names the poster there (comment_header.panel_name)
 _TERMS = etree.XPath(".//dl/dt[1]")
 
@@ -699,7 +703,8 @@ def _signature_branch(
     name: etree._Element, apart: etree._Element, nested: set[etree._Element]
 ) -> etree._Element | None:
     """The largest branch around a poster's name, inside the post and short of it, that holds no
-    prose, no heading and no comment item; ``None`` when the name sits in prose (a mention)."""
+    prose, no heading, no comment item and none of the post's own text elements (:data:`_POST_CONTENT`)
+    beside the name's own; ``None`` when the name sits in prose (a mention)."""
     top: etree._Element | None = None
     for el in (name, *name.iterancestors()):
         if el is apart or el in nested:
@@ -709,6 +714,8 @@ def _signature_branch(
             break
         if any(n in nested for n in el.iter()):
             break
+        if any(c is not name and name not in c.iterancestors() for c in el.iter(*_POST_CONTENT)):
+            break  # the post's own text or code beside the name (a short question, its snippet)
         top = el
     if top is None or top.tag in ("a", "span", "time", "meta") and top is name:
         return None

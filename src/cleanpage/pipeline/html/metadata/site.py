@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -113,4 +113,5 @@ def links_away(href: str | None, url: str | None) -> bool:
     if target.scheme not in ("http", "https", ""):
         return False
     same_host = target.netloc.lower().removeprefix("www.") == page.netloc.lower().removeprefix("www.")
-    return not same_host or target.path.rstrip("/") != page.path.rstrip("/")
+    # the same path spelt another way (percent-encoded in the address, not in the link) is the same page
+    return not same_host or unquote(target.path).rstrip("/") != unquote(page.path).rstrip("/")
