@@ -25,7 +25,7 @@ from cleanpage.rules.link_paths import has_path_part
 
 __all__ = [
     "YEARISH", "CommentDates", "Item", "clean_author", "is_member_stat", "panel_name", "read_author", "read_date",
-    "text_elements",
+    "text_elements", "words_beside",
 ]
 
 #: dateparser calls per page for free-text comment dates (ISO values are always read)
@@ -153,7 +153,7 @@ def _linked_author(item: Item, cues: CommentCues) -> tuple[str | None, etree._El
             continue
         name = clean_author(normalise_space(sub.text_content()), cues)
         if name and len(name) > 1 and len(name.split()) <= _NAME_MAX_WORDS:  # "X": an avatar's letter
-            return name, _author_box(sub, item, texts)
+            return name, _author_box(sub, item, texts, cues)
     if not texts:
         return None, None
     for sub in item.own:
@@ -198,22 +198,44 @@ def _signed_after(item: Item, texts: set[etree._Element], cues: CommentCues) -> 
             continue
         name = clean_author(normalise_space(sub.text_content()), cues)
         if name and len(name) > 1 and len(name.split()) <= _NAME_MAX_WORDS:
-            return name, _author_box(sub, item, texts)
+            return name, _author_box(sub, item, texts, cues)
     return None, None
 
 
-def _author_box(link: etree._Element, item: Item, texts: set[etree._Element]) -> etree._Element:
+def _author_box(link: etree._Element, item: Item, texts: set[etree._Element], cues: CommentCues) -> etree._Element:
     """The largest box around an author link that holds no prose (the author pane: name, rank,
-    post count, avatar), to leave out of the item's text."""
+    post count, avatar), to leave out of the item's text. A box whose other words read as the
+    reader's own ("<a>ana</a> <time>…</time> <span>So glad they listened</span>") is not a pane:
+    the climb stops below it, so those words stay the item's."""
     box = link
     for anc in link.iterancestors():
         if anc is item.el or anc in texts or any(t in texts for t in anc.iter() if t is not anc):
             break
         text = normalise_space(anc.text_content())
-        if len(text) > _AUTHOR_BOX_MAX_CHARS or is_prose(text):
+        if len(text) > _AUTHOR_BOX_MAX_CHARS or is_prose(text) or words_beside(anc, cues):
             break
         box = anc
     return box
+
+
+#: words (letters only) beside a name and a date that make a line the reader's own words
+_OWN_WORDS_MIN = 3
+
+
+def words_beside(el: etree._Element, cues: CommentCues) -> bool:
+    """Whether a child of ``el`` holds words of its own beside a name and a date: three or more
+    words of letters in one child element holding no link and no date, which is no chrome and no
+    member statistic ("<span>So glad they listened</span>"; "<span>188 points</span>" is not)."""
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag in ("time", "a", "img", "br"):
+            continue
+        if next(child.iter("time", "a"), None) is not None:
+            continue
+        text = normalise_space(child.text_content())
+        if (len(_WORDS.findall(text)) >= _OWN_WORDS_MIN and not YEAR.search(text) and not cues.is_chrome(text)
+                and not is_member_stat(text, cues)):
+            return True
+    return False
 
 
 class CommentDates:

@@ -33,6 +33,7 @@ from cleanpage.pipeline.html.comment_header import (
     read_author,
     read_date,
     text_elements,
+    words_beside,
 )
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import element_tokens
@@ -302,7 +303,8 @@ _SIGNING_DASH_TEXT = re.compile(r"[–—]\s*$")
 _HEADER_LINE_MAX_CHARS = 120
 
 
-def _header_line(item: Item, author_el: etree._Element, dated: list[etree._Element]) -> etree._Element | None:
+def _header_line(item: Item, author_el: etree._Element, dated: list[etree._Element],
+                 cues: CommentCues) -> etree._Element | None:
     """The block holding the item's name and its date and nothing that reads as prose, when the
     markup names no message element: what is left of it once name and date are read is the
     header's chrome ("[–] 188 points 189 points (11 children)", "#3 · 12 likes"), not the reader's
@@ -313,7 +315,7 @@ def _header_line(item: Item, author_el: etree._Element, dated: list[etree._Eleme
     if not all(d is line or line in d.iterancestors() for d in dated):
         return None
     text = normalise_space(line.text_content())
-    if len(text) > _HEADER_LINE_MAX_CHARS or is_prose(text):
+    if len(text) > _HEADER_LINE_MAX_CHARS or is_prose(text) or words_beside(line, cues):
         return None
     return line
 
@@ -332,7 +334,7 @@ def read_comment(
     if author_el is not None:
         skip.add(author_el)
     marked = text_elements(item, cues)
-    line = None if marked or author_el is None else _header_line(item, author_el, dated)
+    line = None if marked or author_el is None else _header_line(item, author_el, dated, cues)
     paragraphs: list[str] = []
     for text_el in marked or [item.el]:
         paragraphs.extend(_own_texts(text_el, skip | {line} if line is not None else skip, cues.is_chrome))
