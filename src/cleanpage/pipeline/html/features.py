@@ -23,7 +23,7 @@ import numpy as np
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.prose import ends_sentence, text_stats
 
-__all__ = ["BASE_FEATURES", "KIN_FEATURES", "feature_names", "features", "kin_columns"]
+__all__ = ["BASE_FEATURES", "KIN_FEATURES", "feature_names", "features", "kin_columns", "window_mean"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: tag groups, each a one-hot column
@@ -152,8 +152,9 @@ def _rule_columns(label: Label, reason: Reason | None) -> tuple[float, ...]:
             float(reason in _STRUCTURAL), float(reason is Reason.CAPTION))
 
 
-def _window(values: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of ``values`` over ``[i - radius, i + radius]``, clipped at the ends (no block itself excluded)."""
+def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of ``values`` over ``[i - radius, i + radius]``, clipped at the ends (no block itself
+    excluded); the block model's window columns and the stacked stage's are taken the same way."""
     n = len(values)
     sums = np.concatenate(([0.0], np.cumsum(values)))
     lo = np.clip(np.arange(n) - radius, 0, n)
@@ -297,9 +298,9 @@ def _neighbour_columns(out: np.ndarray, column: dict[str, int], kept: np.ndarray
     out[:, column["next_prose"]] = np.concatenate((prose[1:], [0.0]))
     out[:, column["prev_link"]] = np.concatenate(([0.0], link[:-1]))
     out[:, column["next_link"]] = np.concatenate((link[1:], [0.0]))
-    out[:, column["kept_window3"]] = _window(kept, 3)
-    out[:, column["kept_window10"]] = _window(kept, 10)
-    out[:, column["prose_window3"]] = _window(prose, 3)
+    out[:, column["kept_window3"]] = window_mean(kept, 3)
+    out[:, column["kept_window10"]] = window_mean(kept, 10)
+    out[:, column["prose_window3"]] = window_mean(prose, 3)
 
 
 def _kin_ids(blocks: Sequence[Block]) -> np.ndarray:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from cleanpage.pipeline.html.features import BASE_FEATURES
+from cleanpage.pipeline.html.features import BASE_FEATURES, window_mean
 
 __all__ = ["STAGE2_FEATURES", "STAGE2_SUFFIX", "kin_ids", "stage2_columns"]
 
@@ -59,17 +59,6 @@ def _shifted(values: np.ndarray, by: int) -> np.ndarray:
     return out
 
 
-def _window(values: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of ``values`` over ``[i - radius, i + radius]``, clipped at the page's ends (the first
-    model's own window columns, ``features._window``, are taken the same way)."""
-    n = len(values)
-    sums = np.concatenate(([0.0], np.cumsum(values)))
-    lo = np.clip(np.arange(n) - radius, 0, n)
-    hi = np.clip(np.arange(n) + radius + 1, 0, n)
-    mean: np.ndarray = (sums[hi] - sums[lo]) / np.maximum(hi - lo, 1)
-    return mean
-
-
 def stage2_columns(scores: np.ndarray, decidable: np.ndarray, kin: np.ndarray, words: np.ndarray,
                    cut: float) -> np.ndarray:
     """The :data:`STAGE2_FEATURES` of a page's blocks (blocks × 13, float32).
@@ -94,6 +83,6 @@ def stage2_columns(scores: np.ndarray, decidable: np.ndarray, kin: np.ndarray, w
         mean = top = upper = kept = 0.0
         rank = np.zeros(n)
     kin_mean = (np.bincount(kin, s) / np.maximum(np.bincount(kin), 1))[kin]
-    columns = [s, _shifted(s, 1), _shifted(s, 2), _shifted(s, -1), _shifted(s, -2), _window(s, 3), _window(s, 10),
+    columns = [s, _shifted(s, 1), _shifted(s, 2), _shifted(s, -1), _shifted(s, -2), window_mean(s, 3), window_mean(s, 10),
                np.full(n, mean), np.full(n, top), np.full(n, upper), rank, kin_mean, np.full(n, kept)]
     return np.stack(columns, axis=1).astype(np.float32)
