@@ -126,3 +126,22 @@ def test_words_on_the_name_and_date_line_are_the_reader_s() -> None:
         ], start=1))
     found = _find(f"<div id='comments'><ol class='comment-list'>{items}</ol></div>")
     assert [r.text.split("\n\n")[0] for r in found.responses] == ["So glad they listened", "Finally some good news"]
+
+
+def test_words_before_the_date_on_the_header_line_stay_chrome() -> None:
+    # a tagline's status words sit between the name and the date ("comment score below threshold"):
+    # the header's chrome, not the reader's words, which come after the date or on their own line
+    items = "".join(
+        f"<li class='comment'><p><a href='/user/{name}'>{name}</a> <span>comment score below threshold</span>"
+        f" <span>{n} points</span> <time datetime='2024-05-0{n}T10:00:00'>2024-05-0{n}</time></p>"
+        f"<p>{more}</p></li>"
+        for n, (name, more) in enumerate([
+            ("ana_b", "I went to the first meeting and it was packed with students."),
+            ("bo_c", "The quiet room is the best idea in the whole plan."),
+        ], start=1))
+    found = _find(f"<div id='comments'><ol class='comment-list'>{items}</ol></div>")
+    assert [r.text for r in found.responses] == [
+        "I went to the first meeting and it was packed with students.",
+        "The quiet room is the best idea in the whole plan.",
+    ]
+    assert [r.author for r in found.responses] == ["ana_b", "bo_c"]

@@ -223,13 +223,16 @@ _OWN_WORDS_MIN = 3
 
 
 def words_beside(el: etree._Element, cues: CommentCues) -> bool:
-    """Whether a child of ``el`` holds words of its own beside a name and a date: three or more
-    words of letters in one child element holding no link and no date, which is no chrome and no
-    member statistic ("<span>So glad they listened</span>"; "<span>188 points</span>" is not)."""
-    for child in el:
-        if not isinstance(child.tag, str) or child.tag in ("time", "a", "img", "br"):
-            continue
-        if next(child.iter("time", "a"), None) is not None:
+    """Whether a child of ``el`` holds words of its own after a name and a date: three or more
+    words of letters in one child element after the last child holding a link or a date, which is
+    no chrome and no member statistic ("<a>ana</a> <time>…</time> <span>So glad they listened</span>").
+    Words before the date are the header's own chrome ("<a>jo</a> <span>comment score below
+    threshold</span> <time>…</time>")."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    last = max((k for k, c in enumerate(children)
+                if c.tag in ("a", "time") or next(c.iter("a", "time"), None) is not None), default=-1)
+    for child in children[last + 1:]:
+        if child.tag in ("img", "br"):
             continue
         text = normalise_space(child.text_content())
         if (len(_WORDS.findall(text)) >= _OWN_WORDS_MIN and not YEAR.search(text) and not cues.is_chrome(text)
