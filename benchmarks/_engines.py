@@ -44,7 +44,7 @@ DEFAULT_TIMEOUT = 60
 
 LABELS = {
     "cleanpage": "cleanpage",
-    FAST: "cleanpage fast (no engine)",
+    FAST: "cleanpage-fast",
     "trafilatura": "trafilatura",
     "trafilatura-precision": "trafilatura-precision",
     "readability": "readability-lxml",
