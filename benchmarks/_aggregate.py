@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from _datasets import ALL, FIT, SPLITS, Dataset
-from _engines import AUX, CANDIDATE, REFERENCE
+from _engines import AUX, CLEANPAGE_ENGINES, REFERENCE
 from _scoring import CommentTally, Counts, MetaTally, WordScore, WordTally, median, safe_ratio
 
 Record = dict[str, Any]
@@ -62,7 +62,7 @@ def word_figures(entries: list[dict[str, Any]]) -> dict[str, Any]:
 
 def comment_figures(name: str, records: list[Record]) -> dict[str, Any]:
     """Comment snippets found and leaked, over all and over those present on the page."""
-    separates = name in (CANDIDATE, AUX)
+    separates = name in (*CLEANPAGE_ENGINES, AUX)
     tally = CommentTally(found=0 if separates else None, found_present=0 if separates else None)
     spurious = no_comment_pages = 0
     for e in _entries(records, name):

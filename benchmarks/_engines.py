@@ -25,12 +25,18 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SRC = REPO / "src"
 
-ENGINES = ("cleanpage", "trafilatura", "trafilatura-precision", "readability")
+FAST = "cleanpage-fast"
+"""cleanpage with ``Options(use_trafilatura=False)``: rules + the no-engine block model, no engine call."""
+ENGINES = ("cleanpage", FAST, "trafilatura", "trafilatura-precision", "readability")
 """The body engines: each gives a main text, scored in the body tables."""
+CLEANPAGE_ENGINES = ("cleanpage", FAST)
+"""The engines whose answer is a cleanpage ``Page`` (responses apart, metadata, a record to keep)."""
 HTMLDATE = "htmldate"
 DATE_ONLY = (HTMLDATE,)
 """Engines that answer the date only: a column of the metadata table, timed for information."""
 SELECTABLE = ENGINES + DATE_ONLY
+DEFAULT_ENGINES = tuple(n for n in SELECTABLE if n != FAST)
+"""What ``--engines`` runs when not given: the fast path is asked for by name (its own model's figures)."""
 REFERENCE = "trafilatura"
 CANDIDATE = "cleanpage"
 AUX = "trafilatura-full"  # bare_extraction(include_comments=True, with_metadata=True)
@@ -38,6 +44,7 @@ DEFAULT_TIMEOUT = 60
 
 LABELS = {
     "cleanpage": "cleanpage",
+    FAST: "cleanpage-fast",
     "trafilatura": "trafilatura",
     "trafilatura-precision": "trafilatura-precision",
     "readability": "readability-lxml",
@@ -86,7 +93,8 @@ MODEL_ENV = "CLEANPAGE_BENCH_MODEL"
 
 def _use_model_file(cleanpage: Any) -> None:
     """Point the pipeline's model loader at ``$CLEANPAGE_BENCH_MODEL`` (benchmarks only: the
-    library's API has no model-path option, the packaged file is the model)."""
+    library's API has no model-path option, the packaged file is the model). The file serves every
+    cleanpage engine of the run: one whose card disagrees with its options fails its calls."""
     path = os.environ.get(MODEL_ENV)
     if not path:
         return
@@ -96,11 +104,12 @@ def _use_model_file(cleanpage: Any) -> None:
     models.load_forest = lambda name: forest  # read by name at each clean(): the tried file wins
 
 
-def _cleanpage_runner() -> Runner:
+def _cleanpage_runner(engine: bool = True) -> Runner:
     cleanpage = _import_cleanpage()
+    options = cleanpage.Options(use_trafilatura=engine)
 
     def call(raw: bytes, url: str | None) -> Any:
-        return cleanpage.clean(raw, url=url)
+        return cleanpage.clean(raw, url=url, options=options)
 
     def convert(page: Any) -> Output:
         responses = tuple(page.responses)
@@ -244,6 +253,8 @@ def build_runner(name: str) -> Runner:
     """The (call, convert) pair of an engine; raises ImportError when it is not available."""
     if name == "cleanpage":
         return _cleanpage_runner()
+    if name == FAST:
+        return _cleanpage_runner(engine=False)
     if name == "trafilatura":
         return _trafilatura_runner(precision=False)
     if name == "trafilatura-precision":
@@ -259,7 +270,7 @@ def build_runner(name: str) -> Runner:
 
 def engine_version(name: str) -> str:
     """Installed version of an engine; for cleanpage also where it was imported from."""
-    if name == "cleanpage":
+    if name in CLEANPAGE_ENGINES:
         try:
             cleanpage = _import_cleanpage()
         except ImportError:

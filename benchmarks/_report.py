@@ -11,7 +11,7 @@ from typing import Any
 
 from _aggregate import FORUM_BODY_ONLY, FORUM_WITH_COMMENTS
 from _datasets import ALL, CHECK, FIT, FORUM, SPLITS, Dataset
-from _engines import AUX, CANDIDATE, ENGINES, HTMLDATE, LABELS, REFERENCE
+from _engines import AUX, CANDIDATE, ENGINES, FAST, HTMLDATE, LABELS, REFERENCE
 
 
 def _f(value: float | None, digits: int = 3) -> str:
@@ -133,13 +133,13 @@ def print_forum_lines(splits: dict[str, Any]) -> None:
 
 
 def _comment_rows(names: list[str]) -> list[tuple[str, str, str]]:
-    rows = []
-    if CANDIDATE in names:
-        rows.append((CANDIDATE, "cleanpage", "responses / page.body"))
+    rows = [(n, LABELS[n], "responses / page.body") for n in (CANDIDATE, FAST) if n in names]
     if AUX in names:
         rows.append((AUX, "trafilatura", "include_comments=True: comments / text"))
     rows += [
-        (n, LABELS[n], "body only (no comment output)") for n in names if n in ENGINES and n != CANDIDATE
+        (n, LABELS[n], "body only (no comment output)")
+        for n in names
+        if n in ENGINES and n not in (CANDIDATE, FAST)
     ]
     return rows
 
@@ -200,6 +200,7 @@ def print_meta_table(d: Dataset, fig: dict[str, Any]) -> None:
         (n, label)
         for n, label in (
             (CANDIDATE, "cleanpage"),
+            (FAST, LABELS[FAST]),
             (AUX, "trafilatura bare_extraction(with_metadata)"),
             (HTMLDATE, "htmldate find_date (date only)"),
         )

@@ -74,7 +74,9 @@ from _datasets import (
 from _engines import (
     AUX,
     CANDIDATE,
+    CLEANPAGE_ENGINES,
     DATE_ONLY,
+    DEFAULT_ENGINES,
     DEFAULT_TIMEOUT,
     ENGINES,
     HTMLDATE,
@@ -104,9 +106,12 @@ from _scoring import (
     word_prf,
 )
 
-COMMENT_ENGINES = (CANDIDATE, AUX)
+COMMENT_ENGINES = (*CLEANPAGE_ENGINES, AUX)
 """Engines with a comment output of their own (the others only have a body to leak into)."""
-META_FIELDS = {CANDIDATE: ("title", "author", "date"), AUX: ("title", "author", "date"), HTMLDATE: ("date",)}
+META_FIELDS = {
+    **{n: ("title", "author", "date") for n in (*CLEANPAGE_ENGINES, AUX)},
+    HTMLDATE: ("date",),
+}
 """The metadata each engine answers; htmldate finds dates only."""
 
 
@@ -144,7 +149,7 @@ def scored_text(name: str, out: Output | None, page_type: str | None) -> str | N
     """
     if out is None:
         return None
-    if name == CANDIDATE and page_type == FORUM:
+    if name in CLEANPAGE_ENGINES and page_type == FORUM:
         return join_texts(out.body, out.comments)
     return out.body
 
@@ -215,7 +220,7 @@ def engine_entry(
     if name not in DATE_ONLY:
         text = scored_text(name, out, item["page_type"])
         entry.update(empty=call.error is None and not (text and text.strip()), chars=len(text or ""))
-        if name == CANDIDATE and item["page_type"] == FORUM:
+        if name in CLEANPAGE_ENGINES and item["page_type"] == FORUM:
             entry["scored_on"] = "page.body + responses"
         entry.update(text_scores(text, item))
         if gold_comments:
@@ -378,7 +383,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--worst", type=int, default=0, metavar="K", help="list the K fit pages where cleanpage loses most"
     )
     p.add_argument(
-        "--engines", default=",".join(SELECTABLE), help=f"comma-separated subset of {','.join(SELECTABLE)}"
+        "--engines", default=",".join(DEFAULT_ENGINES), help=f"comma-separated subset of {','.join(SELECTABLE)}"
     )
     p.add_argument(
         "--jobs", type=int, default=1, help="worker processes (default 1; >1 makes timings meaningless)"

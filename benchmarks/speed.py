@@ -1,6 +1,6 @@
 """Speed beside trafilatura: per page, at start-up, and by page size (issue 17).
 
-    python benchmarks/speed.py ratio   [--data DIR ...] [--limit N] [--split fit|check|all] [--cpu]
+    python benchmarks/speed.py ratio   [--data DIR ...] [--limit N] [--split fit|check|all] [--cpu] [--fast]
     python benchmarks/speed.py startup [--repeat 7] [--page FILE]
     python benchmarks/speed.py growth  [--sizes 10k,100k,1m,8m,20m] [--shapes article,comments,text]
     python benchmarks/speed.py stages  [--limit 75] [--split fit] [--warmup 40]
@@ -11,6 +11,7 @@
   and ms/page of each. A warm-up page is cleaned by both first, and cleanpage's language model
   loaded, so start-up is not counted here.
   ``--cpu`` times by the process's CPU time instead (the same ratio, less noise under load).
+  ``--fast`` times cleanpage's fast path, ``Options(use_trafilatura=False)``, instead of the default.
 * ``startup``: a fresh ``python -c`` process per run that imports the library and cleans one page
   (``--page``, default a ~17 KB fixture page), timed from before the import to after the call, the
   two libraries alternating; prints the median of ``--repeat`` runs of each and their ratio. The
@@ -70,7 +71,8 @@ def ratio(args: argparse.Namespace) -> None:
     from cleanpage.engines.langid import detect_language
 
     pages = _pages(args.data or [SHARED / "extraction-dev", SHARED / "wcxb-dev"], args.split, args.limit)
-    cleanpage.clean(pages[0][1], url=pages[0][2])
+    options = cleanpage.Options(use_trafilatura=not args.fast)
+    cleanpage.clean(pages[0][1], url=pages[0][2], options=options)
     trafilatura.extract(pages[0][1], url=pages[0][2])
     # the language model too (py3langid, ~0.7 s): loaded by the first page that declares no language,
     # a start-up cost that would otherwise land on one page (5 % of a 150-page run's cleanpage time)
@@ -79,7 +81,8 @@ def ratio(args: argparse.Namespace) -> None:
     theirs: list[float] = []
     clock = time.process_time if args.cpu else time.perf_counter
     for n, (_, raw, url) in enumerate(pages):
-        calls = [("c", lambda: cleanpage.clean(raw, url=url)), ("t", lambda: trafilatura.extract(raw, url=url))]
+        calls = [("c", lambda: cleanpage.clean(raw, url=url, options=options)),
+                 ("t", lambda: trafilatura.extract(raw, url=url))]
         for name, call in calls if n % 2 == 0 else calls[::-1]:
             start = clock()
             try:
@@ -88,7 +91,8 @@ def ratio(args: argparse.Namespace) -> None:
                 pass
             (ours if name == "c" else theirs).append(clock() - start)
     print(f"{len(pages)} pages ({args.split}), interleaved per page, same run, "
-          f"{'CPU time of this process' if args.cpu else 'wall time'}")
+          f"{'CPU time of this process' if args.cpu else 'wall time'}"
+          f"{', cleanpage without the engine (--fast)' if args.fast else ''}")
     print(f"{'':22}{'cleanpage':>12}{'trafilatura':>14}{'ratio':>8}")
     print(f"{'total ms/page':22}{1000 * sum(ours) / len(ours):12.1f}{1000 * sum(theirs) / len(theirs):14.1f}"
           f"{sum(ours) / sum(theirs):8.2f}")
@@ -265,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--data", type=Path, action="append")
     r.add_argument("--limit", type=int)
     r.add_argument("--split", default="all", choices=("fit", "check", "all"))
+    r.add_argument("--fast", action="store_true", help="cleanpage with Options(use_trafilatura=False)")
     r.add_argument("--cpu", action="store_true",
                    help="time each call by this process's CPU time (time.process_time): steadier than the wall "
                         "clock on a loaded machine, where waiting for a core counts against whichever call waits")

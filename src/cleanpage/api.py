@@ -85,13 +85,17 @@ def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules)
 
 
 def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rules) -> Page:
-    from cleanpage.models import BLOCK_MODEL, load_forest
+    from cleanpage.models import block_model_name, checked_block_model, load_forest
     from cleanpage.pipeline.html.classify import classify
 
     warnings, meta, found, blocks, engine = read_html(decoded, url, options, rules)
+    # the block model trained the way this page is read: with the engine's vote or without it
+    with_engine = options.use_trafilatura
+    model = None
+    if options.block_model:
+        model = checked_block_model(load_forest(block_model_name(with_engine)), with_engine)
     # classify: every block labelled, placed by the page's headline (not the ranker's title)
-    labelled = classify(blocks, engine, rules, title=meta.headline,
-                        model=load_forest(BLOCK_MODEL) if options.block_model else None)
+    labelled = classify(blocks, engine, rules, title=meta.headline, model=model)
     # attribute: credits out of the body
     labelled, credits = attribute(labelled, rules, meta.byline_texts)
     page = assemble(

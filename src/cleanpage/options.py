@@ -31,7 +31,9 @@ class Options:
     #: Wall-clock limit in seconds for one document, or ``None``. Enforced by running the
     #: document in a worker process (see :mod:`cleanpage.io.batch`); ``clean`` honours it too.
     timeout: float | None = None
-    #: Run trafilatura as the main-content engine (HTML). Off gives a faster, rules-only result.
+    #: Run trafilatura as the main-content engine (HTML). Off is the fast path: no engine call, and the
+    #: block model trained without the engine's vote (``blocks-noengine.npz``) decides; figures in
+    #: docs/benchmarks.md ("The engine decision").
     use_trafilatura: bool = True
     #: Decide body or not with the learned block model (HTML) over the rules' evidence. Off gives
     #: the rule classifier's labels alone.

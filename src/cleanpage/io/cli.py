@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="read inputs as html, text, or detect (default: auto)")
     parser.add_argument("--url", default=None, help="the page's URL (helps the main-content engine)")
     parser.add_argument("--indent", type=int, default=None, help="indent JSON output (single input only)")
+    parser.add_argument("--fast", action="store_true",
+                        help="HTML without the trafilatura engine (Options(use_trafilatura=False)): faster, "
+                        "a little less exact (docs/benchmarks.md)")
     batch = parser.add_argument_group("batch")
     batch.add_argument("--out", default=None, metavar="FILE",
                        help="write one JSON line per document to FILE (a batch job that can be resumed)")
@@ -136,7 +139,7 @@ def _run(docs: Iterator[Document], args: argparse.Namespace, workers: int,
             queued.append(doc)  # clean_many reads lazily and answers in order: a FIFO pairs them
             yield doc.id, doc.source, doc.url
 
-    options = Options(kind=args.kind)  # Options reads the name ("auto" sniffs)
+    options = Options(kind=args.kind, use_trafilatura=not args.fast)  # Options reads the name ("auto" sniffs)
     for _ident, outcome in clean_many(sources(), workers=workers, timeout=args.timeout, options=options):
         yield queued.popleft(), outcome
 
