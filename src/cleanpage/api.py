@@ -89,8 +89,9 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     from cleanpage.pipeline.html.classify import classify
 
     warnings, meta, found, blocks, engine = read_html(decoded, url, options, rules)
-    # the block model trained the way this page is read: with the engine's vote or without it
-    with_engine = options.use_trafilatura
+    # the block model trained the way this page is read: with the engine's vote or without it (a page
+    # too long for the engine is read as the fast path reads every page)
+    with_engine = options.use_trafilatura and PageWarning.ENGINE_SKIPPED not in warnings
     model = None
     if options.block_model:
         model = checked_block_model(load_forest(block_model_name(with_engine)), with_engine)

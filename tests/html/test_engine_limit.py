@@ -38,3 +38,14 @@ def test_the_engine_is_not_asked_when_it_is_turned_off(monkeypatch: pytest.Monke
     monkeypatch.setattr(engine, "ENGINE_MAX_CHARS", 10)
     page = cleanpage.clean(PAGE, options=cleanpage.Options(use_trafilatura=False))
     assert page.warnings == ()  # nothing was skipped that was asked for
+
+
+def test_a_page_past_the_limit_is_read_by_the_model_trained_without_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the engine-trained model reads its engine columns as trafilatura's vote; with no vote the page
+    # is read as the fast path reads it: the same model, the same blocks, the same scores
+    fast = cleanpage.clean(PAGE, options=cleanpage.Options(use_trafilatura=False))
+    monkeypatch.setattr(engine, "ENGINE_MAX_CHARS", len(PAGE) - 1)
+    skipped = cleanpage.clean(PAGE)
+    assert skipped.warnings == (PageWarning.ENGINE_SKIPPED,)
+    assert skipped.paragraphs == fast.paragraphs
+    assert [(r.text, r.reason, r.score) for r in skipped.removed] == [(r.text, r.reason, r.score) for r in fast.removed]
