@@ -49,6 +49,8 @@ HEADING_UNQUOTED_MAX_CHARS = 80
 _QUOTES = re.compile("[\"“”„«»‘‚‹›]")
 #: Longest comment-chrome text; chrome is a word or two ("Reply", "12 Likes").
 CHROME_MAX_CHARS = 120
+#: a short text in square or round brackets, and what the brackets hold
+_BRACKETED = re.compile(r"\[\s*([^\[\]]+?)\s*\]|\(\s*([^()]+?)\s*\)")
 #: class/id words split into their parts ("comment-list" -> comment, list)
 _PARTS = re.compile(r"[-_]+")
 #: a pattern that matches nothing: the default of an optional cue a table leaves out
@@ -190,6 +192,10 @@ class CommentCues:
         flat = collapse(text)
         if not flat or len(flat) > CHROME_MAX_CHARS:
             return False
+        # a control a board writes in brackets ("[ zitieren ]", "(Report)") is the control
+        inner = _BRACKETED.fullmatch(flat)
+        if inner is not None:
+            flat = inner.group(1) or inner.group(2)
         if phrase_key(flat) in self.chrome_phrases:
             return True
         return any(p.fullmatch(flat) for p in self.chrome_patterns) or any(p.fullmatch(flat) for p in self.member_stat_patterns)
