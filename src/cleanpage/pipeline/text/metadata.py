@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.pipeline.shared.dates import parse_visible_date
@@ -64,7 +65,7 @@ def _poster(window: tuple[Labelled, ...], rules: Rules) -> tuple[str, ...]:
     """The opening post's poster in a forum thread's dump: a short name line right above the lines of
     a poster's panel ("seedsaver_ines" / "Posts: 51" / "Joined: March 2021"). The post is the body;
     who wrote it is the page's author, as a byline names an article's."""
-    for above, item in zip(window, window[1:]):
+    for above, item in pairwise(window):
         name = above.block.text.strip()
         if _member_stat(item.block.text, rules) and _NAME_LINE.fullmatch(name) and not _member_stat(name, rules):
             return (name,)
