@@ -17,7 +17,7 @@ from typing import Any
 
 from ._firstchar import prefix_keys, prefixes, proxy
 from .link_paths import has_path_part
-from .normalise import LEAD, TRAIL, collapse, normalise_phrase, phrase_key
+from .normalise import LEAD, TRAIL, collapse, normalise_phrase, phrase_key, unbracketed
 from .schema import (
     FLAGS,
     RulesError,
@@ -49,8 +49,6 @@ HEADING_UNQUOTED_MAX_CHARS = 80
 _QUOTES = re.compile("[\"“”„«»‘‚‹›]")
 #: Longest comment-chrome text; chrome is a word or two ("Reply", "12 Likes").
 CHROME_MAX_CHARS = 120
-#: a short text in square or round brackets, and what the brackets hold
-_BRACKETED = re.compile(r"\[\s*([^\[\]]+?)\s*\]|\(\s*([^()]+?)\s*\)")
 #: class/id words split into their parts ("comment-list" -> comment, list)
 _PARTS = re.compile(r"[-_]+")
 #: a pattern that matches nothing: the default of an optional cue a table leaves out
@@ -189,13 +187,9 @@ class CommentCues:
         """True when ``text`` is comment chrome ("Reply", "says:", "12 Likes"), not reader words."""
         if len(text) > 4 * CHROME_MAX_CHARS:
             return False
-        flat = collapse(text)
+        flat = unbracketed(collapse(text))  # a board's control in brackets ("[ zitieren ]") is the control
         if not flat or len(flat) > CHROME_MAX_CHARS:
             return False
-        # a control a board writes in brackets ("[ zitieren ]", "(Report)") is the control
-        inner = _BRACKETED.fullmatch(flat)
-        if inner is not None:
-            flat = inner.group(1) or inner.group(2)
         if phrase_key(flat) in self.chrome_phrases:
             return True
         return any(p.fullmatch(flat) for p in self.chrome_patterns) or any(p.fullmatch(flat) for p in self.member_stat_patterns)
