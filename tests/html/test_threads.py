@@ -574,6 +574,33 @@ def test_a_hidden_article_of_its_own_still_counts_as_prose_above_the_posts() -> 
     assert page.page_type is PageType.PAGE
 
 
+_SUMMARY = "".join(
+    f"<p>{s}</p>"
+    for s in [
+        "The discussion is about dense bread. Participants explore proofing times, oven temperatures and flour.",
+        "One participant recommends a shorter final proof; another suggests checking the oven with a thermometer.",
+        "Participants agree that an overnight proof often leaves the dough without strength by baking time.",
+    ]
+)
+
+
+def test_a_closed_summary_box_above_the_posts_is_no_article() -> None:
+    """A thread's generated summary (or a TL;DR, a collapsed notice) folded in a closed ``<details>``
+    above the posts is a click away: the posts still open the thread."""
+    box = f"<details><summary>Click for summary</summary><div>{_SUMMARY}</div></details>"
+    page = cleanpage.clean(_thread(box))
+    assert page.page_type is PageType.THREAD
+    assert page.paragraphs == (_TEXTS[0],)
+    assert [r.author for r in page.responses] == ["crustmaker", "ovenwatch"]
+    assert "Participants" not in page.body
+
+
+def test_an_open_details_box_above_the_posts_is_still_an_article() -> None:
+    """Shown open, the box's prose is the page's own, read as an article above its discussion."""
+    page = cleanpage.clean(_thread(f"<details open><summary>Overview</summary><div>{_SUMMARY}</div></details>"))
+    assert page.page_type is PageType.PAGE
+
+
 def test_prose_after_posts_in_a_form_is_not_read_as_prose_before_them() -> None:
     posts = "".join(
         _POST.format(name=name, n=n, date=f"March {n + 1}, 2024 10:0{n}", text=text)

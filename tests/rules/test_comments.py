@@ -89,7 +89,9 @@ def test_section_headings_with_and_without_count() -> None:
      "Last edited by jane (2024-08-03 11:02:20)", "Edited June 19, 2024 by jane", "Edited by jane (see edit history)",
      "Last edited:", "Last edited: Jul 5, 2024", "Zuletzt bearbeitet von Hans am 3. Mai 2024", "Join Date: Mar 2016",
      "Joined: Mon Jul 24, 2017 9:28 am", "Registered: 2012-09-03", "Posts: 1,981", "Messages: 12", "Offline",
-     "Registered User", "Senior Member", "View Public Profile", "Find More Posts by jane"],
+     "Registered User", "Senior Member", "View Public Profile", "Find More Posts by jane",
+     # a board's controls in brackets
+     "[ zitieren ]", "[Quote]", "(Report)", "[ Reply ]"],
 )
 def test_comment_chrome(text: str) -> None:
     assert RULES.comments.is_chrome(text)
@@ -127,6 +129,8 @@ def test_comment_words_are_not_chrome() -> None:
     cues = RULES.comments
     assert not cues.is_chrome("Like duh! Muggers should complain about those who stop them and help their victims.")
     assert not cues.is_chrome("I agree with the minister.")
+    assert not cues.is_chrome("(I agree with the minister.)")
+    assert not cues.is_chrome("[sic]")
     assert "reply" in cues.chrome_phrases and "says" in cues.chrome_phrases  # normalised forms
 
 

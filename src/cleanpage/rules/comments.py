@@ -17,7 +17,7 @@ from typing import Any
 
 from ._firstchar import prefix_keys, prefixes, proxy
 from .link_paths import has_path_part
-from .normalise import LEAD, TRAIL, collapse, normalise_phrase, phrase_key
+from .normalise import LEAD, TRAIL, collapse, normalise_phrase, phrase_key, unbracketed
 from .schema import (
     FLAGS,
     RulesError,
@@ -187,7 +187,7 @@ class CommentCues:
         """True when ``text`` is comment chrome ("Reply", "says:", "12 Likes"), not reader words."""
         if len(text) > 4 * CHROME_MAX_CHARS:
             return False
-        flat = collapse(text)
+        flat = unbracketed(collapse(text))  # a board's control in brackets ("[ zitieren ]") is the control
         if not flat or len(flat) > CHROME_MAX_CHARS:
             return False
         if phrase_key(flat) in self.chrome_phrases:

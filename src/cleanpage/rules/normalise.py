@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LEAD", "TRAIL", "collapse", "normalise_phrase", "phrase_key"]
+__all__ = ["LEAD", "TRAIL", "collapse", "normalise_phrase", "phrase_key", "unbracketed"]
 
 # Typographic variants that must not make two spellings of one phrase differ. Applied with one
 # regex pass (str.translate with a dict costs ~50 ns per character, too slow for every block).
@@ -18,6 +18,8 @@ _TYPO_MAP = {
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
 }
 _TYPO = re.compile("[" + "".join(_TYPO_MAP) + "]")
+#: a short text in square or round brackets, and what the brackets hold
+_BRACKETED = re.compile(r"\[ ?([^\[\]]+?) ?\]|\( ?([^()]+?) ?\)")
 
 
 def _untypo(m: re.Match[str]) -> str:
@@ -38,6 +40,13 @@ def collapse(text: str) -> str:
     """
     flat = " ".join(text.split())
     return flat.replace("\u2019", "'") if "\u2019" in flat else flat
+
+
+def unbracketed(flat: str) -> str:
+    """What a short text in square or round brackets holds ("[ Reply ]" -> "Reply"), else the text:
+    a control a page writes in brackets is the control."""
+    inner = _BRACKETED.fullmatch(flat)
+    return (inner.group(1) or inner.group(2)) if inner is not None else flat
 
 
 def normalise_phrase(text: str) -> str:

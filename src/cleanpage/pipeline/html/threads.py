@@ -271,7 +271,9 @@ def _groups(body: etree._Element) -> list[list[etree._Element]]:
 def _prose_before(body: etree._Element, container: etree._Element, rules: Rules) -> list[tuple[etree._Element, int]]:
     """The prose paragraphs between the headline and the posts' container, with their chars,
     outside the page's furniture and the boilerplate tables (a consent banner, a sign-up prompt): an
-    article above a comment list, or a question above its answers."""
+    article above a comment list, or a question above its answers. Prose in a closed ``<details>``
+    box is neither (a thread's summary, a "TL;DR", a collapsed notice above the posts): a page's own
+    article or question is not folded away until a click."""
     found: list[tuple[etree._Element, int]] = []
     copies: list[tuple[etree._Element, str]] = []
     headline = next(body.iter("h1"), None)
@@ -289,7 +291,7 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
             continue
         if p.tag == "div" and (p.text is None or not p.text.strip()):
             continue
-        if any(a is container or a.tag in _OUTSIDE_TAGS for a in p.iterancestors()):
+        if any(a is container or a.tag in _OUTSIDE_TAGS or _closed_box(a) for a in p.iterancestors()):
             continue
         text = normalise_space(p.text_content())
         if not (is_prose(text) and rules.match_text(text) is None and not _boilerplate_around(p, rules)):
@@ -298,6 +300,11 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
             copies.append((p, text))
         found.append((p, len(text)))
     return _without_copies(found, copies, container)
+
+
+def _closed_box(el: etree._Element) -> bool:
+    """A ``<details>`` box shown closed: its text is a click away."""
+    return el.tag == "details" and el.get("open") is None
 
 
 def _without_copies(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cleanpage.pipeline.blocks import Label, Labelled
 from cleanpage.pipeline.shared.dates import parse_visible_date
@@ -21,7 +22,11 @@ from cleanpage.rules import Rules
 __all__ = ["TextMeta", "headline_shaped", "read_metadata"]
 
 _PARTS = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+#: a breadcrumb's separators ("Forum › Vegetables › Tomatoes"): two of them make a trail, no headline
+_CRUMB = re.compile(r"\s[›»>→]\s")
 _DATEISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
+#: a poster's name on a line of its own: one to four words, no digits, no sentence punctuation
+_NAME_LINE = re.compile(r"[^\W\d][\w.'’@-]*(?: [^\W\d][\w.'’@-]*){0,3}")
 #: how many blocks above the first paragraph may hold the headline, byline and date
 _WINDOW = 8
 
@@ -40,12 +45,31 @@ def headline_shaped(text: str, rules: Rules) -> bool:
         return False
     if rules.cues.line_lead.match(text) or rules.match_text(text) is not None:
         return False
+    if _member_stat(text, rules):
+        return False  # a poster's panel above a forum post ("Posts: 51")
+    if len(_CRUMB.findall(text)) >= 2:
+        return False
     if rules.match_credit(text) is not None or rules.gallery_counter(text) is not None:
         return False  # a slideshow's "1 de 7" sits where a headline would
     if _DATEISH.search(text) and parse_visible_date(text, cues=rules.cues) is not None and len(words) <= 25:
         return False
     # a navigation run ("Home News Sport Weather …"): every word capitalised, no punctuation
     return not (len(words) >= 6 and all(w[:1].isupper() for w in words) and not re.search(r"[:,;!?.'’\"“”«»-]", text))
+
+
+def _member_stat(text: str, rules: Rules) -> bool:
+    return any(p.fullmatch(text) for p in rules.comments.member_stat_patterns)
+
+
+def _poster(window: tuple[Labelled, ...], rules: Rules) -> tuple[str, ...]:
+    """The opening post's poster in a forum thread's dump: a short name line right above the lines of
+    a poster's panel ("seedsaver_ines" / "Posts: 51" / "Joined: March 2021"). The post is the body;
+    who wrote it is the page's author, as a byline names an article's."""
+    for above, item in pairwise(window):
+        name = above.block.text.strip()
+        if _member_stat(item.block.text, rules) and _NAME_LINE.fullmatch(name) and not _member_stat(name, rules):
+            return (name,)
+    return ()
 
 
 def read_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
@@ -98,4 +122,6 @@ def read_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
                 continue
             if published is None and _DATEISH.search(part):
                 published = parse_visible_date(cues.posted_on.sub("", part), cues=cues)
-    return TextMeta(title=title, authors=clean_authors(names, rules), published=published)
+    # a forum handle ("seedsaver_ines") is no person name, yet it is who wrote the thread's opening post
+    authors = clean_authors(names, rules) or _poster(window, rules)
+    return TextMeta(title=title, authors=authors, published=published)

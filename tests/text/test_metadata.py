@@ -1,0 +1,58 @@
+"""Text metadata: the headline, the byline and the date above a dump's body; a forum thread's title,
+and its opening post's poster, among the poster's panel lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanpage.pipeline.blocks import Block, Label, Labelled
+from cleanpage.pipeline.text.metadata import headline_shaped, read_metadata
+from cleanpage.rules import load_rules
+
+RULES = load_rules()
+_POST = "My tomato seedlings on the windowsill are tall and thin, and half of them have fallen over."
+
+
+def _labelled(lines: list[tuple[str, Label]]) -> tuple[Labelled, ...]:
+    return tuple(Labelled(block=Block(index=i, text=t, tag="line"), label=label) for i, (t, label) in enumerate(lines))
+
+
+@pytest.mark.parametrize("text", ["Posts: 51", "Joined: March 2021", "Growing Forum › Vegetables › Tomatoes",
+                                  "Home > News > Local"])
+def test_a_poster_panel_line_or_a_breadcrumb_is_no_headline(text: str) -> None:
+    assert not headline_shaped(text, RULES)
+
+
+@pytest.mark.parametrize("text", ["Leggy tomato seedlings falling over", "Tomatoes > peppers? A grower's test"])
+def test_headlines_stay_headlines(text: str) -> None:
+    assert headline_shaped(text, RULES)
+
+
+def test_the_name_above_a_poster_panel_is_the_thread_s_author() -> None:
+    meta = read_metadata(_labelled([
+        ("Leggy tomato seedlings falling over", Label.BOILERPLATE),
+        ("seedsaver_ines", Label.BOILERPLATE),
+        ("Posts: 51", Label.BOILERPLATE),
+        ("Apr 9, 2024 at 7:55 AM", Label.BOILERPLATE),
+        (_POST, Label.BODY),
+    ]), RULES)
+    assert meta.title == "Leggy tomato seedlings falling over"
+    assert meta.authors == ("seedsaver_ines",)
+
+
+def test_a_byline_wins_over_a_poster_panel_and_a_name_alone_is_no_poster() -> None:
+    byline = read_metadata(_labelled([
+        ("Leggy tomato seedlings falling over", Label.BOILERPLATE),
+        ("By Jane Doe", Label.BOILERPLATE),
+        ("seedsaver_ines", Label.BOILERPLATE),
+        ("Posts: 51", Label.BOILERPLATE),
+        (_POST, Label.BODY),
+    ]), RULES)
+    assert byline.authors == ("Jane Doe",)
+    alone = read_metadata(_labelled([
+        ("Leggy tomato seedlings falling over", Label.BOILERPLATE),
+        ("seedsaver_ines", Label.BOILERPLATE),
+        ("Apr 9, 2024 at 7:55 AM", Label.BOILERPLATE),
+        (_POST, Label.BODY),
+    ]), RULES)
+    assert alone.authors == ()
