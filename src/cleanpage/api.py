@@ -72,7 +72,7 @@ def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules)
         # responses: comment sections and their comments, threaded; their elements marked for the blocks
         found = find_responses(root, rules, _reference(meta.published), meta.language, typed_article=meta.typed_article)
         # blocks: the tree's text as ordered blocks with their context
-        blocks = build_blocks(root, found.marks)
+        blocks = build_blocks(root, found.marks, disclosure=rules.disclosure)
     # engine: the tree's last reader (what it would delete after copying goes now)
     drop_unread(root)
     engine = None

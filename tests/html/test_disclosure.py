@@ -8,16 +8,17 @@ import cleanpage
 from cleanpage import Reason
 from cleanpage.pipeline.html.blocks import build_blocks
 from cleanpage.pipeline.html.tree import parse_page
-from cleanpage.rules import RulesError
-from cleanpage.rules.disclosure import compile_disclosure, disclosure_cues, markup_words
+from cleanpage.rules import RulesError, load_rules
+from cleanpage.rules.disclosure import compile_disclosure, markup_words
 
 FEES = "Tuition for home students is 9,250 pounds a year, and the university reviews the fee every spring."
 ANSWER = "You can change your course within the first two weeks of term by asking the faculty office."
+CUES = load_rules().disclosure
 
 
 def _roles(html: str) -> dict[str, frozenset[str]]:
     root, _ = parse_page(f"<html><body>{html}</body></html>")
-    return {b.text: b.roles for b in build_blocks(root)}
+    return {b.text: b.roles for b in build_blocks(root, disclosure=CUES)}
 
 
 def test_a_tab_panel_is_collapsed_not_hidden() -> None:
@@ -99,7 +100,7 @@ def test_the_table_rejects_a_word_on_both_sides() -> None:
 
 
 def test_the_packaged_table_loads() -> None:
-    cues = disclosure_cues()
+    cues = CUES
     assert "accordion" in cues.panel_words and "honeypot" in cues.furniture_words
 
 
@@ -154,7 +155,7 @@ def test_a_panel_with_text_of_its_own_keeps_its_shared_lines() -> None:
         "<html><body><div role='tabpanel' id='js'><pre>" + shared + "</pre><pre>client.send(to, body)</pre></div>"
         "<div role='tabpanel' id='py' hidden><pre>" + shared + "</pre><pre>client.messages.create(to=to, body=body)</pre>"
         f"<p>{LOCKERS}</p></div></body></html>")
-    collapsed = [b.text for b in build_blocks(root) if "collapsed" in b.roles]
+    collapsed = [b.text for b in build_blocks(root, disclosure=CUES) if "collapsed" in b.roles]
     assert collapsed[0] == shared and LOCKERS in collapsed
 
 
@@ -163,7 +164,7 @@ def test_a_panel_with_text_of_its_own_keeps_its_shared_lines() -> None:
     ({"qu-overflow--hidden"}, False), ({"hidden-xs"}, False), ({"visually-hidden"}, False), ({"post"}, False),
 ])
 def test_a_class_a_stylesheet_hides_with(classes: set[str], hides: bool) -> None:
-    assert disclosure_cues().hides(frozenset(classes)) is hides
+    assert CUES.hides(frozenset(classes)) is hides
 
 
 LEAD = "The bridge on the old road will close for four months from March while its deck is rebuilt in concrete."

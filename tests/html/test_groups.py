@@ -91,6 +91,7 @@ def test_a_classless_menu_and_footer_do_not_ride_along_with_the_list() -> None:
     them apart, so the menu is not lifted with the list the model half-kept (review12)."""
     from cleanpage.pipeline.html.blocks import build_blocks
     from cleanpage.pipeline.html.tree import parse_page
+    from cleanpage.rules import load_rules
 
     def links(names: list[str]) -> str:
         return "<ul>" + "".join(f"<li><a href='/{k}'>{name}</a></li>" for k, name in enumerate(names)) + "</ul>"
@@ -98,7 +99,7 @@ def test_a_classless_menu_and_footer_do_not_ride_along_with_the_list() -> None:
     posts = [f"Notes from week {k} of rebuilding an old wooden boat in the garden shed" for k in range(12)]
     root, _ = parse_page(f"<html><body><nav>{links(['Home', 'About', 'Contact'])}</nav><main>{links(posts)}</main>"
                          f"<footer>{links(['RSS feed', 'Privacy', 'Licence'])}</footer></body></html>")
-    blocks = build_blocks(root)
+    blocks = build_blocks(root, disclosure=load_rules().disclosure)
     scores = np.array([0.45 if b.text in posts else 0.01 for b in blocks])
     lifted = main_groups(blocks, scores, 0.5, np.ones(len(blocks), dtype=bool))
     assert [b.text for b, lift in zip(blocks, lifted.tolist()) if lift] == posts

@@ -165,7 +165,8 @@ def test_every_container_gives_its_reason_to_its_examples(container: Container) 
     from cleanpage.pipeline.html.classify import _container_reason
 
     for example in container.examples:
-        blocks = build_blocks(lxml.html.document_fromstring(f"<html><body>{example}<p>Text.</p></body></html>"))
+        blocks = build_blocks(lxml.html.document_fromstring(f"<html><body>{example}<p>Text.</p></body></html>"),
+                              disclosure=RULES.disclosure)
         inside = [b for b in blocks if container.role in b.roles]
         assert inside, (example, [b.roles for b in blocks])
         assert all(_container_reason(b.roles, RULES.containers) is container.reason for b in inside)

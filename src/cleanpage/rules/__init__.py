@@ -1,8 +1,9 @@
-"""Rule tables as data: boilerplate phrases, news agencies and credit shapes, comment cues, metadata cues.
+"""Rule tables as data: boilerplate phrases, news agencies and credit shapes, comment cues, metadata
+cues, disclosure cues.
 
 The tables live beside this module as TOML (``boilerplate.toml``, ``agencies.toml``,
-``comments.toml``, ``metadata.toml``) so that adding a language, an agency or a widget label is a
-data change with a test, not a code change. :func:`load_rules` validates and compiles them once per process into a
+``comments.toml``, ``metadata.toml``, ``disclosure.toml``) so that adding a language, an agency or a
+widget label is a data change with a test, not a code change. :func:`load_rules` validates and compiles them once per process into a
 frozen :class:`Rules`::
 
     from cleanpage.rules import load_rules
@@ -20,6 +21,7 @@ One module per table, each with its value classes and its compiler, over a share
     comments     CommentCues, CommentCue                                  (comments.toml)
     metadata     MetadataCues                                             (metadata.toml)
     markup       MarkupCues: class/id words, <meta> names, schema types   (metadata.toml)
+    disclosure   DisclosureCues: hidden panels a control opens, hiding classes (disclosure.toml)
     schema       RulesError, TOML reading and validation, regex building
     normalise    collapse, normalise_phrase: what texts are compared as
     _firstchar   the prefix prefilter
@@ -30,6 +32,7 @@ from __future__ import annotations
 from .boilerplate import CONTAINER_ROLES, ROLES, BoilerplateRule, Container, TextRoles
 from .comments import CommentCue, CommentCues
 from .credits import CREDIT_KINDS, Agency, CreditMatch, CreditPattern
+from .disclosure import DisclosureCues
 from .markup import MarkupCues
 from .metadata import MetadataCues
 from .normalise import collapse, normalise_phrase
@@ -47,6 +50,7 @@ __all__ = [
     "Container",
     "CreditMatch",
     "CreditPattern",
+    "DisclosureCues",
     "MarkupCues",
     "MetadataCues",
     "Rules",

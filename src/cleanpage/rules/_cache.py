@@ -10,7 +10,7 @@ plain frozen data and pickles as it is.
 
 Safety of the cache:
 
-* the file name is a hash of everything the value depends on: the four TOML texts, the source of
+* the file name is a hash of everything the value depends on: the five TOML texts, the source of
   every module of this package (the compilers), the Python version and ``_sre.MAGIC`` (the regex
   program format). A change to any of them misses the cache and writes a new file; nothing is ever
   read that another set of inputs wrote;

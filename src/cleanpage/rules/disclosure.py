@@ -4,18 +4,19 @@ The HTML blocks stage (:mod:`cleanpage.pipeline.html.blocks`) gives a hidden ele
 ``collapsed`` instead of ``hidden`` when the markup says a control on the page opens it: a tab
 panel, an accordion's body, a "read more" expander. WCXB's gold counts such panels as the page's
 text; everything else a page hides stays removed for certain (issue 14 §3).
+
+The compiled table is a field of :class:`~.tables.Rules` (``rules.disclosure``), so custom tables
+(``parse_rules(..., disclosure_toml=...)``) reach every reader and the disk cache holds it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
 from .schema import RulesError, _keys, _strs, _table, _toml, _words
 
-__all__ = ["DisclosureCues", "disclosure_cues", "markup_words"]
+__all__ = ["DisclosureCues", "compile_disclosure", "markup_words"]
 
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
@@ -81,8 +82,3 @@ def compile_disclosure(text: str) -> DisclosureCues:
                           hidden_classes=frozenset(hidden), hidden_class_endings=tuple(endings),
                           hidden_words=tuple(sorted({e.rsplit("-", 1)[-1] for e in (*hidden, *endings)})))
 
-
-@cache
-def disclosure_cues() -> DisclosureCues:
-    """The packaged table, read once per process (an immutable value)."""
-    return compile_disclosure(files("cleanpage.rules").joinpath("disclosure.toml").read_text(encoding="utf-8"))

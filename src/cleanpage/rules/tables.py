@@ -1,7 +1,7 @@
 """All rule tables as one frozen value, :class:`Rules`: parsed once per process, shared by every page.
 
-:func:`load_rules` reads the four packaged tables and hands each to its compiler
-(:mod:`.boilerplate`, :mod:`.credits`, :mod:`.comments`, :mod:`.metadata`); :class:`Rules` holds
+:func:`load_rules` reads the five packaged tables and hands each to its compiler
+(:mod:`.boilerplate`, :mod:`.credits`, :mod:`.comments`, :mod:`.metadata`, :mod:`.disclosure`); :class:`Rules` holds
 the results and answers the pipeline's per-block questions. It pickles as its TOML sources, so a
 worker process re-parses them once (cached) instead of copying compiled regexes.
 """
@@ -21,6 +21,7 @@ from ._cache import cached
 from .boilerplate import Boilerplate, BoilerplateRule, Container, TextRoles, compile_boilerplate
 from .comments import CommentCues, compile_comments
 from .credits import Agency, CreditMatch, CreditPattern, Credits, compile_credits
+from .disclosure import DisclosureCues, compile_disclosure
 from .metadata import MetadataCues, compile_metadata
 from .normalise import normalise_phrase
 from .schema import _toml
@@ -54,10 +55,13 @@ class Rules:
     text_roles: TextRoles
     #: semantic containers of HTML blocks whose blocks are furniture, strongest first
     containers: tuple[Container, ...]
+    #: which hidden elements are panels a reader opens, and the classes a stylesheet hides with
+    #: (``disclosure.toml``)
+    disclosure: DisclosureCues
     _boilerplate: Boilerplate = field(repr=False)
     _credits: Credits = field(repr=False)
     #: the TOML texts this was built from: pickling re-parses them (cached per process)
-    _sources: tuple[str, str, str, str] = field(repr=False)
+    _sources: tuple[str, str, str, str, str] = field(repr=False)
     #: memos of pure functions of these tables (what a class word means, …), shared by the pages that
     #: use this object; never part of a result's inputs, so they cannot change one
     _memos: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False)
@@ -166,23 +170,28 @@ class Rules:
 def load_rules() -> Rules:
     """The package's rule tables, parsed once per process (the result is immutable)."""
     folder = resources.files(_PACKAGE)
-    names = ("boilerplate.toml", "agencies.toml", "comments.toml", "metadata.toml")
-    bp, ag, cm, md = ((folder / name).read_text(encoding="utf-8") for name in names)
-    return parse_cached(bp, ag, cm, md)
+    names = ("boilerplate.toml", "agencies.toml", "comments.toml", "metadata.toml", "disclosure.toml")
+    bp, ag, cm, md, dc = ((folder / name).read_text(encoding="utf-8") for name in names)
+    return parse_cached(bp, ag, cm, md, dc)
 
 
-@functools.lru_cache(maxsize=1)
-def _packaged_metadata() -> str:
-    return (resources.files(_PACKAGE) / "metadata.toml").read_text(encoding="utf-8")
+@functools.lru_cache(maxsize=2)
+def _packaged(name: str) -> str:
+    """A packaged table's text: what ``parse_rules`` uses for a table the caller leaves out."""
+    return (resources.files(_PACKAGE) / name).read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=2)
 def parse_cached(
-    boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str | None = None
+    boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str | None = None,
+    disclosure_toml: str | None = None,
 ) -> Rules:
     """:func:`parse_rules`, memoised on the texts: unpickling Rules in a worker parses once; and kept
-    on disk between processes (:mod:`._cache`), so a fresh process does not compile the tables again."""
-    texts = (boilerplate_toml, agencies_toml, comments_toml, metadata_toml)
+    on disk between processes (:mod:`._cache`), so a fresh process does not compile the tables again.
+    A table left out is the packaged one, read here so that the disk cache's key holds its text."""
+    texts = (boilerplate_toml, agencies_toml, comments_toml,
+             _packaged("metadata.toml") if metadata_toml is None else metadata_toml,
+             _packaged("disclosure.toml") if disclosure_toml is None else disclosure_toml)
     return cached(texts, lambda: parse_rules(*texts), Rules)
 
 
@@ -190,20 +199,24 @@ def _rules_from_fields(*values: Any) -> Rules:
     return Rules(*values)
 
 
-def _restore_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str) -> Rules:
-    return parse_cached(boilerplate_toml, agencies_toml, comments_toml, metadata_toml)
+def _restore_rules(boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str,
+                   disclosure_toml: str) -> Rules:
+    return parse_cached(boilerplate_toml, agencies_toml, comments_toml, metadata_toml, disclosure_toml)
 
 
 def parse_rules(
-    boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str | None = None
+    boilerplate_toml: str, agencies_toml: str, comments_toml: str, metadata_toml: str | None = None,
+    disclosure_toml: str | None = None,
 ) -> Rules:
     """Build :class:`Rules` from the tables' TOML text (used by tests and custom tables); without
-    ``metadata_toml`` the packaged ``metadata.toml`` is used."""
+    ``metadata_toml`` / ``disclosure_toml`` the packaged ``metadata.toml`` / ``disclosure.toml`` is used."""
     bp = _toml(boilerplate_toml, "boilerplate.toml")
     ag = _toml(agencies_toml, "agencies.toml")
     cm = _toml(comments_toml, "comments.toml")
     if metadata_toml is None:
-        metadata_toml = _packaged_metadata()
+        metadata_toml = _packaged("metadata.toml")
+    if disclosure_toml is None:
+        disclosure_toml = _packaged("disclosure.toml")
     cues = compile_metadata(_toml(metadata_toml, "metadata.toml"))
     credits = compile_credits(ag)
     boilerplate = compile_boilerplate(bp)
@@ -217,7 +230,8 @@ def parse_rules(
         not_author_phrases=boilerplate.not_author_phrases,
         text_roles=boilerplate.text_roles,
         containers=boilerplate.containers,
+        disclosure=compile_disclosure(disclosure_toml),
         _boilerplate=boilerplate,
         _credits=credits,
-        _sources=(boilerplate_toml, agencies_toml, comments_toml, metadata_toml),
+        _sources=(boilerplate_toml, agencies_toml, comments_toml, metadata_toml, disclosure_toml),
     )

@@ -20,6 +20,7 @@ from lxml import etree
 from cleanpage.pipeline.blocks import PARAGRAPH, Block, Form, normalise_space, text_key
 from cleanpage.pipeline.html.disclosure import Disclosure
 from cleanpage.pipeline.shared.patterns import class_words
+from cleanpage.rules.disclosure import DisclosureCues
 
 __all__ = ["BLOCK_TAGS", "PARA_BREAK", "SKIP_TAGS", "ResponseMarks", "build_blocks"]
 
@@ -321,15 +322,18 @@ def _attribute_roles(attrib: Mapping[str, str], extra: list[str]) -> bool:
     return _is_hidden(attrib)
 
 
-def build_blocks(root: etree._Element, marks: ResponseMarks = _NO_MARKS) -> tuple[Block, ...]:
+def build_blocks(
+    root: etree._Element, marks: ResponseMarks = _NO_MARKS, *, disclosure: DisclosureCues
+) -> tuple[Block, ...]:
     """All visible text of the document body as blocks, in document order; a hidden element's
     blocks have the role ``hidden``, or ``collapsed`` when it is a panel a control opens
     (:class:`~cleanpage.pipeline.html.disclosure.Disclosure`).
 
-    ``marks`` are the responses stage's elements: each gives its whole subtree a role.
+    ``marks`` are the responses stage's elements: each gives its whole subtree a role;
+    ``disclosure`` the cues that tell a panel from other hidden text (``Rules.disclosure``).
     """
     body = root.find("body")
-    return _hide_copies(_Walk(marks, Disclosure(root)).run(body if body is not None else root))
+    return _hide_copies(_Walk(marks, Disclosure(root, disclosure)).run(body if body is not None else root))
 
 
 def _hide_copies(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

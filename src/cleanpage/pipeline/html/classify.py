@@ -31,7 +31,7 @@ from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason, text_key
 from cleanpage.pipeline.html.decide import decide
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.rules import BoilerplateRule, Container, Rules
-from cleanpage.rules.disclosure import DisclosureCues, disclosure_cues
+from cleanpage.rules.disclosure import DisclosureCues
 
 __all__ = ["Coverage", "Evidence", "classify", "gather"]
 
@@ -266,7 +266,7 @@ def classify(
     rules' evidence (:mod:`.decide`), or the rules' own labels when no model is given."""
     evidence = gather(blocks, engine, rules, title=title)
     labelled = evidence.rule_labels if model is None else decide(blocks, evidence, model=model)
-    return _styled_copies(labelled, disclosure_cues())
+    return _styled_copies(labelled, rules.disclosure)
 
 
 def _styled_copies(labelled: tuple[Labelled, ...], cues: DisclosureCues) -> tuple[Labelled, ...]:

@@ -5,7 +5,7 @@ stage gives such an element the role ``collapsed`` instead of ``hidden``, so its
 block model like any other (which sees the role as a feature) instead of being removed for
 certain. Text hidden for any other reason — a screen-reader duplicate, a honeypot field, a modal,
 a menu's submenu, a template, a panel in the page's header or footer — keeps the role ``hidden`` and stays removed (issue 14 §3). The
-cues are data (``rules/disclosure.toml``); what a page's controls open is read once per page, and
+cues are data (``rules/disclosure.toml``, handed over as ``Rules.disclosure``); what a page's controls open is read once per page, and
 only when the page hides something.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from cleanpage.rules.disclosure import DisclosureCues, disclosure_cues, markup_words
+from cleanpage.rules.disclosure import DisclosureCues, markup_words
 
 __all__ = ["Disclosure"]
 
@@ -28,9 +28,9 @@ class Disclosure:
 
     __slots__ = ("_cues", "_opened", "_root", "_tabs")
 
-    def __init__(self, root: etree._Element, cues: DisclosureCues | None = None) -> None:
+    def __init__(self, root: etree._Element, cues: DisclosureCues) -> None:
         self._root = root
-        self._cues = cues if cues is not None else disclosure_cues()
+        self._cues = cues
         self._opened: frozenset[str] | None = None
         self._tabs: frozenset[str] = frozenset()
 

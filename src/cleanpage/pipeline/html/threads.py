@@ -34,7 +34,6 @@ from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.shared.patterns import class_words, element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
-from cleanpage.rules.disclosure import disclosure_cues
 
 __all__ = ["Opening", "Posts", "SectionRead", "find_posts", "signatures", "take_posts"]
 
@@ -278,7 +277,7 @@ def _prose_before(body: etree._Element, container: etree._Element, rules: Rules)
     copies: list[tuple[etree._Element, str]] = []
     headline = next(body.iter("h1"), None)
     started = headline is None
-    hides = disclosure_cues().hides
+    hides = rules.disclosure.hides
     # the container's own tag too: the walk stops at it whatever it is (a form, a list, a table
     # body), never reading the prose after the posts as prose before them
     for p in body.iter("p", "div", "h1", str(container.tag)):
