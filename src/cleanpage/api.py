@@ -153,6 +153,7 @@ def _clean_text(decoded: Decoded, url: str | None, options: Options, rules: Rule
         language=None,
         options=options,
         rules=rules,
+        thread=meta.thread,  # a poster's panel above the body: the opening post of a forum thread
     )
 
 

@@ -59,3 +59,13 @@ def test_a_comment_that_names_no_one_has_no_author_not_its_login_link() -> None:
     comment = f"<div class='comment'><span class='date'>{{time}}</span><div class='content'><p>{{text}}</p></div>{_LINKS}</div>"
     page = cleanpage.clean(_page(comment))
     assert [(r.author, r.text) for r in page.responses] == [(None, t) for t in _TEXTS]
+
+
+def test_a_bracketed_control_in_a_comment_s_sentence_stays_words() -> None:
+    """"[ Reply ]" on a line of its own is the control; "(Report)" inside a sentence is the reader's."""
+    said = "Read the (Report) before you vote, {name}: it says the opposite of the headline on every count."
+    comment = ("<div class='comment'><span class='submitted'>Submitted by <a href='/user/1{n}'>{name}</a> on {time}</span>"
+               f"<div class='content'><p>{{text}}</p><p>{said}</p><p>[ Reply ]</p></div></div>")
+    page = cleanpage.clean(_page(comment))
+    expected = [(n, f"{t}\n\n{said.format(name=n)}") for n, t in zip(_NAMES, _TEXTS)]
+    assert [(r.author, r.text) for r in page.responses] == expected

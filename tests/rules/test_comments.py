@@ -131,6 +131,9 @@ def test_comment_words_are_not_chrome() -> None:
     assert not cues.is_chrome("I agree with the minister.")
     assert not cues.is_chrome("(I agree with the minister.)")
     assert not cues.is_chrome("[sic]")
+    # a control's word in brackets inside a sentence is the reader's, and a parenthetical stays words
+    assert not cues.is_chrome("Read the (Report) before you vote, it says the opposite.")
+    assert not cues.is_chrome("(Thanks)") and not cues.is_chrome("(see the second link)")
     assert "reply" in cues.chrome_phrases and "says" in cues.chrome_phrases  # normalised forms
 
 

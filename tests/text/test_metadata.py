@@ -56,3 +56,47 @@ def test_a_byline_wins_over_a_poster_panel_and_a_name_alone_is_no_poster() -> No
         (_POST, Label.BODY),
     ]), RULES)
     assert alone.authors == ()
+
+
+@pytest.mark.parametrize("text", ["London → Paris → Rome: three cities by train in a week",
+                                  "Kyiv › Lviv › Warsaw: how refugees crossed the border"])
+def test_a_headline_with_arrows_and_a_subtitle_is_no_breadcrumb(text: str) -> None:
+    """A trail's crumbs are names; a headline's arrows lead to a clause ("…: three cities by train")."""
+    assert headline_shaped(text, RULES)
+
+
+def test_a_site_s_stats_box_above_an_article_names_no_author() -> None:
+    """"Posts: 120" under a box's heading ("Blog Stats") with no post date below it is a widget,
+    not a poster's panel: its heading is no author."""
+    meta = read_metadata(_labelled([
+        ("Leggy tomato seedlings falling over", Label.BOILERPLATE),
+        ("Blog Stats", Label.BOILERPLATE),
+        ("Posts: 120", Label.BOILERPLATE),
+        (_POST, Label.BODY),
+    ]), RULES)
+    assert meta.authors == ()
+    assert not meta.thread
+
+
+def test_a_menu_word_above_a_poster_panel_is_no_poster() -> None:
+    meta = read_metadata(_labelled([
+        ("Leggy tomato seedlings falling over", Label.BOILERPLATE),
+        ("Reply", Label.BOILERPLATE),
+        ("Posts: 51", Label.BOILERPLATE),
+        ("Apr 9, 2024 at 7:55 AM", Label.BOILERPLATE),
+        (_POST, Label.BODY),
+    ]), RULES)
+    assert meta.authors == ()
+
+
+def test_a_poster_panel_marks_the_dump_as_a_thread() -> None:
+    meta = read_metadata(_labelled([
+        ("Leggy tomato seedlings falling over", Label.BOILERPLATE),
+        ("seedsaver_ines", Label.BOILERPLATE),
+        ("Posts: 51", Label.BOILERPLATE),
+        ("Joined: March 2021", Label.BOILERPLATE),
+        ("Apr 9, 2024 at 7:55 AM", Label.BOILERPLATE),
+        (_POST, Label.BODY),
+    ]), RULES)
+    assert meta.authors == ("seedsaver_ines",)
+    assert meta.thread

@@ -108,3 +108,24 @@ def test_text_bare_name_line_then_date_line() -> None:
         ("Lucía M.", _dt.datetime(2024, 3, 12, 11, 20), "Por fin."),
         ("Andrés", _dt.datetime(2024, 3, 12, 12, 5), "Habrá que ver quién paga."),
     ]
+
+
+def test_text_numbered_post_header_with_by_word_and_date() -> None:
+    """A board's post header: the post's counter, a "by" word, the name, the date ("#1 von tObIas Vx
+    29.12.2010 - 22:40"): the name alone is the author, the date and time the response's."""
+    split = _split(
+        [
+            ("#1 von tObIas Vx 29.12.2010 - 22:40", 0),
+            ("[ zitieren ]", 0),
+            ("ich werde wohl auch auf die Mega Lan kommen", 0),
+            ("#2 by Jane Doe on March 3, 2024 at 10:15 am", 0),
+            ("Count me in for the five-a-side.", 0),
+            ("#3 par Marie 04.03.2024", 0),
+            ("Moi aussi.", 0),
+        ]
+    )
+    assert [(r.author, r.published, r.text) for r in split.responses] == [
+        ("tObIas Vx", _dt.datetime(2010, 12, 29, 22, 40), "ich werde wohl auch auf die Mega Lan kommen"),
+        ("Jane Doe", _dt.datetime(2024, 3, 3, 10, 15), "Count me in for the five-a-side."),
+        ("Marie", _dt.date(2024, 3, 4), "Moi aussi."),
+    ]

@@ -22,8 +22,10 @@ from cleanpage.rules import Rules
 __all__ = ["TextMeta", "headline_shaped", "read_metadata"]
 
 _PARTS = re.compile(r"\s[|·•]\s|\s[-–—]\s")
-#: a breadcrumb's separators ("Forum › Vegetables › Tomatoes"): two of them make a trail, no headline
+#: a breadcrumb's separators ("Forum › Vegetables › Tomatoes"): two of them make a trail, no headline,
+#: unless a clause follows ("London → Paris → Rome: three cities by train" is a headline)
 _CRUMB = re.compile(r"\s[›»>→]\s")
+_CLAUSE = re.compile(r"[:?!]\s")
 _DATEISH = re.compile(r"\d{1,4}[./\-]\d{1,2}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
 #: a poster's name on a line of its own: one to four words, no digits, no sentence punctuation
 _NAME_LINE = re.compile(r"[^\W\d][\w.'’@-]*(?: [^\W\d][\w.'’@-]*){0,3}")
@@ -36,6 +38,8 @@ class TextMeta:
     title: str | None
     authors: tuple[str, ...]
     published: _dt.date | _dt.datetime | None
+    #: a poster's panel opens the body: the dump is a forum thread whose opening post is the body
+    thread: bool = False
 
 
 def headline_shaped(text: str, rules: Rules) -> bool:
@@ -47,7 +51,7 @@ def headline_shaped(text: str, rules: Rules) -> bool:
         return False
     if _member_stat(text, rules):
         return False  # a poster's panel above a forum post ("Posts: 51")
-    if len(_CRUMB.findall(text)) >= 2:
+    if len(_CRUMB.findall(text)) >= 2 and not _CLAUSE.search(text):
         return False
     if rules.match_credit(text) is not None or rules.gallery_counter(text) is not None:
         return False  # a slideshow's "1 de 7" sits where a headline would
@@ -63,13 +67,24 @@ def _member_stat(text: str, rules: Rules) -> bool:
 
 def _poster(window: tuple[Labelled, ...], rules: Rules) -> tuple[str, ...]:
     """The opening post's poster in a forum thread's dump: a short name line right above the lines of
-    a poster's panel ("seedsaver_ines" / "Posts: 51" / "Joined: March 2021"). The post is the body;
-    who wrote it is the page's author, as a byline names an article's."""
-    for above, item in pairwise(window):
+    a poster's panel ("seedsaver_ines" / "Posts: 51" / "Joined: March 2021") and the post's date
+    below them. The post is the body; who wrote it is the page's author, as a byline names an
+    article's. A box's heading over a site's counts ("Blog Stats" / "Posts: 120") dates no post."""
+    for at, (above, item) in enumerate(pairwise(window)):
         name = above.block.text.strip()
-        if _member_stat(item.block.text, rules) and _NAME_LINE.fullmatch(name) and not _member_stat(name, rules):
+        if not (_member_stat(item.block.text, rules) and _NAME_LINE.fullmatch(name)):
+            continue
+        if _member_stat(name, rules) or rules.comments.is_chrome(name) or rules.match_text(name) is not None:
+            continue
+        if any(_post_date(below.block.text, rules) for below in window[at + 2:]):
             return (name,)
     return ()
+
+
+def _post_date(text: str, rules: Rules) -> bool:
+    """A line that dates a post ("Apr 9, 2024 at 7:55 AM"), not a panel's "Joined: March 2021"."""
+    return (not _member_stat(text, rules) and _DATEISH.search(text) is not None
+            and parse_visible_date(text, cues=rules.cues) is not None)
 
 
 def read_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
@@ -123,5 +138,6 @@ def read_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
             if published is None and _DATEISH.search(part):
                 published = parse_visible_date(cues.posted_on.sub("", part), cues=cues)
     # a forum handle ("seedsaver_ines") is no person name, yet it is who wrote the thread's opening post
-    authors = clean_authors(names, rules) or _poster(window, rules)
-    return TextMeta(title=title, authors=authors, published=published)
+    poster = _poster(window, rules)
+    authors = clean_authors(names, rules) or poster
+    return TextMeta(title=title, authors=authors, published=published, thread=bool(poster))
