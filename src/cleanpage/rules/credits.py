@@ -300,11 +300,14 @@ def compile_credits(doc: dict[str, Any]) -> Credits:
     """``agencies.toml`` (parsed) as :class:`Credits`; a malformed entry is a :class:`RulesError`."""
     agencies = _agencies(doc)
     exact, folded, alt_all, alt_unamb = _agency_indexes(agencies)
+    cjk = [a for ag in agencies for a in ag.aliases if _CJK.search(a)]
     proxies = {
         "agency": proxy([a for ag in agencies for a in ag.aliases]),
         "agency_unambiguous": proxy([a for ag in agencies for a in ag.aliases if a not in ag.ambiguous]),
+        "agency_cjk": proxy(cjk),
     }
-    patterns = _credits(doc, {"agency": alt_all, "agency_unambiguous": alt_unamb}, proxies, {a.name for a in agencies})
+    regexes = {"agency": alt_all, "agency_unambiguous": alt_unamb, "agency_cjk": _unbounded(cjk)}
+    patterns = _credits(doc, regexes, proxies, {a.name for a in agencies})
     return Credits(
         agencies=agencies,
         patterns=patterns,
@@ -314,6 +317,18 @@ def compile_credits(doc: dict[str, Any]) -> Credits:
         counter=_line_shape(doc, "gallery_counter", frozenset({"word", "n", "total"})),
         initials=_line_shape(doc, "desk_initials"),
     )
+
+
+#: Chinese, Japanese and Korean script: words are not set apart by spaces there
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _unbounded(aliases: list[str]) -> str:
+    """``{agency_cjk}``: the aliases written in Chinese, Japanese or Korean script, with no word
+    bounds, since a dateline there runs place and agency together ("【ソウル共同】",
+    "新华社北京3月5日电"); only shapes that close around the alias may use it."""
+    parts = sorted({re.escape(a) for a in aliases}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
 def _line_shape(doc: dict[str, Any], key: str, groups: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
