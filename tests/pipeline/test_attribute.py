@@ -38,6 +38,8 @@ def _run(texts: list[str], bylines: tuple[str, ...] = ()):  # type: ignore[no-un
         ("Avec AFP", "contributor", "AFP"),
         ("Con información de EFE", "contributor", "EFE"),
         ("Met medewerking van ANP", "contributor", "ANP"),
+        ("(mit dpa)", "contributor", "dpa"),
+        ("Writing by Jane Doe Editing by John Roe", "contributor", None),
         # bylines naming an agency
         ("By Jane Doe, Associated Press", "byline", "AP"),
         ("Von Anna Meier, dpa", "byline", "dpa"),
