@@ -27,7 +27,7 @@ def _run(texts: list[str], bylines: tuple[str, ...] = ()):  # type: ignore[no-un
         # credit: a standalone tag, English / German / French / Spanish / Chinese agency
         ("(AP)", "credit", "AP"),
         ("— Reuters", "credit", "Reuters"),
-        ("AFP/dpa", "credit", "AFP"),
+        ("(AFP)", "credit", "AFP"),
         ("(dpa)", "credit", "dpa"),
         ("Source: Xinhua", "credit", "Xinhua"),
         ("(EFE)", "credit", "EFE"),
@@ -37,6 +37,9 @@ def _run(texts: list[str], bylines: tuple[str, ...] = ()):  # type: ignore[no-un
         ("Mit Material von dpa", "contributor", "dpa"),
         ("Avec AFP", "contributor", "AFP"),
         ("Con información de EFE", "contributor", "EFE"),
+        ("Met medewerking van ANP", "contributor", "ANP"),
+        ("(mit dpa)", "contributor", "dpa"),
+        ("Writing by Jane Doe Editing by John Roe", "contributor", None),
         # bylines naming an agency
         ("By Jane Doe, Associated Press", "byline", "AP"),
         ("Von Anna Meier, dpa", "byline", "dpa"),
@@ -65,6 +68,12 @@ def test_standalone_credit_leaves_the_body(text: str, kind: str, agency: str | N
         ("Berlin (dpa) - Immer mehr Berufstätige fahren mit dem Rad.", "Berlin (dpa) -", "dpa"),
         ("PARIS (AFP) - Douze départements ont été placés en vigilance.", "PARIS (AFP) -", "AFP"),
         ("MADRID, 3 mar (EFE).- La ocupación hotelera marca un récord.", "MADRID, 3 mar (EFE).-", "EFE"),
+        # a place in capitals and the story's first word, no dash (the Nordic agencies' style)
+        ("STOCKHOLM (TT) Stockholms stad ska bygga fler laddplatser.", "STOCKHOLM (TT)", "TT"),
+        # place and agency run together in Chinese, Japanese and Korean script
+        ("【ソウル共同】韓国の首都で停電が発生した。", "【ソウル共同】", "Kyodo"),
+        ("(서울=연합뉴스) 김민수 기자 = 5일 오전 지하철 운행이 중단됐다.", "(서울=연합뉴스) 김민수 기자 =", "Yonhap"),
+        ("新华社北京3月5日电 北京市交通委员会5日宣布。", "新华社北京3月5日电", "Xinhua"),
     ],
 )
 def test_dateline_is_recorded_and_the_paragraph_stays(paragraph: str, dateline: str, agency: str) -> None:
@@ -386,3 +395,48 @@ def test_a_writers_pronouns_are_no_desks_initials(pronouns: str) -> None:
     # a bio's closing pronoun line does not send the signature search to the line before it
     assert not RULES.desk_initials(pronouns)
     assert RULES.desk_initials("vg/sdr")
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind", "credit", "agencies"),
+    [
+        ([PROSE, "AFP/dpa"], AttributionKind.CREDIT, "AFP/dpa", ["AFP", "dpa"]),
+        ([PROSE, "mit Material von dpa und AFP"], AttributionKind.CONTRIBUTOR, "mit Material von dpa und AFP", ["dpa", "AFP"]),
+        ([PROSE, "(avec AFP et Reuters)"], AttributionKind.CONTRIBUTOR, "(avec AFP et Reuters)", ["AFP", "Reuters"]),
+        ([PROSE, "Con información de EFE y AFP"], AttributionKind.CONTRIBUTOR, "Con información de EFE y AFP", ["EFE", "AFP"]),
+        (["Washington (dpa/AP) - Der Kongress hat eine Haushaltssperre abgewendet.", PROSE],
+         AttributionKind.DATELINE, "Washington (dpa/AP) -", ["dpa", "AP"]),
+        ([PROSE, "Die Polizei ermittelt weiter. dpa/AFP"], AttributionKind.CREDIT, "dpa/AFP", ["dpa", "AFP"]),
+    ],
+)
+def test_a_credit_of_several_agencies_names_each(
+    texts: list[str], kind: AttributionKind, credit: str, agencies: list[str]
+) -> None:
+    """Each agency supplied the story: one entry for each, all with the credit's own words."""
+    _, credits = _run(texts)
+    assert [(c.agency, c.kind, c.text) for c in credits] == [(a, kind, credit) for a in agencies]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Associated Press writer Jane Doe in Kyiv contributed to this report.",
+     "© 2024 The Associated Press. All rights reserved. This material may not be published.",
+     "By Jane Doe | Reuters | Updated 3:04 PM EST, Jan 3, 2024"],
+)
+def test_a_credit_naming_one_agency_names_one(line: str) -> None:
+    _, credits = _run([PROSE, line])
+    assert len(credits) == 1
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["【速報】日韓首脳会談で共同声明が発表された。",
+     "据新华社报道，上海国际车展于3月5日开幕。",
+     "新华社记者在现场看到，新能源汽车展区人流密集。",
+     "(부산=시민기자) 관광객들은 이른 개장을 반겼다.",
+     "WHO (World Health Organization) Officials updated their guidance on Tuesday.",
+     "Stockholm (TT) stad ska bygga fler laddplatser."],
+)
+def test_what_only_looks_like_a_cjk_or_unmarked_dateline_is_none(paragraph: str) -> None:
+    _, credits = _run([paragraph, PROSE])
+    assert credits == ()

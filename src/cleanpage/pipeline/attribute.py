@@ -64,6 +64,21 @@ def _is_person_byline(text: str, bylines: frozenset[str], rules: Rules) -> bool:
                                and not text.rstrip().endswith((".", "!", "?")))
 
 
+def credited_agencies(hit: CreditMatch, rules: Rules) -> tuple[str, ...]:
+    """The agencies a credit names, its first agency first: a credit of several agencies
+    ("Washington (dpa/AP) -", "dpa/AFP", "Con información de EFE y AFP") names each of them, and
+    each supplied the story. Only the credit's own words from its first agency on are read, so a
+    credit naming one agency names one, whatever the rest of its block says."""
+    if hit.agency is None:
+        return ()
+    m = hit.match
+    names = [hit.agency.name]
+    for agency in rules.find_agencies(m.string[m.start("agency"):m.end()]):
+        if agency.name not in names:
+            names.append(agency.name)
+    return tuple(names)
+
+
 #: how many of the body's first blocks a dateline is looked for in: a photo caption, a repeated lead
 #: or a slideshow counter ("1 / 5") often comes before the story's first paragraph
 DATELINE_BLOCKS = 5
@@ -81,6 +96,11 @@ class _Found:
         if key not in self._seen:
             self._seen.add(key)
             self._items.append((at, Attribution(agency=agency, text=text, kind=kind)))
+
+    def record_hit(self, at: int, hit: CreditMatch, text: str, kind: AttributionKind, rules: Rules) -> None:
+        """A credit naming agencies: one entry for each agency it names, with the same text."""
+        for name in credited_agencies(hit, rules):
+            self.record(at, name, text, kind)
 
     def in_page_order(self) -> tuple[Attribution, ...]:
         return tuple(a for _, a in sorted(self._items, key=lambda pair: pair[0]))
@@ -107,7 +127,7 @@ def attribute(
     for i in body[:DATELINE_BLOCKS]:
         hit = rules.match_credit(out[i].block.text, _DATELINE)
         if hit is not None and hit.agency is not None:
-            found.record(i, hit.agency.name, hit.match.group(0).strip(), AttributionKind.DATELINE)
+            found.record_hit(i, hit, hit.match.group(0).strip(), AttributionKind.DATELINE, rules)
             break
     if body:
         # a desk's initials on a line of their own after the signature ("--IANS", then "abc/xyz")
@@ -127,7 +147,7 @@ def _closing(item: Labelled, at: int, rules: Rules, found: _Found) -> list[Label
     prose, credit = text[:cut].rstrip(), text[cut:].strip()
     if not prose:
         return [item]
-    found.record(at, hit.agency.name, credit, AttributionKind.CREDIT)
+    found.record_hit(at, hit, credit, AttributionKind.CREDIT, rules)
     return [Labelled(block=item.block._replace(text=prose), label=Label.BODY, score=item.score, reason=item.reason),
             Labelled(block=item.block._replace(text=credit), label=Label.ATTRIBUTION)]
 
@@ -156,8 +176,12 @@ def _credit_blocks(
                     out.append(Labelled(block=block, label=Label.BOILERPLATE, reason=Reason.COPYRIGHT_FOOTER))
                     continue
                 # a dropped block credits only an agency: a "By …" line outside the story is a teaser's
-                if agency is not None or (kind in _PERSONAL and not dropped):
-                    found.record(at, agency.name if agency else None, block.text, kind)
+                if agency is not None:
+                    found.record_hit(at, hit, block.text, kind, rules)
+                    out.append(Labelled(block=block, label=Label.ATTRIBUTION))
+                    continue
+                if kind in _PERSONAL and not dropped:
+                    found.record(at, None, block.text, kind)
                     out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                     continue
             if item.label is Label.ATTRIBUTION:
@@ -169,7 +193,7 @@ def _credit_blocks(
             # classifier strips as furniture: it is still the story's attribution
             hit = rules.match_credit(block.text, _COPYRIGHT)
             if hit is not None and hit.agency is not None:
-                found.record(at, hit.agency.name, block.text, AttributionKind.COPYRIGHT)
+                found.record_hit(at, hit, block.text, AttributionKind.COPYRIGHT, rules)
                 out.append(Labelled(block=block, label=Label.ATTRIBUTION))
                 continue
         if item.label is Label.BODY and _is_person_byline(block.text, bylines, rules):
@@ -271,6 +295,6 @@ def _opening(out: list[Labelled], rules: Rules, found: _Found) -> None:
         if (following.label is not Label.BODY or not is_prose(following.block.text) or _pictures(item)
                 or (at and _pictures(out[at - 1])) or _names_a_person(item.block.text, rules)):
             return
-        found.record(at, hit.agency.name, item.block.text, AttributionKind.CREDIT)
+        found.record_hit(at, hit, item.block.text, AttributionKind.CREDIT, rules)
         out[at] = Labelled(block=item.block, label=Label.ATTRIBUTION)
         return

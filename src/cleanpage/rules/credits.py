@@ -28,12 +28,14 @@ from .schema import (
     _expand,
     _fragments,
     _keys,
+    _line_shape,
     _list,
     _name,
     _pattern,
     _str,
     _strs,
     _table,
+    _unbounded,
 )
 
 __all__ = [
@@ -300,11 +302,14 @@ def compile_credits(doc: dict[str, Any]) -> Credits:
     """``agencies.toml`` (parsed) as :class:`Credits`; a malformed entry is a :class:`RulesError`."""
     agencies = _agencies(doc)
     exact, folded, alt_all, alt_unamb = _agency_indexes(agencies)
+    every = [a for ag in agencies for a in ag.aliases]
     proxies = {
-        "agency": proxy([a for ag in agencies for a in ag.aliases]),
+        "agency": proxy(every),
         "agency_unambiguous": proxy([a for ag in agencies for a in ag.aliases if a not in ag.ambiguous]),
+        "agency_cjk": proxy(every),  # a wider stand-in than the CJK aliases: the prefilter stays sound
     }
-    patterns = _credits(doc, {"agency": alt_all, "agency_unambiguous": alt_unamb}, proxies, {a.name for a in agencies})
+    regexes = {"agency": alt_all, "agency_unambiguous": alt_unamb, "agency_cjk": _unbounded(every)}
+    patterns = _credits(doc, regexes, proxies, {a.name for a in agencies})
     return Credits(
         agencies=agencies,
         patterns=patterns,
@@ -314,26 +319,6 @@ def compile_credits(doc: dict[str, Any]) -> Credits:
         counter=_line_shape(doc, "gallery_counter", frozenset({"word", "n", "total"})),
         initials=_line_shape(doc, "desk_initials"),
     )
-
-
-def _line_shape(doc: dict[str, Any], key: str, groups: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
-    """A whole-line shape table (``[gallery_counter]``, ``[desk_initials]``): its regex (naming
-    ``groups``), checked against its examples and counter-examples when the table is read."""
-    where = f"agencies.toml [{key}]"
-    if key not in doc:
-        return None
-    entry = _table(doc, key, where)
-    _keys(entry, {"regex", "examples", "counter_examples"}, where)
-    regex = _pattern(_str(entry, "regex", where), where, allow_groups=bool(groups))
-    if not groups <= set(regex.groupindex):
-        raise RulesError(f"{where}: the regex must name the groups {', '.join(sorted(groups))}")
-    for text in _strs(entry, "examples", where, required=True):
-        if regex.fullmatch(text) is None:
-            raise RulesError(f"{where}: example {text!r} does not match")
-    for text in _strs(entry, "counter_examples", where):
-        if regex.fullmatch(text) is not None:
-            raise RulesError(f"{where}: counter-example {text!r} matches")
-    return regex
 
 
 def _agencies(doc: dict[str, Any]) -> tuple[Agency, ...]:

@@ -286,3 +286,35 @@ def _trie_regex(node: dict[str, Any]) -> str:
     if terminal:
         return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
     return body
+
+
+#: Chinese, Japanese and Korean script: words are not set apart by spaces there
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _unbounded(aliases: list[str]) -> str:
+    """``{agency_cjk}``: of ``aliases``, those written in Chinese, Japanese or Korean script, with
+    no word bounds, since a dateline there runs place and agency together ("【ソウル共同】",
+    "新华社北京3月5日电"); only shapes that close around the alias may use it."""
+    parts = sorted({re.escape(a) for a in aliases if CJK.search(a)}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+
+
+def _line_shape(doc: dict[str, Any], key: str, groups: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
+    """A whole-line shape table (``[gallery_counter]``, ``[desk_initials]``): its regex (naming
+    ``groups``), checked against its examples and counter-examples when the table is read."""
+    where = f"agencies.toml [{key}]"
+    if key not in doc:
+        return None
+    entry = _table(doc, key, where)
+    _keys(entry, {"regex", "examples", "counter_examples"}, where)
+    regex = _pattern(_str(entry, "regex", where), where, allow_groups=bool(groups))
+    if not groups <= set(regex.groupindex):
+        raise RulesError(f"{where}: the regex must name the groups {', '.join(sorted(groups))}")
+    for text in _strs(entry, "examples", where, required=True):
+        if regex.fullmatch(text) is None:
+            raise RulesError(f"{where}: example {text!r} does not match")
+    for text in _strs(entry, "counter_examples", where):
+        if regex.fullmatch(text) is not None:
+            raise RulesError(f"{where}: counter-example {text!r} matches")
+    return regex
