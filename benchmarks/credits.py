@@ -23,7 +23,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "credits"
 
 def _credits(path: Path) -> set[tuple[str, str]]:
     page = cleanpage.clean(path.read_bytes(), kind="html" if path.suffix == ".html" else "text")
-    return {(a.agency, a.kind.value) for a in page.attribution if a.agency is not None}
+    return {(agency, a.kind.value) for a in page.attribution for agency in a.agencies}
 
 
 def main(argv: list[str] | None = None) -> int:

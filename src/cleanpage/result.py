@@ -101,18 +101,33 @@ def _date_from_json(value: str | None) -> _dt.date | _dt.datetime | None:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Attribution:
     """A wire-service or author credit: ``agency`` is the canonical short name (``"AP"``), or
-    ``None`` for a credit to a person/outlet that is not in the agency table."""
+    ``None`` for a credit to a person/outlet that is not in the agency table.
+
+    ``agencies`` names every agency the credit names, ``agency`` first: one credit of several
+    agencies ("Washington (dpa/AP) -", "avec AFP et Reuters") stays one entry with the page's one
+    text, so the text is never listed twice, and a corpus counting who supplied a story sees each."""
 
     agency: str | None
     text: str
     kind: AttributionKind
+    agencies: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.agency is None:
+            if self.agencies:
+                raise ValueError("Attribution: agencies given without an agency")
+        elif not self.agencies:
+            object.__setattr__(self, "agencies", (self.agency,))
+        elif self.agencies[0] != self.agency:
+            raise ValueError(f"Attribution: agencies {self.agencies!r} do not start with {self.agency!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"agency": self.agency, "text": self.text, "kind": self.kind.value}
+        return {"agency": self.agency, "agencies": list(self.agencies), "text": self.text, "kind": self.kind.value}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
-        return cls(agency=data.get("agency"), text=data["text"], kind=AttributionKind(data["kind"]))
+        return cls(agency=data.get("agency"), agencies=tuple(data.get("agencies") or ()), text=data["text"],
+                   kind=AttributionKind(data["kind"]))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

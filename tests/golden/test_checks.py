@@ -101,7 +101,10 @@ def _paragraphs(page: cleanpage.Page, checks: dict[str, Any]) -> Iterator[Proble
 
 
 def _metadata(page: cleanpage.Page, checks: dict[str, Any]) -> Iterator[Problem]:
-    attribution = [{"agency": a.agency, "kind": a.kind.value, "text": a.text} for a in page.attribution]
+    attribution: list[dict[str, Any]] = [{"agency": a.agency, "kind": a.kind.value, "text": a.text} for a in page.attribution]
+    if any("agencies" in claim for claim in checks.get("attribution", ())):  # a claim about several agencies
+        for entry, credit in zip(attribution, page.attribution, strict=True):
+            entry["agencies"] = list(credit.agencies)
     got = {"kind": page.kind.value, "page_type": page.page_type.value, "title": page.title, "authors": list(page.authors),
            "published": _iso(page.published), "attribution": attribution}
     for key, value in got.items():

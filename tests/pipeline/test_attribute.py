@@ -6,7 +6,7 @@ import pytest
 
 from cleanpage.pipeline.attribute import DATELINE_BLOCKS, attribute, byline_agency
 from cleanpage.pipeline.blocks import Block, Label, Labelled
-from cleanpage.result import AttributionKind
+from cleanpage.result import Attribution, AttributionKind
 from cleanpage.rules import load_rules
 
 RULES = load_rules()
@@ -412,9 +412,22 @@ def test_a_writers_pronouns_are_no_desks_initials(pronouns: str) -> None:
 def test_a_credit_of_several_agencies_names_each(
     texts: list[str], kind: AttributionKind, credit: str, agencies: list[str]
 ) -> None:
-    """Each agency supplied the story: one entry for each, all with the credit's own words."""
+    """Each agency supplied the story: one entry naming each, the credit's own words once."""
     _, credits = _run(texts)
-    assert [(c.agency, c.kind, c.text) for c in credits] == [(a, kind, credit) for a in agencies]
+    assert [(c.agency, c.agencies, c.kind, c.text) for c in credits] == [(agencies[0], tuple(agencies), kind, credit)]
+
+
+def test_an_attribution_lists_its_agency_first() -> None:
+    assert Attribution(agency="AP", text="(AP)", kind=AttributionKind.CREDIT).agencies == ("AP",)
+    assert Attribution(agency=None, text="By Jane Doe", kind=AttributionKind.BYLINE).agencies == ()
+    with pytest.raises(ValueError, match="start with"):
+        Attribution(agency="AP", agencies=("dpa", "AP"), text="(dpa/AP)", kind=AttributionKind.CREDIT)
+    with pytest.raises(ValueError, match="without an agency"):
+        Attribution(agency=None, agencies=("AP",), text="x", kind=AttributionKind.CREDIT)
+    both = Attribution(agency="dpa", agencies=("dpa", "AP"), text="(dpa/AP)", kind=AttributionKind.DATELINE)
+    assert Attribution.from_dict(both.to_dict()) == both
+    # a record written before the field existed reads back with its one agency
+    assert Attribution.from_dict({"agency": "AP", "text": "(AP)", "kind": "credit"}).agencies == ("AP",)
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def to_record(ident: Hashable, outcome: Page | CleanpageError) -> dict[str, Any]
     if isinstance(outcome, CleanpageError):
         record.update(error=outcome.message, reason=outcome.reason)
         return record
-    agencies = dict.fromkeys(a.agency for a in outcome.attribution if a.agency)
+    agencies = dict.fromkeys(name for a in outcome.attribution for name in a.agencies)
     record.update(
         kind=outcome.kind.value,
         url=outcome.url,

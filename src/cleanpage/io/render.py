@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from cleanpage.pipeline.elements import Element, ElementKind
 
 if TYPE_CHECKING:
-    from cleanpage.result import Page
+    from cleanpage.result import Attribution, Page
 
 __all__ = ["article_html", "body_html", "body_markdown", "body_text", "front_matter", "page_html", "page_markdown",
            "page_markdown_document", "page_text"]
@@ -28,6 +28,12 @@ _BLOCK_SYNTAX = re.compile(r"^(?:[#>+*=<|-]|\d{1,9}[.)](?=\s|$))")
 _BACKTICKS = re.compile(r"`+")
 #: spaces per list level: enough for any marker up to "99. ", never enough for an indented code block
 _INDENT = "    "
+
+
+def _names(credit: Attribution, *, unshown: bool = False) -> str:
+    """The agencies a credit names ("dpa/AP"); with ``unshown``, only those its own words do not
+    already show (a credit "(AP)" needs no "(AP)" after it)."""
+    return "/".join(n for n in credit.agencies if not (unshown and n in credit.text))
 
 
 def _elements(page: Page) -> tuple[Element, ...]:
@@ -209,7 +215,7 @@ def page_markdown(page: Page) -> str:
     if page.attribution:
         lines += ["---", ""]
         # the agency in brackets only where the credit's own words do not already show it ("(AP)")
-        lines += [f"- {a.kind.value}: {a.text}" + (f" ({a.agency})" if a.agency and a.agency not in a.text else "")
+        lines += [f"- {a.kind.value}: {a.text}" + (f" ({_names(a, unshown=True)})" if _names(a, unshown=True) else "")
                   for a in page.attribution]
         lines.append("")
     if page.responses or page.responses_announced:
@@ -239,7 +245,7 @@ def _facts(page: Page) -> list[str]:
     if page.published:
         facts.append("published: " + e(page.published.isoformat()))
     if page.attribution:
-        facts.append("attribution: " + e("; ".join(f"{a.agency or '?'} {a.kind.value} “{a.text}”" for a in page.attribution)))
+        facts.append("attribution: " + e("; ".join(f"{_names(a) or '?'} {a.kind.value} “{a.text}”" for a in page.attribution)))
     if page.responses_announced is not None:
         facts.append(f"responses announced: {page.responses_announced}")
     if page.encoding_source:
@@ -322,7 +328,7 @@ def article_html(page: Page) -> str:
     body += body_html(_elements(page))
     if page.attribution:
         body.append('<footer class="attribution"><ul>')
-        body += [f'<li data-kind="{e(a.kind.value)}">{e(a.text)}' + (f" ({e(a.agency)})" if a.agency else "")
+        body += [f'<li data-kind="{e(a.kind.value)}">{e(a.text)}' + (f" ({e(_names(a))})" if a.agency else "")
                  + "</li>" for a in page.attribution]
         body.append("</ul></footer>")
     body.append("</article>")

@@ -91,16 +91,19 @@ class _Found:
         self._items: list[tuple[int, Attribution]] = []
         self._seen: set[tuple[str | None, str, AttributionKind]] = set()
 
-    def record(self, at: int, agency: str | None, text: str, kind: AttributionKind) -> None:
+    def record(self, at: int, agency: str | None, text: str, kind: AttributionKind,
+               agencies: tuple[str, ...] = ()) -> None:
         key = (agency, text, kind)
         if key not in self._seen:
             self._seen.add(key)
-            self._items.append((at, Attribution(agency=agency, text=text, kind=kind)))
+            self._items.append((at, Attribution(agency=agency, agencies=agencies, text=text, kind=kind)))
 
     def record_hit(self, at: int, hit: CreditMatch, text: str, kind: AttributionKind, rules: Rules) -> None:
-        """A credit naming agencies: one entry for each agency it names, with the same text."""
-        for name in credited_agencies(hit, rules):
-            self.record(at, name, text, kind)
+        """A credit naming agencies: one entry, its first agency as ``agency`` and all of them in
+        ``agencies`` (the text is the page's once)."""
+        names = credited_agencies(hit, rules)
+        if names:
+            self.record(at, names[0], text, kind, names)
 
     def in_page_order(self) -> tuple[Attribution, ...]:
         return tuple(a for _, a in sorted(self._items, key=lambda pair: pair[0]))
