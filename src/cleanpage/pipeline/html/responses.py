@@ -52,6 +52,7 @@ from cleanpage.pipeline.html.comment_items import (
     read_items,
     thread_items,
 )
+from cleanpage.pipeline.html.signed_items import Signed, comment_forms, form_scopes, signed_items
 from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.quotes import without_quotes
@@ -75,6 +76,8 @@ _HEADING_LEAD_MAX = 400
 #: text outside its comment parts beyond which a would-be section is an article container
 _ARTICLE_MIN_CHARS = 1500
 _MAX_DEMOTIONS = 4
+#: the siblings after a heading marked alone that its signed comments may be in
+_SIGNED_AFTER_HEADING = 1
 _NONE, _WEAK, _STRONG = 0, 1, 2
 
 
@@ -389,6 +392,40 @@ def _candidates(section: etree._Element, parts: list[etree._Element], cues: Comm
     return [c for c in parts if is_schema_comment(c) or not _is_container(c, cues)]
 
 
+def _section_scopes(section: etree._Element) -> list[etree._Element]:
+    """Where a section's signed items may be: in it, or, for a heading marked alone (an article
+    before it in its container), in the siblings right after it."""
+    if section.tag not in HEADINGS:
+        return [section]
+    after = [sib for sib in section.itersiblings() if isinstance(sib.tag, str)][:_SIGNED_AFTER_HEADING]
+    return [sib for sib in after if sib.tag not in HEADINGS][:1] if after else []
+
+
+def _signed_in_forms(
+    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead]
+) -> list[SectionRead]:
+    """The comments signed by plain text in or right before each comment form (the cue walk skips
+    forms), outside the sections already read."""
+    taken = [entry[0] for entry in read_of]
+    found: list[SectionRead] = []
+    for form in comment_forms(root, rules):
+        scopes = [s for s in form_scopes(form) if not any(_overlap(s, t) for t in taken)]
+        signed: Signed | None = signed_items(scopes, rules, dates, by_form=True) if scopes else None
+        if signed is None:
+            continue
+        container = signed.items[0].getparent()
+        nested = set(signed.items)
+        read = read_items(list(signed.items), nested, rules, dates, signed.names)
+        if read:
+            found.append((container, nested, read))
+            taken.append(container)
+    return found
+
+
+def _overlap(a: etree._Element, b: etree._Element) -> bool:
+    return a is b or inside_of(a, {b}) is not None or inside_of(b, {a}) is not None
+
+
 def find_responses(
     root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None, *,
     typed_article: bool = False,
@@ -407,12 +444,17 @@ def find_responses(
     read_of: list[SectionRead] = []
     for section in sections:
         found = find_items(section, _candidates(section, parts[section], cues))
+        # a section that is one item of its own may hold items signed by plain text
+        by_name = signed_items(_section_scopes(section), rules, dates) if len(found) <= 1 else None
+        if by_name is not None:
+            found = list(by_name.items)
         if announced is None:
             announced = _announced(section, headings_of.get(section, []), found, cues)
         # a section with nothing to read (a "latest comments" teaser, "Comments are closed.") is
         # still no body: every section is marked
         nested = set(found)
-        read_of.append((section, nested, read_items(found, nested, rules, dates)))
+        read_of.append((section, nested, read_items(found, nested, rules, dates, by_name.names if by_name else None)))
+    read_of.extend(_signed_in_forms(root, rules, dates, read_of))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
     read_of, (opening, opener, thread), posts, signed = take_posts(root, rules, dates, read_of,
                                                                    typed_article=typed_article)
