@@ -401,16 +401,20 @@ def _section_scopes(section: etree._Element) -> list[etree._Element]:
     return [sib for sib in after if sib.tag not in HEADINGS][:1] if after else []
 
 
-def _signed_in_forms(
-    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead]
+def _signed_elsewhere(
+    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead],
+    headings: list[tuple[etree._Element, int]],
 ) -> list[SectionRead]:
-    """The comments signed by plain text in or right before each comment form (the cue walk skips
-    forms), outside the sections already read."""
+    """The comments signed by plain text where no section was read: after a comment heading the
+    sections left alone (one in the article's container), and in or right before each comment form
+    (the cue walk skips forms); never inside the sections already read."""
     taken = [entry[0] for entry in read_of]
+    searches = [(_section_scopes(h), False) for h, _pos in headings]
+    searches += [(form_scopes(form), True) for form in comment_forms(root, rules)]
     found: list[SectionRead] = []
-    for form in comment_forms(root, rules):
-        scopes = [s for s in form_scopes(form) if not any(_overlap(s, t) for t in taken)]
-        signed: Signed | None = signed_items(scopes, rules, dates, by_form=True) if scopes else None
+    for scopes, by_form in searches:
+        free = [s for s in scopes if not any(_overlap(s, t) for t in taken)]
+        signed: Signed | None = signed_items(free, rules, dates, by_form=by_form) if free else None
         if signed is None:
             continue
         container = signed.items[0].getparent()
@@ -454,7 +458,7 @@ def find_responses(
         # still no body: every section is marked
         nested = set(found)
         read_of.append((section, nested, read_items(found, nested, rules, dates, by_name.names if by_name else None)))
-    read_of.extend(_signed_in_forms(root, rules, dates, read_of))
+    read_of.extend(_signed_elsewhere(root, rules, dates, read_of, headings))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
     read_of, (opening, opener, thread), posts, signed = take_posts(root, rules, dates, read_of,
                                                                    typed_article=typed_article)
