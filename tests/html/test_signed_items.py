@@ -43,7 +43,7 @@ def _find(body: str) -> HtmlResponses:
 
 @pytest.mark.parametrize("name", ["Maria K.", "gartenfreund77", "Jens", "Dr. Jane van Berg", "Łukasz", "jean-pierre"])
 def test_a_short_name_or_handle_signs_an_item(name: str) -> None:
-    assert is_name(name, RULES.comments, DATES)
+    assert is_name(name, RULES.signed, DATES)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_a_short_name_or_handle_signs_an_item(name: str) -> None:
     ],
 )
 def test_a_title_a_version_or_a_date_signs_nothing(text: str) -> None:
-    assert not is_name(text, RULES.comments, DATES)
+    assert not is_name(text, RULES.signed, DATES)
 
 
 @pytest.mark.parametrize("name_tag", ["b", "strong", "cite", "span"])
@@ -143,7 +143,20 @@ def test_signed_comments_must_hold_most_of_the_scope_beside_a_form() -> None:
 
 
 def test_the_toml_cues_load() -> None:
-    cues = RULES.comments
-    assert {"b", "strong"} <= cues.signed_name_tags
-    assert {"version", "ich", "you"} <= cues.signed_title_words | cues.signed_reader_words
-    assert "ich" in cues.signed_reader_words and "version" in cues.signed_title_words
+    cues = RULES.signed
+    assert {"b", "strong"} <= set(cues.name_tags)
+    assert "ich" in cues.reader_words and "version" in cues.title_words
+
+
+def test_a_table_without_signed_cues_finds_no_signed_items() -> None:
+    from cleanpage.rules.signed import compile_signed
+
+    assert compile_signed({}).name_tags == ()
+
+
+def test_an_unknown_key_in_the_signed_table_is_an_error() -> None:
+    from cleanpage.rules import RulesError
+    from cleanpage.rules.signed import compile_signed
+
+    with pytest.raises(RulesError):
+        compile_signed({"signed": {"name_tag": ["b"]}})

@@ -130,14 +130,6 @@ class CommentCues:
     #: Path parts of a link to a member's profile ("/u/jane", "/members/jane.123/"): a post's author link.
     profile_link_parts: frozenset[str] = frozenset()
     account_link_parts: frozenset[str] = frozenset()  #: of a login or register page ("/user/login"): no profile
-    #: Tags a comment is signed with when its name is no link and no class names it ("<b>Maria K.</b>").
-    signed_name_tags: frozenset[str] = frozenset()
-    #: Words (casefolded) that make such a short bold text a title, not a person's name ("Release 2.1",
-    #: "Sommerfest", "Update"): an events listing's or a changelog's entries are signed by no one.
-    signed_title_words: frozenset[str] = frozenset()
-    #: Words (casefolded) of a reader talking ("ich", "you", "merci"): a signed list beside a comment
-    #: form, with no heading or class saying comments, must speak so.
-    signed_reader_words: frozenset[str] = frozenset()
     #: A regex found in every word that can name a section or a comment (the exact words, the
     #: patterns and the stems): an id without a hit needs no closer look (built from the above).
     word_filter: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -319,8 +311,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
          "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
-         "profile_link_parts", "account_link_parts", "member_stat_patterns", "signed_name_tags",
-         "signed_title_words", "signed_reader_words"},
+         "profile_link_parts", "account_link_parts", "member_stat_patterns", "signed"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -378,9 +369,6 @@ def _words_of(doc: dict[str, Any]) -> dict[str, Any]:
         "date_properties": frozenset(_identifiers(doc, "date_properties", where) if "date_properties" in doc else ()),
         "profile_link_parts": frozenset(_optional_words(doc, "profile_link_parts", where)),
         "account_link_parts": frozenset(_optional_words(doc, "account_link_parts", where)),
-        "signed_name_tags": frozenset(_optional_words(doc, "signed_name_tags", where)),
-        "signed_title_words": frozenset(w.casefold() for w in _optional_words(doc, "signed_title_words", where)),
-        "signed_reader_words": frozenset(w.casefold() for w in _optional_words(doc, "signed_reader_words", where)),
     }
 
 

@@ -11,8 +11,8 @@ and a team page look the same. So a group of such siblings is read as comments o
 * where the page says comments: inside a section the cues found (a "12 Kommentare" heading, a
   ``comments`` class), or in or right before a comment form (a text area whose labels are the
   comment form's, ``rules/boilerplate.toml`` rule ``comment-form``);
-* when each member is signed by a name: a short text in a name tag (``signed_name_tags``) at the
-  item's head, no sentence, no date, no version number, no title word (``signed_title_words``);
+* when each member is signed by a name: a short text in a name tag (``[signed] name_tags``) at the
+  item's head, no sentence, no date, no version number, no title word (``title_words``);
   dated by a short text the date parser reads; with words of its own beside name and date;
 * when at least two different names sign the group: a site's own list signed by one writer is no
   conversation.
@@ -30,7 +30,7 @@ from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.html.blocks import SKIP_TAGS
 from cleanpage.pipeline.html.comment_header import YEARISH, CommentDates
 from cleanpage.pipeline.prose import is_prose
-from cleanpage.rules import CommentCues, Rules
+from cleanpage.rules import Rules, SignedCues
 
 __all__ = ["Signed", "comment_forms", "form_scopes", "is_name", "signed_items"]
 
@@ -69,7 +69,7 @@ class Signed:
     names: dict[etree._Element, etree._Element]
 
 
-def is_name(text: str, cues: CommentCues, dates: CommentDates) -> bool:
+def is_name(text: str, cues: SignedCues, dates: CommentDates) -> bool:
     """A short text that can be someone's name or handle ("Maria K.", "gartenfreund77"), not a title
     ("Sommerfest im Park" is one only by its words: a title word rules it out), a version
     ("2.4.1"), a date, or a sentence."""
@@ -80,7 +80,7 @@ def is_name(text: str, cues: CommentCues, dates: CommentDates) -> bool:
         return False
     if _DIGITS.search(text) and len(words) > 1:
         return False  # digits belong to a handle ("gartenfreund77"), not to a name of several words
-    if any(w.strip(".,()").casefold() in cues.signed_title_words for w in words):
+    if any(w.strip(".,()").casefold() in cues.title_words for w in words):
         return False
     return not is_prose(text) and dates.parse(text) is None
 
@@ -90,10 +90,10 @@ def _signature(el: etree._Element) -> tuple[str, str]:
     return str(el.tag), _DIGITS.sub("#", cls[0].lower()) if cls else ""
 
 
-def _name_of(member: etree._Element, cues: CommentCues, dates: CommentDates) -> etree._Element | None:
+def _name_of(member: etree._Element, cues: SignedCues, dates: CommentDates) -> etree._Element | None:
     """The element at the member's head that names who wrote it, else ``None``."""
     full = normalise_space(member.text_content())
-    for el in member.iter(*cues.signed_name_tags):
+    for el in member.iter(*cues.name_tags):
         text = normalise_space(el.text_content())
         if not text:
             continue
@@ -121,7 +121,7 @@ def _dated(member: etree._Element, name: etree._Element, dates: CommentDates) ->
     return None
 
 
-def _signed_by(member: etree._Element, cues: CommentCues, dates: CommentDates) -> etree._Element | None:
+def _signed_by(member: etree._Element, cues: SignedCues, dates: CommentDates) -> etree._Element | None:
     """The member's name element when it is signed, dated and says something of its own."""
     name = _name_of(member, cues, dates)
     if name is None:
@@ -133,7 +133,7 @@ def _signed_by(member: etree._Element, cues: CommentCues, dates: CommentDates) -
     return name if own >= _MIN_WORDS_CHARS else None
 
 
-def _group(members: list[etree._Element], cues: CommentCues, dates: CommentDates) -> Signed | None:
+def _group(members: list[etree._Element], cues: SignedCues, dates: CommentDates) -> Signed | None:
     names: dict[etree._Element, etree._Element] = {}
     for member in members:
         name = _signed_by(member, cues, dates)
@@ -168,8 +168,8 @@ def signed_items(
     ``by_form``: only a comment form says so (no heading, no class): the group must then be most of
     its scope's text (not a list inside the article above the form), in a scope without the page's
     headline, and most of its items must speak as readers do (:func:`_speaks`)."""
-    cues = rules.comments
-    if not cues.signed_name_tags:
+    cues = rules.signed
+    if not cues.name_tags:
         return None
     best: Signed | None = None
     for scope in scopes:
@@ -192,11 +192,11 @@ def _fills(found: Signed, total: int) -> bool:
     return own >= _MIN_FILL * total
 
 
-def _speaks(found: Signed, cues: CommentCues) -> bool:
-    """Most items use a reader's words (first or second person, thanks: ``signed_reader_words``)."""
+def _speaks(found: Signed, cues: SignedCues) -> bool:
+    """Most items use a reader's words (first or second person, thanks: ``[signed] reader_words``)."""
     speaking = sum(
         1 for item in found.items
-        if any(w.casefold() in cues.signed_reader_words for w in _WORDS.findall(item.text_content()))
+        if any(w.casefold() in cues.reader_words for w in _WORDS.findall(item.text_content()))
     )
     return speaking >= _MIN_SHARE * len(found.items)
 
