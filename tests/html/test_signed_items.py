@@ -160,3 +160,24 @@ def test_an_unknown_key_in_the_signed_table_is_an_error() -> None:
 
     with pytest.raises(RulesError):
         compile_signed({"signed": {"name_tag": ["b"]}})
+
+
+def test_an_faq_beside_a_comment_form_is_no_response() -> None:
+    """A question in bold is no name, however short."""
+    faq = [
+        ("Wann keimen die Samen?", "Stand: 1. März 2021", "Bei zwanzig Grad keimen Tomatensamen nach etwa einer Woche."),
+        ("Wie viel Licht?", "Stand: 1. März 2021", "Mindestens zwölf Stunden am Tag, sonst vergeilen die Pflanzen."),
+    ]
+    found = _find(ARTICLE + f"<div>{_items(faq)}</div>" + FORM)
+    assert found.responses == ()
+
+
+def test_a_team_page_beside_a_contact_form_is_no_response() -> None:
+    """People's names and their start dates, beside a form for messages that is no comment form."""
+    team = [
+        ("Anna Berger", "seit März 2015", "Anna leitet die Redaktion und schreibt über Gemüse und Kräuter."),
+        ("Jens Müller", "seit Mai 2018", "Jens kümmert sich um die Technik und fotografiert die Gärten."),
+    ]
+    contact = "<form><h3>Kontakt</h3><textarea></textarea><button>Nachricht senden</button></form>"
+    found = _find(f"<div>{_items(team)}</div>" + contact)
+    assert found.responses == ()
