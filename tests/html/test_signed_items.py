@@ -181,3 +181,42 @@ def test_a_team_page_beside_a_contact_form_is_no_response() -> None:
     contact = "<form><h3>Kontakt</h3><textarea></textarea><button>Nachricht senden</button></form>"
     found = _find(f"<div>{_items(team)}</div>" + contact)
     assert found.responses == ()
+
+
+def test_replies_nested_in_a_signed_item_are_threaded_under_it() -> None:
+    """``<li><strong>Betina</strong> sagt: <time>…</time><div>…</div><ul><li>…reply…</li></ul></li>``"""
+    reply = "<ul class='replies'><li><strong>Kathrin</strong> sagt: <span>23.05.2019 - 11:05</span><div>Das freut mich sehr, Danke!</div></li></ul>"
+    items = "".join(
+        f"<li><strong>{n}</strong> sagt: <span>{d}</span><div>{t}</div>{reply if i == 0 else '<ul class=replies></ul>'}</li>"
+        for i, (n, d, t) in enumerate(COMMENTS)
+    )
+    found = _find(ARTICLE + f"<section class='comments'><h3>Kommentare</h3><ul class='replies'>{items}</ul></section>")
+    assert [(r.author, r.parent) for r in found.responses] == [
+        ("Maria K.", None), ("Kathrin", 0), ("gartenfreund77", None), ("Jens", None)
+    ]
+    assert "Das freut mich" not in found.responses[0].text
+
+
+def test_names_that_link_to_a_profile_are_left_to_the_header_reader() -> None:
+    linked = [(f'<a href="/members/{n}">{n}</a>', d, t) for n, d, t in COMMENTS]
+    root = parse_html(f"<html><body><div>{_items(linked)}</div></body></html>")
+    assert signed_items([root], RULES, DATES) is None
+
+
+def test_a_list_of_linked_topics_with_their_starters_is_no_comment_list() -> None:
+    topics = [
+        (n, d, f'<a href="/topic/{i}">A topic about something that somebody started here</a>')
+        for i, (n, d, _t) in enumerate(COMMENTS)
+    ]
+    root = parse_html(f"<html><body><div>{_items(topics)}</div></body></html>")
+    assert signed_items([root], RULES, DATES) is None
+
+
+def test_a_list_after_a_heading_is_read_once_when_it_is_a_section_of_its_own() -> None:
+    """``h3#comments`` is marked alone and the ``ol.commentlist`` after it is a section of its own:
+    its comments are not read a second time as the heading's signed items."""
+    items = "".join(
+        f"<li class='comment'><b>{n}</b> <span>{d}</span><p>{t}</p></li>" for n, d, t in COMMENTS
+    )
+    found = _find(f"<main>{ARTICLE}<h3 id='comments'>Kommentare</h3><ol class='commentlist'>{items}</ol></main>")
+    assert len(found.responses) == 3

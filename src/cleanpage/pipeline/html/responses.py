@@ -401,14 +401,39 @@ def _section_scopes(section: etree._Element) -> list[etree._Element]:
     return [sib for sib in after if sib.tag not in HEADINGS][:1] if after else []
 
 
+def _signed_section(
+    entry: SectionRead, sections: list[etree._Element], posts: tuple[etree._Element, ...], rules: Rules,
+    dates: CommentDates,
+) -> SectionRead:
+    """A section the cues read as one item at most, read again as items signed by plain text when
+    it holds them (the section read as one comment merged them all); a thread's posts are never
+    among them."""
+    section, nested, _read = entry
+    if len(nested) > 1 or any(_overlap(section, post) for post in posts):
+        return entry
+    by_name = signed_items(_own_scopes(section, sections), rules, dates)
+    if by_name is None:
+        return entry
+    items = set(by_name.items)
+    read = read_items(list(by_name.items), items, rules, dates, by_name.names)
+    return (section, items, read) if read else entry
+
+
+def _own_scopes(section: etree._Element, sections: list[etree._Element]) -> list[etree._Element]:
+    """The section's scopes for signed items that are no part of another section (the list after a
+    heading marked alone may be a section of its own, read already)."""
+    return [s for s in _section_scopes(section) if not any(o is not section and _overlap(s, o) for o in sections)]
+
+
 def _signed_elsewhere(
-    root: etree._Element, rules: Rules, dates: CommentDates, read_of: list[SectionRead],
+    root: etree._Element, rules: Rules, dates: CommentDates, taken: list[etree._Element],
     headings: list[tuple[etree._Element, int]],
 ) -> list[SectionRead]:
     """The comments signed by plain text where no section was read: after a comment heading the
     sections left alone (one in the article's container), and in or right before each comment form
-    (the cue walk skips forms); never inside the sections already read."""
-    taken = [entry[0] for entry in read_of]
+    (the cue walk skips forms); never inside the sections already read (``taken``, with the posts
+    of a thread) nor around them."""
+    taken = list(taken)
     searches = [(_section_scopes(h), False) for h, _pos in headings]
     searches += [(form_scopes(form), True) for form in comment_forms(root, rules)]
     found: list[SectionRead] = []
@@ -448,20 +473,19 @@ def find_responses(
     read_of: list[SectionRead] = []
     for section in sections:
         found = find_items(section, _candidates(section, parts[section], cues))
-        # a section that is one item of its own may hold items signed by plain text
-        by_name = signed_items(_section_scopes(section), rules, dates) if len(found) <= 1 else None
-        if by_name is not None:
-            found = list(by_name.items)
         if announced is None:
             announced = _announced(section, headings_of.get(section, []), found, cues)
         # a section with nothing to read (a "latest comments" teaser, "Comments are closed.") is
         # still no body: every section is marked
         nested = set(found)
-        read_of.append((section, nested, read_items(found, nested, rules, dates, by_name.names if by_name else None)))
-    read_of.extend(_signed_elsewhere(root, rules, dates, read_of, headings))
+        read_of.append((section, nested, read_items(found, nested, rules, dates)))
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
     read_of, (opening, opener, thread), posts, signed = take_posts(root, rules, dates, read_of,
                                                                    typed_article=typed_article)
+    # comments signed by plain text: in the sections that are one item of their own, then where no
+    # section was read; a thread's posts, found first, are never taken for them
+    read_of = [_signed_section(entry, sections, posts, rules, dates) for entry in read_of]
+    read_of += _signed_elsewhere(root, rules, dates, [entry[0] for entry in read_of] + list(posts), headings)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:

@@ -11,8 +11,8 @@ and a team page look the same. So a group of such siblings is read as comments o
 * where the page says comments: inside a section the cues found (a "12 Kommentare" heading, a
   ``comments`` class), or in or right before a comment form (a text area whose labels are the
   comment form's, ``rules/boilerplate.toml`` rule ``comment-form``);
-* when each member is signed by a name: a short text in a name tag (``[signed] name_tags``) at the
-  item's head, no sentence, no date, no version number, no title word (``title_words``);
+* when each member is signed by a name: a short plain text (no link) in a name tag
+  (``[signed] name_tags``) at the item's head, no sentence, no date, no version number, no title word (``title_words``);
   dated by a short text the date parser reads; with words of its own beside name and date;
 * when at least two different names sign the group: a site's own list signed by one writer is no
   conversation.
@@ -57,6 +57,8 @@ _VERSION = re.compile(r"\d+\.\d+")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+#: an item whose text is more link text than this share is a teaser, not a comment
+_MAX_LINK_SHARE = 0.5
 #: a signed list found beside a comment form holds at least this share of its scope's text
 _MIN_FILL = 0.5
 
@@ -101,8 +103,15 @@ def _name_of(member: etree._Element, cues: SignedCues, dates: CommentDates) -> e
         if at > _LEAD_MAX_CHARS:
             return None
         if is_name(text, cues, dates):
-            return el
+            # a name that links somewhere (a member's profile) is the thread finder's and the
+            # header reader's: this module reads the names that are plain text
+            return None if _links(el) else el
     return None
+
+
+def _links(el: etree._Element) -> bool:
+    """The element is, holds or sits in a link with an address."""
+    return any(a.get("href") for a in (*el.iter("a"), *el.iterancestors("a")))
 
 
 def _dated(member: etree._Element, name: etree._Element, dates: CommentDates) -> str | None:
@@ -110,8 +119,9 @@ def _dated(member: etree._Element, name: etree._Element, dates: CommentDates) ->
     tail = normalise_space(name.tail or "")
     if tail and len(tail) <= _DATE_MAX_CHARS and YEARISH.search(tail) and dates.parse(tail.strip("-–—|·,: ")):
         return tail
+    holders = {member, *name.iterancestors()}  # the elements around the name hold more than a date
     for el in member.iter():
-        if el is name or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+        if el is name or el in holders or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
             continue
         text = normalise_space(el.text_content())
         if not text or len(text) > _DATE_MAX_CHARS:
@@ -129,8 +139,11 @@ def _signed_by(member: etree._Element, cues: SignedCues, dates: CommentDates) ->
     date = _dated(member, name, dates)
     if date is None:
         return None
-    own = len(normalise_space(member.text_content())) - len(normalise_space(name.text_content())) - len(date)
-    return name if own >= _MIN_WORDS_CHARS else None
+    # the reader's words are no link: a list of topics (a linked title, its starter, a date) says nothing
+    linked = sum(len(normalise_space(a.text_content())) for a in member.iter("a") if a.get("href"))
+    total = len(normalise_space(member.text_content()))
+    own = total - linked - len(normalise_space(name.text_content())) - len(date)
+    return name if own >= _MIN_WORDS_CHARS and linked <= _MAX_LINK_SHARE * total else None
 
 
 def _group(members: list[etree._Element], cues: SignedCues, dates: CommentDates) -> Signed | None:
@@ -183,7 +196,29 @@ def signed_items(
             if by_form and not (_fills(found, total) and _speaks(found, cues)):
                 continue
             best = found
-    return best
+    return _with_replies(best, cues, dates) if best is not None else None
+
+
+def _with_replies(found: Signed, cues: SignedCues, dates: CommentDates) -> Signed:
+    """The group's items with the replies nested in them, in page order: signed elements of the
+    items' signature in a list of the group's own list's signature (``li`` in ``ul.children`` in
+    ``li``); each item's text then leaves its replies out, and each reply is threaded under it."""
+    first = found.items[0]
+    parent = first.getparent()
+    sig, list_sig = _signature(first), _signature(parent) if parent is not None else ("", "")
+    names = dict(found.names)
+    order: list[etree._Element] = []
+    for item in found.items:
+        order.append(item)
+        for el in item.iterdescendants(str(first.tag)):
+            holder = el.getparent()
+            if el in names or holder is None or _signature(el) != sig or _signature(holder) != list_sig:
+                continue
+            name = _signed_by(el, cues, dates)
+            if name is not None:
+                names[el] = name
+                order.append(el)
+    return Signed(items=tuple(order), names=names)
 
 
 def _fills(found: Signed, total: int) -> bool:
