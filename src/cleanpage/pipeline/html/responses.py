@@ -25,6 +25,10 @@ Steps 3 and 4, one section's items, are :mod:`cleanpage.pipeline.html.comment_it
    name, a date and prose) replace the sections around them unless the cues already read a comment
    list holding more; when nothing but page furniture precedes them the page is a thread: the first
    post is the body (``opening``), the others are responses.
+6. comments signed by plain text (:mod:`cleanpage.pipeline.html.signed_items`: a bold name, a date,
+   words, repeated) are read where the page says comments and no items were read: in a section the
+   cues read as one item at most, after a comment heading, in or right before a comment form; never
+   in a thread's posts.
 
 The elements found are kept in lists while the stage runs, so sets and dicts keyed by the elements
 themselves (lxml keeps one proxy per element while it is referenced) stand for them.

@@ -1,7 +1,8 @@
 """Comment items signed with a plain name: no profile link, no class word, only the markup's shape.
 
-Part of the responses stage (:mod:`cleanpage.pipeline.html.responses` asks here when a comment
-section it found holds no items of its own, and for each comment form, which its cue walk skips).
+Part of the responses stage (:mod:`cleanpage.pipeline.html.responses` asks here, once the thread
+finder has had its say, when a comment section it found holds no items of its own, after a comment
+heading, and for each comment form, which its cue walk skips).
 
 Many small sites sign a comment with bold text: ``<div><b>Maria K.</b> <span>12. März 2021 um
 14:03</span><p>…</p></div>`` repeated, inside a form or a bare list. The shape alone says little: an
