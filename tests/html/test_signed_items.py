@@ -220,3 +220,14 @@ def test_a_list_after_a_heading_is_read_once_when_it_is_a_section_of_its_own() -
     )
     found = _find(f"<main>{ARTICLE}<h3 id='comments'>Kommentare</h3><ol class='commentlist'>{items}</ol></main>")
     assert len(found.responses) == 3
+
+
+def test_a_bold_subject_after_the_date_is_no_signature() -> None:
+    """``(22 juin 2018 @11h13): <strong>Coree du Sud</strong> <p>…</p>``: an anonymous comment's subject."""
+    subject = "<li><div>(22 juin 2018 @11h13):</div><p><strong>Sujet du jour</strong></p><p>Un texte assez long pour un commentaire.</p></li>"
+    signed = "".join(
+        f"<li><div><b>{n}</b> <span>({d})</span>:</div><p>{t}</p></li>" for n, d, t in COMMENTS
+    )
+    found = _find(ARTICLE + f"<section><h2>4 Kommentare</h2><ul>{subject}{signed}</ul></section>")
+    assert "Sujet du jour" not in [r.author for r in found.responses]
+    assert [r.author for r in found.responses] == ["Maria K.", "gartenfreund77", "Jens"]

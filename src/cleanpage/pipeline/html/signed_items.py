@@ -116,19 +116,24 @@ def _links(el: etree._Element) -> bool:
 
 
 def _dated(member: etree._Element, name: etree._Element, dates: CommentDates) -> str | None:
-    """The short text in the member that dates it (an element's, or the text after its name)."""
+    """The short text in the member that dates it (an element's, or the text after its name);
+    ``None`` too when the date comes before the name: a header signs before it dates, and a bold
+    line after the date is the comment's subject ("(22 juin 2018) … <strong>Coree du Sud</strong>")."""
     tail = normalise_space(name.tail or "")
     if tail and len(tail) <= _DATE_MAX_CHARS and YEARISH.search(tail) and dates.parse(tail.strip("-–—|·,: ")):
         return tail
     holders = {member, *name.iterancestors()}  # the elements around the name hold more than a date
+    after = False
     for el in member.iter():
+        if el is name:
+            after = True
         if el is name or el in holders or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
             continue
         text = normalise_space(el.text_content())
         if not text or len(text) > _DATE_MAX_CHARS:
             continue
         if el.tag == "time" or (YEARISH.search(text) and dates.parse(text) is not None):
-            return text
+            return text if after else None
     return None
 
 
