@@ -37,6 +37,7 @@ from .markup import MarkupCues
 from .metadata import MetadataCues
 from .normalise import collapse, normalise_phrase
 from .schema import RulesError
+from .signed import SignedCues
 from .tables import Rules, load_rules, parse_rules
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "MetadataCues",
     "Rules",
     "RulesError",
+    "SignedCues",
     "TextRoles",
     "collapse",
     "load_rules",

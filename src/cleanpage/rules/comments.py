@@ -311,7 +311,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
          "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
-         "profile_link_parts", "account_link_parts", "member_stat_patterns"},
+         "profile_link_parts", "account_link_parts", "member_stat_patterns", "signed"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}

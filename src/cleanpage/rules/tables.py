@@ -25,6 +25,7 @@ from .disclosure import DisclosureCues, compile_disclosure
 from .metadata import MetadataCues, compile_metadata
 from .normalise import normalise_phrase
 from .schema import _toml
+from .signed import SignedCues, compile_signed
 
 __all__ = ["MEMO_LIMIT", "MEMO_TEXT_CHARS", "Rules", "load_rules", "parse_cached", "parse_rules"]
 
@@ -58,6 +59,8 @@ class Rules:
     #: which hidden elements are panels a reader opens, and the classes a stylesheet hides with
     #: (``disclosure.toml``)
     disclosure: DisclosureCues
+    #: the cues of comments signed in plain text (``comments.toml`` ``[signed]``)
+    signed: SignedCues
     _boilerplate: Boilerplate = field(repr=False)
     _credits: Credits = field(repr=False)
     #: the TOML texts this was built from: pickling re-parses them (cached per process)
@@ -231,6 +234,7 @@ def parse_rules(
         text_roles=boilerplate.text_roles,
         containers=boilerplate.containers,
         disclosure=compile_disclosure(disclosure_toml),
+        signed=compile_signed(cm),
         _boilerplate=boilerplate,
         _credits=credits,
         _sources=(boilerplate_toml, agencies_toml, comments_toml, metadata_toml, disclosure_toml),

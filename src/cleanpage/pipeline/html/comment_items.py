@@ -321,13 +321,18 @@ def _header_line(item: Item, author_el: etree._Element, dated: list[etree._Eleme
 
 
 def read_comment(
-    el: etree._Element, nested: set[etree._Element], rules: Rules, dates: CommentDates
+    el: etree._Element, nested: set[etree._Element], rules: Rules, dates: CommentDates,
+    signed: etree._Element | None = None,
 ) -> Response | None:
     """The response of one item element; ``nested`` are the section's items (the replies inside
-    this one are left out of its text). ``None`` when nothing of it is a reader's words."""
+    this one are left out of its text). ``None`` when nothing of it is a reader's words. ``signed``:
+    the element whose plain text signs the item (``signed_items``), its author when the markup
+    names none."""
     cues = rules.comments
     item = Item(el, nested)
     author, author_el = read_author(item, cues)
+    if author is None and signed is not None:
+        author, author_el = normalise_space(signed.text_content()) or None, signed
     published, dated = read_date(item, cues, dates, author_el)
     skip, author = _skipped(item, nested, cues, author)
     skip.update(dated)
@@ -369,13 +374,14 @@ def _is_notice(response: Response) -> bool:
 
 
 def read_items(
-    items: list[etree._Element], nested: set[etree._Element], rules: Rules, dates: CommentDates
+    items: list[etree._Element], nested: set[etree._Element], rules: Rules, dates: CommentDates,
+    names: dict[etree._Element, etree._Element] | None = None,
 ) -> list[tuple[etree._Element, Response]]:
     """Each item with its response, for the items that hold a reader's words (``nested``: the same
-    items, as a set)."""
+    items, as a set; ``names``: the element signing each item signed by plain text)."""
     read: list[tuple[etree._Element, Response]] = []
     for item in items:
-        response = read_comment(item, nested, rules, dates)
+        response = read_comment(item, nested, rules, dates, names.get(item) if names else None)
         if response is not None:
             read.append((item, response))
     # one short box with no author and no date is a notice ("No comments yet", "Log in to

@@ -25,6 +25,10 @@ Steps 3 and 4, one section's items, are :mod:`cleanpage.pipeline.html.comment_it
    name, a date and prose) replace the sections around them unless the cues already read a comment
    list holding more; when nothing but page furniture precedes them the page is a thread: the first
    post is the body (``opening``), the others are responses.
+6. comments signed by plain text (:mod:`cleanpage.pipeline.html.signed_items`: a bold name, a date,
+   words, repeated) are read where the page says comments and no items were read: in a section the
+   cues read as one item at most, after a comment heading, in or right before a comment form; never
+   in a thread's posts.
 
 The elements found are kept in lists while the stage runs, so sets and dicts keyed by the elements
 themselves (lxml keeps one proxy per element while it is referenced) stand for them.
@@ -52,6 +56,7 @@ from cleanpage.pipeline.html.comment_items import (
     read_items,
     thread_items,
 )
+from cleanpage.pipeline.html.signed_items import Signed, comment_forms, form_scopes, signed_items
 from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
 from cleanpage.pipeline.quotes import without_quotes
@@ -75,6 +80,8 @@ _HEADING_LEAD_MAX = 400
 #: text outside its comment parts beyond which a would-be section is an article container
 _ARTICLE_MIN_CHARS = 1500
 _MAX_DEMOTIONS = 4
+#: the siblings after a heading marked alone that its signed comments may be in
+_SIGNED_AFTER_HEADING = 1
 _NONE, _WEAK, _STRONG = 0, 1, 2
 
 
@@ -389,6 +396,69 @@ def _candidates(section: etree._Element, parts: list[etree._Element], cues: Comm
     return [c for c in parts if is_schema_comment(c) or not _is_container(c, cues)]
 
 
+def _section_scopes(section: etree._Element) -> list[etree._Element]:
+    """Where a section's signed items may be: in it, or, for a heading marked alone (an article
+    before it in its container), in the siblings right after it."""
+    if section.tag not in HEADINGS:
+        return [section]
+    after = [sib for sib in section.itersiblings() if isinstance(sib.tag, str)][:_SIGNED_AFTER_HEADING]
+    return [sib for sib in after if sib.tag not in HEADINGS][:1] if after else []
+
+
+def _signed_section(
+    entry: SectionRead, sections: list[etree._Element], posts: tuple[etree._Element, ...], rules: Rules,
+    dates: CommentDates,
+) -> SectionRead:
+    """A section the cues read as one item at most, read again as items signed by plain text when
+    it holds them (the section read as one comment merged them all); a thread's posts are never
+    among them."""
+    section, nested, _read = entry
+    if len(nested) > 1 or any(_overlap(section, post) for post in posts):
+        return entry
+    by_name = signed_items(_own_scopes(section, sections), rules, dates)
+    if by_name is None:
+        return entry
+    items = set(by_name.items)
+    read = read_items(list(by_name.items), items, rules, dates, by_name.names)
+    return (section, items, read) if read else entry
+
+
+def _own_scopes(section: etree._Element, sections: list[etree._Element]) -> list[etree._Element]:
+    """The section's scopes for signed items that are no part of another section (the list after a
+    heading marked alone may be a section of its own, read already)."""
+    return [s for s in _section_scopes(section) if not any(o is not section and _overlap(s, o) for o in sections)]
+
+
+def _signed_elsewhere(
+    root: etree._Element, rules: Rules, dates: CommentDates, taken: list[etree._Element],
+    headings: list[tuple[etree._Element, int]],
+) -> list[SectionRead]:
+    """The comments signed by plain text where no section was read: after a comment heading the
+    sections left alone (one in the article's container), and in or right before each comment form
+    (the cue walk skips forms); never inside the sections already read (``taken``, with the posts
+    of a thread) nor around them."""
+    taken = list(taken)
+    searches = [(_section_scopes(h), False) for h, _pos in headings]
+    searches += [(form_scopes(form), True) for form in comment_forms(root, rules)]
+    found: list[SectionRead] = []
+    for scopes, by_form in searches:
+        free = [s for s in scopes if not any(_overlap(s, t) for t in taken)]
+        signed: Signed | None = signed_items(free, rules, dates, by_form=by_form) if free else None
+        if signed is None:
+            continue
+        container = signed.items[0].getparent()
+        nested = set(signed.items)
+        read = read_items(list(signed.items), nested, rules, dates, signed.names)
+        if read:
+            found.append((container, nested, read))
+            taken.append(container)
+    return found
+
+
+def _overlap(a: etree._Element, b: etree._Element) -> bool:
+    return a is b or inside_of(a, {b}) is not None or inside_of(b, {a}) is not None
+
+
 def find_responses(
     root: etree._Element, rules: Rules, reference: _dt.datetime | None, lang: str | None = None, *,
     typed_article: bool = False,
@@ -416,6 +486,10 @@ def find_responses(
     # posts found by their shape: in place of the sections around them, the first one the body of a thread
     read_of, (opening, opener, thread), posts, signed = take_posts(root, rules, dates, read_of,
                                                                    typed_article=typed_article)
+    # comments signed by plain text: in the sections that are one item of their own, then where no
+    # section was read; a thread's posts, found first, are never taken for them
+    read_of = [_signed_section(entry, sections, posts, rules, dates) for entry in read_of]
+    read_of += _signed_elsewhere(root, rules, dates, [entry[0] for entry in read_of] + list(posts), headings)
     responses: list[Response] = []
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
