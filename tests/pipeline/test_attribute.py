@@ -475,3 +475,27 @@ def test_what_only_looks_like_a_dateline_names_no_agency(paragraph: str) -> None
     labelled, credits = _run([paragraph, PROSE])
     assert credits == ()
     assert labelled[0].label is Label.BODY
+
+
+def test_a_byline_element_of_several_agencies_names_each() -> None:
+    """The page's byline element is read as the byline blocks are: "dpa/AFP" names both."""
+    _, credits = _run([PROSE], bylines=("Von Anna Meier, dpa/AFP",))
+    assert [(c.agency, c.agencies, c.kind) for c in credits] == [("dpa", ("dpa", "AFP"), AttributionKind.BYLINE)]
+    credit = byline_agency("Par Jean Dupont (AFP)", RULES)
+    assert credit is not None and credit.agencies == ("AFP",)
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies"),
+    [
+        # a picture's credit or an update note after the byline's agency is no second agency
+        ("Von Anna Meier, dpa | Foto: AFP", ("dpa",)),
+        ("By Jane Doe, Reuters | Photos: AP", ("Reuters",)),
+        ("By Jane Doe, Reuters · Updated 3:04 PM, AP contributed", ("Reuters",)),
+    ],
+)
+def test_a_credit_names_only_the_agencies_of_its_own_words(line: str, agencies: tuple[str, ...]) -> None:
+    _, credits = _run([PROSE, line])
+    assert [c.agencies for c in credits] == [agencies]
+    credit = byline_agency(line, RULES)
+    assert credit is not None and credit.agencies == agencies
