@@ -145,3 +145,19 @@ def test_markdown_names_the_agency_only_where_the_credit_does_not_show_it() -> N
     assert "- credit: (AP)\n" in text
     assert "(AP) (AP)" not in text
     assert "- contributor: Jane Roe contributed to this report. (Reuters)" in text
+
+
+def test_markdown_shows_an_agency_whose_name_is_only_inside_a_word_of_the_credit() -> None:
+    """"AP" inside "CAPE" or "JAPAN" does not show the agency: it is named after the credit."""
+    page = Page(
+        kind=InputKind.TEXT,
+        title="Storm",
+        paragraphs=("A storm hit the coast.",),
+        attribution=(
+            Attribution(agency="AP", text="By Jane Doe, Associated Press, CAPE TOWN", kind=AttributionKind.BYLINE),
+            Attribution(agency="dpa", agencies=("dpa", "AP"), text="TOKIO (dpa/AP) -", kind=AttributionKind.DATELINE),
+        ),
+    )
+    text = page_markdown_document(page)
+    assert "- byline: By Jane Doe, Associated Press, CAPE TOWN (AP)\n" in text
+    assert "- dateline: TOKIO (dpa/AP) -\n" in text

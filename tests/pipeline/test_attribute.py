@@ -453,3 +453,49 @@ def test_a_credit_naming_one_agency_names_one(line: str) -> None:
 def test_what_only_looks_like_a_cjk_or_unmarked_dateline_is_none(paragraph: str) -> None:
     _, credits = _run([paragraph, PROSE])
     assert credits == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a picture's credit in the Korean style, "(photo=Yonhap)", opening a paragraph: no dateline
+        "(사진=연합뉴스) 서울 시내의 한 횡단보도를 시민들이 건너고 있다.",
+        "(자료사진=연합뉴스) 정부는 5일 새 대책을 발표했다.",
+        "(그래픽=연합뉴스) 올해 물가 상승률 추이.",
+        # a picture's credit in the Japanese dateline's brackets, "【photo・Kyodo】"
+        "【写真・共同】記者会見する首相。",
+        # capitals and an agency in brackets with no dash: a dateline only in the Nordic agencies' style
+        "THE LATEST (AP) Here is what we know about the storm so far.",
+        "AGENCE FRANCE-PRESSE (AFP) Journalists at the agency went on strike on Tuesday.",
+        "UPDATE (Reuters) Shares in the company fell sharply after the report.",
+        "US (AP) Top Stories",
+    ],
+)
+def test_what_only_looks_like_a_dateline_names_no_agency(paragraph: str) -> None:
+    labelled, credits = _run([paragraph, PROSE])
+    assert credits == ()
+    assert labelled[0].label is Label.BODY
+
+
+def test_a_byline_element_of_several_agencies_names_each() -> None:
+    """The page's byline element is read as the byline blocks are: "dpa/AFP" names both."""
+    _, credits = _run([PROSE], bylines=("Von Anna Meier, dpa/AFP",))
+    assert [(c.agency, c.agencies, c.kind) for c in credits] == [("dpa", ("dpa", "AFP"), AttributionKind.BYLINE)]
+    credit = byline_agency("Par Jean Dupont (AFP)", RULES)
+    assert credit is not None and credit.agencies == ("AFP",)
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies"),
+    [
+        # a picture's credit or an update note after the byline's agency is no second agency
+        ("Von Anna Meier, dpa | Foto: AFP", ("dpa",)),
+        ("By Jane Doe, Reuters | Photos: AP", ("Reuters",)),
+        ("By Jane Doe, Reuters · Updated 3:04 PM, AP contributed", ("Reuters",)),
+    ],
+)
+def test_a_credit_names_only_the_agencies_of_its_own_words(line: str, agencies: tuple[str, ...]) -> None:
+    _, credits = _run([PROSE, line])
+    assert [c.agencies for c in credits] == [agencies]
+    credit = byline_agency(line, RULES)
+    assert credit is not None and credit.agencies == agencies

@@ -33,7 +33,12 @@ _INDENT = "    "
 def _names(credit: Attribution, *, unshown: bool = False) -> str:
     """The agencies a credit names ("dpa/AP"); with ``unshown``, only those its own words do not
     already show (a credit "(AP)" needs no "(AP)" after it)."""
-    return "/".join(n for n in credit.agencies if not (unshown and n in credit.text))
+    return "/".join(n for n in credit.agencies if not (unshown and _shows(credit.text, n)))
+
+
+def _shows(text: str, name: str) -> bool:
+    """``name`` stands in ``text`` as a word of its own ("(AP)"), not inside one ("CAPE TOWN")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _elements(page: Page) -> tuple[Element, ...]:

@@ -42,7 +42,8 @@ def byline_agency(text: str, rules: Rules) -> Attribution | None:
     """
     hit = rules.match_credit(text, _BYLINE)
     if hit is not None and hit.agency is not None:
-        return Attribution(agency=hit.agency.name, text=text, kind=AttributionKind.BYLINE)
+        names = credited_agencies(hit, rules)  # "Von Anna Meier, dpa/AFP" names both
+        return Attribution(agency=names[0], agencies=names, text=text, kind=AttributionKind.BYLINE)
     agency = rules.agency_for(text)
     if agency is not None and agency.name != text or (agency is not None and len(text) > 3):
         # the whole element is the agency's name (an agency signs the story)
@@ -64,16 +65,24 @@ def _is_person_byline(text: str, bylines: frozenset[str], rules: Rules) -> bool:
                                and not text.rstrip().endswith((".", "!", "?")))
 
 
+#: where a credit's own run of agencies ends: a bar or dot before its tail, a sentence's end
+_CREDIT_TAIL = re.compile(r"[|·•]|[.!?]\s|。")
+
+
 def credited_agencies(hit: CreditMatch, rules: Rules) -> tuple[str, ...]:
     """The agencies a credit names, its first agency first: a credit of several agencies
     ("Washington (dpa/AP) -", "dpa/AFP", "Con información de EFE y AFP") names each of them, and
     each supplied the story. Only the credit's own words from its first agency on are read, so a
-    credit naming one agency names one, whatever the rest of its block says."""
+    credit naming one agency names one, whatever the rest of its block says. The agencies read
+    stop where the credit's words do: at a bar or dot separating its tail ("dpa | Foto: AFP",
+    "Reuters · Updated …") or a sentence's end, since what follows is a picture's credit or a note."""
     if hit.agency is None:
         return ()
     m = hit.match
     names = [hit.agency.name]
-    for agency in rules.find_agencies(m.string[m.start("agency"):m.end()]):
+    words = m.string[m.start("agency"):m.end()]
+    tail = _CREDIT_TAIL.search(words, m.end("agency") - m.start("agency"))
+    for agency in rules.find_agencies(words[: tail.start()] if tail else words):
         if agency.name not in names:
             names.append(agency.name)
     return tuple(names)
@@ -122,7 +131,7 @@ def attribute(
     for text in bylines:
         credit = byline_agency(text, rules)
         if credit is not None:
-            found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE)
+            found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE, credit.agencies)
 
     out = _credit_blocks(_gallery_counters(labelled, rules), rules, frozenset(bylines), found)
     _opening(out, rules, found)
