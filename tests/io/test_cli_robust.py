@@ -127,10 +127,7 @@ def test_lines_that_are_not_records_are_reported_and_moved_aside(tmp_path: Path,
 def test_ctrl_c_prints_the_summary_and_exits_130(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    # enough documents that the run cannot finish between the poll below and the signal, even when a
-    # loaded machine starves this process for seconds (400 did, once, in CI beside a benchmark)
-    pages = 1200
-    for i in range(pages):
+    for i in range(400):
         (folder / f"{i:04d}.html").write_text(small_html(i), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "cleanpage", str(folder), "--out", str(out), "--jobs", "2", "--quiet"]
@@ -138,7 +135,7 @@ def test_ctrl_c_prints_the_summary_and_exits_130(tmp_path: Path) -> None:
     run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and run.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 10:
+        if out.exists() and out.read_bytes().count(b"\n") >= 20:
             break
         time.sleep(0.02)
     run.send_signal(signal.SIGINT)
@@ -146,7 +143,7 @@ def test_ctrl_c_prints_the_summary_and_exits_130(tmp_path: Path) -> None:
     assert run.returncode == EXIT_INTERRUPTED, err
     assert "Traceback" not in err and "interrupted: done" in err
     done = scan_records(out).ids
-    assert 0 < len(done) < pages
+    assert 0 < len(done) < 400
     resumed = subprocess.run(command + ["--resume"], env=env, capture_output=True, text=True, timeout=120,
                              check=False)
     assert resumed.returncode == 0, resumed.stderr
