@@ -132,7 +132,14 @@ def test_ctrl_c_prints_the_summary_and_exits_130(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "cleanpage", str(folder), "--out", str(out), "--jobs", "2", "--quiet"]
     env = {**os.environ, "PYTHONPATH": str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # a shell's background job inherits SIGINT ignored (a CI script's `… &`), and Python then installs no
+    # KeyboardInterrupt handler: while the child starts, this process handles SIGINT, so the child (its
+    # handlers reset by exec) meets the default disposition a terminal's Ctrl-C meets
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and run.poll() is None:
         if out.exists() and out.read_bytes().count(b"\n") >= 20:
