@@ -194,13 +194,16 @@ def signed_items(
     for scope in scopes:
         if by_form and next(scope.iter("h1"), None) is not None:
             continue
-        total = len(normalise_space(scope.text_content()))
+        total: int | None = None  # the scope's text, read only when a form is the evidence
         for members in _groups(scope):
             found = _group(members, cues, dates)
             if found is None or (best is not None and len(found.items) <= len(best.items)):
                 continue
-            if by_form and not (_fills(found, total) and _speaks(found, cues)):
-                continue
+            if by_form:
+                if total is None:
+                    total = len(normalise_space(scope.text_content()))
+                if not (_fills(found, total) and _speaks(found, cues)):
+                    continue
             best = found
     return _with_replies(best, cues, dates) if best is not None else None
 
