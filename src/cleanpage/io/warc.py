@@ -16,6 +16,9 @@ it; this module reads each record to its end and checks both ends itself:
   rest of its page follows; too big: it swallowed the start of the next record). It is a
   ``ReadError``, and reading starts again at the next record header after the record's own start,
   so the record it swallowed is still read;
+* a record whose gzip member does not end with it (a member cut short decompresses on into the
+  next member's bytes as garbage, after the record or as its header) is a ``ReadError``, and
+  reading starts again at the next gzip member after the record's start;
 * an unreadable stretch (a corrupt header, a damaged gzip member) is one ``ReadError`` whose id
   names the file and the byte offset, and reading goes on at the next record (the next
   ``WARC/1.x`` line, or the next gzip member) instead of giving up on the file.
@@ -142,6 +145,20 @@ def _next_start(handle: IO[bytes], after: int, gzipped: bool) -> int | None:
         position += len(chunk)
 
 
+def _member_unended(records: Any) -> bool:
+    """Whether a gzip member did not end cleanly with its record. A member cut short and followed by
+    the next member decompresses on into that member's bytes as garbage: the garbage may follow the
+    record (its body may be garbage too), or be the record's own header, whose garbage
+    ``Content-Length`` then swallows every member after it, silently. zlib's ``eof`` (the deflate
+    stream ended and its checksum matched) is the one sign that holds in each case. A member
+    holding several whole records (a whole-file gzip) goes on with a ``WARC/`` line instead, which
+    warcio reports itself."""
+    decompressor = getattr(records.reader, "decompressor", None)
+    if decompressor is None or getattr(decompressor, "eof", True):
+        return False
+    return not (records.next_line or b"").lstrip().startswith((b"WARC/", b"warc/"))
+
+
 def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: int,
                gzipped: bool) -> Iterator[WarcItem | int]:
     """Items from ``start`` on; the last thing yielded is an ``int``: where to start again after
@@ -149,9 +166,10 @@ def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: i
     handle.seek(start)
     records = _iterator(handle)
     offset = start
+    inside = False  # reading a record whose start is ``offset`` (not between records)
     try:
         for record in records:
-            offset = records.offset
+            offset, inside = records.offset, True
             record_id = record.rec_headers.get_header("WARC-Record-ID")
             if record.rec_type is None or not record_id:
                 yield _error_item(name, offset, "WARC record without a type or id (corrupt archive)")
@@ -162,10 +180,14 @@ def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: i
             url = record.rec_headers.get_header("WARC-Target-URI")
             misaligned = records.misaligned
             records.read_to_end()  # the rest of the record, and the blank lines that must follow it
-            short = record.raw_stream.limit > 0  # the file or its gzip member ended inside the body
-            if short or records.misaligned > misaligned:
+            # the file or its gzip member ended inside the body (no limit: no usable Content-Length)
+            short = getattr(record.raw_stream, "limit", 0) > 0
+            unended = gzipped and _member_unended(records)
+            if short or unended or records.misaligned > misaligned:
                 declared = record.rec_headers.get_header("Content-Length")
                 why = ("is truncated (its body ends before its Content-Length)" if short else
+                       "is damaged (its gzip member does not end with it: a cut member "
+                       "decompressed on into the next one)" if unended else
                        f"has a wrong Content-Length ({declared}: the next record does not follow it)")
                 if html:
                     yield record_id, ReadError(f"WARC record {why}", context=record_id), url
@@ -177,8 +199,11 @@ def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: i
             if html:
                 cut = record.rec_headers.get_header("WARC-Truncated")
                 yield record_id, TruncatedPayload(payload, cut.strip() or "unspecified") if cut else payload, url
+            inside = False
     except Exception as exc:  # noqa: BLE001 - warcio/zlib raise many types for a corrupt archive
-        at = max(records.offset or offset, offset)
+        # inside a record, its own start is where the damage is, and the scan for the next record
+        # starts after it: where warcio stopped may be the file's end, past records still whole
+        at = offset if inside else max(records.offset or offset, offset)
         yield _error_item(name, at, f"corrupt WARC archive: {type(exc).__name__}: {str(exc)[:200]}")
         yield at + 1
         return
