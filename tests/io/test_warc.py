@@ -156,3 +156,43 @@ def test_the_cut_page_says_so_through_a_worker_pool(tmp_path: Path) -> None:
                                gzip=False, truncated={"http://example.org/a": "time"}))
     ((_, page),) = list(cleanpage.clean_many(iter_warc(warc), workers=2))
     assert not isinstance(page, Exception) and page.warnings == (PageWarning.SOURCE_TRUNCATED,)
+
+
+# -- a WARC gzipped as a whole, not record by record: warcio refuses it after its first record ----
+def test_a_warc_gzipped_as_a_whole_is_read_whole(tmp_path: Path) -> None:
+    import gzip
+
+    plain = sample_warc(tmp_path / "plain.warc", gzip=False).read_bytes()
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain))
+    items = list(iter_warc(whole))
+    assert [url for _, _, url in items] == ["http://example.org/a", "http://example.org/b", "http://example.org/c"]
+    assert items == list(iter_warc(tmp_path / "plain.warc"))  # the same ids, payloads and urls
+    results = list(cleanpage.clean_many(items, workers=1))
+    assert [page.title for _, page in results] == ["Story number 1", "Story number 2", "Story number 4"]
+
+
+def test_two_whole_gzips_one_after_the_other_and_a_cut_one(tmp_path: Path) -> None:
+    import gzip
+
+    plain = _three(gzip=False)
+    twice = tmp_path / "twice.warc.gz"
+    twice.write_bytes(gzip.compress(plain) + gzip.compress(plain))
+    assert [url[-1] for _, _, url in iter_warc(twice) if url] == list("abcabc")
+    data = gzip.compress(plain)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) * 8 // 10])
+    items = list(iter_warc(cut))
+    kinds = [type(p).__name__ for _, p, _ in items]
+    assert kinds[0] == "bytes" and kinds[-1] == "ReadError" and kinds.count("ReadError") == 1
+    assert items[0][2] == "http://example.org/a"
+
+
+def test_records_gzipped_one_by_one_then_a_whole_gzip_after_them(tmp_path: Path) -> None:
+    import gzip
+
+    mixed = tmp_path / "mixed.warc.gz"
+    mixed.write_bytes(_three(gzip=True) + gzip.compress(_three(gzip=False)))
+    items = list(iter_warc(mixed))
+    assert [url[-1] for _, _, url in items if url] == list("abcabc")
+    assert all(isinstance(p, bytes) for _, p, _ in items)

@@ -23,6 +23,10 @@ it; this module reads each record to its end and checks both ends itself:
   names the file and the byte offset, and reading goes on at the next record (the next
   ``WARC/1.x`` line, or the next gzip member) instead of giving up on the file.
 
+A ``.warc.gz`` gzipped as a whole (one member, or a few, holding several records each), which
+warcio refuses after its first record, is read again from its start as one decompressed WARC; the
+records already given are not given twice, and a cut in it is one ``ReadError``.
+
 warcio's stderr warning is never printed: the record it is about becomes an error record instead.
 
 A record whose ``WARC-Truncated`` header says the crawler cut the page (at its size or time limit, or
@@ -33,8 +37,11 @@ at a dropped connection) is whole as a record but not as a page: its payload is 
 
 from __future__ import annotations
 
+import gzip
+import io
 import logging
 import os
+import zlib
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
@@ -145,31 +152,57 @@ def _next_start(handle: IO[bytes], after: int, gzipped: bool) -> int | None:
         position += len(chunk)
 
 
+def _next_is_record(records: Any) -> bool:
+    """Whether the line read after a record's blank lines starts another record (``WARC/``): in a
+    gzip member, which should end with its record, this is a member of several records."""
+    return (records.next_line or b"").lstrip().startswith((b"WARC/", b"warc/"))
+
+
+def _member_goes_on_with_a_record(records: Any) -> bool:
+    """Whether the gzip member read so far goes on with another record (a whole-file gzip)."""
+    return getattr(records.reader, "decompressor", None) is not None and _next_is_record(records)
+
+
 def _member_unended(records: Any) -> bool:
     """Whether a gzip member did not end cleanly with its record. A member cut short and followed by
     the next member decompresses on into that member's bytes as garbage: the garbage may follow the
     record (its body may be garbage too), or be the record's own header, whose garbage
-    ``Content-Length`` then swallows every member after it, silently. zlib's ``eof`` (the deflate
-    stream ended and its checksum matched) is the one sign that holds in each case. A member
-    holding several whole records (a whole-file gzip) goes on with a ``WARC/`` line instead, which
-    warcio reports itself."""
+    ``Content-Length`` then swallows every member after it, silently. Either a line that is not a
+    record's follows the record's blank lines inside the member, or the deflate stream never ended
+    (zlib's ``eof``: the stream ended and its checksum matched). A member holding several whole
+    records (a whole-file gzip) goes on with a ``WARC/`` line instead: see :class:`_WholeGzip`."""
     decompressor = getattr(records.reader, "decompressor", None)
-    if decompressor is None or getattr(decompressor, "eof", True):
+    if decompressor is None:
         return False
-    return not (records.next_line or b"").lstrip().startswith((b"WARC/", b"warc/"))
+    if records.next_line:
+        return not _next_is_record(records)
+    return not getattr(decompressor, "eof", True)
+
+
+class _WholeGzip(int):
+    """The signal that a gzip member holds several records (a whole file gzipped at once, not
+    record by record), with how many records were read before it ends: warcio refuses such a
+    member after its first record, so the file is read again as one decompressed stream."""
 
 
 def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: int,
-               gzipped: bool) -> Iterator[WarcItem | int]:
-    """Items from ``start`` on; the last thing yielded is an ``int``: where to start again after
-    damage (the scan for the next record begins there), or none when the file was read to its end."""
+               gzipped: bool, *, skip: int = 0) -> Iterator[WarcItem | int]:
+    """Items from ``start`` on, the first ``skip`` records left out; the last thing yielded is an
+    ``int``: where to start again after damage (the scan for the next record begins there), a
+    :class:`_WholeGzip`, or none when the file was read to its end."""
     handle.seek(start)
     records = _iterator(handle)
     offset = start
     inside = False  # reading a record whose start is ``offset`` (not between records)
+    seen = 0
     try:
         for record in records:
             offset, inside = records.offset, True
+            seen += 1
+            if seen <= skip:
+                records.read_to_end()
+                inside = False
+                continue
             record_id = record.rec_headers.get_header("WARC-Record-ID")
             if record.rec_type is None or not record_id:
                 yield _error_item(name, offset, "WARC record without a type or id (corrupt archive)")
@@ -200,6 +233,9 @@ def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: i
                 cut = record.rec_headers.get_header("WARC-Truncated")
                 yield record_id, TruncatedPayload(payload, cut.strip() or "unspecified") if cut else payload, url
             inside = False
+            if gzipped and _member_goes_on_with_a_record(records):
+                yield _WholeGzip(seen)
+                return
     except Exception as exc:  # noqa: BLE001 - warcio/zlib raise many types for a corrupt archive
         # inside a record, its own start is where the damage is, and the scan for the next record
         # starts after it: where warcio stopped may be the file's end, past records still whole
@@ -241,8 +277,53 @@ def iter_warc_read(path: str | os.PathLike[str], *,
         while start is not None:
             restart = None
             for item in _read_from(handle, name, start, size, max_bytes, gzipped):
+                if isinstance(item, _WholeGzip) and start == 0:
+                    yield from _read_whole_gzip(handle, name, size, max_bytes, skip=int(item))
+                    return
                 if isinstance(item, int):
                     restart = item
                 else:
                     yield item, min(handle.tell(), size)
             start = None if restart is None else _next_start(handle, restart, gzipped)
+
+
+class _CutIsAnError(io.BufferedReader):
+    """A gzip stream whose early end is an ``OSError``, not the ``EOFError`` gzip raises: warcio
+    takes an ``EOFError`` for the archive's clean end, and the records after the cut were lost
+    without a word."""
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        try:
+            return super().read(size)
+        except EOFError as exc:
+            raise OSError(f"the gzip stream is cut short: {exc}") from exc
+
+    def readline(self, size: int | None = -1, /) -> bytes:
+        try:
+            return super().readline(size)
+        except EOFError as exc:
+            raise OSError(f"the gzip stream is cut short: {exc}") from exc
+
+
+def _read_whole_gzip(handle: IO[bytes], name: str, size: int, max_bytes: int,
+                     skip: int) -> Iterator[tuple[WarcItem, int]]:
+    """A file gzipped as a whole (or as a few members of several records each), read as one
+    decompressed WARC; the ``skip`` records already given are left out. Damage and restarts work as
+    in a plain WARC, with offsets in the decompressed stream; the end of the file is where the
+    decompressed stream ends, so a file cut short is the gzip stream's own error."""
+    handle.seek(0)
+    stream = _CutIsAnError(gzip.GzipFile(fileobj=handle, mode="rb"))
+    start: int | None = 0
+    while start is not None:
+        restart = None
+        for item in _read_from(stream, name, start, 0, max_bytes, False, skip=skip):
+            if isinstance(item, int):
+                restart = item
+            else:
+                yield item, min(handle.tell(), size)
+        skip = 0
+        try:
+            start = None if restart is None else _next_start(stream, restart, False)
+        except (OSError, EOFError, zlib.error) as exc:  # the stream cannot be read past the damage
+            logger.debug("%s: gzip stream unreadable after offset %d: %s", name, restart, exc)
+            start = None
