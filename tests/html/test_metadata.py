@@ -1004,3 +1004,17 @@ def test_a_lead_under_the_headline_names_the_author_whatever_the_markup() -> Non
     form = "<p>By clicking Subscribe, you agree to our Terms of Use and Privacy Notice.</p>"
     page = _meta(f"<html><body><h1>Mini engine</h1>{form}<p>We are excited to introduce it.</p></body></html>")
     assert page.authors == ()
+
+
+def test_an_indented_written_date_is_measured_without_its_indentation() -> None:
+    """A template indents the date line ("<h5>\\n            January 23, 2025\\n          </h5>"): the
+    line is short once its whitespace is set aside, so it is a loose date like the unindented one."""
+    from cleanpage.pipeline.html.metadata.visible import _loose_date
+
+    indented = "\n" + " " * 24 + "January 23, 2025" + "\n" + " " * 10
+    assert len(indented) > 40 and _loose_date(indented)
+    long_prose = "\n" + " " * 24 + "The exhibition runs until January 23, 2025 in the city museum." + "\n" + " " * 60
+    assert len(long_prose) > 80 and not _loose_date(long_prose)
+    page = _meta(f"<html lang='en'><body><div class='hero'><h5 class='preheadline'>{indented}</h5>"
+                 "<h1>How to install a heat pump</h1></div><p>First paragraph of the guide.</p></body></html>")
+    assert page.published == _dt.date(2025, 1, 23)

@@ -114,11 +114,13 @@ _WRITTEN_ALONE = re.compile(
 
 def _loose_date(text: str) -> bool:
     """Cheap string tests before the regex: most text nodes hold no year at all. A long text counts
-    only when it opens with the date ("29.11.2022 – Mehrfach und …")."""
+    only when it opens with the date ("29.11.2022 – Mehrfach und …"); lengths are of the text
+    without the indentation around it (a template's "\n            January 23, 2025\n      ")."""
+    text = text.strip()
     if len(text) > 80:
-        head = text.lstrip()[:10]
+        head = text[:10]
         return head[:1].isdigit() and _LOOSE_DATE.match(head) is not None
-    if ".20" in text or ".19" in text or "-20" in text or "-19" in text or text.lstrip()[:2] in ("19", "20"):
+    if ".20" in text or ".19" in text or "-20" in text or "-19" in text or text[:2] in ("19", "20"):
         if _LOOSE_DATE.search(text) is not None:
             return True
     elif " 20" not in text and " 19" not in text:
