@@ -1018,3 +1018,11 @@ def test_an_indented_written_date_is_measured_without_its_indentation() -> None:
     page = _meta(f"<html lang='en'><body><div class='hero'><h5 class='preheadline'>{indented}</h5>"
                  "<h1>How to install a heat pump</h1></div><p>First paragraph of the guide.</p></body></html>")
     assert page.published == _dt.date(2025, 1, 23)
+
+
+def test_a_meta_named_published_dates_the_page() -> None:
+    """``<meta name="published" content="July 17, 2025">``: the plainest name of the publication date,
+    written as the page shows it."""
+    page = _meta("<html><head><meta name='published' content='July 17, 2025'><meta name='read-time' content='9'>"
+                 "</head><body><h1>Ten tools for data analysis</h1><p>First paragraph.</p></body></html>")
+    assert page.published is not None and local_day(page.published) == _dt.date(2025, 7, 17)
