@@ -1026,3 +1026,39 @@ def test_a_meta_named_published_dates_the_page() -> None:
     page = _meta("<html><head><meta name='published' content='July 17, 2025'><meta name='read-time' content='9'>"
                  "</head><body><h1>Ten tools for data analysis</h1><p>First paragraph.</p></body></html>")
     assert page.published is not None and local_day(page.published) == _dt.date(2025, 7, 17)
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # the post's date in an aside of its own article
+        (("<article><aside><time datetime='2021-06-06'>June 6, 2021</time></aside><h1>A brief intro to git</h1>"
+          "<p>Git is a version control system.</p></article>"), _dt.date(2021, 6, 6)),
+        # in the article's footer, classed as a footer (a shop's blog template), on a page without an h1
+        (("<article><h2>Puppy obedience training</h2><p>Start early and keep it short.</p>"
+          "<div class='article-template-footer'><span class='article-date'>"
+          "<time datetime='2025-08-12T11:15:06Z'>August 12, 2025</time></span></div></article>"),
+         _dt.date(2025, 8, 12)),
+        # a comment's date inside the article is not the post's
+        (("<article><h1>A brief intro to git</h1><p>Git is a version control system.</p>"
+          "<section class='comments'><time datetime='2022-01-03'>January 3, 2022</time></section></article>"), None),
+    ],
+)
+def test_the_date_element_of_the_page_s_own_article_is_the_last_resort(
+        article: str, expected: _dt.date | _dt.datetime | None) -> None:
+    page = _meta(f"<html lang='en'><body><nav><a href='/'>Home</a></nav>{article}<footer>Site footer</footer>"
+                 "</body></html>")
+    assert (page.published if page.published is None else local_day(page.published)) == expected
+
+
+def test_a_teaser_article_is_not_the_page_s_own() -> None:
+    """Several ``<article>`` teasers and no headline inside one: no article is the page's, so none dates it."""
+    from cleanpage.pipeline.html.metadata.dates import article_date
+
+    teasers = "".join(f"<article><h2>Post {i}</h2><time datetime='2024-0{i}-01'>1.{i}.2024</time></article>"
+                      for i in range(1, 4))
+    root = lxml.html.document_fromstring(f"<html lang='en'><body><h1>Blog</h1>{teasers}</body></html>")
+    assert article_date(root, load_rules().cues, month_first=True, lang="en") is None
+    one = lxml.html.document_fromstring(f"<html lang='en'><body><h1>Blog</h1>{teasers[:teasers.index('</article>') + 10]}"
+                                        "</body></html>")
+    assert article_date(one, load_rules().cues, month_first=True, lang="en") == _dt.date(2024, 1, 1)
