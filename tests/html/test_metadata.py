@@ -1020,14 +1020,6 @@ def test_an_indented_written_date_is_measured_without_its_indentation() -> None:
     assert page.published == _dt.date(2025, 1, 23)
 
 
-def test_a_meta_named_published_dates_the_page() -> None:
-    """``<meta name="published" content="July 17, 2025">``: the plainest name of the publication date,
-    written as the page shows it."""
-    page = _meta("<html><head><meta name='published' content='July 17, 2025'><meta name='read-time' content='9'>"
-                 "</head><body><h1>Ten tools for data analysis</h1><p>First paragraph.</p></body></html>")
-    assert page.published is not None and local_day(page.published) == _dt.date(2025, 7, 17)
-
-
 @pytest.mark.parametrize(
     ("article", "expected"),
     [
