@@ -1054,3 +1054,16 @@ def test_a_teaser_article_is_not_the_page_s_own() -> None:
     one = lxml.html.document_fromstring(f"<html lang='en'><body><h1>Blog</h1>{teasers[:teasers.index('</article>') + 10]}"
                                         "</body></html>")
     assert article_date(one, load_rules().cues, month_first=True, lang="en") == _dt.date(2024, 1, 1)
+
+
+def test_a_date_written_after_an_icon_is_a_line_of_its_own() -> None:
+    """"<svg>(a calendar)</svg> Dec 12, 2025 </div>": the date is the icon's tail, a line as a ``<br>``'s
+    tail is; in a sidebar it stays another thing's."""
+    from cleanpage.pipeline.html.metadata.visible import _scan
+
+    icon = "<svg class='icon'><use href='/ui.svg#calendar'></use></svg>"
+    root = lxml.html.document_fromstring(
+        f"<html lang='en'><body><h1>Why Rust for embedded systems</h1><div class='meta'><div>{icon} Dec 12, 2025"
+        f"</div><div><i class='icon-clock'></i> 12.12.2025</div></div><p>Memory safety.</p>"
+        f"<div class='sidebar'><div>{icon} Nov 3, 2025</div></div></body></html>")
+    assert _scan(root, load_rules().cues).loose == ["Dec 12, 2025", "12.12.2025"]
