@@ -291,13 +291,12 @@ def article_date(
         return None
     markup, budget = cues.markup, 2
     for el in article.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or len(el) > 3:
             continue
-        tokens = _tokens(el)
-        if not (el.tag == "time" or cues.date_class.search(tokens)) or len(el) > 3:
+        if el.tag != "time" and ("class" not in el.attrib and "id" not in el.attrib
+                                 or cues.date_class.search(_tokens(el)) is None):
             continue
-        if any(markup.other_things.search(_tokens(up)) for up in el.iterancestors()
-               if up is not article and article in up.iterancestors()):
+        if _in_other_thing(el, article, markup.other_things):
             continue
         text = el.get("datetime") or normalise_space(el.text_content())
         if not text or len(text) > 80 or not YEAR.search(text):
@@ -309,6 +308,16 @@ def article_date(
         if value is not None:
             return value
     return None
+
+
+def _in_other_thing(el: etree._Element, article: etree._Element, other_things: re.Pattern[str]) -> bool:
+    """``el`` sits in a comment list, a reply or a teaser inside ``article``."""
+    for up in el.iterancestors():
+        if up is article:
+            return False
+        if other_things.search(_tokens(up)):
+            return True
+    return False
 
 
 def _own_article(root: etree._Element) -> etree._Element | None:
