@@ -1004,3 +1004,66 @@ def test_a_lead_under_the_headline_names_the_author_whatever_the_markup() -> Non
     form = "<p>By clicking Subscribe, you agree to our Terms of Use and Privacy Notice.</p>"
     page = _meta(f"<html><body><h1>Mini engine</h1>{form}<p>We are excited to introduce it.</p></body></html>")
     assert page.authors == ()
+
+
+def test_an_indented_written_date_is_measured_without_its_indentation() -> None:
+    """A template indents the date line ("<h5>\\n            January 23, 2025\\n          </h5>"): the
+    line is short once its whitespace is set aside, so it is a loose date like the unindented one."""
+    from cleanpage.pipeline.html.metadata.visible import _loose_date
+
+    indented = "\n" + " " * 24 + "January 23, 2025" + "\n" + " " * 10
+    assert len(indented) > 40 and _loose_date(indented)
+    long_prose = "\n" + " " * 24 + "The exhibition runs until January 23, 2025 in the city museum." + "\n" + " " * 60
+    assert len(long_prose) > 80 and not _loose_date(long_prose)
+    page = _meta(f"<html lang='en'><body><div class='hero'><h5 class='preheadline'>{indented}</h5>"
+                 "<h1>How to install a heat pump</h1></div><p>First paragraph of the guide.</p></body></html>")
+    assert page.published == _dt.date(2025, 1, 23)
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # the post's date in an aside of its own article
+        (("<article><aside><time datetime='2021-06-06'>June 6, 2021</time></aside><h1>A brief intro to git</h1>"
+          "<p>Git is a version control system.</p></article>"), _dt.date(2021, 6, 6)),
+        # in the article's footer, classed as a footer (a shop's blog template), on a page without an h1
+        (("<article><h2>Puppy obedience training</h2><p>Start early and keep it short.</p>"
+          "<div class='article-template-footer'><span class='article-date'>"
+          "<time datetime='2025-08-12T11:15:06Z'>August 12, 2025</time></span></div></article>"),
+         _dt.date(2025, 8, 12)),
+        # a comment's date inside the article is not the post's
+        (("<article><h1>A brief intro to git</h1><p>Git is a version control system.</p>"
+          "<section class='comments'><time datetime='2022-01-03'>January 3, 2022</time></section></article>"), None),
+    ],
+)
+def test_the_date_element_of_the_page_s_own_article_is_the_last_resort(
+        article: str, expected: _dt.date | _dt.datetime | None) -> None:
+    page = _meta(f"<html lang='en'><body><nav><a href='/'>Home</a></nav>{article}<footer>Site footer</footer>"
+                 "</body></html>")
+    assert (page.published if page.published is None else local_day(page.published)) == expected
+
+
+def test_a_teaser_article_is_not_the_page_s_own() -> None:
+    """Several ``<article>`` teasers and no headline inside one: no article is the page's, so none dates it."""
+    from cleanpage.pipeline.html.metadata.dates import article_date
+
+    teasers = "".join(f"<article><h2>Post {i}</h2><time datetime='2024-0{i}-01'>1.{i}.2024</time></article>"
+                      for i in range(1, 4))
+    root = lxml.html.document_fromstring(f"<html lang='en'><body><h1>Blog</h1>{teasers}</body></html>")
+    assert article_date(root, load_rules().cues, month_first=True, lang="en") is None
+    one = lxml.html.document_fromstring(f"<html lang='en'><body><h1>Blog</h1>{teasers[:teasers.index('</article>') + 10]}"
+                                        "</body></html>")
+    assert article_date(one, load_rules().cues, month_first=True, lang="en") == _dt.date(2024, 1, 1)
+
+
+def test_a_date_written_after_an_icon_is_a_line_of_its_own() -> None:
+    """"<svg>(a calendar)</svg> Dec 12, 2025 </div>": the date is the icon's tail, a line as a ``<br>``'s
+    tail is; in a sidebar it stays another thing's."""
+    from cleanpage.pipeline.html.metadata.visible import _scan
+
+    icon = "<svg class='icon'><use href='/ui.svg#calendar'></use></svg>"
+    root = lxml.html.document_fromstring(
+        f"<html lang='en'><body><h1>Why Rust for embedded systems</h1><div class='meta'><div>{icon} Dec 12, 2025"
+        f"</div><div><i class='icon-clock'></i> 12.12.2025</div></div><p>Memory safety.</p>"
+        f"<div class='sidebar'><div>{icon} Nov 3, 2025</div></div></body></html>")
+    assert _scan(root, load_rules().cues).loose == ["Dec 12, 2025", "12.12.2025"]

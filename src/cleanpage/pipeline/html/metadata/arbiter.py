@@ -41,7 +41,14 @@ from .authors import (
 from .date_candidates import FEATURES as DATE_FEATURES
 from .date_candidates import Proposal, date_candidates, date_rows
 from .date_sources import date_proposals
-from .dates import _in_zone_when_shown, _month_first, _published, _written_alone, changed_under_headline
+from .dates import (
+    _in_zone_when_shown,
+    _month_first,
+    _published,
+    _written_alone,
+    article_date,
+    changed_under_headline,
+)
 from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld, typed_as_article
@@ -213,6 +220,8 @@ def _date(root: etree._Element, src: _Sources, rules: Rules) -> _dt.date | _dt.d
         # the page's only date is its last change under the headline ("Updated May 6, 2025"): the
         # date a reader takes as the page's
         published = changed_under_headline(src.scan, rules.cues, month_first=src.month_first, lang=src.lang)
+    if published is None:
+        published = article_date(root, rules.cues, month_first=src.month_first, lang=src.lang)
     return published
 
 

@@ -9,6 +9,7 @@ import re
 
 from lxml import etree
 
+from cleanpage.pipeline.blocks import normalise_space
 from cleanpage.pipeline.shared.dates import (
     date_from_url,
     in_page_zone,
@@ -20,6 +21,7 @@ from cleanpage.pipeline.shared.dates import (
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
+from .places import _tokens
 from .visible import _LOOSE_DATE, _changed_first, _Scan
 
 
@@ -274,3 +276,59 @@ def _day_shown(
 
 #: how many text pieces under the headline hold its date lines
 _UNDER_HEADLINE_LINES = 12
+
+
+def article_date(
+    root: etree._Element, cues: MetadataCues, *, month_first: bool, lang: str | None
+) -> _dt.date | _dt.datetime | None:
+    """The last resort: the first date element inside the page's own ``<article>`` (the one that
+    holds its headline, else the page's only one), even in a box the article holds as its own
+    footer or side column ("<article><aside><time>", "<article>…<footer class='author__meta'>
+    <span class='meta-date'>"), which the other sources pass over as a side box; a comment's, a
+    reply's or a teaser's never. At most two dateparser calls."""
+    article = _own_article(root)
+    if article is None:
+        return None
+    markup, budget = cues.markup, 2
+    for el in article.iter():
+        if not isinstance(el.tag, str) or len(el) > 3:
+            continue
+        if el.tag != "time" and ("class" not in el.attrib and "id" not in el.attrib
+                                 or cues.date_class.search(_tokens(el)) is None):
+            continue
+        if _in_other_thing(el, article, markup.other_things):
+            continue
+        text = el.get("datetime") or normalise_space(el.text_content())
+        if not text or len(text) > 80 or not YEAR.search(text):
+            continue
+        value = parse_iso(text)
+        if value is None and budget > 0:
+            budget -= 1
+            value = parse_visible_date(text, cues=cues, month_first=month_first, lang=lang)
+        if value is not None:
+            return value
+    return None
+
+
+def _in_other_thing(el: etree._Element, article: etree._Element, other_things: re.Pattern[str]) -> bool:
+    """``el`` sits in a comment list, a reply or a teaser inside ``article``."""
+    for up in el.iterancestors():
+        if up is article:
+            return False
+        if other_things.search(_tokens(up)):
+            return True
+    return False
+
+
+def _own_article(root: etree._Element) -> etree._Element | None:
+    """The ``<article>`` that holds the page's first ``h1``, else the page's only ``<article>``."""
+    body = root.find("body")
+    if body is None:
+        return None
+    h1 = next(body.iter("h1"), None)
+    if h1 is not None:
+        held = next((up for up in h1.iterancestors("article")), None)
+        if held is not None:
+            return held
+    found = body.findall(".//article")
+    return found[0] if len(found) == 1 else None

@@ -114,11 +114,13 @@ _WRITTEN_ALONE = re.compile(
 
 def _loose_date(text: str) -> bool:
     """Cheap string tests before the regex: most text nodes hold no year at all. A long text counts
-    only when it opens with the date ("29.11.2022 – Mehrfach und …")."""
+    only when it opens with the date ("29.11.2022 – Mehrfach und …"); lengths are of the text
+    without the indentation around it (a template's "\n            January 23, 2025\n      ")."""
+    text = text.strip()
     if len(text) > 80:
-        head = text.lstrip()[:10]
+        head = text[:10]
         return head[:1].isdigit() and _LOOSE_DATE.match(head) is not None
-    if ".20" in text or ".19" in text or "-20" in text or "-19" in text or text.lstrip()[:2] in ("19", "20"):
+    if ".20" in text or ".19" in text or "-20" in text or "-19" in text or text[:2] in ("19", "20"):
         if _LOOSE_DATE.search(text) is not None:
             return True
     elif " 20" not in text and " 19" not in text:
@@ -286,6 +288,8 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if walk.in_h1 >= 0:  # under the headline, or still in it
             _under_headline(el, walk, scan, cues)
         tag = el.tag
+        if tag in _ICON_TAGS and el.tail and len(scan.loose) < 3:
+            _after_icon(el, el.tail, scan, cues)
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
         if el.text or tag == "br":  # nothing else holds a line of its own
@@ -374,6 +378,19 @@ def _text_lines(el: etree._Element, scan: _Scan, cues: MetadataCues) -> None:
         if (cues.label.match(tail) or cues.inline.match(tail)) and not _elsewhere(el, markup):
             # "…<br/>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>": up to the next line break
             scan.labelled.append(_line_after(el)[:120])
+
+
+#: the elements a site draws an icon with: the text after one is a line of its own
+_ICON_TAGS = frozenset({"svg", "img", "i"})
+
+
+def _after_icon(el: etree._Element, tail: str, scan: _Scan, cues: MetadataCues) -> None:
+    """A date written after an icon ("<svg>…calendar…</svg> Dec 12, 2025 </div>"): the text
+    after the icon is the line, as a ``<br>``'s tail is."""
+    if len(tail) >= 8 and _loose_date(tail):
+        line = normalise_space(tail)
+        if len(line) <= 40 and not cues.changed.search(line):
+            _date_line(el, line, scan, cues)
 
 
 def _headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: MarkupCues) -> None:
