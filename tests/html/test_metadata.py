@@ -8,6 +8,7 @@ import lxml.html
 import pytest
 
 from cleanpage.pipeline.html.metadata import read_metadata, strip_site_suffix
+from cleanpage.pipeline.html.metadata.arbiter import read_title_inputs
 from cleanpage.pipeline.shared.dates import local_day, parse_date
 from cleanpage.rules import load_rules
 
@@ -54,6 +55,27 @@ def test_title_from_agreeing_headline_not_the_blog_name() -> None:
 
 def test_placeholder_title_is_none() -> None:
     assert _meta("<html><head><title>Loading…</title></head><body><div id='app'></div></body></html>").title is None
+
+
+def test_headline_text_is_what_the_reader_sees() -> None:
+    """A control's label, a style sheet and a hidden tooltip inside the h1 are not its words; a line
+    break is a space between them."""
+    page = _meta(
+        "<html><head><title>Harbour tides – Pier Notes</title></head><body>"
+        "<h1>Harbour<br>tides&nbsp;<button title='Copy'>Copy link</button>"
+        "<style>.x{color:red}</style><span hidden><span>Save this page for later</span></span></h1>"
+        "<p>The tide tables for the harbour, week by week.</p></body></html>"
+    )
+    assert page.title == "Harbour tides"
+    assert page.headline == "Harbour tides"
+
+
+def test_title_without_invisible_direction_marks() -> None:
+    """Bidi embeddings around a name (a right-to-left site's title) show nothing: the title is the name."""
+    page = _meta("<html><head><title>\u202aMira Okafor\u202c - \u202aScholar Index\u202c</title></head>"
+                 "<body><p>Publications.</p></body></html>", "https://scholarindex.example/citations?user=7")
+    assert page.title is not None and "\u202a" not in page.title and "\u202c" not in page.title
+    assert page.title.startswith("Mira Okafor")
 
 
 def test_title_entities_are_decoded() -> None:
@@ -358,7 +380,6 @@ def test_the_hand_order_takes_the_pages_one_h1_over_a_different_seo_title() -> N
     # the hand order's rule; the learned title ranker, which sees the hand order's pick as one
     # feature among others, takes the cleaned <title> on this page (a dash inside the h1 counts
     # against it on the dev pages): docs/model.md, "The metadata arbiter's ranker"
-    from cleanpage.pipeline.html.metadata.arbiter import read_title_inputs
 
     inputs = read_title_inputs(lxml.html.document_fromstring(
         "<html><head><title>Leasing oder Finanzierung: Vergleich, Rechner, Tipps | Finanzportal</title></head>"
@@ -376,11 +397,19 @@ def test_a_lone_h1_that_shares_no_word_with_the_page_is_not_its_title() -> None:
 
 
 def test_a_lone_h1_holding_css_is_not_a_title() -> None:
+    """CSS shown as an h1's text (a theme bug) keeps the h1 from the hand order; a style sheet inside
+    an h1 is never read as its words (a shop's component styles inside its product name)."""
+    inputs = read_title_inputs(lxml.html.document_fromstring(
+        "<html><head><title>Sesiona IV Pleno del Comité Central</title></head>"
+        "<body><h1>.alogo{display: block;width: 330px} Cubadebate sesiona</h1></body></html>"
+    ), RULES)
+    assert inputs.hand == "Sesiona IV Pleno del Comité Central"
     page = _meta(
         "<html><head><title>Sesiona IV Pleno del Comité Central</title></head>"
         "<body><h1><style>.alogo{display: block;width: 330px}</style>Cubadebate sesiona</h1></body></html>"
     )
-    assert page.title == "Sesiona IV Pleno del Comité Central"
+    assert page.headline is not None and "{" not in page.headline and "alogo" not in page.headline
+    assert page.title is not None and "{" not in page.title
 
 
 @pytest.mark.parametrize(

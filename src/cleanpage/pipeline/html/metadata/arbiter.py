@@ -53,7 +53,7 @@ from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld, typed_as_article
 from .site import _canonical, _host, _site_key, links_away
-from .title import _choose_title
+from .title import _choose_title, shown
 from .title_candidates import FEATURES, TitleInputs, title_candidates, title_row
 from .visible import _linked_authors, _Scan, _scan
 
@@ -116,10 +116,12 @@ def read_title_inputs(root: etree._Element, rules: Rules, url: str | None = None
 
 def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
     """The title's sources on one page, and the hand order's pick among them."""
-    hand = _choose_title(src.ld.title, src.og_title, src.page_title, src.scan.headlines, src.scan.h1s,
-                         src.sites, src.scan.decked, src.url)
-    return TitleInputs(ld=src.ld.title, og=src.og_title, page=src.page_title, headlines=src.scan.headlines,
-                       h1s=src.scan.h1s, decked=src.scan.decked, sites=src.sites, url=src.url, hand=hand,
+    ld, og, page = shown(src.ld.title), shown(src.og_title), shown(src.page_title)
+    headlines, h1s, decked = ([v for v in (shown(t) for t in texts) if v] for texts in
+                              (src.scan.headlines, src.scan.h1s, src.scan.decked))
+    hand = _choose_title(ld, og, page, headlines, h1s, src.sites, decked, src.url)
+    return TitleInputs(ld=ld, og=og, page=page, headlines=headlines,
+                       h1s=h1s, decked=decked, sites=src.sites, url=src.url, hand=hand,
                        article=_calls_itself_article(src, markup),
                        h1_links_away=links_away(src.scan.h1_link, src.url))
 

@@ -19,6 +19,18 @@ _PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
 _TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|｜»«]\s*+)")
 
 
+#: characters that show nothing: direction marks and embeddings (a right-to-left site's "\u202aName\u202c"),
+#: zero-width spaces, the word joiner, a byte-order mark. The joiners (U+200C, U+200D) stay: they change how
+#: Persian, Indic scripts and emoji are written; so does a soft hyphen, a break the text itself offers.
+_UNSHOWN = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def shown(text: str | None) -> str | None:
+    """A title source's value without the characters that show nothing (a title is compared and
+    read as what it shows)."""
+    return _UNSHOWN.sub("", text) if text and _UNSHOWN.search(text) else text
+
+
 #: markup shown as text (a theme bug): never a headline
 _MARKUP = re.compile(r"<[a-z][a-z0-9]*[\s>]|</[a-z]+>", re.IGNORECASE)
 

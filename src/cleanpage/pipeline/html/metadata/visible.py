@@ -79,6 +79,27 @@ _SPECIAL_TAGS = frozenset({"h1", "time", "address", "a", "abbr"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "button"})
 
 
+def _shown_text(el: etree._Element) -> str:
+    """The text a reader sees in a headline element: no control's label (a docs page's "Copy item
+    path" button), no style sheet (a shop's component styles inside its product name), no script,
+    nothing marked ``hidden`` (a tooltip's words), and a line break read as a space ("the
+    Legacy<br>of American Made"), whitespace collapsed."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]  # (element, its tail is next)
+    while stack:
+        node, tail = stack.pop()
+        if tail:
+            parts.append(node.tail or "")
+            continue
+        if node is not el:
+            stack.append((node, True))
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS or node.get("hidden") is not None:
+            continue
+        parts.append(" " if node.tag == "br" else node.text or "")
+        stack.extend((child, False) for child in reversed(node))
+    return normalise_space("".join(parts))
+
+
 @functools.lru_cache(maxsize=4)
 def _any_re(cues: MetadataCues) -> re.Pattern[str]:
     """Any word of interest in the class/id words: elements without one are passed over at once."""
@@ -396,7 +417,7 @@ def _after_icon(el: etree._Element, tail: str, scan: _Scan, cues: MetadataCues) 
 def _headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: MarkupCues) -> None:
     """An ``h1``: its text, its headline without a kicker; the first one outside side boxes starts
     the lines under the headline."""
-    text = normalise_space(el.text_content())
+    text = _shown_text(el)
     if not text:
         return
     if not scan.h1s:
@@ -445,7 +466,7 @@ def _itemprop(el: etree._Element, tokens: str, scan: _Scan, cues: MetadataCues) 
         return True  # "<time itemprop='dateModified'>": the last change, never the date shown as published
     if itemprop == "headline" or (el.tag in ("h1", "h2", "h3") and markup.headline.search(tokens)):
         if len(scan.headlines) < 5 and not _elsewhere(el, markup):
-            text = normalise_space(el.text_content())
+            text = _shown_text(el)
             if text:
                 scan.headlines.append(text)
         return True
