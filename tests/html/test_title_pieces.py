@@ -109,3 +109,15 @@ def test_a_fullwidth_bar_separates_a_cjk_titles_pieces_as_a_pipe_does() -> None:
             '<meta property="og:site_name" content="毎日ニュース"></head><body><h1>東京で大雨の警報</h1>'
             "<p>" + "気象庁は東京都に大雨の警報を出しました。川の近くには近づかないでください。" * 6 + "</p></body></html>")
     assert cleanpage.clean(page, url="https://mainichi-news.example/a/1").title == "東京で大雨の警報"
+
+
+def test_a_spaced_slash_separates_a_forum_titles_pieces() -> None:
+    # "Topic / Board / Forum" (a thread's <title>): the topic is a piece; "AC/DC" or "24/7" is no separator
+    src = _inputs(page="Kettle descaling schedule? / Kitchen Talk / Crumb Forums", h1s=["Crumb Forums"],
+                  sites=frozenset({"crumbforums"}))
+    values = {c.value: c.sources for c in tc.title_candidates(src)}
+    assert values["Kettle descaling schedule?"] >= {"part_first"}
+    assert "Kitchen Talk" in values
+    src = _inputs(page="AC/DC tour dates 24/7 | Stage Guide", sites=frozenset({"stageguide"}))
+    assert {c.value for c in tc.title_candidates(src)} >= {"AC/DC tour dates 24/7"}
+    assert not any(c.value in ("AC", "DC tour dates 24") for c in tc.title_candidates(src))

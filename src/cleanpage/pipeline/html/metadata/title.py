@@ -14,9 +14,10 @@ from .site import _is_site, strip_site_suffix
 _PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
 
 
-#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed"; a CJK
+#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed", a forum's
+#: "Topic / Board / Forum" as :data:`.site._SUFFIX` reads it; a slash needs spaces: "AC/DC", "24/7"; a CJK
 #: title's fullwidth bar, "标题｜新华网", is a pipe as :data:`.site._SUFFIX_CJK` reads it)
-_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|｜»«]\s*+)")
+_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«/]\s++|\s*+[|｜»«]\s*+)")
 
 
 #: characters that show nothing: direction marks and embeddings (a right-to-left site's "\u202aName\u202c"),
