@@ -70,6 +70,18 @@ def test_headline_text_is_what_the_reader_sees() -> None:
     assert page.headline == "Harbour tides"
 
 
+def test_headline_text_leaves_out_ruby_readings() -> None:
+    """The readings printed above a Japanese headline's words (ruby) are not its words: the h1 then
+    agrees with the title's piece."""
+    page = _meta(
+        "<html><head><title>やさしいニュース|港の花火大会が始まる</title></head><body>"
+        "<h1>港の<ruby>花火<rp>(</rp><rt>はなび</rt><rp>)</rp></ruby>大会が始まる</h1>"
+        "<p>港で花火大会が始まりました。</p></body></html>"
+    )
+    assert page.headline == "港の花火大会が始まる"
+    assert page.title == "港の花火大会が始まる"
+
+
 def test_title_without_invisible_direction_marks() -> None:
     """Bidi embeddings around a name (a right-to-left site's title) show nothing: the title is the name."""
     page = _meta("<html><head><title>\u202aMira Okafor\u202c - \u202aScholar Index\u202c</title></head>"

@@ -78,12 +78,16 @@ _SPECIAL_TAGS = frozenset({"h1", "time", "address", "a", "abbr"})
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "button"})
 
+#: what a headline's text leaves out (:func:`_shown_text`): the skipped tags and ruby annotations
+_UNSHOWN_TAGS = _SKIP_TAGS | {"rt", "rp"}
+
 
 def _shown_text(el: etree._Element) -> str:
     """The text a reader sees in a headline element: no control's label (a docs page's "Copy item
     path" button), no style sheet (a shop's component styles inside its product name), no script,
-    nothing marked ``hidden`` (a tooltip's words), and a line break read as a space ("the
-    Legacy<br>of American Made"), whitespace collapsed."""
+    nothing marked ``hidden`` (a tooltip's words), no ruby annotation (the reading set above a
+    Japanese word, "子<rt>こ</rt>ども", is a guide to the headline, not part of it), and a line break
+    read as a space ("the Legacy<br>of American Made"), whitespace collapsed."""
     parts: list[str] = []
     stack: list[tuple[etree._Element, bool]] = [(el, False)]  # (element, its tail is next)
     while stack:
@@ -93,7 +97,7 @@ def _shown_text(el: etree._Element) -> str:
             continue
         if node is not el:
             stack.append((node, True))
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS or node.get("hidden") is not None:
+        if not isinstance(node.tag, str) or node.tag in _UNSHOWN_TAGS or node.get("hidden") is not None:
             continue
         parts.append(" " if node.tag == "br" else node.text or "")
         stack.extend((child, False) for child in reversed(node))
