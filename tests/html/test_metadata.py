@@ -82,6 +82,30 @@ def test_headline_text_leaves_out_ruby_readings() -> None:
     assert page.title == "港の花火大会が始まる"
 
 
+def test_a_brand_in_its_own_element_stays_in_a_name_the_titles_state_whole() -> None:
+    """A shop's h1 sets the brand in its own element; og:title states brand and name together: the
+    brand is part of the title, not a kicker. A namespace joined without a space is the same."""
+    page = _meta(
+        "<html><head><title>Lumen Arc 3 Desk Lamp | Brightshop</title>"
+        "<meta property='og:title' content='Lumen Arc 3 Desk Lamp'></head><body>"
+        "<h1><span class='brand'>Lumen</span> <span class='name'>Arc 3 Desk Lamp</span></h1>"
+        "<p>A desk lamp with three colour temperatures.</p></body></html>", "https://brightshop.example/p/arc-3")
+    assert page.title == "Lumen Arc 3 Desk Lamp"
+    page = _meta(
+        "<html><head><title>Category:Sailing boats - Harbour Wiki</title></head><body>"
+        "<h1><span class='ns'>Category</span><span class='sep'>:</span><span class='main'>Sailing boats</span></h1>"
+        "<p>Pages about sailing boats.</p></body></html>", "https://harbourwiki.example/wiki/Category:Sailing_boats")
+    assert page.title == "Category:Sailing boats"
+
+
+def test_a_kicker_with_its_separator_stays_apart_where_a_title_states_it_whole() -> None:
+    inputs = read_title_inputs(lxml.html.document_fromstring(
+        "<html><head><title>Klimaschutz – Bohren, bis es heiß wird</title></head><body>"
+        "<h1><span>Klimaschutz</span> – <span>Bohren, bis es heiß wird</span></h1><p>Text.</p></body></html>"
+    ), RULES)
+    assert inputs.decked == ["Bohren, bis es heiß wird"]
+
+
 def test_title_without_invisible_direction_marks() -> None:
     """Bidi embeddings around a name (a right-to-left site's title) show nothing: the title is the name."""
     page = _meta("<html><head><title>\u202aMira Okafor\u202c - \u202aScholar Index\u202c</title></head>"

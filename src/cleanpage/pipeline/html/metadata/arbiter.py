@@ -53,7 +53,7 @@ from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld, typed_as_article
 from .site import _canonical, _host, _site_key, links_away
-from .title import _choose_title, shown
+from .title import _choose_title, named_whole, shown
 from .title_candidates import FEATURES, TitleInputs, title_candidates, title_row
 from .visible import _linked_authors, _Scan, _scan
 
@@ -119,6 +119,8 @@ def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
     ld, og, page = shown(src.ld.title), shown(src.og_title), shown(src.page_title)
     headlines, h1s, decked = ([v for v in (shown(t) for t in texts) if v] for texts in
                               (src.scan.headlines, src.scan.h1s, src.scan.decked))
+    # a brand or a namespace in its own element is part of a name the structured titles state whole
+    decked = [d for d in decked if not named_whole(d, h1s, [ld, og, page], src.sites)]
     hand = _choose_title(ld, og, page, headlines, h1s, src.sites, decked, src.url)
     return TitleInputs(ld=ld, og=og, page=page, headlines=headlines,
                        h1s=h1s, decked=decked, sites=src.sites, url=src.url, hand=hand,

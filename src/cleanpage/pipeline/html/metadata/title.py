@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from cleanpage.pipeline.blocks import text_key
+from cleanpage.pipeline.blocks import normalise_space, text_key
 
 from .site import _is_site, strip_site_suffix
 
@@ -34,6 +34,26 @@ def shown(text: str | None) -> str | None:
 
 #: markup shown as text (a theme bug): never a headline
 _MARKUP = re.compile(r"<[a-z][a-z0-9]*[\s>]|</[a-z]+>", re.IGNORECASE)
+
+
+def named_whole(deck: str, h1s: list[str], stated: list[str | None], sites: frozenset[str]) -> bool:
+    """The h1 that ``deck`` was cut from is a name stated whole, not a kicker over a headline: a
+    structured title (as written, or without the site's name) is exactly that h1, and nothing but
+    a space joins its first element to the rest ("<span>Focusrite</span> <span>Scarlett 4i4</span>",
+    a brand; "Category:Programming languages", a namespace). A kicker line keeps its separator
+    ("Klimaschutz: Bohren, bis es heiß wird") and stays apart even where a title states it whole."""
+    whole = {" ".join(t.split()).casefold() for t in stated if t}
+    whole |= {" ".join(strip_site_suffix(t, [], sites).split()).casefold() for t in stated if t}
+    deck = normalise_space(deck)
+    for h1 in h1s:
+        h1 = normalise_space(h1)
+        if h1.casefold() not in whole or len(h1) <= len(deck) or not h1.endswith(deck):
+            continue
+        joined = h1[: len(h1) - len(deck)]
+        kicker = joined.rstrip()
+        if kicker and (joined == kicker or kicker[-1].isalnum()):
+            return True
+    return False
 
 
 def _untruncate(title: str, others: list[str | None]) -> str:
