@@ -36,16 +36,16 @@ def _thread(extra: str) -> str:
 _CHROME = {
     # a link's preview card (Discourse's onebox, XenForo's unfurl): the linked site's title and blurb
     "onebox": (
-        "<aside class='onebox allowlistedgeneric'><header class='source'><a href='https://bakery.example'>"
+        ("<aside class='onebox allowlistedgeneric'><header class='source'><a href='https://bakery.example'>"
         "bakery.example</a></header><article class='onebox-body'><h3>Bread baking guide</h3>"
         "<p>Everything about sourdough, yeast and flour from the largest baking school in town.</p>"
-        "</article></aside>",
+        "</article></aside>"),
         "largest baking school",
     ),
     "unfurl": (
-        "<div class='bbCodeBlock bbCodeBlock--unfurl js-unfurl'><div class='contentRow'>"
+        ("<div class='bbCodeBlock bbCodeBlock--unfurl js-unfurl'><div class='contentRow'>"
         "<p>Proofing times explained: a chart for every dough and every kitchen temperature.</p>"
-        "<div class='contentRow-minor'>www.bakery.example</div></div></div>",
+        "<div class='contentRow-minor'>www.bakery.example</div></div></div>"),
         "chart for every dough",
     ),
     "code box header": ("<div class='codebox'><p>Code: <a href='#'>Select all</a></p></div>", "Select all"),
