@@ -564,6 +564,10 @@ def take_posts(
     way to them."""
     taken = [section for section, _nested, read in read_of if len(read) >= _MIN_POSTS]
     posts = find_posts(root, rules, taken, typed_article=typed_article)
+    read_by_cues = False
+    if posts is None:
+        posts = _posts_the_cues_read(root, rules, taken, typed_article=typed_article)
+        read_by_cues = posts is not None
     if posts is None:
         asked, question = _asked_apart(root, rules, dates, read_of, typed_article=typed_article)
         items = {el for _s, found, _r in read_of for el in found}
@@ -574,7 +578,8 @@ def take_posts(
     inner = {entry[0] for entry in under}
     beside = [entry for entry in read_of if entry[0] not in inner]
     # the comments under a question standing apart are its own, no rival list either
-    rivals = [s for s in taken if s not in inner and (posts.apart is None or not _overlaps(s, posts.apart))]
+    rivals = [s for s in taken if s not in inner and (posts.apart is None or not _overlaps(s, posts.apart))
+              and not (read_by_cues and _overlaps(s, posts.container))]
     if rivals and (not posts.opens or posts.chars <= _read_chars(beside)):
         return read_of, _NO_THREAD, (), ()  # an article above the comment list the cues read: no thread
     # who opened it: the question's own comments (lists the cues read) are no part of its header
@@ -605,6 +610,47 @@ def take_posts(
         return kept, (opening, opener, bool(opening)), posts.posts, ()
     chrome = signatures(posts.apart, outside, rules.comments) if apart[2] else ()
     return kept, apart, posts.posts, chrome
+
+
+def _posts_the_cues_read(
+    root: etree._Element, rules: Rules, taken: list[etree._Element], *, typed_article: bool
+) -> Posts | None:
+    """The posts of a thread whose whole list the class-word cues read as one comment section (a
+    board's ``li.postbit`` items under ``ol#posts``), its opening post among them: the same posts
+    found by shape, when they open the page (no article, no question standing apart above them)
+    and the list they sit in is one the cues read that says no "Comments" over itself (a story's
+    comments under a photo are no thread). The shape search leaves the cues' sections alone, so
+    without this the thread's opening post was read as its first reply and the page's body was
+    made of what stands around the posts."""
+    if not taken or typed_article or _calls_itself_article(root, rules):
+        return None
+    posts = find_posts(root, rules, [], typed_article=typed_article)
+    if posts is None or not posts.opens or posts.apart is not None:
+        return None
+    sections = [s for s in taken if _overlaps(s, posts.container)]
+    if not sections or any(_calls_itself_comments(s, rules.comments) for s in sections):
+        return None
+    return None if _any_prose_before(posts.container, rules) else posts
+
+
+def _any_prose_before(container: etree._Element, rules: Rules) -> bool:
+    """A prose paragraph before the posts, outside the page's furniture, however short and in whatever
+    wrapper (a post above its comments wrapped in an edit form, which :func:`_prose_before` leaves to
+    the forum's moderation): the posts then answer something, they do not open the page."""
+    # the container's own tag too: the walk stops at it whatever it is (a list, a form, a table body)
+    for p in container.getroottree().iter("p", "div", "blockquote", "td", str(container.tag)):
+        if p is container:
+            return False
+        if p.tag not in ("p", "div", "blockquote", "td"):
+            continue
+        if p.tag != "p" and (p.text is None or not p.text.strip()):
+            continue
+        if any(a is container or a.tag in _FURNITURE_TAGS or a.tag == "aside" for a in p.iterancestors()):
+            continue
+        text = normalise_space(p.text_content())
+        if is_prose(text) and rules.match_text(text) is None:
+            return True
+    return False
 
 
 def _under_posts(read_of: list[SectionRead], posts: Posts, rules: Rules, dates: CommentDates) -> list[SectionRead]:
