@@ -4,7 +4,12 @@ A page hides them until a click, yet they are its own text (WCXB's gold keeps th
 stage gives such an element the role ``collapsed`` instead of ``hidden``, so its blocks go to the
 block model like any other (which sees the role as a feature) instead of being removed for
 certain. Text hidden for any other reason — a screen-reader duplicate, a honeypot field, a modal,
-a menu's submenu, a template, a panel in the page's header or footer — keeps the role ``hidden`` and stays removed (issue 14 §3). The
+a menu's submenu, a template, a panel in the page's header or footer — keeps the role ``hidden`` and stays removed (issue 14 §3).
+
+A page may also hide its whole content until a script has run (a deferred render, an access check,
+an entry animation): a hidden element around the page's ``<main>`` or ``<article>`` is shown like the
+rest of the page, and one holding much of the page's text goes to the block model as ``collapsed``
+(:meth:`Disclosure.hidden_role`); furniture stays hidden whatever it holds. The
 cues are data (``rules/disclosure.toml``, handed over as ``Rules.disclosure``); what a page's controls open is read once per page, and
 only when the page hides something.
 """
