@@ -200,3 +200,61 @@ def test_a_hidden_element_with_text_of_its_own_keeps_a_line_shown_only_after_it(
     page = cleanpage.clean(f"<html><body><main><h1>Bridge to close</h1><p>{FEES}</p><div class='tab hidden'>"
                            f"<p>{LEAD}</p><p>{REST}</p><p>{ANSWER}</p></div><p>{LEAD}</p></main></body></html>")
     assert page.paragraphs[:4] == (FEES, LEAD, REST, ANSWER)
+
+
+# A page's content hidden until a script shows it (issue 14, session 13): a deferred render, an access
+# check or an animation wraps the product or the article in ``display:none``.
+SPECS = ["The kettle boils one and a half litres in under four minutes and switches itself off when dry.",
+         "Its body is brushed steel with a cool-touch handle, and the base turns all the way round.",
+         "A removable limescale filter sits in the spout and rinses clean under the tap in seconds.",
+         "The cord is seventy-five centimetres long and winds into the base when the kettle is stored.",
+         "Every kettle is tested at the factory and comes with a two-year guarantee against defects.",
+         "Replacement filters are sold in packs of three and fit every model made since the first one.",
+         "Customers who descale it once a month report that the element stays quiet for many years.",
+         "The lid opens with one press of a button, so it can be filled without touching hot steel.",
+         "A window on each side shows the water level, marked for one cup, two cups and a full jug.",
+         "The kettle weighs just over a kilo empty, light enough to pour from with a single hand.",
+         "Delivery within the country is free, and orders placed before noon leave the warehouse that day.",
+         "It is sold in four colours: brushed steel, matt black, cream and a deep racing green."]
+SPEC_HTML = "".join(f"<p>{p}</p>" for p in SPECS)
+SHOP_NAV = "<nav><a href='/'>Home</a> <a href='/kitchen'>Kitchen</a> <a href='/cart'>Cart</a></nav>"
+
+
+def test_a_hidden_wrapper_around_the_main_landmark_is_shown() -> None:
+    roles = _roles(f"<div class='defer-block' style='display: none'><main><h1>Steel kettle</h1>{SPEC_HTML}</main></div>")
+    assert not roles[SPECS[0]] & {"hidden", "collapsed"}
+    page = cleanpage.clean(f"<html><head><title>Steel kettle</title></head><body>{SHOP_NAV}"
+                           f"<div style='display:none'><article><h1>Steel kettle</h1>{SPEC_HTML}</article></div>"
+                           "</body></html>")
+    assert all(p in page.paragraphs for p in SPECS)
+
+
+def test_a_hidden_element_holding_most_of_the_page_goes_to_the_model() -> None:
+    roles = _roles(f"<h1>Steel kettle</h1><div class='lockdown-content' style='display:none'>{SPEC_HTML}</div>")
+    assert "collapsed" in roles[SPECS[0]] and "hidden" not in roles[SPECS[0]]
+
+
+@pytest.mark.parametrize("hidden", [
+    # furniture stays hidden however much it holds: a mega menu, a modal
+    f"<div class='mega-menu' style='display:none'>{SPEC_HTML}</div>",
+    f"<div class='modal' hidden><article>{SPEC_HTML}</article></div>",
+    # a short hidden line is no page's content, even on a short page
+    f"<p aria-hidden='true'>{SPECS[0]}</p>",
+])
+def test_furniture_and_short_hidden_text_stay_hidden(hidden: str) -> None:
+    assert "hidden" in _roles(f"<h1>Steel kettle</h1>{hidden}")[SPECS[0]]
+
+
+def test_a_hidden_copy_of_the_page_in_another_form_stays_hidden() -> None:
+    """The article again as raw Markdown for a script: its blocks are not the shown ones, its words are."""
+    markdown = "".join(f"<pre>{p.replace('one', '**one**')}</pre>" for p in SPECS)
+    blocks = _roles(f"<main><h1>Steel kettle</h1>{SPEC_HTML}</main><div id='raw-markdown' hidden>{markdown}</div>")
+    copied = [roles for text, roles in blocks.items() if "**" in text]
+    assert copied and all("hidden" in roles and "collapsed" not in roles for roles in copied)
+
+
+def test_a_long_panel_with_text_of_its_own_stays_collapsed() -> None:
+    own = [*MUSEUM, FEES, ANSWER, LOCKERS, FILLER, LEAD, REST]
+    blocks = _roles(f"<main><h1>Steel kettle</h1>{SPEC_HTML}</main>"
+                    "<div class='tab-pane' hidden>" + "".join(f"<p>{p}</p>" for p in own) + "</div>")
+    assert "collapsed" in blocks[own[0]]

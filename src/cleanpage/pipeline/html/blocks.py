@@ -12,7 +12,7 @@ one block, in page order.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -118,6 +118,21 @@ class ResponseMarks:
 
 
 _NO_MARKS = ResponseMarks()
+#: a run of collapsed blocks this long is compared with the shown text word by word too: a copy
+#: in another form (the article again as raw Markdown for a script) shares its words, not its blocks
+_COPY_MIN_BLOCKS = 3
+#: ... and is a copy when this share of its word triples is shown
+_COPY_SHARE = 0.8
+_WORDS = re.compile(r"\w+")
+
+
+def _grams(texts: Iterable[str]) -> set[tuple[str, ...]]:
+    """The word triples (lower case) of some texts, each text on its own."""
+    out: set[tuple[str, ...]] = set()
+    for text in texts:
+        words = _WORDS.findall(text.lower())
+        out.update(zip(words, words[1:], words[2:]))
+    return out
 
 
 class _Frame:
@@ -253,9 +268,11 @@ class _Walk:
                 tokens = self.tokens(parent_tokens, parent is not None, cls, ident)
             # most block elements carry only a class (or an id): nothing else to read
             if len(attrib) > (cls is not None) + (ident is not None) and _attribute_roles(attrib, extra):
-                # a panel a control opens (a tab, an accordion) is the page's text, not hidden text
-                panel = self.disclosure.is_panel(el, attrib, roles.union(extra))
-                extra.append("collapsed" if panel else "hidden")
+                # a panel a control opens (a tab, an accordion), or the page's content a script shows,
+                # is the page's text, not hidden text
+                hidden_as = self.disclosure.hidden_role(el, attrib, roles.union(extra), inside="hidden" in roles)
+                if hidden_as:
+                    extra.append(hidden_as)
         if marked is not None:
             extra.append(marked)
         if extra:
@@ -343,14 +360,22 @@ def _hide_copies(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     that share a few lines) stays collapsed, its shared lines too."""
     if not any("collapsed" in block.roles for block in blocks):
         return blocks
-    shown = {text_key(b.text) for b in blocks if "collapsed" not in b.roles and "hidden" not in b.roles}
+    visible = [b for b in blocks if "collapsed" not in b.roles and "hidden" not in b.roles]
+    shown = {text_key(b.text) for b in visible}
+    shown_grams: set[tuple[str, ...]] | None = None
     out = list(blocks)
     run: list[int] = []
     for i in range(len(blocks) + 1):
         if i < len(blocks) and "collapsed" in blocks[i].roles:
             run.append(i)
             continue
-        if run and all(text_key(blocks[k].text) in shown for k in run):
+        copy = bool(run) and all(text_key(blocks[k].text) in shown for k in run)
+        if run and not copy and len(run) >= _COPY_MIN_BLOCKS:
+            if shown_grams is None:
+                shown_grams = _grams(b.text for b in visible)
+            grams = _grams(blocks[k].text for k in run)
+            copy = bool(grams) and len(grams & shown_grams) >= _COPY_SHARE * len(grams)
+        if copy:
             for k in run:
                 out[k] = blocks[k]._replace(roles=(blocks[k].roles - {"collapsed"}) | {"hidden"})
         run = []

@@ -4,7 +4,12 @@ A page hides them until a click, yet they are its own text (WCXB's gold keeps th
 stage gives such an element the role ``collapsed`` instead of ``hidden``, so its blocks go to the
 block model like any other (which sees the role as a feature) instead of being removed for
 certain. Text hidden for any other reason — a screen-reader duplicate, a honeypot field, a modal,
-a menu's submenu, a template, a panel in the page's header or footer — keeps the role ``hidden`` and stays removed (issue 14 §3). The
+a menu's submenu, a template, a panel in the page's header or footer — keeps the role ``hidden`` and stays removed (issue 14 §3).
+
+A page may also hide its whole content until a script has run (a deferred render, an access check,
+an entry animation): a hidden element around the page's ``<main>`` or ``<article>`` is shown like the
+rest of the page, and one holding much of the page's text goes to the block model as ``collapsed``
+(:meth:`Disclosure.hidden_role`); furniture stays hidden whatever it holds. The
 cues are data (``rules/disclosure.toml``, handed over as ``Rules.disclosure``); what a page's controls open is read once per page, and
 only when the page hides something.
 """
@@ -21,38 +26,106 @@ __all__ = ["Disclosure"]
 
 #: the nearest ancestors whose class/id words can make a hidden element furniture
 _ANCESTORS = 3
+#: a main landmark or an article element inside an element (tag or ARIA role)
+_MAIN_INSIDE = ".//main | .//article | .//*[@role='main' or @role='article']"
+
+
+#: a hidden element holding this share of the page's characters is the page's content, hidden until a
+#: script shows it ...
+_MUCH_SHARE = 0.3
+#: ... when it holds this many characters at least (more than a label, a screen-reader line or a form field)
+_MUCH_MIN_CHARS = 1000
+_TEXT = ".//text()[not(ancestor::script) and not(ancestor::style)]"
+
+
+def _near_words(el: etree._Element, attrib: dict[str, str]) -> set[str]:
+    """The class/id words of a hidden element (its attributes ``attrib``) and of its parent."""
+    parent = el.getparent()
+    own = markup_words(attrib.get("class"), attrib.get("id"))
+    return own | markup_words(parent.get("class"), parent.get("id")) if parent is not None else own
+
+
+def _chars(el: etree._Element) -> int:
+    """The characters of the text under ``el`` that a reader could see (scripts and styles left out)."""
+    return sum(len(str(t).strip()) for t in el.xpath(_TEXT))
 
 
 class Disclosure:
     """One page's answer to "does a control open this hidden element?"."""
 
-    __slots__ = ("_cues", "_opened", "_root", "_tabs")
+    __slots__ = ("_cues", "_opened", "_page_chars", "_root", "_tabs")
 
     def __init__(self, root: etree._Element, cues: DisclosureCues) -> None:
         self._root = root
         self._cues = cues
         self._opened: frozenset[str] | None = None
         self._tabs: frozenset[str] = frozenset()
+        self._page_chars: int | None = None
+
+    def hidden_role(self, el: etree._Element, attrib: dict[str, str], roles: Iterable[str], *, inside: bool) -> str:
+        """The role of the hidden element ``el`` (its attributes, the roles around it; ``inside``: an
+        ancestor is hidden already): ``""`` when it wraps the page's main content
+        (:meth:`wraps_page`), ``collapsed`` when a control opens it (:meth:`is_panel`) or it holds
+        much of the page's text (:meth:`holds_much`), else ``hidden``."""
+        if not inside and self.wraps_page(el, attrib, roles):
+            return ""
+        if self.is_panel(el, attrib, roles) or (not inside and self.holds_much(el, attrib, roles)):
+            return "collapsed"
+        return "hidden"
 
     def is_panel(self, el: etree._Element, attrib: dict[str, str], roles: Iterable[str]) -> bool:
         """Whether the hidden element ``el`` (its attributes, the roles around it) is a panel a
         control opens, and not furniture."""
+        near = _near_words(el, attrib)
+        if self._furniture(el, near, roles):
+            return False
+        return self._opened_by_markup(attrib, el.getparent()) or not self._cues.panel_words.isdisjoint(near)
+
+    def wraps_page(self, el: etree._Element, attrib: dict[str, str], roles: Iterable[str]) -> bool:
+        """Whether the hidden element ``el`` holds the page's own main content: a ``<main>`` or an
+        ``<article>`` (tag or ARIA role) inside it, and no furniture around it.
+
+        A page that hides its whole content until a script has run (a deferred render, an anti-flicker
+        or access wrapper: ``<div style="display:none">`` around the product or the article) hides
+        nothing from its readers; furniture a page hides (a menu, a modal, a template) is never
+        where the page's main landmark or article element is."""
+        if self._furniture(el, _near_words(el, attrib), roles):
+            return False
+        return bool(el.xpath(_MAIN_INSIDE))
+
+    def holds_much(self, el: etree._Element, attrib: dict[str, str], roles: Iterable[str]) -> bool:
+        """Whether the hidden element ``el`` holds much of the page's text, and no furniture is
+        around it: then it is hidden until a script shows it (a page's content behind a loader, an
+        access check or an animation), and its blocks go to the block model as ``collapsed``.
+
+        Much is a share of the page's characters (:data:`_MUCH_SHARE`) and no less than
+        :data:`_MUCH_MIN_CHARS`: the text a page hides for good is a label, a screen-reader line or a
+        honeypot's field, short beside a page; a copy of the page's text kept hidden for a script
+        (the article again as Markdown) is told apart afterwards, by its words
+        (:func:`cleanpage.pipeline.html.blocks.build_blocks`)."""
+        if self._furniture(el, _near_words(el, attrib), roles):
+            return False
+        chars = _chars(el)
+        if chars < _MUCH_MIN_CHARS:
+            return False
+        if self._page_chars is None:
+            self._page_chars = _chars(self._root)
+        return chars >= _MUCH_SHARE * self._page_chars
+
+    def _furniture(self, el: etree._Element, near: set[str], roles: Iterable[str]) -> bool:
+        """Whether furniture surrounds the hidden element ``el``: a furniture role around it, or
+        furniture words on it or its nearest ancestors (``near``: its own and its parent's words)."""
         cues = self._cues
         if not cues.furniture_roles.isdisjoint(roles):
-            return False
-        own = markup_words(attrib.get("class"), attrib.get("id"))
-        parent = el.getparent()
-        near = markup_words(parent.get("class"), parent.get("id")) if parent is not None else set()
-        words = own | near
-        up = parent
+            return True
+        words = near
+        up = el.getparent()
         for _ in range(_ANCESTORS - 1):
             up = up.getparent() if up is not None else None
             if up is None:
                 break
-            words |= markup_words(up.get("class"), up.get("id"))
-        if not cues.furniture_words.isdisjoint(words):
-            return False
-        return self._opened_by_markup(attrib, parent) or not cues.panel_words.isdisjoint(own | near)
+            words = words | markup_words(up.get("class"), up.get("id"))
+        return not cues.furniture_words.isdisjoint(words)
 
     def _opened_by_markup(self, attrib: dict[str, str], parent: etree._Element | None) -> bool:
         if (attrib.get("role") or "").lower() == "tabpanel" or attrib.get("hidden") == "until-found":
