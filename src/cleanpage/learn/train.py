@@ -229,17 +229,26 @@ def _folds(pages: Sequence[PageBlocks]) -> dict[str, int]:
 
 def _read(data: Path, jobs: int, cache: Path | None, engine: bool) -> list[PageBlocks]:
     """The labelled pages, from ``cache`` when it exists (a pickle this command wrote earlier, for
-    trying settings without re-running the pipeline; delete it when the pipeline changes)."""
+    trying settings without re-running the pipeline; delete it when the pipeline changes).
+
+    The cache records whether the engine voted: its rows hold the engine's vote or not, so a cache
+    written for one model is rebuilt, not read, for the other (a shared cache once trained the
+    no-engine file on rows with the engine's vote, and wrote the same card for both)."""
     import pickle
 
     if cache is not None and cache.exists():
         with open(cache, "rb") as handle:
-            loaded: list[PageBlocks] = pickle.load(handle)
-        return loaded
+            loaded = pickle.load(handle)
+        if isinstance(loaded, dict) and loaded.get("engine") is engine:
+            pages: list[PageBlocks] = loaded["pages"]
+            return pages
+        log.warning("%s was written %s; reading the pages again", cache,
+                    "by an older trainer" if not isinstance(loaded, dict) else
+                    f"with engine={loaded.get('engine')}")
     pages = list(read_pages(load_pages(data), jobs=jobs, engine=engine))
     if cache is not None:
         with open(cache, "wb") as handle:
-            pickle.dump(pages, handle)
+            pickle.dump({"engine": engine, "pages": pages}, handle)
     return pages
 
 
