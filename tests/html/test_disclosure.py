@@ -258,3 +258,20 @@ def test_a_long_panel_with_text_of_its_own_stays_collapsed() -> None:
     blocks = _roles(f"<main><h1>Steel kettle</h1>{SPEC_HTML}</main>"
                     "<div class='tab-pane' hidden>" + "".join(f"<p>{p}</p>" for p in own) + "</div>")
     assert "collapsed" in blocks[own[0]]
+def test_a_hidden_element_no_control_can_name_does_not_read_the_controls() -> None:
+    """A control names a panel by its id (or the panel names its tab): a hidden element with
+    neither is answered without reading the page's controls (a walk over the whole tree each)."""
+    from cleanpage.pipeline.html.disclosure import Disclosure
+
+    root, _ = parse_page('<html><body><button aria-controls="p1">Open</button>'
+                         f'<div class="plain" hidden><p>{ANSWER}</p></div><div id="p1" hidden><p>{FEES}</p></div>'
+                         '</body></html>')
+    anonymous, named = root.find(".//div[@class='plain']"), root.find(".//div[@id='p1']")
+    disclosure = Disclosure(root, CUES)
+    assert not disclosure.is_panel(anonymous, dict(anonymous.attrib), ())
+    assert disclosure._opened is None
+    assert disclosure.is_panel(named, dict(named.attrib), ())
+    assert disclosure._opened == frozenset({"p1"})
+    roles = _roles('<button aria-controls="p1">Open</button>'
+                   f'<div class="plain" hidden><p>{ANSWER}</p></div><div id="p1" hidden><p>{FEES}</p></div>')
+    assert "hidden" in roles[ANSWER] and "collapsed" in roles[FEES]

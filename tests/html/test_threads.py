@@ -640,3 +640,14 @@ def test_a_signature_never_takes_the_question_s_own_text_or_code(question: str) 
     marked = signatures(root.find(".//div[@class='question']"), set(), load_rules().comments)
     texts = [" ".join(el.text_content().split()) for el in marked]
     assert texts == ["asked 2024-03-02 rye_ann 1,204"]
+
+
+def test_class_values_naming_someone_are_counted_once_the_page_holds_an_author_word() -> None:
+    """The cheap count before the thread search: the page's class words are asked about all at once,
+    then each class value that holds an author word counts as often as it occurs."""
+    from cleanpage.pipeline.html.threads import _named_by_words
+
+    cues = load_rules().comments
+    assert _named_by_words(["post-body", "nav  main", "post-body", ""], True, cues) == 0
+    assert _named_by_words(["post author", "post-body", "post author", "Comment-Author x"], True, cues) == 3
+    assert _named_by_words(["author", "main"], False, cues) == 1

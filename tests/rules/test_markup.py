@@ -62,6 +62,20 @@ def test_every_aside_token_ends_the_lines_under_the_headline(token: str) -> None
     assert after_h1("plain") == ["Line under it", "Boxed line"]
 
 
+def test_the_lines_under_the_headline_end_after_400_characters() -> None:
+    """Once 400 characters under the headline are read, nothing further down is one of its lines
+    (the walk stops asking, so a long page costs no more than a short one here)."""
+    import lxml.html
+
+    from cleanpage.pipeline.html.metadata.visible import _scan
+
+    long_line = "A standfirst that runs on and on. " * 14  # 476 characters
+    html = (f"<html><body><h1>Headline</h1><p>By Jane Doe</p><p>{long_line}</p><p>Later line</p>"
+            "<div><span>Much later</span></div></body></html>")
+    assert [t.strip() for t in _scan(lxml.html.document_fromstring(html), CUES).after_h1] == [
+        "By Jane Doe", long_line.strip()]
+
+
 @pytest.mark.parametrize("token", MARKUP.headline_tokens)
 def test_every_headline_token_marks_a_headline(token: str) -> None:
     import lxml.html

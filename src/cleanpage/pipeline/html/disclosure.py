@@ -135,8 +135,10 @@ class Disclosure:
         ident = attrib.get("id")
         if ident and any(ident.startswith(p) and ident[len(p):].isalnum() for p in self._cues.streamed_ids):
             return True
-        opened = self._read_controls()
         label = attrib.get("aria-labelledby")
+        if not ident and not label:
+            return False  # nothing a control could name: the page's controls need not be read
+        opened = self._read_controls()
         return bool(ident and ident in opened) or bool(label and label in self._tabs)
 
     def _read_controls(self) -> frozenset[str]:

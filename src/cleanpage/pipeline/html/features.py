@@ -95,6 +95,8 @@ _DIGIT = re.compile(r"\d")
 #: the columns each row writes from its per-page memos (the text's, the rule answer's and the
 #: place's), in the order the loop joins them; every other column is written a column at a time
 _ROW_COLUMNS = (0, 1, *range(3, 10), *range(15, 15 + 9 + len(_TAGS) + len(_ROLES)))
+#: where in :data:`_ROW_COLUMNS` the text's, the rule answer's and the place's columns are
+_ROW_PARTS = ((0, 9), (9, 18), (18, len(_ROW_COLUMNS)))
 # the row is joined positionally (the hot loop): its parts must sit where the names say
 if (BASE_FEATURES[2] != "link_share" or BASE_FEATURES[10:15] != ("depth", "rel_index", "rel_chars", "engine_kept",
                                                                 "engine_contains")
@@ -219,19 +221,24 @@ def _memoised_rows(blocks: Sequence[Block], rule_labels: Sequence[Labelled], wor
     This is the hot loop: a page repeats a quarter of its block texts ("Reply", "Share", a byline per
     teaser) and a few (tag, containers) pairs, class/id word sets and rule answers, so each is read
     once and memoised for the page (the texts up to a bound, so a huge page's memo stays small beside
-    its blocks). The rows go into the matrix a chunk at a time: a huge page's rows as Python tuples of
-    floats would hold several times the matrix.
+    its blocks). A block's rule answer and place are a handful of distinct rows on any page: each
+    block keeps only their numbers, and the columns are gathered from those rows at the end, in
+    one numpy step each (building every block's whole row as a tuple cost more than reading its
+    text). The text columns go into the matrix a chunk at a time: a huge page's rows as Python
+    tuples of floats would hold several times the matrix.
     """
     n = len(blocks)
     text_columns: dict[str, tuple[float, ...]] = {}
-    places: dict[tuple[str, frozenset[str]], tuple[float, ...]] = {}
-    rule_columns: dict[tuple[Label, Reason | None], tuple[float, ...]] = {}
+    places: dict[tuple[str, frozenset[str]], int] = {}
+    rule_columns: dict[tuple[Label, Reason | None], int] = {}
     word_columns: dict[frozenset[str], list[int]] = {}
     # the word columns are a sparse one-hot: written as (row, column) pairs, not as a list per row
     word_at: list[int] = []
     word_in: list[int] = []
     word_column = {w: k for k, w in enumerate(words)}
-    row_columns = np.array(_ROW_COLUMNS, dtype=np.intp)
+    text_at, rule_at, place_at = (np.array(_ROW_COLUMNS[a:b], dtype=np.intp) for a, b in _ROW_PARTS)
+    rule_of: list[int] = []
+    place_of: list[int] = []
     rows: list[tuple[float, ...]] = []
     for i, (block, item) in enumerate(zip(blocks, rule_labels)):
         text = block.text
@@ -240,22 +247,32 @@ def _memoised_rows(blocks: Sequence[Block], rule_labels: Sequence[Labelled], wor
             by_text = _text_columns(text)
             if len(text_columns) < _MAX_MEMO:
                 text_columns[text] = by_text
-        by_rule = rule_columns.get((item.label, item.reason))
+        rule_key = (item.label, item.reason)
+        by_rule = rule_columns.get(rule_key)
         if by_rule is None:
-            by_rule = rule_columns[(item.label, item.reason)] = _rule_columns(item.label, item.reason)
-        place = places.get((block.tag, block.roles))
+            by_rule = rule_columns[rule_key] = len(rule_columns)
+        rule_of.append(by_rule)
+        place_key = (block.tag, block.roles)
+        place = places.get(place_key)
         if place is None:
-            place = places[(block.tag, block.roles)] = _place(block.tag, block.roles)
+            place = places[place_key] = len(places)
+        place_of.append(place)
         set_words = word_columns.get(block.tokens)
         if set_words is None:
             set_words = word_columns[block.tokens] = _word_columns(block.tokens, word_column)
         if set_words:
             word_at.extend([i] * len(set_words))
             word_in.extend(set_words)
-        rows.append(by_text + by_rule + place)
+        rows.append(by_text)
         if len(rows) == _CHUNK_ROWS or i == n - 1:
-            out[i + 1 - len(rows):i + 1, row_columns] = np.array(rows, dtype=np.float32)
+            out[i + 1 - len(rows):i + 1, text_at] = np.array(rows, dtype=np.float32)
             rows.clear()
+    if n:
+        # the distinct rows in the order their keys were first met, then each block's row by number
+        rule_rows = np.array([_rule_columns(label, reason) for label, reason in rule_columns], dtype=np.float32)
+        place_rows = np.array([_place(tag, roles) for tag, roles in places], dtype=np.float32)
+        out[:, rule_at] = rule_rows[np.array(rule_of, dtype=np.intp)]
+        out[:, place_at] = place_rows[np.array(place_of, dtype=np.intp)]
     return word_at, word_in
 
 

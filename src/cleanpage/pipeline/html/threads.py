@@ -474,8 +474,9 @@ def _named_by_words(values: list[str], as_class: bool, cues: CommentCues) -> int
     tested once first, as one set: most pages have none."""
     distinct = set(values)
     if as_class:
-        spaced = _SPACES.split(" ".join(distinct).lower())  # as class_words splits each
-        if not any(cues.is_author((word,)) for word in set(spaced) if word):
+        spaced = set(_SPACES.split(" ".join(distinct).lower()))  # as class_words splits each
+        spaced.discard("")
+        if not cues.is_author(spaced):  # all the page's words in one call: most pages have none
             return 0
     count = 0
     words: dict[str, tuple[str, ...]] = {}

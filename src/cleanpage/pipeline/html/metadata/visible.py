@@ -317,21 +317,25 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
             _after_icon(el, el.tail, scan, cues)
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
-        if el.text or tag == "br":  # nothing else holds a line of its own
-            _text_lines(el, scan, cues)
+        own = el.text  # read once: each read of an element's text makes a new string
+        if own or tag == "br":  # nothing else holds a line of its own
+            _text_lines(el, own, scan, cues)
         if tag == "h1" and len(scan.h1s) < 5:
             _headline(el, walk, scan, cues.markup)
         attrib = el.attrib
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
+        tokens: str | None = None  # the class/id words, read once whether or not the memo knew them
         if tag not in _SPECIAL_TAGS and "itemprop" not in attrib:
             key = (attrib.get("class"), attrib.get("id"))
             hit = passed.get(key)
             if hit is None:
-                hit = passed[key] = any_re.search(_tokens(el)) is not None
+                tokens = _tokens(el)
+                hit = passed[key] = any_re.search(tokens) is not None
             if not hit:
                 continue
-        tokens = _tokens(el)
+        if tokens is None:
+            tokens = _tokens(el)
         if (tag == "a" and "rel" in attrib and _rel_link(el, scan, cues.markup)) or _itemprop(el, tokens, scan, cues):
             continue
         _marked(el, tokens, scan, cues)
@@ -369,12 +373,14 @@ def _under_headline(el: etree._Element, walk: _Walk, scan: _Scan, cues: Metadata
             if piece and piece.strip():
                 scan.after_h1.append(piece)
                 walk.after_chars += len(piece)
+        if walk.after_chars >= 400:
+            walk.in_h1 = -2  # the lines under the headline are read: no later element is asked again
 
 
-def _text_lines(el: etree._Element, scan: _Scan, cues: MetadataCues) -> None:
-    """Date lines and labelled lines read from an element's own text (and a ``br``'s tail),
+def _text_lines(el: etree._Element, own: str, scan: _Scan, cues: MetadataCues) -> None:
+    """Date lines and labelled lines read from an element's own text ``own`` (and a ``br``'s tail),
     whatever its markup."""
-    tag, own, markup = el.tag, el.text, cues.markup
+    tag, markup = el.tag, cues.markup
     if (own and len(own) >= 8 and tag != "a" and (len(scan.loose) < 3 or len(scan.published) < 2)
             and _loose_date(own)):
         line = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
