@@ -1132,3 +1132,62 @@ def test_a_date_written_after_an_icon_is_a_line_of_its_own() -> None:
         f"</div><div><i class='icon-clock'></i> 12.12.2025</div></div><p>Memory safety.</p>"
         f"<div class='sidebar'><div>{icon} Nov 3, 2025</div></div></body></html>")
     assert _scan(root, load_rules().cues).loose == ["Dec 12, 2025", "12.12.2025"]
+
+
+_OWN = ("<p>The council met to discuss the new cycle lanes along the river, and residents filled the hall to hear "
+        "the plans explained by the engineers who drew them.</p>")
+
+
+@pytest.mark.parametrize(
+    ("inside", "expected"),
+    [
+        # a list of links to other stories, each dated, in an aside no class word names: none is the story's date
+        (("<aside><h3>Related</h3><ul><li><a href='/a'>Bridge reopens</a> <time datetime='2021-03-04'>March 4, 2021"
+          "</time></li><li><a href='/b'>Bus strike ends</a> <time datetime='2021-02-01'>Feb 1, 2021</time></li></ul>"
+          "</aside>"), None),
+        (("<aside class='more'><h3>Weiterlesen</h3><div><div><a href='/a'>Brücke wieder offen</a><span class='date'>"
+          "04.03.2021</span></div><div><a href='/b'>Busstreik beendet</a><span class='date'>01.02.2021</span></div>"
+          "</div></aside>"), None),
+        # teaser cards as articles of their own inside the story's footer
+        (("<footer><article><a href='/a'>Bridge reopens</a><time datetime='2021-03-04'>4 March 2021</time></article>"
+          "<article><a href='/b'>Bus strike ends</a><time datetime='2021-02-01'>1 Feb 2021</time></article></footer>"),
+         None),
+        # the last change, marked as such, is not the publication
+        ("<footer>Last modified: <time itemprop='dateModified' datetime='2024-05-01'>1 May 2024</time></footer>", None),
+        # the story's own date lines, one linking to its writer, stay the story's
+        (("<aside><p>By <a href='/people/jane'>Jane Roe</a>, <time datetime='2024-03-03'>March 3, 2024</time></p>"
+          "<p>Updated <time datetime='2024-03-05'>March 5, 2024</time></p></aside>"), _dt.date(2024, 3, 3)),
+    ],
+)
+def test_the_own_article_s_last_resort_date_is_never_a_listed_story_s_or_a_last_change(
+        inside: str, expected: _dt.date | None) -> None:
+    from cleanpage.pipeline.html.metadata.dates import article_date
+
+    root = lxml.html.document_fromstring(
+        f"<html lang='en'><body><article><h1>Cycle lanes plan</h1>{_OWN}{inside}</article></body></html>")
+    found = article_date(root, load_rules().cues, month_first=True, lang="en")
+    assert (found if found is None else local_day(found)) == expected
+
+
+def test_a_related_list_in_the_article_does_not_date_an_undated_story() -> None:
+    page = _meta(
+        f"<html lang='en'><body><article><h1>Cycle lanes plan</h1>{_OWN}<aside><h3>Related</h3><ul>"
+        "<li><a href='/a'>Bridge reopens</a> <time datetime='2021-03-04'>March 4, 2021</time></li>"
+        "<li><a href='/b'>Bus strike ends</a> <time datetime='2021-02-01'>Feb 1, 2021</time></li></ul></aside>"
+        "</article></body></html>")
+    assert page.published is None
+
+
+def test_italic_words_before_a_date_are_no_icon() -> None:
+    """"<i>Deadline</i> 14 June 2022": the italic word labels the date (an event's, a call's); only an
+    icon font's empty ``<i>`` makes the text after it a line of its own."""
+    from cleanpage.pipeline.html.metadata.visible import _scan
+
+    root = lxml.html.document_fromstring(
+        f"<html lang='en'><body><main><h1>Call for papers</h1>{_OWN}<p><i>Deadline</i> 14 June 2022</p>"
+        "<p><em>Premiere</em> <i>am</i> 3. März 2023</p></main></body></html>")
+    assert _scan(root, load_rules().cues).loose == []
+    icon = lxml.html.document_fromstring(
+        f"<html lang='en'><body><main><h1>Cycle lanes plan</h1><p><i class='fa fa-clock'></i> 14 June 2022</p>"
+        f"{_OWN}</main></body></html>")
+    assert _scan(icon, load_rules().cues).loose == ["14 June 2022"]

@@ -79,10 +79,45 @@ def test_post_chrome_lines_are_chrome(text: str) -> None:
     ["Code: the part that failed was the loop, select all rows first.",
      "View: I think the proof was too long, as the others said.",
      "Sent from my phone because the laptop died, so excuse the typos in this long reply about flour.",
-     "See the edit history of the recipe page for what changed."],
+     "See the edit history of the recipe page for what changed.",
+     # a reader's sentence opening as a signature does, a source cited with the word for "see"
+     "Von meinem Opa gelernt, schmeckt super mit Butter!", "Von meinem Balkon aus sieht man den Hafen.",
+     "Sent from my hospital bed: thank you all for the kind words!",
+     "Voir : https://fr.wikipedia.org/wiki/Pain", "Ver: https://es.wikipedia.org/wiki/Pan",
+     "Vedi: https://it.wikipedia.org/wiki/Pane", "Zobacz: https://pl.wikipedia.org/wiki/Chleb"],
 )
 def test_sentences_that_start_like_post_chrome_are_words(text: str) -> None:
     assert not load_rules().comments.is_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Von meinem iPhone gesendet", "Sent from my Pixel 7 Pro using Tapatalk", "Sent from my iPhone.",
+     "Enviado desde mi Redmi Note 8 Pro mediante Tapatalk", "Inviato dal mio Pixel 6 utilizzando Tapatalk",
+     "Sent from my SM-S908U using Harbour Forums mobile app"],
+)
+def test_a_device_s_signature_in_any_language_is_chrome(text: str) -> None:
+    assert load_rules().comments.is_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Von meinem Opa gelernt, schmeckt super mit Butter!", "Voir : https://fr.wikipedia.org/wiki/Pain"],
+)
+def test_a_reply_s_own_words_that_open_like_chrome_stay_in_it(text: str) -> None:
+    page = cleanpage.clean(_thread(f"<p>{text}</p>"))
+    assert page.responses[0].text == f"{_REPLY}\n\n{text}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Advertising: Members may place free ads.", "Werbung: Mitglieder inserieren kostenlos im Vereinsheft."],
+)
+def test_a_club_s_line_about_its_members_ads_is_no_ad_label(text: str) -> None:
+    """The member-only ad label says who does not see the ad; a club's words about its members' ads
+    are the page's own."""
+    assert load_rules().match_text(text) is None
+    assert load_rules().match_text("Advertisement - Members don't see this ad") is not None
 
 
 def test_a_link_in_a_post_s_own_words_stays() -> None:

@@ -4,9 +4,12 @@ used to be read as the first reply and the page was no thread)."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+import cleanpage
+from cleanpage import PageType
 from cleanpage.pipeline.html.comment_header import CommentDates
 from cleanpage.pipeline.html.comment_items import read_comment
 from cleanpage.pipeline.html.threads import SectionRead, take_posts
@@ -69,3 +72,36 @@ def test_a_short_post_above_the_list_keeps_the_list_its_replies() -> None:
     kept, (opening, _opener, _thread), _posts, _chrome = take_posts(root, load_rules(), dates, read_of)
     assert opening == ()
     assert [r.text for _section, _items, read in kept for _el, r in read] == _TEXTS
+
+
+def _wp_comment(n: int, name: str, text: str) -> str:
+    return (f"<li class='comment even depth-1' id='comment-{n}'><article class='comment-body'><footer class='comment-meta'>"
+            f"<div class='comment-author vcard'><b class='fn'><a href='/author/{name}/'>{name}</a></b> "
+            f"<span class='says'>says:</span></div><div class='comment-metadata'><a href='#comment-{n}'>"
+            f"<time datetime='2024-03-0{n}T10:00'>March {n}, 2024 at 10:00 am</time></a></div></footer>"
+            f"<div class='comment-content'><p>{text}</p></div></article></li>")
+
+
+_REPLIES = [
+    "What a lovely photo of the harbour, I walked there last weekend with my kids and the light was just like this.",
+    "The old crane in the back was taken down last year, so this must be an older picture from the archive.",
+    "Could you share which camera and lens you used? The colours of the water look very natural to me.",
+]
+
+
+@pytest.mark.parametrize("post", [
+    "<figure><img src='harbour.jpg' alt=''><figcaption>Dawn.</figcaption></figure>",  # a photo post
+    "<ul><li>Sunrise 6:12</li><li>Tide low</li><li>Wind calm</li></ul>",  # a post that is a list, no prose
+])
+def test_a_blog_post_s_comment_list_named_so_stays_its_comments(post: str) -> None:
+    """A blog post with no prose of its own (a photo, a list) above "ol.comment-list" in "div#comments",
+    no heading over the list: its readers' comments, not a thread opened by the first of them."""
+    comments = "".join(_wp_comment(n + 1, name, text) for n, (name, text) in enumerate(zip(["ann", "bob", "cat"], _REPLIES)))
+    page = cleanpage.clean(
+        "<html><head><title>Harbour at dawn – My blog</title></head><body><header><a href='/'>My blog</a></header>"
+        f"<main><h1>Harbour at dawn</h1>{post}<div id='comments' class='comments-area'><ol class='comment-list'>"
+        f"{comments}</ol><div id='respond'><h3>Leave a Reply</h3><form><textarea></textarea></form></div></div>"
+        "</main></body></html>")
+    assert page.page_type is not PageType.THREAD
+    assert [(r.author, r.text) for r in page.responses] == list(zip(["ann", "bob", "cat"], _REPLIES))
+    assert not any(text in page.body for text in _REPLIES)

@@ -121,3 +121,18 @@ def test_a_spaced_slash_separates_a_forum_titles_pieces() -> None:
     src = _inputs(page="AC/DC tour dates 24/7 | Stage Guide", sites=frozenset({"stageguide"}))
     assert {c.value for c in tc.title_candidates(src)} >= {"AC/DC tour dates 24/7"}
     assert not any(c.value in ("AC", "DC tour dates 24") for c in tc.title_candidates(src))
+
+
+@pytest.mark.parametrize("title", [
+    "Either / Or: a review - Film Club",
+    "Kyiv / Kiev: what is in a name – The Paper",
+    "Pro / Contra: Tempolimit auf Autobahnen | Zeitung",
+])
+def test_a_slash_beside_another_separator_joins_the_words_of_one_piece(title: str) -> None:
+    """Where a dash or a bar cuts the title, a spaced slash is part of the headline ("Yes / No: …"): no
+    candidate is a piece cut at it."""
+    before, after = title.split(" / ", 1)
+    values = {c.value for c in tc.title_candidates(_inputs(page=title))}
+    assert not any(v == before or after.startswith(v) for v in values)
+    page = f"<html><head><title>{title}</title></head><body><main><p>{_SENTENCE}</p></main></body></html>"
+    assert (cleanpage.clean(page).title or "").startswith(f"{before} / ")

@@ -631,7 +631,16 @@ def _posts_the_cues_read(
     sections = [s for s in taken if _overlaps(s, posts.container)]
     if not sections or any(_calls_itself_comments(s, rules.comments) for s in sections):
         return None
+    if any(_named_comments(el, rules.comments) for el in (*sections, posts.container, posts.posts[0])):
+        return None
     return None if _any_prose_before(posts.container, rules) else posts
+
+
+def _named_comments(el: etree._Element, cues: CommentCues) -> bool:
+    """``el`` or a box around it is named for comments by a class or id word ("ol.comment-list" in
+    "div#comments", "li.comment"): a blog post's or a story's comment list, under a photo, a video or
+    a list that is no prose, whatever its heading says, not a board's posts ("ol#posts li.postbit")."""
+    return any(cues.is_comment_like(word) for up in (el, *el.iterancestors()) for word in element_tokens(up))
 
 
 def _any_prose_before(container: etree._Element, rules: Rules) -> bool:

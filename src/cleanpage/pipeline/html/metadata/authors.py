@@ -19,7 +19,7 @@ from cleanpage.rules import Rules
 from .dates import _DATE_IN_LINE
 from .places import _elsewhere, _letters
 from .site import _HOST, _SUFFIX, _site_key
-from .title import _TITLE_PARTS
+from .title import title_parts
 from .visible import _SKIP_TAGS, _up_to_break
 
 
@@ -341,7 +341,7 @@ def _site_owner(title: str | None, meta: dict[str, str], root: etree._Element, u
         texts.extend(_SPACE_RUNS.sub(" ", str(link.get("title") or "")) for link in head.iter("link")
                      if (link.get("rel") or "").lower() == "alternate")
     for text in texts:
-        for part in _TITLE_PARTS.split(text):
+        for part in title_parts(text).split(text):
             words = rules.cues.name_titles.sub("", part).split()
             owned = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
             # the whole part, or the words up to a possessive ("Gregory Szorc's Digital Home")

@@ -285,7 +285,8 @@ def article_date(
     holds its headline, else the page's only one), even in a box the article holds as its own
     footer or side column ("<article><aside><time>", "<article>…<footer class='author__meta'>
     <span class='meta-date'>"), which the other sources pass over as a side box; a comment's, a
-    reply's or a teaser's never. At most two dateparser calls."""
+    reply's or a teaser's never, nor a last change marked as one (``itemprop='dateModified'``, which
+    the visible scan never reads as published either). At most two dateparser calls."""
     article = _own_article(root)
     if article is None:
         return None
@@ -295,6 +296,8 @@ def article_date(
             continue
         if el.tag != "time" and ("class" not in el.attrib and "id" not in el.attrib
                                  or cues.date_class.search(_tokens(el)) is None):
+            continue
+        if (el.get("itemprop") or "").lower() in markup.modified:
             continue
         if _in_other_thing(el, article, markup.other_things):
             continue
@@ -311,11 +314,28 @@ def article_date(
 
 
 def _in_other_thing(el: etree._Element, article: etree._Element, other_things: re.Pattern[str]) -> bool:
-    """``el`` sits in a comment list, a reply or a teaser inside ``article``."""
+    """``el`` sits in a comment list, a reply or a teaser inside ``article``: a box named so, an
+    ``<article>`` of its own nested in it (a teaser card, a comment), or one item of a list of links
+    to other pages, each dated as ``el`` is ("<aside><h3>Related</h3><ul><li><a>…</a> <time>…", a list
+    no class word names)."""
     for up in el.iterancestors():
         if up is article:
             return False
-        if other_things.search(_tokens(up)):
+        if up.tag == "article" or other_things.search(_tokens(up)) or _dated_link_item(up, el):
+            return True
+    return False
+
+
+def _dated_link_item(item: etree._Element, date: etree._Element) -> bool:
+    """``item`` holds a link, and a sibling of its kind beside it holds a link and a date of the same
+    markup as ``date`` (its tag and class): items of a list of dated links. An article's own date
+    line beside another date line ("Published …", "Updated …") holds no link to another page in both."""
+    if not isinstance(item.tag, str) or item.find(".//a[@href]") is None:
+        return False
+    path = f".//{date.tag}[@class='{cls}']" if (cls := date.get("class")) and "'" not in cls else f".//{date.tag}"
+    for sibling in (item.getprevious(), item.getnext()):
+        if (sibling is not None and sibling.tag == item.tag and sibling.find(".//a[@href]") is not None
+                and sibling.find(path) is not None):
             return True
     return False
 

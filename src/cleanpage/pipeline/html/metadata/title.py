@@ -14,10 +14,20 @@ from .site import _is_site, strip_site_suffix
 _PLACEHOLDER = re.compile(r"^\W*\w+\s*(?:…|\.\.\.)\W*$")
 
 
-#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed", a forum's
-#: "Topic / Board / Forum" as :data:`.site._SUFFIX` reads it; a slash needs spaces: "AC/DC", "24/7"; a CJK
+#: the separators between a title's parts ("Post – Site", "Site | Section", "Site » Feed"; a CJK
 #: title's fullwidth bar, "标题｜新华网", is a pipe as :data:`.site._SUFFIX_CJK` reads it)
-_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«/]\s++|\s*+[|｜»«]\s*+)")
+_TITLE_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s++[-–—|·:»«]\s++|\s*+[|｜»«]\s*+)")
+
+#: a spaced slash: the separator of a title that has no other ("Topic / Board / Forum", as
+#: :data:`.site._SUFFIX` reads it); an unspaced one is no separator ("AC/DC", "24/7")
+_SLASH_PARTS = re.compile(r"(?:(?<!\s)|(?=\S))\s++/\s++")
+
+
+def title_parts(title: str) -> re.Pattern[str]:
+    """The separator pattern a title is cut with: :data:`_TITLE_PARTS`, or the spaced slash where the
+    title has no other separator. Where a dash or a bar cuts the title, a slash joins the words of
+    one piece ("Either / Or: a review – Film Club", "Kyiv / Kiev: what is in a name | The Paper")."""
+    return _SLASH_PARTS if "/" in title and _TITLE_PARTS.search(title) is None else _TITLE_PARTS
 
 
 #: characters that show nothing: direction marks and embeddings (a right-to-left site's "\u202aName\u202c"),

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from cleanpage.pipeline.blocks import normalise_space, text_key
 
 from .site import _is_site, strip_site_suffix
-from .title import _MARKUP, _PLACEHOLDER, _TITLE_PARTS, _words
+from .title import _MARKUP, _PLACEHOLDER, _words, title_parts
 
 #: every base source a title value can come from, in the order a tie is broken in
 SOURCES = ("hand", "ld", "og", "page", "h1_first", "h1_other", "decked", "headline",
@@ -97,7 +97,8 @@ def _proposals(src: TitleInputs) -> list[tuple[str, str]]:
         if not value:
             continue
         out.append(("stripped", strip_site_suffix(value, heads, src.sites)))
-        parts = [p.strip() for p in _TITLE_PARTS.split(normalise_space(value)) if p.strip()]
+        flat = normalise_space(value)
+        parts = [p.strip() for p in title_parts(flat).split(flat) if p.strip()]
         if len(parts) > 1:
             out.extend(("part_first" if i == 0 else "part_last" if i == len(parts) - 1 else "part_mid", p)
                        for i, p in enumerate(parts[:6]))
@@ -139,10 +140,10 @@ def _seo_shaped(src: TitleInputs) -> bool:
         if not title:
             continue
         flat = normalise_space(title)
-        seps = _TITLE_PARTS.findall(flat)
+        seps = title_parts(flat).findall(flat)
         if "«" in title and "»" in title:
             seps = [s for s in seps if s.strip() not in ("«", "»")]  # a quote: « bonjour »
-        pieces = {fold(p) for p in _TITLE_PARTS.split(flat) if p.strip()}
+        pieces = {fold(p) for p in title_parts(flat).split(flat) if p.strip()}
         if any(map(_is_pipe, seps)) or len(seps) >= 2 or (seps and h1 & pieces):
             return True
     return False
@@ -188,7 +189,7 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         float(bool(key) and page_key.startswith(key)),
         float(_is_site(cand.value, src.sites, loose=False)), float(_is_site(cand.value, src.sites)),
         math.log1p(len(cand.value)) / 5.0, float(n_words == 1), float(n_words > 20),
-        float(_TITLE_PARTS.search(cand.value) is not None),
+        float(title_parts(cand.value).search(cand.value) is not None),
         len(own_words & url_words) / len(own_words) if own_words else 0.0,
         float(not src.h1s), float(len(src.h1s) > 1), float(_url_section(cand.value, src.url)),
         *_pairs(cand.sources, key, page_key, text_key(src.og or ""), not (src.ld or src.og)),
@@ -213,8 +214,8 @@ def _part_features(cand: TitleCandidate, src: TitleInputs) -> list[float]:
     by_pipe = beside_site = False
     key = fold(cand.value)  # candidates are merged by this key: "Post" and "POST" are one
     for title in (src.ld, src.og, src.page):
-        pieces = _TITLE_PARTS.split(normalise_space(title or ""))
-        seps = _TITLE_PARTS.findall(normalise_space(title or ""))
+        flat = normalise_space(title or "")
+        pieces, seps = title_parts(flat).split(flat), title_parts(flat).findall(flat)
         for i, piece in enumerate(pieces):
             if len(pieces) < 2 or fold(piece) != key:
                 continue

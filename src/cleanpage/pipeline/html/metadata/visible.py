@@ -313,7 +313,7 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         if walk.in_h1 >= 0:  # under the headline, or still in it
             _under_headline(el, walk, scan, cues)
         tag = el.tag
-        if tag in _ICON_TAGS and el.tail and len(scan.loose) < 3:
+        if tag in _ICON_TAGS and el.tail and len(scan.loose) < 3 and _drawn(el):
             _after_icon(el, el.tail, scan, cues)
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
@@ -413,6 +413,13 @@ def _text_lines(el: etree._Element, own: str, scan: _Scan, cues: MetadataCues) -
 
 #: the elements a site draws an icon with: the text after one is a line of its own
 _ICON_TAGS = frozenset({"svg", "img", "i"})
+
+
+def _drawn(icon: etree._Element) -> bool:
+    """An icon draws and says nothing: an ``<i>`` with words in it is italics ("<i>Deadline</i> 14 June
+    2022", "<i>Premiere</i> …"), a label its date belongs to, not an icon font's empty ``<i class='fa …'>``."""
+    return icon.tag != "i" or not (icon.text or "").strip() and not any(
+        (child.text or child.tail or "").strip() for child in icon.iterdescendants())
 
 
 def _after_icon(el: etree._Element, tail: str, scan: _Scan, cues: MetadataCues) -> None:
