@@ -174,3 +174,45 @@ def test_country_domain_places_a_language_that_spans_continents() -> None:
     assert in_page_zone(utc, zone_tag("es", "https://example.com/x")) is utc
     assert in_page_zone(utc, zone_tag("de", "https://example.io/x")) == utc  # "de-io": German's own zone
     assert in_page_zone(utc, zone_tag("de", "https://example.io/x")).utcoffset() == _dt.timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("url", "permalink", "any_url"),
+    [
+        ("https://blog.example/2023/october/03/a-post/", _dt.date(2023, 10, 3), _dt.date(2023, 10, 3)),
+        ("https://blog.example/2023/oct/03", _dt.date(2023, 10, 3), _dt.date(2023, 10, 3)),
+        ("https://blog.example/2023/Okt/03/ein-beitrag", _dt.date(2023, 10, 3), _dt.date(2023, 10, 3)),
+        ("https://blog.example/2021/m%C3%A4rz/05/x", _dt.date(2021, 3, 5), _dt.date(2021, 3, 5)),
+        ("https://blog.example/2022/marzo/07/", _dt.date(2022, 3, 7), _dt.date(2022, 3, 7)),
+        # a segment's date with a month name is a slug's: only where slugs are read
+        ("https://news.example/news/03-october-2023/", None, _dt.date(2023, 10, 3)),
+        ("https://news.example/05-octobre-2023-un-titre", None, _dt.date(2023, 10, 5)),
+        ("https://news.example/october-3rd-2023-a-title", None, _dt.date(2023, 10, 3)),
+        ("https://news.example/2023-oct-03/x", None, _dt.date(2023, 10, 3)),
+        # a month and a year only, or a word that is no month, is no day
+        ("https://blog.example/2023/october/", None, None),
+        ("https://blog.example/2023/october/page-2", None, None),
+        ("https://blog.example/2023/top/03/", None, None),
+        ("https://blog.example/2023/october/32/", None, None),
+    ],
+)
+def test_url_dates_with_a_month_name(url: str, permalink: object, any_url: object) -> None:
+    assert date_from_url(url, slugs=False) == permalink
+    assert date_from_url(url) == any_url
+
+
+def test_url_month_name_in_the_page_language() -> None:
+    # Finnish is none of the default languages: its month word is read when the page says it is Finnish
+    assert date_from_url("https://blogi.example/2023/lokakuu/03/", slugs=False) is None
+    assert date_from_url("https://blogi.example/2023/lokakuu/03/", slugs=False, lang="fi") == _dt.date(2023, 10, 3)
+
+
+def test_numeric_readings_only_for_ambiguous_dates() -> None:
+    from cleanpage.pipeline.shared.dates import numeric_readings
+
+    assert numeric_readings("03/10/2023") == (_dt.date(2023, 10, 3), _dt.date(2023, 3, 10))
+    assert numeric_readings("Posted 03-10-2023 10:15") == (_dt.date(2023, 10, 3), _dt.date(2023, 3, 10))
+    assert numeric_readings("03.10.2023") is None  # a dotted date is day-first
+    assert numeric_readings("13/10/2023") is None
+    assert numeric_readings("05/05/2023") is None  # one day either way
+    assert numeric_readings("2023-10-03") is None

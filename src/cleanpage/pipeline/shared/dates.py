@@ -15,12 +15,14 @@ import datetime as _dt
 import functools
 import re
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from cleanpage.engines.dateparser import locale_infos, read_date
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
-__all__ = ["calendar_word", "date_from_url", "in_page_zone", "local_day", "parse_date", "parse_iso", "parse_visible_date", "zone_tag"]
+__all__ = ["calendar_word", "date_from_url", "in_page_zone", "local_day", "numeric_readings", "parse_date", "parse_iso",
+           "parse_visible_date", "zone_tag"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$")
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|[^\W\d_]{3,}")
@@ -66,6 +68,19 @@ _URL_DAY = re.compile(
     r"/(?:(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<a>\d{1,2})[-.](?P<b>\d{1,2})[-.](?P<y2>(?:19|20)\d{2}))"
     r"(?:[/_.]|-(?=[^\W\d_])|$)"
 )
+
+
+def numeric_readings(text: str) -> tuple[_dt.date, _dt.date] | None:
+    """The day-first and the month-first reading of the first numeric date in ``text`` when both are
+    dates and differ ("03/10/2023": 3 October, 10 March), else ``None`` (a dotted date is always
+    day-first, a part above 12 settles the order, "05/05/2023" is one day either way)."""
+    m = _NUMERIC.search(text)
+    if m is None or m["y1"] or m["sep"] == ".":
+        return None
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y2"])
+    if a == b or a > 12 or b > 12 or not a or not b:
+        return None
+    return _dt.date(y, b, a), _dt.date(y, a, b)
 
 
 def _numeric(text: str, month_first: bool) -> _dt.date | _dt.datetime | None:
@@ -280,10 +295,65 @@ def _named_month(text: str, languages: tuple[str, ...]) -> _dt.datetime | None:
         return None
 
 
-def date_from_url(url: str | None, *, slugs: bool = True) -> _dt.date | None:
+#: a permalink date with a month's name: "/2023/october/03/", "/2023/oct/03"
+_URL_NAMED_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<w>[^\W\d_]{3,})/(?P<d>0?[1-9]|[12]\d|3[01])(?:/|$)")
+#: a whole date with a month's name as a path segment or a slug's start: "/03-october-2023",
+#: "/october-3-2023-title", "/2023-oct-03"
+_URL_NAMED_DAY = re.compile(
+    r"/(?:(?P<d>\d{1,2})-(?P<w>[^\W\d_]{3,})-(?P<y>(?:19|20)\d{2})"
+    r"|(?P<w2>[^\W\d_]{3,})-(?P<d2>\d{1,2})(?:st|nd|rd|th)?-(?P<y2>(?:19|20)\d{2})"
+    r"|(?P<y3>(?:19|20)\d{2})-(?P<w3>[^\W\d_]{3,})-(?P<d3>\d{1,2}))"
+    r"(?:[/_.]|-(?=[^\W\d_])|$)"
+)
+
+
+@functools.lru_cache(maxsize=32)
+def _url_months(languages: tuple[str, ...]) -> dict[str, int]:
+    """Month names and abbreviations of ``languages`` (dateparser's locale data), as a URL writes
+    them (case-folded, no dot); a word that names two months in two of the languages is left out.
+    Weekday names do not matter here: a URL's month sits between a year and a day."""
+    months: dict[str, set[int]] = {}
+    for info in locale_infos(languages) or []:
+        for n, key in enumerate(_MONTHS, 1):
+            for word in info.get(key, ()):
+                word = word.casefold().strip(".")
+                if len(word) >= 3 and " " not in word:
+                    months.setdefault(word, set()).add(n)
+    return {w: next(iter(ns)) for w, ns in months.items() if len(ns) == 1}
+
+
+def _url_languages(lang: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*_languages(lang), *_DEFAULT_LANGUAGES]))
+
+
+def _named_from_url(path: str, slugs: bool, lang: str | None) -> _dt.date | None:
+    """A URL date with a month's name (a permalink's "/2023/october/03/", or with ``slugs`` a
+    segment's "/03-october-2023"); a month word and a year alone ("/2023/october/") are no day."""
+    path = unquote(path).casefold()
+    found = [(m["y"], m["w"], m["d"]) for m in _URL_NAMED_DATE.finditer(path)]
+    if slugs:
+        for m in _URL_NAMED_DAY.finditer(path):
+            found.append((m["y"] or m["y2"] or m["y3"], m["w"] or m["w2"] or m["w3"], m["d"] or m["d2"] or m["d3"]))
+    if not found:
+        return None
+    months = _url_months(_url_languages(lang))
+    for year, word, day in found:
+        month = months.get(word)
+        if month is None:
+            continue
+        try:
+            return _dt.date(int(year), month, int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def date_from_url(url: str | None, *, slugs: bool = True, lang: str | None = None) -> _dt.date | None:
     """A /YYYY/MM/DD/ path date (the publication day many CMSs put in permalinks), or (``slugs``)
     a whole date as a path segment ("/2021-10-29-title", "/meldungen/29-10-2021"), which is as
-    often the date of what the page is about (a meeting, an event); never a run of id digits."""
+    often the date of what the page is about (a meeting, an event); never a run of id digits.
+    A month may be written as a word in the page's language ``lang`` or a common one
+    ("/2023/october/03/", "/2023/okt/03/", "/03-octobre-2023")."""
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0]
@@ -291,12 +361,15 @@ def date_from_url(url: str | None, *, slugs: bool = True) -> _dt.date | None:
     try:
         if m is not None:
             value = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        elif (named := _named_from_url(path, False, lang)) is not None:
+            value = named
         elif not slugs:
             return None
         else:
             m = _URL_DAY.search(path)
             if m is None:
-                return None
+                named = _named_from_url(path, True, lang)
+                return None if named is None or _implausible(named) else named
             if m["y"]:
                 value = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
             else:

@@ -65,7 +65,8 @@ def date_proposals(root: etree._Element, src: _Sources, rules: Rules,
     out: list[Proposal] = [("hand", hand)] if hand is not None else []
     out.extend(_structured(src, rules))
     out.extend(_visible(src, rules))
-    for source, day in (("url", date_from_url(src.url, slugs=False)), ("url_slug", date_from_url(src.url)),
+    for source, day in (("url", date_from_url(src.url, slugs=False, lang=src.lang)),
+                        ("url_slug", date_from_url(src.url, lang=src.lang)),
                         ("htmldate", _htmldate(root, src.url, rules.cues.markup))):
         if day is not None:
             out.append((source, day))
