@@ -1191,3 +1191,80 @@ def test_italic_words_before_a_date_are_no_icon() -> None:
         f"<html lang='en'><body><main><h1>Cycle lanes plan</h1><p><i class='fa fa-clock'></i> 14 June 2022</p>"
         f"{_OWN}</main></body></html>")
     assert _scan(icon, load_rules().cues).loose == ["14 June 2022"]
+
+
+def _dated_page(lang: str, shown: str, extra_head: str = "") -> str:
+    return (
+        f"<html lang='{lang}'><head><title>A post</title>{extra_head}</head><body><article><h1>A post</h1>"
+        f"<p class='date'>{shown}</p><p>Some text of the post, long enough to be a paragraph of it.</p>"
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "expected"),
+    [
+        # a bare ``en`` page is read month-first, unless its URL states the day the other way
+        ("en", "https://blog.example/2023/october/03/a-post/", _dt.date(2023, 10, 3)),
+        ("en", "https://blog.example/2023/mar/10/a-post/", _dt.date(2023, 3, 10)),
+        ("en", "https://blog.example/posts/03-october-2023-a-post", _dt.date(2023, 10, 3)),
+        ("en", "https://blog.example/2023/10/03/a-post/", _dt.date(2023, 10, 3)),
+        # a French page is read day-first, unless its URL states the day the other way
+        ("fr", "https://blog.example/2023/mars/10/un-billet/", _dt.date(2023, 3, 10)),
+        ("fr", "https://blog.example/2023/octobre/03/un-billet/", _dt.date(2023, 10, 3)),
+        ("es", "https://blog.example/2023/marzo/10/una-entrada/", _dt.date(2023, 3, 10)),
+        # a URL with a month name and a year only says nothing of the day: the language's rule stands
+        ("en", "https://blog.example/2023/october/a-post/", _dt.date(2023, 3, 10)),
+        ("en-GB", "https://blog.example/2023/october/a-post/", _dt.date(2023, 10, 3)),
+        ("en", None, _dt.date(2023, 3, 10)),
+    ],
+)
+def test_ambiguous_numeric_date_read_in_the_order_the_url_states(lang: str, url: str | None, expected: object) -> None:
+    page = _meta(_dated_page(lang, "03/10/2023"), url)
+    assert page.published is not None and local_day(page.published) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "structured", "expected"),
+    [
+        ("en", "2023-10-03T09:00:00+02:00", _dt.date(2023, 10, 3)),
+        ("en-GB", "2023-03-10", _dt.date(2023, 3, 10)),
+        ("de", "2023-03-10", _dt.date(2023, 3, 10)),
+    ],
+)
+def test_ambiguous_numeric_date_settled_by_a_structured_date(lang: str, structured: str, expected: object) -> None:
+    from cleanpage.pipeline.html.metadata.dates import page_order
+
+    head = f"<meta property='article:published_time' content='{structured}'>"
+    root = lxml.html.document_fromstring(_dated_page(lang, "03/10/2023", head))
+    page = read_metadata(root, RULES, None)
+    assert page.published is not None and local_day(page.published) == expected
+    from cleanpage.pipeline.html.metadata.arbiter import _read_sources
+
+    src = _read_sources(root, RULES, None)
+    # the page's order follows the structured date, so a second ambiguous date line reads the same way
+    assert src.month_first is (expected == _dt.date(2023, 3, 10))
+    assert page_order(None, {}, src.scan, None, RULES.cues, default=True, lang=lang) is True
+
+
+def test_ambiguous_numeric_date_settled_by_a_month_name_date_line() -> None:
+    from cleanpage.pipeline.html.metadata.arbiter import _read_sources
+
+    html = (
+        "<html lang='en'><head><title>A post</title></head><body><article><h1>A post</h1>"
+        "<time class='published'>3 October 2023</time><p class='date'>Posted 03/10/2023</p>"
+        "<p>Some text of the post, long enough to be a paragraph of it.</p></article></body></html>"
+    )
+    src = _read_sources(lxml.html.document_fromstring(html), RULES, None)
+    assert src.month_first is False
+
+
+def test_sources_that_disagree_leave_the_language_rule() -> None:
+    from cleanpage.pipeline.html.metadata.dates import settled_order
+
+    both = {_dt.date(2023, 10, 3), _dt.date(2023, 3, 10)}
+    assert settled_order(["03/10/2023"], both, True) is True
+    assert settled_order(["03/10/2023"], both, False) is False
+    assert settled_order(["03/10/2023", "04/11/2023"], {_dt.date(2023, 10, 3), _dt.date(2023, 4, 11)}, True) is True
+    assert settled_order(["03/10/2023"], {_dt.date(2023, 10, 3)}, True) is False
+    assert settled_order(["03.10.2023"], {_dt.date(2023, 3, 10)}, False) is False  # a dotted date is no question

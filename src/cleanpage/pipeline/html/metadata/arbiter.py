@@ -48,6 +48,7 @@ from .dates import (
     _written_alone,
     article_date,
     changed_under_headline,
+    page_order,
 )
 from .head import _first, _head_meta
 from .htmldate_source import _htmldate
@@ -172,7 +173,8 @@ def _read_sources(root: etree._Element, rules: Rules, url: str | None) -> _Sourc
         ld=ld, meta=meta, scan=scan, url=page_url,
         sites=frozenset(k for k in sites if k and len(k) <= 40 and k not in stated),
         og_title=og_title, page_title=page_title, lang=lang, zone=zone_tag(lang, page_url),
-        month_first=_month_first(root, meta),
+        month_first=page_order(ld.published, meta, scan, page_url, rules.cues, default=_month_first(root, meta),
+                               lang=lang),
     )
 
 
@@ -180,7 +182,7 @@ def date_inputs(root: etree._Element, src: _Sources, rules: Rules) -> tuple[list
     """Every source's date for the page (the hand order's pick among them) and the URL's day."""
     hand = _date(root, src, rules)
     proposals = date_proposals(root, src, rules, hand)
-    return proposals, date_from_url(src.url, slugs=False)
+    return proposals, date_from_url(src.url, slugs=False, lang=src.lang)
 
 
 def read_date_inputs(root: etree._Element, rules: Rules, url: str | None = None

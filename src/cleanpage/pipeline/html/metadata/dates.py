@@ -14,6 +14,7 @@ from cleanpage.pipeline.shared.dates import (
     date_from_url,
     in_page_zone,
     local_day,
+    numeric_readings,
     parse_date,
     parse_iso,
     parse_visible_date,
@@ -26,8 +27,50 @@ from .visible import _LOOSE_DATE, _changed_first, _Scan
 
 
 def _month_first(root: etree._Element, meta: dict[str, str]) -> bool:
+    """The order an ambiguous "03/10/2023" is read in when nothing on the page settles it: month
+    first on a US English (or bare ``en``) page."""
     lang = (root.get("lang") or meta.get("og:locale") or "").lower().replace("_", "-")
     return lang in ("en-us", "en")
+
+
+def settled_order(shown: list[str], known: set[_dt.date], default: bool) -> bool:
+    """Whether the page's ambiguous numeric dates are month-first: the order in which the page's
+    date lines ``shown`` state a day another source of the page gives unambiguously (``known``: the
+    URL's date, a structured date, a month-name date), when they all point one way; else ``default``
+    (the language's rule). "03/10/2023" on a page whose URL is /2023/october/03/ is 3 October, on
+    any ``en`` page."""
+    votes: set[bool] = set()
+    for text in shown:
+        readings = numeric_readings(text)
+        if readings is None:
+            continue
+        day_first, month_first = readings
+        if (day_first in known) != (month_first in known):
+            votes.add(month_first in known)
+    return votes.pop() if len(votes) == 1 else default
+
+
+def page_order(
+    ld_date: str | None, meta: dict[str, str], scan: _Scan, url: str | None, cues: MetadataCues, *,
+    default: bool, lang: str | None,
+) -> bool:
+    """Whether this page's ambiguous numeric dates are month-first (:func:`settled_order`): its
+    date lines are weighed against the days its URL, its structured values and its month-name date
+    lines state. The sources are read only when a date line is ambiguous (at most two dateparser
+    calls, for month-name lines)."""
+    shown = [t for t in (*scan.dates[:3], *scan.published[:2], *scan.loose[:3],
+                         *(t for t in scan.after_h1[:_UNDER_HEADLINE_LINES] if len(t) <= 100))]
+    shown = [t for t in shown if numeric_readings(t) is not None]
+    if not shown:
+        return default
+    markup = cues.markup
+    texts = [ld_date, *(meta.get(n) for n in markup.published), *scan.item_dates[:2]]
+    values = [parse_date(t) for t in texts if t and numeric_readings(t) is None]
+    values.extend(date_from_url(url, slugs=s, lang=lang) for s in (False, True))
+    written = [t for t in (*scan.dates[:2], *scan.published[:1]) if numeric_readings(t) is None and not _LOOSE_DATE.search(t)]
+    values.extend(parse_visible_date(t, cues=cues, lang=lang) for t in written[:2])
+    known = {local_day(v) for v in values if v is not None}
+    return settled_order(shown, known, default) if known else default
 
 
 def _utc_shift(value: _dt.date | _dt.datetime, local: _dt.date, lang: str | None) -> bool:
@@ -70,7 +113,7 @@ def _published(
     structured = stated[0] if stated else None
     # a generic "date" meta alone is often the day the page was last built, not published
     weak = structured is not None and ld_date is None and meta_key in markup.weak_published
-    url_day = date_from_url(url, slugs=False)  # a permalink's date; a slug's only as a last resort
+    url_day = date_from_url(url, slugs=False, lang=lang)  # a permalink's date; a slug's only as a last resort
     visible, labelled_visible = _shown_date(scan, cues, month_first=month_first, lang=lang)
     numeric = [t for t in scan.loose if _LOOSE_DATE.search(t)]  # read without dateparser
     if weak and structured is not None:
@@ -105,7 +148,7 @@ def _published(
         return visible
     if url_day is not None:
         return url_day
-    slug_day = date_from_url(url)
+    slug_day = date_from_url(url, lang=lang)
     if slug_day is not None:
         return slug_day
     for text in numeric:
@@ -256,7 +299,7 @@ def _in_zone_when_shown(
     local = in_page_zone(value, zone)
     if local is value or local.date() == value.date():
         return local
-    if "-" in (zone or "") or local.time() == _dt.time(0) or date_from_url(url, slugs=False) == local.date():
+    if "-" in (zone or "") or local.time() == _dt.time(0) or date_from_url(url, slugs=False, lang=lang) == local.date():
         return local
     return local if _day_shown(local.date(), scan, cues, month_first=month_first, lang=lang) else value
 
