@@ -238,6 +238,10 @@ def test_a_hidden_element_holding_most_of_the_page_goes_to_the_model() -> None:
     # furniture stays hidden however much it holds: a mega menu, a modal
     f"<div class='mega-menu' style='display:none'>{SPEC_HTML}</div>",
     f"<div class='modal' hidden><article>{SPEC_HTML}</article></div>",
+    # a consent layer named after the data-protection law in another language than "gdpr" (review18)
+    f"<div class='dsgvo-hinweis' style='display:none'>{SPEC_HTML}</div>",
+    f"<div id='rgpd-banner' hidden>{SPEC_HTML}</div>",
+    f"<div class='lgpdAviso' aria-hidden='true'>{SPEC_HTML}</div>",
     # a short hidden line is no page's content, even on a short page
     f"<p aria-hidden='true'>{SPECS[0]}</p>",
 ])
@@ -258,6 +262,81 @@ def test_a_long_panel_with_text_of_its_own_stays_collapsed() -> None:
     blocks = _roles(f"<main><h1>Steel kettle</h1>{SPEC_HTML}</main>"
                     "<div class='tab-pane' hidden>" + "".join(f"<p>{p}</p>" for p in own) + "</div>")
     assert "collapsed" in blocks[own[0]]
+
+
+# Known misfire of the "wraps the page's main content" rule (review18), left open: any <main> or <article>
+# inside a hidden element makes it the page's content, so an article a page hides after the one it shows
+# (a next story preloaded for scrolling, a print copy, a comment thread of <article>s) is shown. The fix
+# (only the page's first <main>, or without one its first <article>, counts) changes ten dev pages' output,
+# so it waits for the block model's next retrain.
+_WRAPS_ANY_ARTICLE = pytest.mark.xfail(strict=True, reason="review18: wraps_page fires on any <main>/<article> inside")
+NEXT_STORY = ["Der Stadtrat hat am Dienstag beschlossen, die Straßenbahnlinie bis zum neuen Stadion zu verlängern.",
+              "Die Bauarbeiten sollen im Frühjahr beginnen und nach Angaben der Verwaltung zwei Jahre dauern.",
+              "Anwohner der Südstadt hatten lange auf eine bessere Verbindung in die Innenstadt gewartet."]
+NEXT_HTML = "".join(f"<p>{p}</p>" for p in NEXT_STORY)
+
+
+@pytest.mark.parametrize("hidden", [
+    # the next story, preloaded for an infinite scroll and shown only when the reader gets there
+    f"<div class='next-story' style='display:none'><article><h2>Straßenbahn</h2>{NEXT_HTML}</article></div>",
+    # a comment thread a button opens, each comment an <article>
+    "<div id='discussion' style='display:none'>" + "".join(f"<article><p>{p}</p></article>" for p in NEXT_STORY) + "</div>",
+])
+@pytest.mark.parametrize("story", [f"<main><article><h1>Steel kettle</h1>{SPEC_HTML}</article>{{}}</main>",
+                                   f"<article><h1>Steel kettle</h1>{SPEC_HTML}</article>{{}}"])
+@_WRAPS_ANY_ARTICLE
+def test_a_hidden_article_after_the_shown_one_is_not_shown(story: str, hidden: str) -> None:
+    roles = _roles(story.format(hidden))
+    assert not roles[SPECS[0]] & {"hidden", "collapsed"}
+    assert roles[NEXT_STORY[0]] & {"hidden", "collapsed"}
+
+
+@_WRAPS_ANY_ARTICLE
+def test_a_hidden_print_copy_marked_up_as_an_article_is_kept_once() -> None:
+    page = cleanpage.clean(f"<html><head><title>Steel kettle</title></head><body>{SHOP_NAV}"
+                           f"<main><article><h1>Steel kettle</h1>{SPEC_HTML}</article></main>"
+                           f"<div class='print-version' style='display:none'><article><h1>Steel kettle</h1>{SPEC_HTML}"
+                           "</article></div></body></html>")
+    assert [page.body.count(p) for p in SPECS] == [1] * len(SPECS)
+
+
+# Known misfires of the "holds much of the page" rule (review18), left open: no small, general fix.
+FR_SPECS = ["La bouilloire chauffe un litre et demi en moins de quatre minutes et s'éteint seule à sec.",
+            "Son corps est en acier brossé avec une poignée froide, et la base tourne sur elle-même.",
+            "Un filtre anticalcaire amovible se trouve dans le bec et se rince en quelques secondes.",
+            "Le cordon mesure soixante-quinze centimètres et s'enroule dans la base pour le rangement.",
+            "Chaque bouilloire est testée en usine et garantie deux ans contre les défauts de fabrication.",
+            "Les filtres de rechange sont vendus par trois et vont sur tous les modèles depuis le premier.",
+            "Les clients qui la détartrent une fois par mois disent que la résistance reste silencieuse.",
+            "Le couvercle s'ouvre d'une pression, on peut donc la remplir sans toucher l'acier chaud.",
+            "Une fenêtre de chaque côté montre le niveau d'eau, marqué pour une tasse, deux et un pot plein.",
+            "La bouilloire pèse un peu plus d'un kilo à vide, assez légère pour verser d'une seule main.",
+            "La livraison est gratuite dans le pays, et les commandes passées avant midi partent le jour même.",
+            "Elle est vendue en quatre couleurs : acier brossé, noir mat, crème et un vert anglais profond."]
+
+
+@pytest.mark.xfail(strict=True, reason="review18: a hidden copy in another language shares no word triples with "
+                   "the shown text, so the copy check cannot see it; it goes to the model as collapsed")
+def test_a_hidden_translation_of_the_shown_page_stays_hidden() -> None:
+    french = "".join(f"<p>{p}</p>" for p in FR_SPECS)
+    roles = _roles(f"<main><h1>Steel kettle</h1>{SPEC_HTML}</main><div class='lang-fr' style='display:none'>{french}</div>")
+    assert "hidden" in roles[FR_SPECS[0]]
+
+
+@pytest.mark.xfail(strict=True, reason="review18: a long hidden next story after the shown one holds much of the "
+                   "page, so it goes to the model as collapsed (like a paywalled rest of the article, which is content)")
+def test_a_long_hidden_next_story_stays_hidden() -> None:
+    story = "".join(f"<p>{p}</p>" for p in [*NEXT_STORY, *MUSEUM, FILLER, LEAD, REST, LOCKERS, HOURS, FEES, ANSWER])
+    roles = _roles(f"<main><article><h1>Steel kettle</h1>{SPEC_HTML}</article>"
+                   f"<div class='next-story' style='display:none'><article>{story}</article></div></main>")
+    assert "hidden" in roles[NEXT_STORY[0]]
+
+
+@pytest.mark.parametrize("after", ["", "<aside><article><p>{}</p></article></aside>"])
+def test_a_hidden_wrapper_around_the_first_article_is_shown_beside_later_cards(after: str) -> None:
+    roles = _roles(f"<div id='app' hidden><article><h1>Steel kettle</h1>{SPEC_HTML}</article></div>"
+                   + after.format(NEXT_STORY[0]))
+    assert not roles[SPECS[0]] & {"hidden", "collapsed"}
 def test_a_hidden_element_no_control_can_name_does_not_read_the_controls() -> None:
     """A control names a panel by its id (or the panel names its tab): a hidden element with
     neither is answered without reading the page's controls (a walk over the whole tree each)."""
