@@ -196,3 +196,22 @@ def test_records_gzipped_one_by_one_then_a_whole_gzip_after_them(tmp_path: Path)
     items = list(iter_warc(mixed))
     assert [url[-1] for _, _, url in items if url] == list("abcabc")
     assert all(isinstance(p, bytes) for _, p, _ in items)
+
+
+def test_a_whole_gzip_member_after_damage_is_one_error_and_no_loop(tmp_path: Path) -> None:
+    import gzip
+    import zlib
+
+    data = _three(gzip=True)
+    inflater = zlib.decompressobj(31)
+    inflater.decompress(data)
+    first = len(data) - len(inflater.unused_data)  # member a's length
+    damaged = bytearray(data)
+    damaged[first + 30: first + 60] = b"\x00" * 30  # member b corrupt: a restart comes before the whole member
+    archive = tmp_path / "damaged-then-whole.warc.gz"
+    archive.write_bytes(bytes(damaged) + gzip.compress(_three(gzip=False)))
+    items = list(iter_warc(archive))  # ends: the restart is an offset, never the record count
+    urls = [url for _, payload, url in items if isinstance(payload, bytes)]
+    assert urls[0] == "http://example.org/a" and urls.count("http://example.org/a") <= 2
+    assert any(isinstance(p, ReadError) and "several WARC records" in str(p) for _, p, _ in items)
+    assert len(items) < 10

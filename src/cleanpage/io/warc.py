@@ -182,7 +182,10 @@ def _member_unended(records: Any) -> bool:
 class _WholeGzip(int):
     """The signal that a gzip member holds several records (a whole file gzipped at once, not
     record by record), with how many records were read before it ends: warcio refuses such a
-    member after its first record, so the file is read again as one decompressed stream."""
+    member after its first record, so the file is read again as one decompressed stream.
+    ``offset`` is where that member's first record starts."""
+
+    offset: int = 0
 
 
 def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: int,
@@ -234,7 +237,9 @@ def _read_from(handle: IO[bytes], name: str, start: int, size: int, max_bytes: i
                 yield record_id, TruncatedPayload(payload, cut.strip() or "unspecified") if cut else payload, url
             inside = False
             if gzipped and _member_goes_on_with_a_record(records):
-                yield _WholeGzip(seen)
+                signal = _WholeGzip(seen)
+                signal.offset = offset
+                yield signal
                 return
     except Exception as exc:  # noqa: BLE001 - warcio/zlib raise many types for a corrupt archive
         # inside a record, its own start is where the damage is, and the scan for the next record
@@ -277,9 +282,16 @@ def iter_warc_read(path: str | os.PathLike[str], *,
         while start is not None:
             restart = None
             for item in _read_from(handle, name, start, size, max_bytes, gzipped):
-                if isinstance(item, _WholeGzip) and start == 0:
-                    yield from _read_whole_gzip(handle, name, size, max_bytes, skip=int(item))
-                    return
+                if isinstance(item, _WholeGzip):
+                    if start == 0:
+                        yield from _read_whole_gzip(handle, name, size, max_bytes, skip=int(item))
+                        return
+                    # after damage the records read so far are no count to skip by: say so, and
+                    # read on at the next member (a restart, not the count, which is no offset)
+                    yield _error_item(name, item.offset, "a gzip member after damage holds several WARC "
+                                      "records (gzipped as a whole); only its first was read"), min(handle.tell(), size)
+                    restart = item.offset + 1
+                    break
                 if isinstance(item, int):
                     restart = item
                 else:
