@@ -278,25 +278,47 @@ def iter_warc_read(path: str | os.PathLike[str], *,
     with handle:
         gzipped = handle.read(3) == _GZIP_MAGIC
         size = os.fstat(handle.fileno()).st_size
-        start: int | None = 0
-        while start is not None:
-            restart = None
-            for item in _read_from(handle, name, start, size, max_bytes, gzipped):
-                if isinstance(item, _WholeGzip):
-                    if start == 0:
-                        yield from _read_whole_gzip(handle, name, size, max_bytes, skip=int(item))
-                        return
-                    # after damage the records read so far are no count to skip by: say so, and
-                    # read on at the next member (a restart, not the count, which is no offset)
-                    yield _error_item(name, item.offset, "a gzip member after damage holds several WARC "
-                                      "records (gzipped as a whole); only its first was read"), min(handle.tell(), size)
-                    restart = item.offset + 1
-                    break
-                if isinstance(item, int):
-                    restart = item
-                else:
-                    yield item, min(handle.tell(), size)
-            start = None if restart is None else _next_start(handle, restart, gzipped)
+        for out in _read_all(handle, handle, name, size, size, max_bytes, gzipped):
+            if isinstance(out, _WholeGzip):  # a file gzipped as a whole: read again, decompressed
+                handle.seek(0)
+                stream = _CutIsAnError(gzip.GzipFile(fileobj=handle, mode="rb"))
+                for again in _read_all(stream, handle, name, size, 0, max_bytes, False, skip=int(out)):
+                    if not isinstance(again, _WholeGzip):  # a plain stream gives none
+                        yield again
+                return
+            yield out
+
+
+def _read_all(stream: IO[bytes], handle: IO[bytes], name: str, size: int, check_size: int, max_bytes: int,
+              gzipped: bool, *, skip: int = 0) -> Iterator[tuple[WarcItem, int] | _WholeGzip]:
+    """Every item of ``stream`` with the bytes of the file (``handle``) read by then, restarting
+    after each damage at the next record; or, as soon as the first pass meets a gzip member of
+    several records, the :class:`_WholeGzip` signal. ``check_size`` is the size the last record's
+    end is checked against (0: the stream's end is its own, as in a decompressed stream)."""
+    start: int | None = 0
+    while start is not None:
+        restart = None
+        for item in _read_from(stream, name, start, check_size, max_bytes, gzipped, skip=skip):
+            if isinstance(item, _WholeGzip):
+                if start == 0:
+                    yield item
+                    return
+                # after damage the records read so far are no count to skip by: say so, and
+                # read on at the next member (a restart, not the count, which is no offset)
+                yield _error_item(name, item.offset, "a gzip member after damage holds several WARC "
+                                  "records (gzipped as a whole); only its first was read"), min(handle.tell(), size)
+                restart = item.offset + 1
+                break
+            if isinstance(item, int):
+                restart = item
+            else:
+                yield item, min(handle.tell(), size)
+        skip = 0
+        try:
+            start = None if restart is None else _next_start(stream, restart, gzipped)
+        except (OSError, EOFError, zlib.error) as exc:  # the stream cannot be read past the damage
+            logger.debug("%s: unreadable after offset %d: %s", name, restart, exc)
+            start = None
 
 
 class _CutIsAnError(io.BufferedReader):
@@ -315,27 +337,3 @@ class _CutIsAnError(io.BufferedReader):
             return super().readline(size)
         except EOFError as exc:
             raise OSError(f"the gzip stream is cut short: {exc}") from exc
-
-
-def _read_whole_gzip(handle: IO[bytes], name: str, size: int, max_bytes: int,
-                     skip: int) -> Iterator[tuple[WarcItem, int]]:
-    """A file gzipped as a whole (or as a few members of several records each), read as one
-    decompressed WARC; the ``skip`` records already given are left out. Damage and restarts work as
-    in a plain WARC, with offsets in the decompressed stream; the end of the file is where the
-    decompressed stream ends, so a file cut short is the gzip stream's own error."""
-    handle.seek(0)
-    stream = _CutIsAnError(gzip.GzipFile(fileobj=handle, mode="rb"))
-    start: int | None = 0
-    while start is not None:
-        restart = None
-        for item in _read_from(stream, name, start, 0, max_bytes, False, skip=skip):
-            if isinstance(item, int):
-                restart = item
-            else:
-                yield item, min(handle.tell(), size)
-        skip = 0
-        try:
-            start = None if restart is None else _next_start(stream, restart, False)
-        except (OSError, EOFError, zlib.error) as exc:  # the stream cannot be read past the damage
-            logger.debug("%s: gzip stream unreadable after offset %d: %s", name, restart, exc)
-            start = None
