@@ -7,8 +7,8 @@ certain. Text hidden for any other reason — a screen-reader duplicate, a honey
 a menu's submenu, a template, a panel in the page's header or footer — keeps the role ``hidden`` and stays removed (issue 14 §3).
 
 A page may also hide its whole content until a script has run (a deferred render, an access check,
-an entry animation): a hidden element around the page's ``<main>`` or ``<article>`` is shown like the
-rest of the page, and one holding much of the page's text goes to the block model as ``collapsed``
+an entry animation): a hidden element around the page's first ``<main>`` (or, without one, its first
+``<article>``) is shown like the rest of the page, and one holding much of the page's text goes to the block model as ``collapsed``
 (:meth:`Disclosure.hidden_role`); furniture stays hidden whatever it holds. The
 cues are data (``rules/disclosure.toml``, handed over as ``Rules.disclosure``); what a page's controls open is read once per page, and
 only when the page hides something.
@@ -26,8 +26,9 @@ __all__ = ["Disclosure"]
 
 #: the nearest ancestors whose class/id words can make a hidden element furniture
 _ANCESTORS = 3
-#: a main landmark or an article element inside an element (tag or ARIA role)
-_MAIN_INSIDE = ".//main | .//article | .//*[@role='main' or @role='article']"
+#: the page's first main landmark (tag or ARIA role), and, on a page without one, its first article
+_FIRST_MAIN = "(//main | //*[@role='main'])[1]"
+_FIRST_ARTICLE = "(//article | //*[@role='article'])[1]"
 
 
 #: a hidden element holding this share of the page's characters is the page's content, hidden until a
@@ -53,7 +54,7 @@ def _chars(el: etree._Element) -> int:
 class Disclosure:
     """One page's answer to "does a control open this hidden element?"."""
 
-    __slots__ = ("_cues", "_opened", "_page_chars", "_root", "_tabs")
+    __slots__ = ("_cues", "_main", "_opened", "_page_chars", "_root", "_tabs")
 
     def __init__(self, root: etree._Element, cues: DisclosureCues) -> None:
         self._root = root
@@ -61,6 +62,7 @@ class Disclosure:
         self._opened: frozenset[str] | None = None
         self._tabs: frozenset[str] = frozenset()
         self._page_chars: int | None = None
+        self._main: frozenset[etree._Element] | None = None
 
     def hidden_role(self, el: etree._Element, attrib: dict[str, str], roles: Iterable[str], *, inside: bool) -> str:
         """The role of the hidden element ``el`` (its attributes, the roles around it; ``inside``: an
@@ -82,16 +84,27 @@ class Disclosure:
         return self._opened_by_markup(attrib, el.getparent()) or not self._cues.panel_words.isdisjoint(near)
 
     def wraps_page(self, el: etree._Element, attrib: dict[str, str], roles: Iterable[str]) -> bool:
-        """Whether the hidden element ``el`` holds the page's own main content: a ``<main>`` or an
-        ``<article>`` (tag or ARIA role) inside it, and no furniture around it.
+        """Whether the hidden element ``el`` holds the page's own main content: the page's first
+        ``<main>`` (tag or ARIA role), or on a page without one its first ``<article>``, inside it,
+        and no furniture around it.
 
         A page that hides its whole content until a script has run (a deferred render, an anti-flicker
         or access wrapper: ``<div style="display:none">`` around the product or the article) hides
         nothing from its readers; furniture a page hides (a menu, a modal, a template) is never
-        where the page's main landmark or article element is."""
+        where the page's main landmark or article element is. Only the first counts: an article a
+        page hides after the one it shows (the next story preloaded for scrolling, a print copy, a
+        comment thread marked up as articles) is not the page's content shown by a script
+        (review18)."""
         if self._furniture(el, _near_words(el, attrib), roles):
             return False
-        return bool(el.xpath(_MAIN_INSIDE))
+        return el in self._main_ancestors()
+
+    def _main_ancestors(self) -> frozenset[etree._Element]:
+        """The ancestors of the page's main content element (:meth:`wraps_page`); read once."""
+        if self._main is None:
+            found = self._root.xpath(_FIRST_MAIN) or self._root.xpath(_FIRST_ARTICLE)
+            self._main = frozenset(found[0].iterancestors()) if found else frozenset()
+        return self._main
 
     def holds_much(self, el: etree._Element, attrib: dict[str, str], roles: Iterable[str]) -> bool:
         """Whether the hidden element ``el`` holds much of the page's text, and no furniture is
