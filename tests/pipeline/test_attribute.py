@@ -499,3 +499,41 @@ def test_a_credit_names_only_the_agencies_of_its_own_words(line: str, agencies: 
     assert [c.agencies for c in credits] == [agencies]
     credit = byline_agency(line, RULES)
     assert credit is not None and credit.agencies == agencies
+
+
+# A line above the story that only dates it leaves the body (the date is Page.published): in several languages,
+# alone, with its label, its change word or its time, or after a byline
+@pytest.mark.parametrize("line", [
+    "Updated on July 9, 2025", "Last updated: April 21, 2025", "15 Dec, 2025", "2025-09-13",
+    "Veröffentlicht am 3. März 2024, 10:47 Uhr", "Mis à jour le 3 mars 2024 à 11h20",
+    "Publicado el 5 de marzo de 2024", "Tuesday, March 5, 2024 at 10:30",
+])
+def test_a_line_that_only_dates_the_story_leaves_the_body(line: str) -> None:
+    labelled, _ = _run(["Tram line extended", line, PROSE, PROSE])
+    assert labelled[1].label is Label.BOILERPLATE and labelled[1].reason == "post-meta"
+    assert [item.label for item in labelled[2:]] == [Label.BODY, Label.BODY]
+
+
+def test_a_byline_with_its_date_is_a_byline() -> None:
+    labelled, _ = _run(["By Jane Doe | March 5, 2024", PROSE])
+    assert labelled[0].label is Label.META and labelled[0].reason == "byline"
+
+
+@pytest.mark.parametrize("line", [
+    "2025 tax deadlines", "Here is the story of our 2025:", "Originally posted February 2017 Edited April 2024",
+    "First available: 09/2021", "2024/25", "March 2024",
+])
+def test_a_line_with_a_year_and_other_words_stays(line: str) -> None:
+    labelled, _ = _run([line, PROSE])
+    assert labelled[0].label is Label.BODY
+
+
+def test_dated_items_of_a_listing_stay() -> None:
+    # each item is dated: the dates are the listing's text, not the page's metadata
+    labelled, _ = _run(["November 28, 2025", "Short item title", "November 27, 2025", PROSE])
+    assert [item.label for item in labelled[:3]] == [Label.BODY] * 3
+
+
+def test_a_date_line_inside_the_story_stays() -> None:
+    labelled, _ = _run([PROSE, "March 5, 2024", PROSE])
+    assert labelled[1].label is Label.BODY

@@ -216,3 +216,9 @@ def test_numeric_readings_only_for_ambiguous_dates() -> None:
     assert numeric_readings("13/10/2023") is None
     assert numeric_readings("05/05/2023") is None  # one day either way
     assert numeric_readings("2023-10-03") is None
+
+
+@pytest.mark.parametrize("text", ["2024/25", "2024-25", "1/2024", "12.2024"])
+def test_numbers_that_are_no_whole_date_are_not_read(text: str) -> None:
+    # dateparser would invent the missing day ("2024/25" -> 25 June 2024): a season, a month
+    assert parse_visible_date(text, cues=CUES) is None

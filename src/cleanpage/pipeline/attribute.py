@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from cleanpage.pipeline.blocks import Label, Labelled, Reason
 from cleanpage.pipeline.prose import is_prose
+from cleanpage.pipeline.shared.dates import is_date_line
 from cleanpage.result import Attribution, AttributionKind
 from cleanpage.rules import CreditMatch, Rules
 
@@ -133,7 +134,7 @@ def attribute(
         if credit is not None:
             found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE, credit.agencies)
 
-    out = _credit_blocks(_gallery_counters(labelled, rules), rules, frozenset(bylines), found)
+    out = _credit_blocks(_date_lines(_gallery_counters(labelled, rules), rules), rules, frozenset(bylines), found)
     _opening(out, rules, found)
     body = [i for i, item in enumerate(out) if item.label is Label.BODY]
     for i in body[:DATELINE_BLOCKS]:
@@ -253,6 +254,45 @@ def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Lab
                 continue
         out.append(item)
     return tuple(out)
+
+
+#: the pieces of a meta line ("By Jane Doe | March 5, 2024", "Jane Doe · 5. März 2024")
+_META_PIECES = re.compile(r"\s[|·•–—]\s|\s-\s")
+
+
+def _date_lines(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
+    """A line above the story that only dates it ("Updated on July 9, 2025", "By Jane Doe | March 5,
+    2024") leaves the body: the date is the page's metadata (``Page.published``), as a text dump's
+    dated line above its story is (``before-content``). Not where the body holds another such line: a
+    listing's items and a thread's posts are dated one by one, and those dates are their text."""
+    start = _story_start(labelled, rules)
+    found: list[tuple[int, Reason]] = []
+    for at, item in enumerate(labelled):
+        if item.label is not Label.BODY or len(item.block.text) > 120:
+            continue
+        reason = _date_line(item.block.text, rules)
+        if reason is not None:
+            if at >= start or found:
+                return labelled  # a second dated line, or one inside the story: the page's text
+            found.append((at, reason))
+    if not found:
+        return labelled
+    ((at, reason),) = found
+    out = list(labelled)
+    label = Label.META if reason is Reason.BYLINE else Label.BOILERPLATE
+    out[at] = Labelled(block=labelled[at].block, label=label, reason=reason)
+    return tuple(out)
+
+
+def _date_line(text: str, rules: Rules) -> Reason | None:
+    """``post-meta`` for a line that only dates the page, ``byline`` for a byline with its date, else None."""
+    if is_date_line(text, rules.cues):
+        return Reason.POST_META
+    pieces = _META_PIECES.split(text)
+    if (len(pieces) == 2 and rules.cues.line_lead.match(pieces[0]) is not None and is_date_line(pieces[1], rules.cues)
+            and _is_person_byline(pieces[0], frozenset(), rules)):
+        return Reason.BYLINE
+    return None
 
 
 def _pictures_credit(hit: CreditMatch, before: list[Labelled], after: tuple[Labelled, ...], rules: Rules) -> bool:

@@ -156,7 +156,7 @@ class Reason(str, enum.Enum):
     SIDEBAR_WIDGETS = "sidebar-widgets", "a sidebar widget (archives, categories, calendar)"
     READ_MORE = "read-more", "a 'read more' or 'continue reading' link"
     TAG_LIST = "tag-list", "the post's tags or categories"
-    POST_META = "post-meta", "a post's meta line (reading time, views, word count)"
+    POST_META = "post-meta", "a post's meta line (its date alone, reading time, views, word count)"
     PAGINATION = "pagination", "page or post navigation ('Next post', '1 2 3 …')"
     BREADCRUMBS = "breadcrumbs", "a breadcrumb trail"
     IMAGE_CREDIT = "image-credit", "a photo credit ('Photo: Jane Doe/Getty Images')"

@@ -156,6 +156,10 @@ class MetadataCues:
     #: the pattern of such a line (a lead, a year near the end, a clock time)
     non_title_leads: tuple[str, ...]
     not_title: re.Pattern[str]
+    #: every word a line that only dates the page may hold besides its date and month/day names
+    #: ([dates] line_words, leads, line_verbs, line_prepositions, time_words, clock_words, the
+    #: publication labels' words): :func:`cleanpage.pipeline.shared.dates.is_date_line`
+    date_line_words: frozenset[str]
     #: the words joining a role and a photo word ("Text und Bilder:"), besides "&" and "+"
     photo_joins: tuple[str, ...]
     #: where an HTML page keeps its metadata ([markup], [head])
@@ -178,7 +182,7 @@ _BYLINE_KEYS = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_ro
 #: the word lists of [dates] read with the date lines (the rest are :func:`_extra`'s)
 _DATE_KEYS = ("class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
               "change_stems")
-_DATE_EXTRA_KEYS = ("time_words", "relative_after", "relative_before")
+_DATE_EXTRA_KEYS = ("time_words", "relative_after", "relative_before", "line_words")
 
 
 def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
@@ -332,6 +336,9 @@ def _date_fields(d: dict[str, tuple[str, ...]], where: str) -> dict[str, Any]:
 def _extra_fields(doc: dict[str, Any], dt: dict[str, Any], where: str) -> dict[str, Any]:
     """The fields of the time and relative-date words of [dates] and the non-title leads of [titles]."""
     time_words, after, before, non_title = _extra(doc, dt)
+    d = _date_words(dt, f"{where} [dates]")
+    line_words = (*_words(dt, "line_words", f"{where} [dates]"), *time_words, *d["leads"], *d["line_verbs"],
+                  *d["line_prepositions"], *d["clock_words"], *d["publication_labels"])
     return {
         "time_words": time_words,
         "clock_text": _compile(rf"(?<!\d)\d{{1,2}}[:.]\d{{2}}(?:\s*{_literal_alt(time_words)})?(?!\d)",
@@ -343,6 +350,7 @@ def _extra_fields(doc: dict[str, Any], dt: dict[str, Any], where: str) -> dict[s
         "relative": _compile(rf"(?<!\w)(?:[^\W\d]*+\d\w++|\w++(?<=\d)\s++\w++)\s++{_literal_alt(after)}\b"
                              rf"|\b{_literal_alt(before)}\s+\d+", f"{where} relative dates", re.IGNORECASE),
         "non_title_leads": non_title,
+        "date_line_words": frozenset(word for phrase in line_words for word in phrase.split()),
         "not_title": _compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
                               f"{where} non_title_leads", re.IGNORECASE),
     }

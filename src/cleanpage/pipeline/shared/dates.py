@@ -21,7 +21,7 @@ from cleanpage.engines.dateparser import locale_infos, read_date
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
-__all__ = ["calendar_word", "date_from_url", "in_page_zone", "local_day", "numeric_readings", "parse_date", "parse_iso",
+__all__ = ["calendar_word", "date_from_url", "in_page_zone", "is_date_line", "local_day", "numeric_readings", "parse_date", "parse_iso",
            "parse_visible_date", "zone_tag"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$")
@@ -137,6 +137,8 @@ def parse_visible_date(
             return None
         if not _DAY.search(_CLOCK.sub("", YEAR.sub("", short))):
             return None  # "March 2024": dateparser would invent the day
+        if not _LETTER_WORDS.search(short):
+            return None  # numbers alone that are no whole date ("2024/25", a season; "1/2024"): no day to read
         languages = _languages(lang)
         short = re.sub(r"(?<=\d)h(?=\d{2}\b)", ":", short)
         parsed = _named_month(short, tuple(languages)) or _dateparser(short, _BASE_A, languages)
@@ -184,6 +186,26 @@ def calendar_word(text: str, languages: tuple[str, ...]) -> bool:
     """``text`` is one weekday's or month's name in one of ``languages`` ("Tuesday", "Dienstag.",
     "March"): a date line's piece, never a name. False when dateparser does not know a language."""
     return text.strip(" .,:;").casefold() in _calendar_names(languages)
+
+
+#: the words of a line, letters only (digits, times and punctuation are the date's)
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def is_date_line(text: str, cues: MetadataCues, lang: str | None = None) -> bool:
+    """``text`` only dates the page: a date a reader sees, with at most its label, lead, change word and
+    time of day ("Updated on July 9, 2025", "Last updated: 21.04.2025 um 10:47 Uhr", "15 Dec, 2025").
+    Every word that is not the date's own must be a word of such a line (``cues.date_line_words``, from
+    ``metadata.toml``), a month's or weekday's name, or hold a change stem; a line with any other word
+    ("2025 tax deadlines", "Here is the story of our 2025:") is the page's text."""
+    if len(text) > 80 or text.rstrip().endswith(("!", "?", ":")) or not YEAR.search(text):
+        return False
+    languages = tuple(_languages(lang))
+    names = _calendar_names(languages)
+    for word in _LETTER_WORDS.findall(text.casefold()):
+        if word not in cues.date_line_words and word not in names and not cues.changed.search(word):
+            return False
+    return parse_visible_date(text, cues=cues, lang=lang) is not None
 
 
 @functools.lru_cache(maxsize=32)
