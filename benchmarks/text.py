@@ -11,6 +11,9 @@ dump is given, in the same run, to
 - ``whole dump``: the dump itself as the body, a reference row: its recall is the ceiling any engine can
   reach on that style, its precision what keeping everything scores.
 
+Every figure is given for the ``fit`` and ``check`` halves of the pages (``splits.json``, by web domain: the
+page the dump was made from decides) beside the whole set.
+
 Scores are those of the HTML benchmark (issue 4): a ``with`` snippet found in the body is a true positive,
 not found a false negative; a ``without`` snippet found in the body is a false positive; P, R and F1 are
 summed over all snippets of all pages. Comment snippets (pages whose ``comments`` list is not empty) are
@@ -20,6 +23,7 @@ normalised on both sides before matching (a hard-wrapped dump has newlines insid
 Usage::
 
     python benchmarks/text.py [--dumps DIR] [--limit N] [--json FILE] [--styles a,b,c] [--engines a,b]
+                              [--splits FILE]
 
 If the dumps are missing, they are generated first (``make_dumps.py`` with its defaults).
 """
@@ -41,6 +45,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import make_dumps
+from _datasets import CHECK, DEFAULT_SPLITS, FIT, UNSPLIT, load_splits
 from _scoring import (
     CommentTally,
     Counts,
@@ -207,23 +212,31 @@ def benchmark(
     *,
     limit: int | None = None,
     cleanpage_errors: tuple[type[BaseException], ...] = (),
+    split_of: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """All engines on all styles, page by page in the same run; returns tallies and per-page outcomes."""
+    """All engines on all styles, page by page in the same run; returns tallies and per-page outcomes.
+
+    ``split_of`` maps a page's URL to ``fit``/``check``: each engine's figures are also given per half
+    (``splits``)."""
     with open(dumps / "evaldata.json", encoding="utf-8") as f:
         records: dict[str, dict[str, Any]] = json.load(f)
     items = list(records.items())[:limit] if limit is not None else list(records.items())
+    split_of = split_of or {}
     results: dict[str, Any] = {}
     for style in styles:
         tallies = {name: Tally() for name in engines}
+        halves = {name: {FIT: Tally(), CHECK: Tally()} for name in engines}
         pages: list[dict[str, Any]] = []
         for url, record in items:
             path = dumps / style / record["file"]
             if not path.is_file():
                 continue
             text = path.read_text(encoding="utf-8")
-            page_out: dict[str, Any] = {"url": url, "file": record["file"], "engines": {}}
+            split = split_of.get(url, UNSPLIT)
+            page_out: dict[str, Any] = {"url": url, "file": record["file"], "split": split, "engines": {}}
             for name, engine in engines.items():
                 tally = tallies[name]
+                half = halves[name].get(split)
                 tally.pages += 1
                 error = None
                 t0 = time.perf_counter()
@@ -247,6 +260,11 @@ def benchmark(
                         pass
                 outcome = score_page(record, body, responses, text)
                 add(tally, outcome)
+                if half is not None:
+                    half.pages += 1
+                    half.errors += error is not None
+                    half.ms.append(ms)
+                    add(half, outcome)
                 page_out["engines"][name] = {
                     "ms": round(ms, 2),
                     "error": error,
@@ -254,12 +272,16 @@ def benchmark(
                     "counts": outcome["counts"].to_dict(),
                 }
             pages.append(page_out)
-        results[style] = {"engines": {n: t.figures() for n, t in tallies.items()}, "pages": pages}
+        results[style] = {"engines": {n: t.figures() for n, t in tallies.items()},
+                          "splits": {n: {h: t.figures() for h, t in by.items() if t.pages}
+                                     for n, by in halves.items()},
+                          "pages": pages}
     return results
 
 
-def format_table(style: str, figures: dict[str, dict[str, Any]]) -> str:
-    """One markdown table: an engine per row."""
+def format_table(style: str, figures: dict[str, dict[str, Any]],
+                 splits: dict[str, dict[str, dict[str, Any]]] | None = None) -> str:
+    """One markdown table: a row per engine and half (``fit``, ``check``, then ``all``)."""
 
     def num(v: float | None) -> str:
         return "-" if v is None else f"{v:.3f}"
@@ -271,16 +293,33 @@ def format_table(style: str, figures: dict[str, dict[str, Any]]) -> str:
         f"snippets; {ct['snippets']} comment snippets on {ct['pages']} pages, {ct['in_dump']} of them in the dumps)"
     )
     rows = [
-        "| engine | P | R | F1 | comments found | (of those in dump) | comments leaked | errors | ms/page median |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| engine | split | P | R | F1 | comments found | (of those in dump) | comments leaked | errors "
+        "| ms/page median |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, f in figures.items():
+    lines = [(name, half, f) for name, by in (splits or {}).items() for half, f in by.items()]
+    lines += [(name, "all", f) for name, f in figures.items()]
+    for name, half, f in sorted(lines, key=lambda x: (list(figures).index(x[0]), (FIT, CHECK, "all").index(x[1]))):
         rows.append(
-            f"| {name} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {num(f['comments_found'])} "
+            f"| {name} | {half} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {num(f['comments_found'])} "
             f"| {num(f['comments_found_of_reachable'])} | {num(f['comments_leaked'])} | {f['errors']} "
             f"| {f['ms_median']:.2f} |"
         )
     return head + "\n\n" + "\n".join(rows)
+
+
+def _split_of(dumps: Path, splits_path: Path, data: Path | None) -> dict[str, str]:
+    """Each dumped page's URL → ``fit``/``check``, from the split of the page it was made from (the dumps'
+    manifest names that folder); ``{}`` when the splits file or the folder is missing."""
+    manifest = dumps / "manifest.json"
+    source = data or (Path(json.loads(manifest.read_text())["data"]) if manifest.is_file() else make_dumps.DEFAULT_DATA)
+    if not splits_path.is_file() or not (source / "evaldata.json").is_file():
+        print(f"no splits ({splits_path}) or no source pages ({source}): figures for all pages only", file=sys.stderr)
+        return {}
+    assigned = load_splits(splits_path).get(source.name, {})
+    with open(source / "evaldata.json", encoding="utf-8") as f:
+        evaldata: dict[str, dict[str, Any]] = json.load(f)
+    return {url: assigned.get(str(entry.get("file")), UNSPLIT) for url, entry in evaldata.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -290,6 +329,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, default=None, help="pages to make the dumps from, when missing")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--splits", type=Path, default=ROOT / DEFAULT_SPLITS,
+                        help="page → fit/check file (default: %(default)s; missing: no halves)")
     parser.add_argument("--json", type=Path, default=None, help="write all figures and per-page outcomes")
     parser.add_argument(
         "--styles", default=None, help="comma-separated (default: every style in the manifest)"
@@ -333,10 +374,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("no engine to run", file=sys.stderr)
         return 2
 
-    results = benchmark(args.dumps, styles, engines, limit=args.limit, cleanpage_errors=cleanpage_errors)
+    results = benchmark(args.dumps, styles, engines, limit=args.limit, cleanpage_errors=cleanpage_errors,
+                        split_of=_split_of(args.dumps, args.splits, args.data))
     for style in styles:
         figures = results[style]["engines"]
-        print(format_table(style, figures))
+        print(format_table(style, figures, results[style]["splits"]))
         print()
         for name, f in figures.items():
             if f["error_kinds"]:

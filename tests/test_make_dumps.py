@@ -209,3 +209,30 @@ def test_noscript_fallback_dropped_but_a_misnested_page_kept() -> None:
     page = f"<html><body><noscript><div id=x></noscript><div><p>{article}</p></div><noscript>Enable JS</noscript>"
     lines = make_dumps.render_page(page.encode(), styles=("blocks",))["blocks"].splitlines()
     assert lines == [article.strip()]
+
+
+def test_text_benchmark_gives_fit_and_check(data_dir: Path, out_dir: Path, tmp_path: Path) -> None:
+    import text as text_bench
+
+    splits = tmp_path / "splits.json"
+    splits.write_text(json.dumps({data_dir.name: {"one.html": "fit", "two.html": "check"}}), encoding="utf-8")
+    report = tmp_path / "text.json"
+    argv = ["--dumps", str(out_dir), "--engines", "whole dump", "--styles", "blocks", "--splits", str(splits),
+            "--data", str(data_dir), "--json", str(report)]
+    assert text_bench.main(argv) == 0
+    halves = json.loads(report.read_text(encoding="utf-8"))["results"]["blocks"]["splits"]["whole dump"]
+    # page one holds two with and two without snippets, page two one with snippet and a comment
+    assert (halves["fit"]["pages"], halves["fit"]["counts"]["tp"], halves["fit"]["counts"]["fp"]) == (1, 2, 2)
+    assert (halves["check"]["pages"], halves["check"]["counts"]["tp"], halves["check"]["counts"]["fp"]) == (1, 1, 0)
+    assert halves["check"]["comments"]["leaked"] == 1
+
+
+def test_text_benchmark_without_a_splits_file_gives_all_pages_only(out_dir: Path, tmp_path: Path) -> None:
+    import text as text_bench
+
+    report = tmp_path / "text.json"
+    argv = ["--dumps", str(out_dir), "--engines", "whole dump", "--styles", "blocks",
+            "--splits", str(tmp_path / "none.json"), "--json", str(report)]
+    assert text_bench.main(argv) == 0
+    result = json.loads(report.read_text(encoding="utf-8"))["results"]["blocks"]
+    assert result["splits"] == {"whole dump": {}} and result["engines"]["whole dump"]["pages"] == 2
