@@ -8,6 +8,8 @@ import lxml.html
 import numpy as np
 import pytest
 
+import cleanpage
+from cleanpage import Reason
 from cleanpage.learn.dataset import Page
 from cleanpage.learn.metadata import FieldPage, accuracy, fit_ranker
 from cleanpage.models import ranker as ranker_module
@@ -256,6 +258,19 @@ def test_the_blocks_headline_is_the_hand_orders_whatever_the_ranker_picks(monkey
     meta = read_metadata(_root(), RULES)
     assert meta.title == "The Ledger"
     assert meta.headline == "Storm floods the harbour road"
+
+
+def test_the_headline_element_is_recorded_where_the_title_is_another_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the blocks take the hand order's headline out of the body as the title; the ranker's title is the
+    # site's name: the headline element goes to ``removed`` as "headline", not lost without a trace
+    weights = np.array([1.0 if f == "src_h1_first" else 0.0 for f in tc.FEATURES])
+    monkeypatch.setattr(arbiter, "load_ranker", lambda field, features: Ranker(features=features, weights=weights)
+                        if field == "title" else None)
+    page = cleanpage.clean(_PAGE, url="https://ledger.example/news/storm-floods-harbour-road")
+    assert page.title == "The Ledger"
+    assert [r.text for r in page.removed if r.reason is Reason.HEADLINE] == ["Storm floods the harbour road"]
+    monkeypatch.undo()
+    assert not [r for r in cleanpage.clean(_PAGE).removed if r.reason is Reason.HEADLINE]
 
 
 # ---- date candidates -------------------------------------------------------------------------
