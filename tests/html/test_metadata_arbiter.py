@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 
 import lxml.html
 import numpy as np
 import pytest
 
+import cleanpage
+from cleanpage import Reason
 from cleanpage.learn.dataset import Page
 from cleanpage.learn.metadata import FieldPage, accuracy, fit_ranker
 from cleanpage.models import ranker as ranker_module
@@ -166,6 +169,27 @@ def test_only_the_first_h1s_candidate_carries_its_link_away() -> None:
     assert rows["Storm floods the harbour road"]["h1_links_away"] == 0.0
 
 
+def test_a_candidate_the_page_shows_as_a_heading_says_so_as_the_benchmark_folds_it() -> None:
+    src = _inputs(page="Pruning fruit trees in winter | The Orchard Handbook", h1s=["The Orchard Handbook"],
+                  subheads=frozenset({tc.fold("PRUNING fruit trees  in winter")}), hand="The Orchard Handbook")
+    rows = {c.value: _row(c, src) for c in tc.title_candidates(src)}
+    assert rows["Pruning fruit trees in winter"]["shown_subhead"] == 1.0
+    assert rows["The Orchard Handbook"]["shown_subhead"] == 0.0
+
+
+_HEADINGS = """<html><head><title>Pruning fruit trees in winter | The Orchard Handbook</title></head><body>
+<nav><h2>Chapters</h2></nav><h1>The Orchard Handbook</h1><div class="chapter"><h2>Pruning fruit trees in
+<em>winter</em></h2><h3>Which   branches to remove</h3><h5>Small print</h5></div>
+<aside class="related-posts"><h3>Planting a young tree</h3></aside>
+<div class="comments"><h4>Great guide, thanks</h4></div></body></html>"""
+
+
+def test_only_the_headings_the_page_shows_as_its_own_are_read() -> None:
+    # a nav's, a related box's and a comment's headings are no evidence for the page's title; h5 is below h4
+    inputs = arbiter.read_title_inputs(_root(_HEADINGS), RULES)
+    assert inputs.subheads == frozenset({"pruning fruit trees in winter", "which branches to remove"})
+
+
 def test_a_page_with_no_title_source_has_no_candidate() -> None:
     assert tc.title_candidates(_inputs()) == []
 
@@ -231,6 +255,34 @@ def test_a_logo_h1_linking_home_is_not_the_title_of_another_page() -> None:
     assert arbiter.read_title_inputs(_root(_LOGO_H1), RULES, "https://community.trailfolk.example/").h1_links_away is False
 
 
+def _fixture(case: str) -> tuple[str, str]:
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / case
+    return (folder / "input.html").read_text(encoding="utf-8"), (folder / "url.txt").read_text(encoding="utf-8").strip()
+
+
+def test_the_shipped_ranker_takes_the_title_piece_the_page_shows_as_its_heading() -> None:
+    # the h1 is the handbook's name (no site name says so); the <title>'s first piece is the chapter's
+    # name, which the page shows as the h2 opening its content: that piece is the title
+    page, url = _fixture("metadata-title-shown-heading")
+    assert read_metadata(_root(page), RULES, url).title == "Pruning fruit trees in winter"
+    # shown only in a related-posts box, the same piece is a teaser's: the h1 stays the title
+    teaser = page.replace("<h2>Pruning fruit trees in winter</h2>", "").replace(
+        "<h3>Planting a young tree</h3>", "<h3>Pruning fruit trees in winter</h3>")
+    assert arbiter.read_title_inputs(_root(teaser), RULES, url).subheads == frozenset(
+        {"which branches to remove", "tools"})
+    assert read_metadata(_root(teaser), RULES, url).title == "The Orchard Handbook"
+
+
+def test_a_headline_element_the_title_is_not_taken_from_is_recorded_as_removed() -> None:
+    # the blocks place the headline at the hand order's pick (the h1); the title is the ranker's: the h1
+    # is kept track of as a removed "headline", and with the h1 as the title nothing is recorded
+    page, url = _fixture("metadata-title-shown-heading")
+    removed = cleanpage.clean(page, url=url).removed
+    assert [r.text for r in removed if r.reason is Reason.HEADLINE] == ["The Orchard Handbook"]
+    teaser = page.replace("<h2>Pruning fruit trees in winter</h2>", "")
+    assert not [r for r in cleanpage.clean(teaser, url=url).removed if r.reason is Reason.HEADLINE]
+
+
 def test_without_a_ranker_the_hand_order_chooses(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(arbiter, "load_ranker", lambda field, features: None)
     url = "https://ledger.example/news/storm-floods-harbour-road"
@@ -256,6 +308,19 @@ def test_the_blocks_headline_is_the_hand_orders_whatever_the_ranker_picks(monkey
     meta = read_metadata(_root(), RULES)
     assert meta.title == "The Ledger"
     assert meta.headline == "Storm floods the harbour road"
+
+
+def test_the_headline_element_is_recorded_where_the_title_is_another_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the blocks take the hand order's headline out of the body as the title; the ranker's title is the
+    # site's name: the headline element goes to ``removed`` as "headline", not lost without a trace
+    weights = np.array([1.0 if f == "src_h1_first" else 0.0 for f in tc.FEATURES])
+    monkeypatch.setattr(arbiter, "load_ranker", lambda field, features: Ranker(features=features, weights=weights)
+                        if field == "title" else None)
+    page = cleanpage.clean(_PAGE, url="https://ledger.example/news/storm-floods-harbour-road")
+    assert page.title == "The Ledger"
+    assert [r.text for r in page.removed if r.reason is Reason.HEADLINE] == ["Storm floods the harbour road"]
+    monkeypatch.undo()
+    assert not [r for r in cleanpage.clean(_PAGE).removed if r.reason is Reason.HEADLINE]
 
 
 # ---- date candidates -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import re
 
 from cleanpage.errors import InternalError
 from cleanpage.options import Options
-from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
+from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason, text_key
 from cleanpage.pipeline.decode import Decoded
 from cleanpage.pipeline.elements import build_elements, paragraph_elements
 from cleanpage.result import Attribution, InputKind, Page, PageType, Removed, Response
@@ -45,6 +45,7 @@ def _place(
     keep_removed: bool,
     opening: tuple[str, ...] = (),
     quoted: tuple[str, ...] = (),
+    headline_for: str | None = None,
 ) -> tuple[list[Block], list[Removed]]:
     """Every block in exactly one place: the body, the attribution, the responses or ``removed``.
 
@@ -56,6 +57,8 @@ def _place(
     opening post's paragraphs) the opening post is the body, and blocks the classifier took for body
     are recorded as outside the main content. A response block that repeats earlier words a reply
     left out as a quote (``quoted``) is recorded as ``quoted``: the words stay once, where written.
+    The headline block stands for the title; where ``headline_for`` (an HTML page's title) is another
+    source's (the ranker took the ``<title>`` over a site-name ``h1``), it is recorded as ``headline``.
     """
     paragraphs: list[Block] = []
     removed: list[Removed] = []
@@ -93,6 +96,8 @@ def _place(
                 lost = _removed(item, Reason.REPEATED)
         elif label is Label.RESPONSE and f" {_words(text)} " not in said:
             lost = _removed(item, Reason.COMMENT_CHROME)
+        elif label is Label.TITLE and headline_for is not None and text_key(text) != text_key(headline_for):
+            lost = _removed(item, Reason.HEADLINE)
         if lost is not None and keep_removed:
             removed.append(lost)
     return [] if opening else paragraphs, removed
@@ -120,7 +125,7 @@ def assemble(
     """The page; ``opening`` (a thread's opening post) makes it a thread whose body is that post;
     ``thread`` makes it a thread whose opening post the blocks read (it stands apart from the posts)."""
     body, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed,
-                           opening=opening, quoted=quoted)
+                           opening=opening, quoted=quoted, headline_for=title if kind is InputKind.HTML else None)
     paragraphs = opening or tuple(block.text for block in body)
     return Page(
         kind=kind,

@@ -196,6 +196,7 @@ class Reason(str, enum.Enum):
     COPYRIGHT_FOOTER = "copyright-footer", "the site's own copyright line (no agency named)"
     REPEATED = "repeated", "the same paragraph again right after itself, or a credit already recorded"
     BYLINE = "byline", "a byline line ('By Jane Doe'): the name is in Page.authors"
+    HEADLINE = "headline", "the headline element, where Page.title is another source's (the <title>, a heading)"
     # -- reader responses ---------------------------------------------------------------------------
     COMMENT_SECTION = "comment-section", "a comment section's furniture outside its comments"
     COMMENT_CHROME = "comment-chrome", "a comment's chrome (Reply, Report, 'says:', votes)"

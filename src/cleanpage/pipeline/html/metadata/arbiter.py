@@ -55,7 +55,7 @@ from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld, typed_as_article
 from .site import _canonical, _host, _site_key, links_away
 from .title import _choose_title, named_whole, shown
-from .title_candidates import FEATURES, TitleInputs, title_candidates, title_row
+from .title_candidates import FEATURES, TitleInputs, fold, title_candidates, title_row
 from .visible import _linked_authors, _Scan, _scan
 
 
@@ -126,7 +126,8 @@ def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
     return TitleInputs(ld=ld, og=og, page=page, headlines=headlines,
                        h1s=h1s, decked=decked, sites=src.sites, url=src.url, hand=hand,
                        article=_calls_itself_article(src, markup),
-                       h1_links_away=links_away(src.scan.h1_link, src.url))
+                       h1_links_away=links_away(src.scan.h1_link, src.url),
+                       subheads=frozenset(fold(h) for h in src.scan.subheads))
 
 
 def _calls_itself_article(src: _Sources, markup: MarkupCues) -> bool:

@@ -44,6 +44,9 @@ FEATURES = (
     "article", "article_part_only", "article_h1",
     # the first h1 links to another page (a logo's link home, a teaser's): not this page's headline
     "h1_links_away",
+    # the page also shows the value as a heading below the h1 (an h2-h4): a post's headline under a
+    # site-name h1, a product's name in its box; a piece of the <title> no heading shows is the SEO title's
+    "shown_subhead",
 )
 
 
@@ -65,6 +68,8 @@ class TitleInputs:
     article: bool = False
     #: the first ``h1`` holds a link to another page than this one (the home page, a teaser's story)
     h1_links_away: bool = False
+    #: the page's first ``h2``–``h4`` headings, each as :func:`fold` keys it
+    subheads: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -197,6 +202,7 @@ def title_row(cand: TitleCandidate, src: TitleInputs) -> list[float]:
         *_part_features(cand, src),
         float(src.article), float(src.article and cand.sources <= _PARTS), float(src.article and _named_h1(cand, src)),
         float(src.h1_links_away and "h1_first" in cand.sources),
+        float(fold(cand.value) in src.subheads),
     ]
 
 

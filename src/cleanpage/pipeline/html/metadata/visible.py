@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -40,6 +40,9 @@ class _Scan:
     #: the address the first ``h1``'s link points to, if it holds one: a logo's link to the home page or a
     #: teaser's to another page says the ``h1`` is not this page's headline; a permalink to itself does not
     h1_link: str | None = None
+    #: the text of the first ``h2``–``h4`` headings outside side boxes: a title candidate the page also
+    #: shows as a heading (a post's headline in an ``h2`` under a site-name ``h1``) is one the reader is shown
+    subheads: list[str] = field(default_factory=list)
 
 
 #: a bare numeric date as an element's own text ("10.11.2021", "2021-10-16 | Botschaft")
@@ -80,6 +83,10 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "optio
 
 #: what a headline's text leaves out (:func:`_shown_text`): the skipped tags and ruby annotations
 _UNSHOWN_TAGS = _SKIP_TAGS | {"rt", "rp"}
+#: the heading levels below the ``h1`` read as the page's shown headings, and how many of them (a long
+#: docs page has hundreds; the page's own title, when it sits in one, is near the top)
+_SUBHEAD_TAGS = frozenset({"h2", "h3", "h4"})
+_SUBHEADS = 40
 
 
 def _shown_text(el: etree._Element) -> str:
@@ -322,6 +329,8 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
             _text_lines(el, own, scan, cues)
         if tag == "h1" and len(scan.h1s) < 5:
             _headline(el, walk, scan, cues.markup)
+        elif tag in _SUBHEAD_TAGS and len(scan.subheads) < _SUBHEADS:
+            _subhead(el, scan, cues.markup)
         attrib = el.attrib
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
@@ -448,6 +457,14 @@ def _headline(el: etree._Element, walk: _Walk, scan: _Scan, markup: MarkupCues) 
     decked = _without_kicker(el)
     if decked:
         scan.decked.append(decked)
+
+
+def _subhead(el: etree._Element, scan: _Scan, markup: MarkupCues) -> None:
+    """An ``h2``–``h4`` the page shows as its own: not a teaser's, a sidebar's or a comment's heading
+    (a related story's truncated headline is no evidence for this page's title)."""
+    text = _shown_text(el)
+    if text and not _elsewhere(el, markup):
+        scan.subheads.append(text)
 
 
 def _rel_link(el: etree._Element, scan: _Scan, markup: MarkupCues) -> bool:
