@@ -46,6 +46,7 @@ def _place(
     opening: tuple[str, ...] = (),
     quoted: tuple[str, ...] = (),
     headline_for: str | None = None,
+    dump_title: str | None = None,
 ) -> tuple[list[Block], list[Removed]]:
     """Every block in exactly one place: the body, the attribution, the responses or ``removed``.
 
@@ -59,6 +60,8 @@ def _place(
     left out as a quote (``quoted``) is recorded as ``quoted``: the words stay once, where written.
     The headline block stands for the title; where ``headline_for`` (an HTML page's title) is another
     source's (the ranker took the ``<title>`` over a site-name ``h1``), it is recorded as ``headline``.
+    A text dump's line the classifier took for a headline that is not its title (``dump_title``: a
+    forum's "Posts: 51", a share bar's line) is a line before or inside the article like any other.
     """
     paragraphs: list[Block] = []
     removed: list[Removed] = []
@@ -98,6 +101,8 @@ def _place(
             lost = _removed(item, Reason.COMMENT_CHROME)
         elif label is Label.TITLE and headline_for is not None and text_key(text) != text_key(headline_for):
             lost = _removed(item, Reason.HEADLINE)
+        elif label is Label.TITLE and dump_title is not None and text_key(text) != text_key(dump_title):
+            lost = _removed(item, Reason.INSIDE_CONTENT if paragraphs else Reason.BEFORE_CONTENT)
         if lost is not None and keep_removed:
             removed.append(lost)
     return [] if opening else paragraphs, removed
@@ -125,7 +130,8 @@ def assemble(
     """The page; ``opening`` (a thread's opening post) makes it a thread whose body is that post;
     ``thread`` makes it a thread whose opening post the blocks read (it stands apart from the posts)."""
     body, removed = _place(labelled, attribution, responses, keep_removed=options.keep_removed,
-                           opening=opening, quoted=quoted, headline_for=title if kind is InputKind.HTML else None)
+                           opening=opening, quoted=quoted, headline_for=title if kind is InputKind.HTML else None,
+                           dump_title=(title or "") if kind is InputKind.TEXT else None)
     paragraphs = opening or tuple(block.text for block in body)
     return Page(
         kind=kind,
