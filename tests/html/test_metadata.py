@@ -1268,3 +1268,28 @@ def test_sources_that_disagree_leave_the_language_rule() -> None:
     assert settled_order(["03/10/2023", "04/11/2023"], {_dt.date(2023, 10, 3), _dt.date(2023, 4, 11)}, True) is True
     assert settled_order(["03/10/2023"], {_dt.date(2023, 10, 3)}, True) is False
     assert settled_order(["03.10.2023"], {_dt.date(2023, 3, 10)}, False) is False  # a dotted date is no question
+
+
+def test_visible_scan_reads_each_repeated_element_the_memo_keeps():
+    """The scan asks once per (tag, class, id, itemprop) whether an element's words can give it
+    anything; each element that can is still read on its own, and a link passed over for its words
+    is still read for its ``rel``."""
+    from cleanpage.pipeline.html.metadata.visible import _scan
+
+    teaser = "<div class='teaser'><a href='/x'>Other story</a></div>"
+    root = lxml.html.document_fromstring(
+        "<html><body><article><h1>A headline of the page</h1>"
+        "<span class='byline'>By Jane Roe</span>"
+        "<time datetime='2024-03-01'>1 March 2024</time>"
+        "<a href='/people/jane' rel='author'>Jane Roe</a>"
+        "<span class='x' itemprop='dateModified'>2 March 2024</span>"
+        "<span class='x' itemprop='datePublished'>1 March 2024</span>"
+        f"<p>Text of the article.</p>{teaser * 30}"
+        "<span class='byline'>Von John Doe</span>"
+        "<div class='comment-meta'><span class='byline'>By a reader</span></div>"
+        "</article></body></html>")
+    found = _scan(root, load_rules().cues)
+    assert found.bylines == ["By Jane Roe", "Von John Doe"]  # the same words read twice, each element's own text
+    assert found.dates == ["2024-03-01"]
+    assert found.authors == ["Jane Roe"]  # the rel=author link without class words
+    assert found.item_dates == ["1 March 2024"]  # dateModified passed over, datePublished read

@@ -314,8 +314,9 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
     body = root.find("body")
     if body is None:
         return scan
-    # whether any_re finds a word of interest, per (class, id): a page repeats a few of them thousands of times
-    passed: dict[tuple[str | None, str | None], bool] = {}
+    # whether the markup words can lead to a reading, per (tag, class, id, itemprop): a page repeats a
+    # few of them thousands of times
+    passed: dict[tuple[str, str | None, str | None, str | None], bool] = {}
     for el in body.iter():
         if walk.in_h1 >= 0:  # under the headline, or still in it
             _under_headline(el, walk, scan, cues)
@@ -334,21 +335,43 @@ def _scan(root: etree._Element, cues: MetadataCues) -> _Scan:
         attrib = el.attrib
         if "class" not in attrib and "id" not in attrib and "itemprop" not in attrib and tag not in _SPECIAL_TAGS:
             continue
-        tokens: str | None = None  # the class/id words, read once whether or not the memo knew them
-        if tag not in _SPECIAL_TAGS and "itemprop" not in attrib:
-            key = (attrib.get("class"), attrib.get("id"))
-            hit = passed.get(key)
-            if hit is None:
-                tokens = _tokens(el)
-                hit = passed[key] = any_re.search(tokens) is not None
-            if not hit:
-                continue
-        if tokens is None:
-            tokens = _tokens(el)
+        key = (tag, attrib.get("class"), attrib.get("id"), attrib.get("itemprop"))
+        may = passed.get(key)
+        if may is None:
+            may = passed[key] = _may_read(key, any_re, cues)
+        if not may:  # most elements, links above all: their words name nothing read here
+            if tag == "a" and "rel" in attrib:
+                _rel_link(el, scan, cues.markup)
+            continue
+        tokens = _tokens(el)
         if (tag == "a" and "rel" in attrib and _rel_link(el, scan, cues.markup)) or _itemprop(el, tokens, scan, cues):
             continue
         _marked(el, tokens, scan, cues)
     return scan
+
+
+#: ``itemprop`` values :func:`_itemprop` reads (the rest it passes over)
+_READ_PROPERTIES = frozenset({"author", "datepublished", "datecreated", "headline"})
+
+
+def _may_read(key: tuple[str, str | None, str | None, str | None], any_re: re.Pattern[str],
+              cues: MetadataCues) -> bool:
+    """Whether an element of this tag, ``class``, ``id`` and ``itemprop`` can give :func:`_itemprop` or
+    :func:`_marked` anything to read, whatever its place and text: the same tests on the words alone
+    (the scan's caps and the element's neighbours come later). Asked once per distinct key: on a
+    typical page most elements are links and wrappers whose words name no author, date or headline."""
+    tag, cls, ident, itemprop = key
+    tokens = f"{cls or ''} {ident or ''} {itemprop or ''}".lower()  # as places._tokens reads them
+    if tag not in _SPECIAL_TAGS and itemprop is None and any_re.search(tokens) is None:
+        return False  # no word of interest at all
+    prop = (itemprop or "").lower()
+    if prop in _READ_PROPERTIES or (tag in ("h1", "h2", "h3") and cues.markup.headline.search(tokens)):
+        return True
+    if prop == "datemodified" or "comment" in tokens:
+        return False  # _itemprop passes the element over, _marked never sees it
+    return (_HCARD_FN.search(tokens) is not None or tag in ("time", "address")
+            or (tag == "abbr" and "publish" in tokens) or cues.date_class.search(tokens) is not None
+            or cues.byline_class.search(tokens) is not None)
 
 
 @dataclass
