@@ -32,7 +32,8 @@ import numpy as np
 from cleanpage.learn.align import tokens
 from cleanpage.learn.dataset import CERTAIN as _CERTAIN_LABEL
 from cleanpage.learn.dataset import PageBlocks, load_pages, read_pages
-from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, kin_columns
+from cleanpage.pipeline.html.features import BASE_FEATURES, feature_names
+from cleanpage.pipeline.html.kin import KIN_FEATURES, kin_columns
 from cleanpage.pipeline.html.stacked import STAGE2_FEATURES, STAGE2_SUFFIX, kin_ids, stage2_columns
 
 __all__ = ["main"]
@@ -93,15 +94,17 @@ def choose_words(pages: Sequence[PageBlocks]) -> tuple[str, ...]:
 
 
 _KEPT = BASE_FEATURES.index("engine_kept")
+_PROSE = BASE_FEATURES.index("is_prose")
 
 
 def kin_from_rows(pb: PageBlocks) -> np.ndarray:
-    """The page's :data:`KIN_FEATURES`, from its rows (tag-group one-hots, engine vote) and class/id
-    words: the numbers :func:`~cleanpage.pipeline.html.features.features` writes with ``kin=True``,
-    so that a cache of base rows serves both models."""
+    """The page's :data:`KIN_FEATURES`, from its rows (tag-group one-hots, engine vote, prose test)
+    and class/id words: the numbers :func:`~cleanpage.pipeline.html.features.features` writes with
+    ``kin=True``, so that a cache of base rows serves both models."""
     kin = kin_ids(pb.features, pb.tokens)
     chars = np.array([len(text) for text in pb.texts], dtype=np.float64)
-    return kin_columns(kin, chars, pb.features[:, _KEPT].astype(np.float64)).astype(np.float32)
+    return kin_columns(kin, chars, pb.features[:, _KEPT].astype(np.float64),
+                       pb.features[:, _PROSE].astype(np.float64)).astype(np.float32)
 
 
 def matrix(pb: PageBlocks, words: Sequence[str], kin: bool = False) -> np.ndarray:
@@ -253,7 +256,7 @@ def _read(data: Path, jobs: int, cache: Path | None, engine: bool) -> list[PageB
 
 
 def train(
-    data: Path, jobs: int, cache: Path | None = None, *, engine: bool = True, kin: bool = False, stack: bool = False
+    data: Path, jobs: int, cache: Path | None = None, *, engine: bool = True, kin: bool = True, stack: bool = False
 ) -> tuple[list[Any], tuple[str, ...], list[float], dict[str, Any]]:
     """The boosters (the first stage's, then the second's if ``stack``), the class/id words, each
     stage's cut and the card."""
@@ -310,8 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stack", action="store_true",
                         help="also train the second stage over the first's scores (pipeline.html.stacked; written "
                              "beside --out as NAME-stage2.npz)")
-    parser.add_argument("--kin", action="store_true",
-                        help="also read the block's kin (features.KIN_FEATURES); not shipped, see docs/model.md")
+    parser.add_argument("--no-kin", action="store_true",
+                        help="without the block's kin (pipeline.html.kin; on by default since session 14, see "
+                             "docs/model.md); --no-engine implies it (the kin were measured with the engine only)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("trafilatura", "htmldate", "courlan", "readability"):
@@ -319,10 +323,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "2")
     from cleanpage.learn.convert import forest_from_lightgbm
 
-    boosters, words, cuts, card = train(args.data, args.jobs, args.cache, engine=not args.no_engine, kin=args.kin,
+    kin = not (args.no_kin or args.no_engine)
+    boosters, words, cuts, card = train(args.data, args.jobs, args.cache, engine=not args.no_engine, kin=kin,
                                         stack=args.stack)
     card["engine"] = not args.no_engine
-    names = feature_names(words, kin=args.kin)
+    names = feature_names(words, kin=kin)
     if args.stack:
         second = args.out.with_name(args.out.stem + STAGE2_SUFFIX)
         card["stage2"]["file"] = second.name
