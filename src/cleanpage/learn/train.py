@@ -256,7 +256,7 @@ def _read(data: Path, jobs: int, cache: Path | None, engine: bool) -> list[PageB
 
 
 def train(
-    data: Path, jobs: int, cache: Path | None = None, *, engine: bool = True, kin: bool = True, stack: bool = False
+    data: Path, jobs: int, cache: Path | None = None, *, engine: bool = True, kin: bool = False, stack: bool = False
 ) -> tuple[list[Any], tuple[str, ...], list[float], dict[str, Any]]:
     """The boosters (the first stage's, then the second's if ``stack``), the class/id words, each
     stage's cut and the card."""
@@ -313,9 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stack", action="store_true",
                         help="also train the second stage over the first's scores (pipeline.html.stacked; written "
                              "beside --out as NAME-stage2.npz)")
-    parser.add_argument("--no-kin", action="store_true",
-                        help="without the block's kin (pipeline.html.kin; on by default since session 14, see "
-                             "docs/model.md); --no-engine implies it (the kin were measured with the engine only)")
+    parser.add_argument("--kin", action="store_true",
+                        help="also read the block's kin (pipeline.html.kin, off on a page that reads as an article); "
+                             "not shipped, see docs/model.md")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("trafilatura", "htmldate", "courlan", "readability"):
@@ -323,11 +323,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "2")
     from cleanpage.learn.convert import forest_from_lightgbm
 
-    kin = not (args.no_kin or args.no_engine)
-    boosters, words, cuts, card = train(args.data, args.jobs, args.cache, engine=not args.no_engine, kin=kin,
+    boosters, words, cuts, card = train(args.data, args.jobs, args.cache, engine=not args.no_engine, kin=args.kin,
                                         stack=args.stack)
     card["engine"] = not args.no_engine
-    names = feature_names(words, kin=kin)
+    names = feature_names(words, kin=args.kin)
     if args.stack:
         second = args.out.with_name(args.out.stem + STAGE2_SUFFIX)
         card["stage2"]["file"] = second.name

@@ -18,7 +18,9 @@ import numpy as np
 
 __all__ = ["ARTICLE_RUN_CHARS", "KIN_FEATURES", "KIN_OFF", "kin_columns", "prose_run_chars"]
 
-#: the columns :func:`kin_columns` writes, in order (after the base ones, for a model trained with them)
+#: the columns :func:`kin_columns` writes, in order, after the base ones. Off by default: only a model
+#: trained with them (``learn.train --kin``) gets them; the shipped model was not (docs/model.md: through
+#: the whole pipeline they did not lift WCXB ``check`` over a retrain without them)
 KIN_FEATURES: tuple[str, ...] = ("kin_log_count", "kin_chars_share", "kin_kept_share")
 #: a page whose longest prose run holds this many characters reads as an article. On the ``fit``
 #: pages 0.84 of WCXB's articles and 0.71 of the snippet pages have one, against 0.14 of the
