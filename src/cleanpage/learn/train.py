@@ -32,7 +32,8 @@ import numpy as np
 from cleanpage.learn.align import tokens
 from cleanpage.learn.dataset import CERTAIN as _CERTAIN_LABEL
 from cleanpage.learn.dataset import PageBlocks, load_pages, read_pages
-from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, kin_columns
+from cleanpage.pipeline.html.features import BASE_FEATURES, feature_names
+from cleanpage.pipeline.html.kin import KIN_FEATURES, kin_columns
 from cleanpage.pipeline.html.stacked import STAGE2_FEATURES, STAGE2_SUFFIX, kin_ids, stage2_columns
 
 __all__ = ["main"]
@@ -93,15 +94,17 @@ def choose_words(pages: Sequence[PageBlocks]) -> tuple[str, ...]:
 
 
 _KEPT = BASE_FEATURES.index("engine_kept")
+_PROSE = BASE_FEATURES.index("is_prose")
 
 
 def kin_from_rows(pb: PageBlocks) -> np.ndarray:
-    """The page's :data:`KIN_FEATURES`, from its rows (tag-group one-hots, engine vote) and class/id
-    words: the numbers :func:`~cleanpage.pipeline.html.features.features` writes with ``kin=True``,
-    so that a cache of base rows serves both models."""
+    """The page's :data:`KIN_FEATURES`, from its rows (tag-group one-hots, engine vote, prose test)
+    and class/id words: the numbers :func:`~cleanpage.pipeline.html.features.features` writes with
+    ``kin=True``, so that a cache of base rows serves both models."""
     kin = kin_ids(pb.features, pb.tokens)
     chars = np.array([len(text) for text in pb.texts], dtype=np.float64)
-    return kin_columns(kin, chars, pb.features[:, _KEPT].astype(np.float64)).astype(np.float32)
+    return kin_columns(kin, chars, pb.features[:, _KEPT].astype(np.float64),
+                       pb.features[:, _PROSE].astype(np.float64)).astype(np.float32)
 
 
 def matrix(pb: PageBlocks, words: Sequence[str], kin: bool = False) -> np.ndarray:
@@ -311,7 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also train the second stage over the first's scores (pipeline.html.stacked; written "
                              "beside --out as NAME-stage2.npz)")
     parser.add_argument("--kin", action="store_true",
-                        help="also read the block's kin (features.KIN_FEATURES); not shipped, see docs/model.md")
+                        help="also read the block's kin (pipeline.html.kin, off on a page that reads as an article); "
+                             "not shipped, see docs/model.md")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("trafilatura", "htmldate", "courlan", "readability"):

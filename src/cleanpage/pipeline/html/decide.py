@@ -93,7 +93,7 @@ def _second_look(blocks: Sequence[Block], x: np.ndarray, scores: np.ndarray, dec
 
 def reads_kin(names: Sequence[str]) -> bool:
     """Whether a model with these column names was trained with the kin columns
-    (``learn.train --kin``): they follow the base ones."""
+    (:mod:`.kin`, ``learn.train --kin``): they follow the base ones."""
     return tuple(names[len(BASE_FEATURES):len(BASE_FEATURES) + len(KIN_FEATURES)]) == KIN_FEATURES
 
 

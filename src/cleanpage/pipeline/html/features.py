@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
+from cleanpage.pipeline.html.kin import KIN_FEATURES, kin_columns
 from cleanpage.pipeline.prose import ends_sentence, text_stats
 
 __all__ = ["BASE_FEATURES", "KIN_FEATURES", "feature_names", "features", "kin_columns", "window_mean"]
@@ -63,10 +64,6 @@ _CONTAINERS = frozenset({Reason.HIDDEN, Reason.DIALOG, Reason.PAGE_FOOTER, Reaso
 #: reasons that are not a rule table's phrase, pattern or class/id word
 _NOT_TEXT_RULES = _CONTAINERS | _STRUCTURAL | {Reason.OUTSIDE_MAIN_CONTENT, Reason.CAPTION}
 
-#: the block's kin (:func:`kin_columns`): the blocks of the page with its tag group and class/id words.
-#: Off by default: only a model trained with them (``learn.train --kin``) gets these columns, after
-#: the base ones (the shipped model was not: on ``check`` they cost the snippet pages, docs/model.md)
-KIN_FEATURES: tuple[str, ...] = ("kin_log_count", "kin_chars_share", "kin_kept_share")
 
 #: the columns every model gets, in order; the class/id word columns follow (one per word)
 BASE_FEATURES: tuple[str, ...] = (
@@ -206,7 +203,7 @@ def features(
     _containers(blocks, chars, kept_a, prose, out, column)
     _lists(blocks, rule_labels, list_heads, out, column)
     if kin:
-        out[:, len(BASE_FEATURES):first_word] = kin_columns(_kin_ids(blocks), chars, kept_a)
+        out[:, len(BASE_FEATURES):first_word] = kin_columns(_kin_ids(blocks), chars, kept_a, prose)
     out[:, column["page_log_blocks"]] = math.log1p(n)
     out[:, column["page_kept_share"]] = float((chars * kept_a).sum()) / total_chars
     out[:, column["page_log_chars"]] = math.log1p(total_chars)
@@ -329,22 +326,6 @@ def _kin_ids(blocks: Sequence[Block]) -> np.ndarray:
     for i, block in enumerate(blocks):
         kin_ids[i] = kin_of.setdefault((_TAG_GROUP.get(block.tag, -1), block.tokens), len(kin_of))
     return kin_ids
-
-
-def kin_columns(kin: np.ndarray, chars: np.ndarray, kept: np.ndarray) -> np.ndarray:
-    """The :data:`KIN_FEATURES` of every block, from each block's kin group id (``kin``).
-
-    A block's kin are the blocks of the page with its tag group and its class/id words: one template.
-    A listing, a shop's grid or a collection repeats one template for its items, which together hold
-    a large share of the page; a menu repeats one too, but the engine keeps none of it. Three numbers
-    per group, numpy sums over the groups: how many (log), their share of the page's characters, and
-    the share of their characters the engine kept. (The kin's prose and link shares were tried too:
-    docs/model.md.) Public so that the trainer can compute the same numbers from cached rows.
-    """
-    count = np.bincount(kin).astype(np.float64)
-    size = np.bincount(kin, chars)
-    kept_share = np.bincount(kin, chars * kept) / np.maximum(size, 1.0)
-    return np.stack([np.log1p(count)[kin], (size / (float(chars.sum()) or 1.0))[kin], kept_share[kin]], axis=1)
 
 
 def _place_columns(out: np.ndarray, column: dict[str, int], chars: np.ndarray, total_chars: float, link: np.ndarray,
