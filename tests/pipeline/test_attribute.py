@@ -552,7 +552,3 @@ def test_a_list_item_that_is_a_date_stays() -> None:
                                   for i, t in enumerate(texts)), RULES, ())
     assert [item.label for item in labelled] == [Label.BODY] * 4
 
-
-def test_a_portuguese_date_line_leaves_the_body() -> None:
-    labelled, _ = _run(["Publicado em 5 de março de 2024", PROSE])
-    assert labelled[0].label is Label.BOILERPLATE and labelled[0].reason == "post-meta"

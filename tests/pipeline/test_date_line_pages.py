@@ -29,9 +29,3 @@ def test_a_dated_entry_of_a_list_above_the_text_stays() -> None:
                            + "</main></body></html>")
     assert page.paragraphs[:3] == ("Birds of the harbour", "March 5, 2024", "Old maps of the city")
 
-
-def test_the_date_above_a_story_still_leaves_it_in_portuguese() -> None:
-    page = cleanpage.clean('<html lang="pt"><head><title>Nova linha</title></head><body><main><h1>Nova linha</h1>'
-                           "<p>Publicado em 5 de março de 2024</p>" + _STORY + "</main></body></html>")
-    assert "Publicado em 5 de março de 2024" not in page.paragraphs
-    assert [r.reason.value for r in page.removed if r.text == "Publicado em 5 de março de 2024"] == ["post-meta"]
