@@ -537,3 +537,18 @@ def test_dated_items_of_a_listing_stay() -> None:
 def test_a_date_line_inside_the_story_stays() -> None:
     labelled, _ = _run([PROSE, "March 5, 2024", PROSE])
     assert labelled[1].label is Label.BODY
+
+
+def test_a_date_line_with_no_story_below_stays() -> None:
+    # an event page whose content is its date and place: the date is what the page says
+    labelled, _ = _run(["Saturday, June 14, 2025 at 19:30", "Harbour Hall, free entry"])
+    assert [item.label for item in labelled] == [Label.BODY, Label.BODY]
+
+
+def test_a_list_item_that_is_a_date_stays() -> None:
+    # one entry of a list above the story: the list's text, as the items around it are
+    texts = ["Birds of the harbour", "March 5, 2024", "Old maps of the city", PROSE]
+    labelled, _ = attribute(tuple(Labelled(block=Block(index=i, text=t, tag="li" if i < 3 else "p"), label=Label.BODY)
+                                  for i, t in enumerate(texts)), RULES, ())
+    assert [item.label for item in labelled] == [Label.BODY] * 4
+

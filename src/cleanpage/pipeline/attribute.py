@@ -258,17 +258,23 @@ def _gallery_counters(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Lab
 
 #: the pieces of a meta line ("By Jane Doe | March 5, 2024", "Jane Doe · 5. März 2024")
 _META_PIECES = re.compile(r"\s[|·•–—]\s|\s-\s")
+#: a list's items, in HTML and in a text dump (its marked lines)
+_LIST_ITEMS = frozenset({"li", "item"})
 
 
 def _date_lines(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A line above the story that only dates it ("Updated on July 9, 2025", "By Jane Doe | March 5,
     2024") leaves the body: the date is the page's metadata (``Page.published``), as a text dump's
     dated line above its story is (``before-content``). Not where the body holds another such line: a
-    listing's items and a thread's posts are dated one by one, and those dates are their text."""
+    listing's items and a thread's posts are dated one by one, and those dates are their text. Nor
+    where no story follows (an event page whose content is its date and place: the date is what it
+    says), nor for a list's item (one of its entries, as the items around it are)."""
     start = _story_start(labelled, rules)
+    if start >= len(labelled):
+        return labelled
     found: list[tuple[int, Reason]] = []
     for at, item in enumerate(labelled):
-        if item.label is not Label.BODY or len(item.block.text) > 120:
+        if item.label is not Label.BODY or len(item.block.text) > 120 or item.block.tag in _LIST_ITEMS:
             continue
         reason = _date_line(item.block.text, rules)
         if reason is not None:
