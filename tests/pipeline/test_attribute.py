@@ -14,11 +14,11 @@ RULES = load_rules()
 PROSE = "This is an ordinary paragraph of the article that says what happened and why it matters to readers."
 
 
-def _run(texts: list[str], bylines: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def _run(texts: list[str], bylines: tuple[str, ...] = (), dated: bool = True):  # type: ignore[no-untyped-def]
     labelled = tuple(
         Labelled(block=Block(index=i, text=t, tag="p"), label=Label.BODY) for i, t in enumerate(texts)
     )
-    return attribute(labelled, RULES, bylines)
+    return attribute(labelled, RULES, bylines, dated=dated)
 
 
 @pytest.mark.parametrize(
@@ -552,3 +552,9 @@ def test_a_list_item_that_is_a_date_stays() -> None:
                                   for i, t in enumerate(texts)), RULES, ())
     assert [item.label for item in labelled] == [Label.BODY] * 4
 
+
+
+def test_a_date_line_stays_where_the_metadata_has_no_date() -> None:
+    # the line is then the only place the page's date is kept (review19: "Publicado el …" was not read)
+    labelled, _ = _run(["Tram line extended", "Updated on July 9, 2025", PROSE, PROSE], dated=False)
+    assert labelled[1].label is Label.BODY

@@ -120,13 +120,15 @@ class _Found:
 
 
 def attribute(
-    labelled: tuple[Labelled, ...], rules: Rules, bylines: Sequence[str] = ()
+    labelled: tuple[Labelled, ...], rules: Rules, bylines: Sequence[str] = (), *, dated: bool = False
 ) -> tuple[tuple[Labelled, ...], tuple[Attribution, ...]]:
     """Relabel credit blocks and collect the attribution, in page order, without duplicates.
 
     ``bylines`` are the texts of an HTML page's byline elements (they come before the story).
     A dateline is looked for in the body's first :data:`DATELINE_BLOCKS` blocks, and an agency's
     signature at the end of the body's last block is cut from it into a credit of its own.
+    ``dated``: the page's metadata holds its date, so a line above the story that only dates it
+    leaves the body (without it, that line is the only place the date is kept).
     """
     found = _Found()
     for text in bylines:
@@ -134,7 +136,8 @@ def attribute(
         if credit is not None:
             found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE, credit.agencies)
 
-    out = _credit_blocks(_date_lines(_gallery_counters(labelled, rules), rules), rules, frozenset(bylines), found)
+    counted = _gallery_counters(labelled, rules)
+    out = _credit_blocks(_date_lines(counted, rules) if dated else counted, rules, frozenset(bylines), found)
     _opening(out, rules, found)
     body = [i for i, item in enumerate(out) if item.label is Label.BODY]
     for i in body[:DATELINE_BLOCKS]:
@@ -264,7 +267,7 @@ _LIST_ITEMS = frozenset({"li", "item"})
 
 def _date_lines(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
     """A line above the story that only dates it ("Updated on July 9, 2025", "By Jane Doe | March 5,
-    2024") leaves the body: the date is the page's metadata (``Page.published``), as a text dump's
+    2024") leaves the body of a page whose metadata holds its date (``Page.published``), as a text dump's
     dated line above its story is (``before-content``). Not where the body holds another such line: a
     listing's items and a thread's posts are dated one by one, and those dates are their text. Nor
     where no story follows (an event page whose content is its date and place: the date is what it
