@@ -298,7 +298,7 @@ def _match_one_by_one(text: str) -> str | None:
             return rule.name
     if len(flat) > RULES.pattern_max_chars:
         return None
-    for pattern, index in table.patterns:
+    for pattern, index, *_words in table.patterns:
         rule = RULES.boilerplate[index]
         if pattern.fullmatch(flat) and not (rule.exclude_agency and credits.is_agency_credit(flat)):
             return rule.name

@@ -18,6 +18,7 @@ from typing import Any
 from cleanpage.pipeline.blocks import Reason
 
 from ._firstchar import PREFIX_LEN, WILD, prefix_keys, prefixes
+from ._required import ASCII_PARTNERS, ascii_words, required_words
 from .credits import Credits
 from .normalise import collapse, phrase_key
 from .schema import (
@@ -58,6 +59,8 @@ CONTAINER_ROLES: frozenset[str] = frozenset(
     }
 )
 
+#: a compiled pattern, the index of its rule, and the words a block it matches holds (ASCII, any)
+_Pattern = tuple[re.Pattern[str], int, "tuple[str, ...] | None", "tuple[str, ...] | None"]
 #: a boilerplate rule's name is the reason its removals carry: one registry, the Reason enum
 _REASONS: Mapping[str, Reason] = MappingProxyType({reason.value: reason for reason in Reason})
 
@@ -119,8 +122,10 @@ class Boilerplate:
     #: normalised phrase -> its rule, and the longest text worth normalising for the lookup
     phrase_index: Mapping[str, BoilerplateRule]
     phrase_max: int
-    #: every pattern in table order, with the index of its rule
-    patterns: tuple[tuple[re.Pattern[str], int], ...]
+    #: every pattern in table order, with the index of its rule and the words (lower case) a block
+    #: it matches holds, one at least: an ASCII block, and any block (None: no such promise; the
+    #: block lower-cased, without :data:`~._required.ASCII_PARTNERS`; :mod:`._required`)
+    patterns: tuple[_Pattern, ...]
     #: prefix key -> indices into ``patterns`` of the patterns that can start that way
     pattern_buckets: Mapping[str, tuple[int, ...]]
     #: indices of the patterns that can start with anything (the bucket of unlisted keys)
@@ -150,8 +155,15 @@ class Boilerplate:
         buckets = self.pattern_buckets
         key, *wild = prefix_keys(flat)
         members = buckets.get(key) or (wild and buckets.get(wild[0])) or self.pattern_any
+        # a substring test of a pattern's required words (exact, see _required) is far cheaper than
+        # the lookahead that asks the same of every block (the patterns that start anywhere)
+        plain = flat.isascii()
+        lowered = flat.lower() if plain or ASCII_PARTNERS.search(flat) is None else None
         for k in members:
-            pattern, index = patterns[k]
+            pattern, index, ascii_only, any_text = patterns[k]
+            words = ascii_only if plain else any_text
+            if words is not None and lowered is not None and not any(w in lowered for w in words):
+                continue
             if pattern.fullmatch(flat) is None:
                 continue
             rule = self.rules[index]
@@ -203,7 +215,7 @@ def compile_boilerplate(doc: dict[str, Any]) -> Boilerplate:
     not_authors = frozenset(_phrase(p, f"{where} not_author_phrases") for p in _strs(doc, "not_author_phrases", where))
     phrase_index: dict[str, BoilerplateRule] = {}
     token_index: dict[str, int] = {}
-    patterns: list[tuple[re.Pattern[str], int]] = []
+    patterns: list[_Pattern] = []
     glob_parts: list[str] = []
     glob_owner: list[int] = [-1]
     for i, rule in enumerate(rules):
@@ -215,7 +227,7 @@ def compile_boilerplate(doc: dict[str, Any]) -> Boilerplate:
             if token in token_index:
                 raise RulesError(f"{where}: token {token!r} is in two rules ({rule.name!r})")
             token_index[token] = i
-        patterns.extend((pattern, i) for pattern in rule.patterns)
+        patterns.extend((pattern, i, *_required_words(pattern)) for pattern in rule.patterns)
         for tp in rule.token_patterns:
             glob_parts.append(f"({tp.pattern})")
             glob_owner.append(i)
@@ -323,7 +335,20 @@ def _containers(doc: dict[str, Any]) -> tuple[Container, ...]:
     return tuple(out)
 
 
-def _buckets(patterns: list[tuple[re.Pattern[str], int]]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+def _required_words(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """The words (lower case) one of which a block must hold for ``pattern`` to match it, when its
+    opening lookahead names them (:mod:`._required`): for an ASCII block, and for any block."""
+    words = required_words(pattern)
+    found = None if words is None else ascii_words(words, pattern.flags)
+    if found is None:
+        return None, None
+    lowered, everywhere = found
+    return lowered, lowered if everywhere else None
+
+
+def _buckets(
+    patterns: list[_Pattern],
+) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Prefix key -> indices (table order) of the patterns whose matches can start that way.
 
     Keys are exact prefixes ("se" for "Search") and one-character wildcards ("#" + WILD for
@@ -331,7 +356,7 @@ def _buckets(patterns: list[tuple[re.Pattern[str], int]]) -> tuple[dict[str, tup
     the patterns that can start with anything: they are in every bucket, and are the whole bucket
     for keys no pattern names.
     """
-    found = [prefixes(p) for p, _ in patterns]
+    found = [prefixes(p) for p, *_ in patterns]
     anywhere = tuple(k for k, keys in enumerate(found) if keys is None)
     by_key: dict[str, set[int]] = {}
     for k, keys in enumerate(found):

@@ -407,8 +407,9 @@ def _lists(blocks: Sequence[Block], rule_labels: Sequence[Labelled], list_heads:
     is in (one linked line in a paragraph run is a reference; ten in a row are a menu)."""
     under = column["under_list_heading"]
     in_list = False
-    for i, (block, item) in enumerate(zip(blocks, rule_labels)):
-        words = len(block.text.split())
+    # each block's words counted once for both passes (a split of every block's text)
+    counts = [len(block.text.split()) for block in blocks]
+    for i, (block, item, words) in enumerate(zip(blocks, rule_labels, counts)):
         if item.reason in list_heads and words <= 8 and block.tag != "li":
             in_list = True
             continue
@@ -421,7 +422,7 @@ def _lists(blocks: Sequence[Block], rule_labels: Sequence[Labelled], list_heads:
     start = 0
     n = len(blocks)
     for i in range(n + 1):
-        linky = i < n and blocks[i].link_share >= 0.7 and len(blocks[i].text.split()) <= 25
+        linky = i < n and blocks[i].link_share >= 0.7 and counts[i] <= 25
         if linky:
             continue
         if i > start:
