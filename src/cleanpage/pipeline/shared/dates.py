@@ -21,8 +21,8 @@ from cleanpage.engines.dateparser import locale_infos, read_date
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import MetadataCues
 
-__all__ = ["calendar_word", "date_from_url", "in_page_zone", "is_date_line", "local_day", "numeric_readings", "parse_date", "parse_iso",
-           "parse_visible_date", "zone_tag"]
+__all__ = ["calendar_word", "date_from_url", "in_page_zone", "is_date_line", "local_day", "numeric_readings", "parse_date",
+           "parse_iso", "parse_visible_date", "zone_tag"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$")
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|[^\W\d_]{3,}")
