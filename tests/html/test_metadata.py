@@ -865,9 +865,11 @@ def test_a_written_date_standing_alone_is_the_last_resort(body: str, expected: _
 def test_only_a_written_date_standing_alone_is_a_loose_date() -> None:
     from cleanpage.pipeline.html.metadata.visible import _loose_date
 
-    assert _loose_date(" 24. April 2020 | ") and _loose_date("March 3, 2021")
-    assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.")
-    assert not _loose_date("Volume 172, Issue 7 2020")
+    assert _loose_date(" 24. April 2020 | ", RULES.cues) and _loose_date("March 3, 2021", RULES.cues)
+    assert not _loose_date("Die Ausstellung läuft bis zum 24. April 2020 im Museum.", RULES.cues)
+    assert not _loose_date("Volume 172, Issue 7 2020", RULES.cues)
+    # the words between day, month and year ([dates] month_joins)
+    assert _loose_date("5 de marzo de 2024", RULES.cues) and _loose_date("5 de março de 2024", RULES.cues)
 
 
 def test_a_date_line_labelled_as_the_publication_beats_a_disagreeing_structured_date() -> None:
@@ -1077,9 +1079,9 @@ def test_an_indented_written_date_is_measured_without_its_indentation() -> None:
     from cleanpage.pipeline.html.metadata.visible import _loose_date
 
     indented = "\n" + " " * 24 + "January 23, 2025" + "\n" + " " * 10
-    assert len(indented) > 40 and _loose_date(indented)
+    assert len(indented) > 40 and _loose_date(indented, RULES.cues)
     long_prose = "\n" + " " * 24 + "The exhibition runs until January 23, 2025 in the city museum." + "\n" + " " * 60
-    assert len(long_prose) > 80 and not _loose_date(long_prose)
+    assert len(long_prose) > 80 and not _loose_date(long_prose, RULES.cues)
     page = _meta(f"<html lang='en'><body><div class='hero'><h5 class='preheadline'>{indented}</h5>"
                  "<h1>How to install a heat pump</h1></div><p>First paragraph of the guide.</p></body></html>")
     assert page.published == _dt.date(2025, 1, 23)

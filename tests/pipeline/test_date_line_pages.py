@@ -3,6 +3,8 @@ probes): the date stays where it is the page's content, and nothing is lost."""
 
 from __future__ import annotations
 
+import pytest
+
 import cleanpage
 
 _STORY = ("<p>The city council voted on Tuesday evening to extend the tram line to the harbour district, after two "
@@ -28,4 +30,29 @@ def test_a_dated_entry_of_a_list_above_the_text_stays() -> None:
                            "harbour</li><li>March 5, 2024</li><li>Old maps of the city</li></ul>" + _STORY
                            + "</main></body></html>")
     assert page.paragraphs[:3] == ("Birds of the harbour", "March 5, 2024", "Old maps of the city")
+
+
+
+_HISTORIA = ("<p>El ayuntamiento aprobó el martes la ampliación de la línea de tranvía hasta el nuevo estadio, tras dos "
+             "años de consultas públicas.</p><p>Las obras comenzarán en primavera y durarán unos dieciocho meses, según "
+             "el departamento de transporte.</p>")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("es", "Publicado el 5 de marzo de 2024"), ("es", "5 de marzo de 2024"), ("pt", "Publicado em 5 de março de 2024"),
+])
+def test_a_written_date_with_its_joins_dates_the_page_and_leaves_the_body(lang: str, line: str) -> None:
+    # "5 de marzo de 2024": the words between day, month and year are data ([dates] month_joins); before, such a
+    # line under the headline was not read, the page had no date and the line stayed in the body
+    page = cleanpage.clean(f'<html lang="{lang}"><head><title>Tranvía</title></head><body><main><article>'
+                           f"<h1>Tranvía ampliado</h1><p>{line}</p>{_HISTORIA}</article></main></body></html>")
+    assert str(page.published) == "2024-03-05"
+    assert line not in page.paragraphs and any(r.text == line and r.reason == "post-meta" for r in page.removed)
+
+
+def test_a_byline_with_a_written_date_gives_the_name_and_the_date() -> None:
+    page = cleanpage.clean('<html lang="es"><head><title>Tranvía</title></head><body><main><article><h1>Tranvía '
+                           f"ampliado</h1><p>Por Ana García | 5 de marzo de 2024</p>{_HISTORIA}</article></main></body>"
+                           "</html>")
+    assert page.authors == ("Ana García",) and str(page.published) == "2024-03-05"
 

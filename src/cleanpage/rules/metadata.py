@@ -160,6 +160,11 @@ class MetadataCues:
     #: ([dates] line_words, leads, line_verbs, line_prepositions, time_words, clock_words, the
     #: publication labels' words): :func:`cleanpage.pipeline.shared.dates.is_date_line`
     date_line_words: frozenset[str]
+    #: a written date standing alone ("14. Februar 2012", "March 3, 2021", "5 de marzo de 2024"), matched
+    #: from a text's start, and a date anywhere in a short line (numeric or written); both read the words
+    #: between a day, its month and its year ([dates] month_joins)
+    written_alone: re.Pattern[str]
+    date_in_line: re.Pattern[str]
     #: the words joining a role and a photo word ("Text und Bilder:"), besides "&" and "+"
     photo_joins: tuple[str, ...]
     #: where an HTML page keeps its metadata ([markup], [head])
@@ -182,7 +187,7 @@ _BYLINE_KEYS = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_ro
 #: the word lists of [dates] read with the date lines (the rest are :func:`_extra`'s)
 _DATE_KEYS = ("class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
               "change_stems")
-_DATE_EXTRA_KEYS = ("time_words", "relative_after", "relative_before", "line_words")
+_DATE_EXTRA_KEYS = ("time_words", "relative_after", "relative_before", "line_words", "month_joins")
 
 
 def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
@@ -351,8 +356,27 @@ def _extra_fields(doc: dict[str, Any], dt: dict[str, Any], where: str) -> dict[s
                              rf"|\b{_literal_alt(before)}\s+\d+", f"{where} relative dates", re.IGNORECASE),
         "non_title_leads": non_title,
         "date_line_words": frozenset(word for phrase in line_words for word in phrase.split()),
+        **_written_dates(_words(dt, "month_joins", f"{where} [dates]"), where),
         "not_title": _compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
                               f"{where} non_title_leads", re.IGNORECASE),
+    }
+
+
+def _written_dates(joins: tuple[str, ...], where: str) -> dict[str, re.Pattern[str]]:
+    """The patterns of a written date alone and of a date inside a line; ``joins`` may stand between
+    the day and the month and between the month and the year ("5 de marzo de 2024")."""
+    join = rf"(?:{_literal_alt(joins)}\s+)?"
+    day_month_year = rf"\d{{1,2}}\.?\s+{join}[^\W\d_]{{3,}}\.?\s+{join}(?:19|20)\d{{2}}"
+    return {
+        "written_alone": _compile(
+            rf"\s*(?:\d{{1,2}}\.?\s+{join}[^\W\d_]{{3,}}\.?|[^\W\d_]{{3,}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)"
+            rf"\s+{join}(?:19|20)\d{{2}}\W*$", f"{where} month_joins", 0),
+        "date_in_line": _compile(
+            r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+            rf"|{day_month_year}"
+            # a month name is read from its word's start (or the letter after a digit), once: linear
+            r"|(?:(?<![^\W\d_])|(?<=[\d.][^\W\d_]))[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+            rf"{join}(?:19|20)\d{{2}})(?!\d)", f"{where} month_joins", 0),
     }
 
 

@@ -16,7 +16,6 @@ from cleanpage.pipeline.shared.names import _undoubled, clean_authors, person_na
 from cleanpage.pipeline.shared.patterns import YEAR
 from cleanpage.rules import Rules
 
-from .dates import _DATE_IN_LINE
 from .places import _elsewhere, _letters
 from .site import _HOST, _SUFFIX, _site_key
 from .title import title_parts
@@ -92,7 +91,7 @@ def _dated_name(texts: list[str], rules: Rules, exclude: frozenset[str], *, part
     for text in texts[:12]:
         if len(text) > 100:
             continue
-        match = _DATE_IN_LINE.search(text)
+        match = rules.cues.date_in_line.search(text)
         if match is None:
             continue
         rest = rules.cues.clock_text.sub(" ", text[match.end():])
@@ -392,7 +391,7 @@ def _stated_organisation(stated: list[str], rules: Rules) -> tuple[str, ...]:
         if (text and len(text) <= 60 and len(text.split()) <= 6 and not _NOT_A_NAME.search(text)
                 and any(ch.isalpha() for ch in text) and not rules.find_agencies(text)
                 and rules.normalise(text) not in rules.not_author_phrases and not rules.cues.ui_text.search(text)
-                and not _DATE_IN_LINE.search(text)):  # an itemprop=author holding "March 3, 2024"
+                and not rules.cues.date_in_line.search(text)):  # an itemprop=author holding "March 3, 2024"
             return (text,)
     return ()
 

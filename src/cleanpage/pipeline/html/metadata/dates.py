@@ -221,14 +221,6 @@ def _written_alone(
 
 #: a written date inside a longer line: "Pressemitteilung vom 25. Januar 2022 | Berlin",
 #: "Hamburg, 2. November 2021", "Posted March 3, 2021 by …"
-_DATE_IN_LINE = re.compile(
-    r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
-    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d{2}"
-    # a month name is read from its word's start (or the letter after a digit), once: linear
-    r"|(?:(?<![^\W\d_])|(?<=[\d.][^\W\d_]))[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)"
-)
-
-
 def _date_under_headline(
     texts: list[str], cues: MetadataCues, *, month_first: bool, lang: str | None
 ) -> _dt.date | _dt.datetime | None:
@@ -253,7 +245,7 @@ def _date_in_line(
     """The first date written in one short line, and whether the search must stop (a written date
     met with no dateparser call left); ``budget`` counts the calls left (a numeric date needs none)
     and is spent in place."""
-    for match in _DATE_IN_LINE.finditer(text):
+    for match in cues.date_in_line.finditer(text):
         found = match.group(0)
         numeric = found[:1].isdigit() and not any(c.isalpha() for c in found)
         if not numeric:

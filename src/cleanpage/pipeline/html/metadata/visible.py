@@ -139,12 +139,7 @@ def _without_kicker(h1: etree._Element) -> str | None:
     return rest if len(rest.split()) >= 2 else None
 
 
-_WRITTEN_ALONE = re.compile(
-    r"\s*(?:\d{1,2}\.?\s+[^\W\d_]{3,}\.?|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d{2}\W*$"
-)
-
-
-def _loose_date(text: str) -> bool:
+def _loose_date(text: str, cues: MetadataCues) -> bool:
     """Cheap string tests before the regex: most text nodes hold no year at all. A long text counts
     only when it opens with the date ("29.11.2022 – Mehrfach und …"); lengths are of the text
     without the indentation around it (a template's "\n            January 23, 2025\n      ")."""
@@ -158,7 +153,7 @@ def _loose_date(text: str) -> bool:
     elif " 20" not in text and " 19" not in text:
         return False
     # a written date standing alone: "14. Februar 2012", "24. April 2020 |", "March 3, 2021"
-    return len(text) <= 40 and _WRITTEN_ALONE.match(text) is not None
+    return len(text) <= 40 and cues.written_alone.match(text) is not None
 
 
 def _small(el: etree._Element) -> bool:
@@ -414,12 +409,12 @@ def _text_lines(el: etree._Element, own: str, scan: _Scan, cues: MetadataCues) -
     whatever its markup."""
     tag, markup = el.tag, cues.markup
     if (own and len(own) >= 8 and tag != "a" and (len(scan.loose) < 3 or len(scan.published) < 2)
-            and _loose_date(own)):
+            and _loose_date(own, cues)):
         line = normalise_space(own)[:40] if len(own) > 80 else normalise_space(own)
         if len(line) <= 40 and not cues.changed.search(line):
             _date_line(el, line, scan, cues)
     if (tag == "br" and el.tail and len(el.tail) >= 8 and (len(scan.loose) < 3 or len(scan.published) < 2)
-            and _loose_date(el.tail)):
+            and _loose_date(el.tail, cues)):
         # a date on a line of its own: "…<br>Erschienen am: 01.11.2023<br>", "<br> am 20.09.2020"
         line = normalise_space(el.tail)
         if len(line) <= 40 and not cues.changed.search(line):
@@ -457,7 +452,7 @@ def _drawn(icon: etree._Element) -> bool:
 def _after_icon(el: etree._Element, tail: str, scan: _Scan, cues: MetadataCues) -> None:
     """A date written after an icon ("<svg>…calendar…</svg> Dec 12, 2025 </div>"): the text
     after the icon is the line, as a ``<br>``'s tail is."""
-    if len(tail) >= 8 and _loose_date(tail):
+    if len(tail) >= 8 and _loose_date(tail, cues):
         line = normalise_space(tail)
         if len(line) <= 40 and not cues.changed.search(line):
             _date_line(el, line, scan, cues)
