@@ -229,15 +229,17 @@ def test_patterns_are_linear_without_the_caps_around_them() -> None:
 
 def test_metadata_and_cue_separators_are_linear() -> None:
     from cleanpage.pipeline.html.metadata.authors import _META_SEP
-    from cleanpage.pipeline.html.metadata.dates import _DATE_IN_LINE
     from cleanpage.pipeline.html.metadata.site import _SUFFIX
     from cleanpage.pipeline.html.metadata.title import _CSS, _TITLE_PARTS
     from cleanpage.pipeline.text.cues import _REMARK
+    from cleanpage.rules import load_rules
 
+    _DATE_IN_LINE = load_rules().cues.date_in_line
     start = time.perf_counter()
     for pattern in (_SUFFIX, _META_SEP, _TITLE_PARTS, _REMARK):
         assert pattern.split(" " * 100_000 + "x") == [" " * 100_000 + "x"]
     assert _CSS.search("{" * 100_000) is None and _DATE_IN_LINE.search("a" * 100_000 + " 5") is None
+    assert _DATE_IN_LINE.search("5 de " * 20_000 + "marzo") is None  # the month joins ([dates] month_joins)
     assert time.perf_counter() - start < 5.0
     assert _SUFFIX.split("Title - Site") == ["Title", "Site"] and _TITLE_PARTS.split("A | B") == ["A", "B"]
     assert _META_SEP.split("Jane, John") == ["Jane", "John"] and _REMARK.split("a ... b", maxsplit=1) == ["a", " b"]
