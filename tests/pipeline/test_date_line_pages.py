@@ -40,6 +40,8 @@ _HISTORIA = ("<p>El ayuntamiento aprobó el martes la ampliación de la línea d
 
 @pytest.mark.parametrize(("lang", "line"), [
     ("es", "Publicado el 5 de marzo de 2024"), ("es", "5 de marzo de 2024"), ("pt", "Publicado em 5 de março de 2024"),
+    # the leads of a date line ([dates] leads, line_verbs, line_prepositions)
+    ("nl", "Gepubliceerd op 5 maart 2024"), ("pl", "Opublikowano 5 marca 2024"),
 ])
 def test_a_written_date_with_its_joins_dates_the_page_and_leaves_the_body(lang: str, line: str) -> None:
     # "5 de marzo de 2024": the words between day, month and year are data ([dates] month_joins); before, such a
