@@ -98,7 +98,8 @@ def _clean_html(decoded: Decoded, url: str | None, options: Options, rules: Rule
     # classify: every block labelled, placed by the page's headline (not the ranker's title)
     labelled = classify(blocks, engine, rules, title=meta.headline, model=model)
     # attribute: credits out of the body
-    labelled, credits = attribute(labelled, rules, meta.byline_texts, dated=meta.published is not None)
+    labelled, credits = attribute(labelled, rules, meta.byline_texts, dated=meta.published is not None,
+                                  lang=meta.language)
     page = assemble(
         labelled,
         kind=InputKind.HTML,

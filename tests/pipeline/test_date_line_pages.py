@@ -58,3 +58,20 @@ def test_a_byline_with_a_written_date_gives_the_name_and_the_date() -> None:
                            "</html>")
     assert page.authors == ("Ana García",) and str(page.published) == "2024-03-05"
 
+
+
+@pytest.mark.parametrize(("lang", "headline", "line", "story"), [
+    ("ja", "ソウルで大規模停電", "2024年3月5日",
+     ("<p>韓国の首都ソウル中心部で5日午前、大規模な停電が発生し、地下鉄の一部区間が一時運転を見合わせた。</p>"
+      "<p>変電所の設備の故障が原因とみられ、当局が詳しい経緯を調べている。</p>")),
+    ("ko", "서울 새 노선", "2024년 3월 5일",
+     ("<p>서울시는 5일 새 노선을 발표했다고 밝혔다. 공사는 봄에 시작해 약 2년 동안 진행될 예정이라고 시 관계자가 말했다.</p>"
+      "<p>주민들은 도심과의 연결이 좋아질 것이라며 환영했다.</p>")),
+])
+def test_a_date_written_with_units_dates_the_page_and_leaves_the_body(lang: str, headline: str, line: str,
+                                                                      story: str) -> None:
+    # the units after each number are data ([dates] date_units); the line is read in the page's language
+    page = cleanpage.clean(f'<html lang="{lang}"><head><title>{headline}</title></head><body><main><article>'
+                           f"<h1>{headline}</h1><p>{line}</p>{story}</article></main></body></html>")
+    assert str(page.published) == "2024-03-05"
+    assert any(r.text == line and r.reason == "post-meta" for r in page.removed) and line not in page.paragraphs

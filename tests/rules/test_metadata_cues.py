@@ -421,3 +421,17 @@ def test_every_response_property_makes_its_author_markup_a_reviewer(prop: str) -
     review = (f"<div itemscope itemtype='http://schema.org/Product'><div itemprop='{prop}' itemscope>"
               "by <span itemprop='author'>Jane Doe</span></div></div>")
     assert page_meta(byline_page(review)).authors == ()
+
+
+def test_date_units_are_three_characters_each() -> None:
+    from pathlib import Path
+
+    from cleanpage.rules.metadata import compile_metadata
+    from cleanpage.rules.schema import tomllib
+
+    path = Path(__file__).resolve().parents[2] / "src" / "cleanpage" / "rules" / "metadata.toml"
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert compile_metadata(doc).date_in_line.search("2024年3月5日")
+    doc["dates"]["date_units"] = ["年月"]
+    with pytest.raises(RulesError):
+        compile_metadata(doc)

@@ -120,7 +120,8 @@ class _Found:
 
 
 def attribute(
-    labelled: tuple[Labelled, ...], rules: Rules, bylines: Sequence[str] = (), *, dated: bool = False
+    labelled: tuple[Labelled, ...], rules: Rules, bylines: Sequence[str] = (), *, dated: bool = False,
+    lang: str | None = None,
 ) -> tuple[tuple[Labelled, ...], tuple[Attribution, ...]]:
     """Relabel credit blocks and collect the attribution, in page order, without duplicates.
 
@@ -128,7 +129,8 @@ def attribute(
     A dateline is looked for in the body's first :data:`DATELINE_BLOCKS` blocks, and an agency's
     signature at the end of the body's last block is cut from it into a credit of its own.
     ``dated``: the page's metadata holds its date, so a line above the story that only dates it
-    leaves the body (without it, that line is the only place the date is kept).
+    leaves the body (without it, that line is the only place the date is kept); ``lang``, the page's
+    language, is the one its date lines are read in ("2024年3月5日" on a Japanese page).
     """
     found = _Found()
     for text in bylines:
@@ -137,7 +139,7 @@ def attribute(
             found.record(-1, credit.agency, credit.text, AttributionKind.BYLINE, credit.agencies)
 
     counted = _gallery_counters(labelled, rules)
-    out = _credit_blocks(_date_lines(counted, rules) if dated else counted, rules, frozenset(bylines), found)
+    out = _credit_blocks(_date_lines(counted, rules, lang) if dated else counted, rules, frozenset(bylines), found)
     _opening(out, rules, found)
     body = [i for i, item in enumerate(out) if item.label is Label.BODY]
     for i in body[:DATELINE_BLOCKS]:
@@ -265,7 +267,7 @@ _META_PIECES = re.compile(r"\s[|·•–—]\s|\s-\s")
 _LIST_ITEMS = frozenset({"li", "item"})
 
 
-def _date_lines(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled, ...]:
+def _date_lines(labelled: tuple[Labelled, ...], rules: Rules, lang: str | None = None) -> tuple[Labelled, ...]:
     """A line above the story that only dates it ("Updated on July 9, 2025", "By Jane Doe | March 5,
     2024") leaves the body of a page whose metadata holds its date (``Page.published``), as a text dump's
     dated line above its story is (``before-content``). Not where the body holds another such line: a
@@ -279,7 +281,7 @@ def _date_lines(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled,
     for at, item in enumerate(labelled):
         if item.label is not Label.BODY or len(item.block.text) > 120 or item.block.tag in _LIST_ITEMS:
             continue
-        reason = _date_line(item.block.text, rules)
+        reason = _date_line(item.block.text, rules, lang)
         if reason is not None:
             if at >= start or found:
                 return labelled  # a second dated line, or one inside the story: the page's text
@@ -293,12 +295,12 @@ def _date_lines(labelled: tuple[Labelled, ...], rules: Rules) -> tuple[Labelled,
     return tuple(out)
 
 
-def _date_line(text: str, rules: Rules) -> Reason | None:
+def _date_line(text: str, rules: Rules, lang: str | None = None) -> Reason | None:
     """``post-meta`` for a line that only dates the page, ``byline`` for a byline with its date, else None."""
-    if is_date_line(text, rules.cues):
+    if is_date_line(text, rules.cues, lang):
         return Reason.POST_META
     pieces = _META_PIECES.split(text)
-    if (len(pieces) == 2 and rules.cues.line_lead.match(pieces[0]) is not None and is_date_line(pieces[1], rules.cues)
+    if (len(pieces) == 2 and rules.cues.line_lead.match(pieces[0]) is not None and is_date_line(pieces[1], rules.cues, lang)
             and _is_person_byline(pieces[0], frozenset(), rules)):
         return Reason.BYLINE
     return None

@@ -187,7 +187,7 @@ _BYLINE_KEYS = ("leads", "mid_leads", "line_leads", "verbs", "roles", "plural_ro
 #: the word lists of [dates] read with the date lines (the rest are :func:`_extra`'s)
 _DATE_KEYS = ("class_tokens", "publication_labels", "leads", "clock_words", "line_verbs", "line_prepositions",
               "change_stems")
-_DATE_EXTRA_KEYS = ("time_words", "relative_after", "relative_before", "line_words", "month_joins")
+_DATE_EXTRA_KEYS = ("time_words", "relative_after", "relative_before", "line_words", "month_joins", "date_units")
 
 
 def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
@@ -356,16 +356,22 @@ def _extra_fields(doc: dict[str, Any], dt: dict[str, Any], where: str) -> dict[s
                              rf"|\b{_literal_alt(before)}\s+\d+", f"{where} relative dates", re.IGNORECASE),
         "non_title_leads": non_title,
         "date_line_words": frozenset(word for phrase in line_words for word in phrase.split()),
-        **_written_dates(_words(dt, "month_joins", f"{where} [dates]"), where),
+        **_written_dates(_words(dt, "month_joins", f"{where} [dates]"), _words(dt, "date_units", f"{where} [dates]"),
+                         where),
         "not_title": _compile(rf"^{_literal_alt(non_title)}\b|\b(?:19|20)\d{{2}}\b.{{0,40}}$|\d{{1,2}}:\d{{2}}",
                               f"{where} non_title_leads", re.IGNORECASE),
     }
 
 
-def _written_dates(joins: tuple[str, ...], where: str) -> dict[str, re.Pattern[str]]:
+def _written_dates(joins: tuple[str, ...], units: tuple[str, ...], where: str) -> dict[str, re.Pattern[str]]:
     """The patterns of a written date alone and of a date inside a line; ``joins`` may stand between
-    the day and the month and between the month and the year ("5 de marzo de 2024")."""
+    the day and the month and between the month and the year ("5 de marzo de 2024"); ``units`` are the
+    year, month and day units of a date written year first ("2024年3月5日")."""
+    if any(len(u) != 3 for u in units):
+        raise RulesError(f"{where} date_units: each entry is three characters (year, month, day)")
     join = rf"(?:{_literal_alt(joins)}\s+)?"
+    unit = [f"[{re.escape(''.join(u[k] for u in units))}]" for k in range(3)] if units else []
+    unit_date = rf"|(?:19|20)\d{{2}}\s?{unit[0]}\s?\d{{1,2}}\s?{unit[1]}\s?\d{{1,2}}\s?{unit[2]}" if units else ""
     day_month_year = rf"\d{{1,2}}\.?\s+{join}[^\W\d_]{{3,}}\.?\s+{join}(?:19|20)\d{{2}}"
     return {
         "written_alone": _compile(
@@ -376,7 +382,7 @@ def _written_dates(joins: tuple[str, ...], where: str) -> dict[str, re.Pattern[s
             rf"|{day_month_year}"
             # a month name is read from its word's start (or the letter after a digit), once: linear
             r"|(?:(?<![^\W\d_])|(?<=[\d.][^\W\d_]))[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-            rf"{join}(?:19|20)\d{{2}})(?!\d)", f"{where} month_joins", 0),
+            rf"{join}(?:19|20)\d{{2}}{unit_date})(?!\d)", f"{where} month_joins", 0),
     }
 
 
