@@ -204,7 +204,7 @@ def compile_metadata(doc: dict[str, Any]) -> MetadataCues:
     w = _byline_words(by, f"{where} [bylines]")
     d = _date_words(dt, f"{where} [dates]")
     return MetadataCues(
-        **_byline_fields(by, w, where), **_date_fields(d, where), **names, **_extra_fields(doc, dt, where),
+        **_byline_fields(by, w, where), **_date_fields(d, where), **names, **_extra_fields(doc, dt, d, where),
         markup=compile_markup(doc),
     )
 
@@ -338,10 +338,12 @@ def _date_fields(d: dict[str, tuple[str, ...]], where: str) -> dict[str, Any]:
     }
 
 
-def _extra_fields(doc: dict[str, Any], dt: dict[str, Any], where: str) -> dict[str, Any]:
-    """The fields of the time and relative-date words of [dates] and the non-title leads of [titles]."""
+def _extra_fields(
+    doc: dict[str, Any], dt: dict[str, Any], d: dict[str, tuple[str, ...]], where: str
+) -> dict[str, Any]:
+    """The fields of the time and relative-date words of [dates], of its date-line words and written-date
+    patterns (``d``: its lists :func:`_date_words` read), and the non-title leads of [titles]."""
     time_words, after, before, non_title = _extra(doc, dt)
-    d = _date_words(dt, f"{where} [dates]")
     line_words = (*_words(dt, "line_words", f"{where} [dates]"), *time_words, *d["leads"], *d["line_verbs"],
                   *d["line_prepositions"], *d["clock_words"], *d["publication_labels"])
     return {
@@ -372,17 +374,18 @@ def _written_dates(joins: tuple[str, ...], units: tuple[str, ...], where: str) -
     join = rf"(?:{_literal_alt(joins)}\s+)?"
     unit = [f"[{re.escape(''.join(u[k] for u in units))}]" for k in range(3)] if units else []
     unit_date = rf"|(?:19|20)\d{{2}}\s?{unit[0]}\s?\d{{1,2}}\s?{unit[1]}\s?\d{{1,2}}\s?{unit[2]}" if units else ""
-    day_month_year = rf"\d{{1,2}}\.?\s+{join}[^\W\d_]{{3,}}\.?\s+{join}(?:19|20)\d{{2}}"
+    day_month = rf"\d{{1,2}}\.?\s+{join}[^\W\d_]{{3,}}\.?"  # "5. März", "5 de marzo"
+    year = rf"{join}(?:19|20)\d{{2}}"  # "2024", "de 2024"
     return {
         "written_alone": _compile(
-            rf"\s*(?:\d{{1,2}}\.?\s+{join}[^\W\d_]{{3,}}\.?|[^\W\d_]{{3,}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)"
-            rf"\s+{join}(?:19|20)\d{{2}}\W*$", f"{where} month_joins", 0),
+            rf"\s*(?:{day_month}|[^\W\d_]{{3,}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+{year}\W*$",
+            f"{where} month_joins", 0),
         "date_in_line": _compile(
             r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
-            rf"|{day_month_year}"
+            rf"|{day_month}\s+{year}"
             # a month name is read from its word's start (or the letter after a digit), once: linear
             r"|(?:(?<![^\W\d_])|(?<=[\d.][^\W\d_]))[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-            rf"{join}(?:19|20)\d{{2}}{unit_date})(?!\d)", f"{where} month_joins", 0),
+            rf"{year}{unit_date})(?!\d)", f"{where} month_joins", 0),
     }
 
 
