@@ -300,8 +300,7 @@ def _date_line(text: str, rules: Rules, lang: str | None = None) -> Reason | Non
     if is_date_line(text, rules.cues, lang):
         return Reason.POST_META
     pieces = _META_PIECES.split(text)
-    if (len(pieces) == 2 and rules.cues.line_lead.match(pieces[0]) is not None and is_date_line(pieces[1], rules.cues, lang)
-            and _is_person_byline(pieces[0], frozenset(), rules)):
+    if len(pieces) == 2 and _is_person_byline(pieces[0], frozenset(), rules) and is_date_line(pieces[1], rules.cues, lang):
         return Reason.BYLINE
     return None
 
