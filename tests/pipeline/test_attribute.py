@@ -31,6 +31,9 @@ def _run(texts: list[str], bylines: tuple[str, ...] = (), dated: bool = True):  
         ("(dpa)", "credit", "dpa"),
         ("Source: Xinhua", "credit", "Xinhua"),
         ("(EFE)", "credit", "EFE"),
+        # a CJK source credit on its own line (source = agency)
+        ("(출처=연합뉴스)", "credit", "Yonhap"),
+        ("(来源：新华社)", "credit", "Xinhua"),
         # contributor lines
         ("Associated Press writer Jane Doe in Kyiv contributed to this report.", "contributor", "AP"),
         ("Reporting by Jane Doe; Editing by John Smith", "contributor", None),
@@ -82,6 +85,12 @@ def test_dateline_is_recorded_and_the_paragraph_stays(paragraph: str, dateline: 
     assert labelled[0].label is Label.BODY and labelled[0].block.text == paragraph
 
 
+def test_a_source_credit_opening_a_paragraph_is_no_dateline() -> None:
+    # "(출처=연합뉴스)" names the story's source, not a place: "(서울=연합뉴스)" is the dateline shape
+    _, credits = _run(["(출처=연합뉴스) 정부는 5일 새로운 교통 정책을 발표했다고 밝혔다.", PROSE])
+    assert [c.kind for c in credits] != [AttributionKind.DATELINE]
+
+
 @pytest.mark.parametrize(
     "before",
     [
@@ -123,6 +132,7 @@ def test_only_the_first_dateline_is_recorded() -> None:
          "dpa/xyz", "dpa"),
         ("La policía investiga lo ocurrido en la capital. (EFE)", "La policía investiga lo ocurrido en la capital.",
          "(EFE)", "EFE"),
+        ("정부는 5일 새 정책을 발표했다. (출처=연합뉴스)", "정부는 5일 새 정책을 발표했다.", "(출처=연합뉴스)", "Yonhap"),
     ],
 )
 def test_closing_signature_is_cut_from_the_last_paragraph(last: str, prose: str, credit: str, agency: str) -> None:
