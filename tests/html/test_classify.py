@@ -127,6 +127,23 @@ def test_coverage_aligns_units_split_differently() -> None:
     assert not Coverage([])
 
 
+def test_coverage_reuses_the_keys_it_is_given() -> None:
+    """The blocks' keys handed to Coverage stand for the units with the same text (the engine's units
+    are mostly block texts again); a unit with no given key is keyed as before, so the answers are
+    those of Coverage made from the units alone."""
+    from cleanpage.pipeline.blocks import text_key
+
+    units = ["Über die Brücke stimmte der Rat am Dienstag ab, nach langer Debatte.", PROSE[0], "Résumé"]
+    known = {units[0]: text_key(units[0]), "not a unit": "notaunit"}
+    given, alone = Coverage(units, known), Coverage(units)
+    for text in [*units, "Something else entirely that is long enough to be checked.", "not a unit"]:
+        key = text_key(text)
+        assert given.covers(key) == alone.covers(key)
+        assert given.contains(key) == alone.contains(key)
+    # the given key is the one used: a unit whose given key differs is found under that key
+    assert Coverage(["Résumé"], {"Résumé": "stand-in"}).contains("stand-in")
+
+
 def test_labels_cover_every_block_in_order() -> None:
     blocks = [_block(i, t) for i, t in enumerate(["Search", *PROSE, "Leave a Reply"])]
     result = classify(tuple(blocks), EngineText(body=tuple(PROSE)), RULES, title=None)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cleanpage.engines.trafilatura import EngineText
@@ -58,8 +58,11 @@ class Coverage:
 
     __slots__ = ("_found", "_index", "_joined", "_keys", "_units")
 
-    def __init__(self, units: Iterable[str]) -> None:
-        keys = [text_key(u) for u in units]
+    def __init__(self, units: Iterable[str], known: Mapping[str, str] | None = None) -> None:
+        # the engine's units are mostly our blocks' texts again: ``known`` keys (text -> text_key)
+        # already made for the blocks are not made twice (on non-ASCII text a key is a regex pass)
+        memo = known or {}
+        keys = [memo.get(u) or text_key(u) for u in units]
         self._units = [k for k in keys if len(k) >= 10]
         self._keys = frozenset(keys)
         self._joined = "\x00".join(keys)
@@ -235,10 +238,11 @@ class Evidence:
 
 def gather(blocks: tuple[Block, ...], engine: EngineText | None, rules: Rules, *, title: str | None) -> Evidence:
     """The rule classifier's labels and the engine's coverage of every block."""
-    coverage = Coverage(engine.body) if engine is not None else Coverage(())
-    # a page repeats a quarter of its block texts: each key is made once
+    # a page repeats a quarter of its block texts: each key is made once (and the engine's units,
+    # nine in ten of them a block's text again, reuse the blocks' keys)
     key_of: dict[str, str] = {}
     keys = tuple(key_of.get(b.text) or key_of.setdefault(b.text, text_key(b.text)) for b in blocks)
+    coverage = Coverage(engine.body, key_of) if engine is not None else Coverage(())
     kept = _kept_flags(keys, coverage) if coverage else [is_prose(b.text) for b in blocks]
     title_key = text_key(title) if title else ""
     return Evidence(rule_labels=_rule_labels(blocks, kept, rules, title_key), kept=tuple(kept),
