@@ -428,6 +428,24 @@ def _list_item(block: Block) -> bool:
     return block.words <= _HEADLINE_WORDS and looks_like_heading(block.text) and not ends_text_sentence(block.text)
 
 
+#: the separators of a window title's pieces ("Headline | Site", "Headline – Site")
+_TITLE_PIECES = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+
+
+def _site_beside(short: str, long: str, above: tuple[Block, ...]) -> bool:
+    """A line above the story is the page's window title cut in pieces, ``long`` one of them and
+    ``short`` another: ``short`` is the site's name written beside its headline, not a headline over
+    its standfirst nor a standfirst."""
+    keys = normalise_phrase(short), normalise_phrase(long)
+    for block in above:
+        if _TITLE_PIECES.search(block.text) is None:
+            continue
+        pieces = {normalise_phrase(p) for p in _TITLE_PIECES.split(block.text)}
+        if keys[0] in pieces and keys[1] in pieces:
+            return True
+    return False
+
+
 def _title_index(
     blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int, not_title: re.Pattern[str]
 ) -> int:
@@ -448,7 +466,14 @@ def _title_index(
     if marked:
         return marked[0]
     if len(candidates) >= 2 and candidates[1] == candidates[0] - 1:
-        # two headline-shaped lines in a row: a headline and the longer standfirst under it
-        if len(blocks[candidates[0]].text) > len(blocks[candidates[1]].text):
+        # two headline-shaped lines in a row: a headline and the longer standfirst under it; unless the
+        # page's window title ("Headline | Site") names both: the shorter is the site's name, over or
+        # under its headline
+        upper, lower = blocks[candidates[1]].text, blocks[candidates[0]].text
+        above = blocks[:body_start]
+        if len(lower) > len(upper):
+            if not _site_beside(upper, lower, above):
+                return candidates[1]
+        elif _site_beside(lower, upper, above):
             return candidates[1]
     return candidates[0] if candidates else -1
