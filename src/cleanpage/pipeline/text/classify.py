@@ -78,6 +78,9 @@ _EXCERPT_SPACING = 6
 _LEAD_IN_WORDS = 3
 #: a list below a lead-in line is at most this long
 _MAX_LIST = 8
+#: the mean words of a list's items that make them the article's list, not a menu's links (a menu's
+#: items are a word or two: "Home", "About us")
+_ITEM_WORDS = 4
 
 
 def _trailing_credit(text: str, rules: Rules) -> bool:
@@ -216,6 +219,10 @@ def classify(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ...]:
     responses = _response_blocks(blocks, ev.pre, ev.roles, ev.cues, ev.headers, region, rules.text_roles.response_ends)
     extra = _second_runs(ev.values, region, min(responses, default=len(blocks)))
     furniture = _short_runs(blocks, ev.values, ev.pre) | ev.teasers
+    tail = _list_tail(region, blocks, ev)
+    if tail:
+        region = Region(region.start, max(tail), region.score)
+        furniture -= tail
     title = _title_index(blocks, ev.pre, region.start, rules.cues.not_title)
     standfirst = _standfirst(blocks, ev.pre, ev.cues, title, region.start)
     swallowed = _swallowed(blocks, ev, responses, title, rules.text_roles.list_headings)
@@ -301,6 +308,32 @@ def _article_region(blocks: tuple[Block, ...], ev: _Evidence) -> Region:
     return _extend(region, blocks, ev.pre)
 
 
+def _list_tail(region: Region, blocks: tuple[Block, ...], ev: _Evidence) -> set[int]:
+    """The list the article runs on into: its items right below the run, and the short heading over
+    each further run of items (a changelog's versions, a guide's steps by section). Short items
+    weigh as furniture one by one and a long list reads as a menu, so the densest run of prose stops
+    at a list's first item however long the list goes on. Items that say something (a few words
+    each, on average) with no rule, link, echo or comment cue on their lines are the article's; a
+    menu's one- and two-word items are not. Empty where no such list follows the run."""
+    if region.end < region.start:
+        return set()
+    out: list[int] = []
+    j = region.end + 1
+    while j < len(blocks):
+        block = blocks[j]
+        if ev.pre[j] is not None or ev.cues[j] or block.link_share > LINK_SHARE or "repeated" in block.roles:
+            break
+        nxt = j + 1 < len(blocks) and blocks[j + 1].tag == "item" and ev.pre[j + 1] is None
+        if block.tag != "item" and not (nxt and out and looks_like_heading(block.text)):
+            break  # a heading only between two runs of items: a list's next section
+        out.append(j)
+        j += 1
+    while out and blocks[out[-1]].tag != "item":
+        out.pop()
+    items = [blocks[k].words for k in out if blocks[k].tag == "item"]
+    return set(out) if items and sum(items) >= _ITEM_WORDS * len(items) else set()
+
+
 def _swallowed(
     blocks: tuple[Block, ...], ev: _Evidence, responses: set[int], title: int, list_headings: frozenset[str]
 ) -> dict[int, Reason]:
@@ -379,7 +412,8 @@ def _keep(blocks: tuple[Block, ...], values: list[float], i: int, furniture: boo
         return True
     if i + 1 >= len(blocks):
         return False
-    return values[i + 1] > 0 or _leads_in(blocks[i + 1])  # a subheading over prose or a lead-in
+    # a subheading over prose, a lead-in, or a list's items
+    return values[i + 1] > 0 or _leads_in(blocks[i + 1]) or (blocks[i + 1].tag == "item" and i > 0 and blocks[i - 1].tag == "item")
 
 
 def _in_list(blocks: tuple[Block, ...], values: list[float], i: int) -> bool:
