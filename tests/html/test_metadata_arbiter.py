@@ -390,3 +390,47 @@ def test_the_ranker_learns_which_evidence_marks_the_right_candidate_the_same_way
 
 def test_the_ranker_file_name_is_the_one_the_trainer_writes() -> None:
     assert ranker_module.METADATA_MODEL == "metadata.npz"
+
+
+# ---- generic section labels as structured titles ----------------------------------------------
+
+def _labelled(label: str, h1: str = "Harbour road reopens after three weeks of repairs", h2: str | None = None) -> str:
+    return (f"<html><head><title>{label}</title><meta property='og:title' content='{label}'>"
+            "<meta property='og:site_name' content='The Ledger'></head><body><article>"
+            f"<h1>{h1}</h1><h2>{h2 or label}</h2><p>The road reopened on Monday morning after the repairs.</p>"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("label", "h1"),
+    [("Resumen", "La economía crece un tres por ciento en el primer trimestre"),
+     ("Summary", "Harbour road reopens after three weeks of repairs"),
+     ("Table of Contents — The Ledger", "Harbour road reopens after three weeks of repairs"),
+     ("Inhalt", "Die Hafenstraße ist nach drei Wochen wieder offen"),
+     ("Содержание", "Дорога в порт снова открыта после ремонта")],
+)
+def test_a_structured_title_naming_a_generic_section_never_wins_over_the_pages_headline(label: str, h1: str) -> None:
+    # the <title> and og:title agree on a section's heading the page shows under its h1 (a link to the
+    # section named the page; with the site's name after it), on a URL with no words: the page's own h1
+    # is the title, for the ranker and the hand order
+    url = "https://ledger.example/p/48213"
+    page = _labelled(label, h1, label.split(" — ")[0])
+    meta = read_metadata(_root(page), RULES, url)
+    assert meta.title == meta.headline == h1
+    inputs = arbiter.read_title_inputs(_root(page), RULES, url)
+    assert inputs.og is None and inputs.page is None
+    # a label the page does not show as a section of its own is no link to a section: left to the ranker
+    inputs = arbiter.read_title_inputs(_root(page.replace(f"<h2>{label.split(' — ')[0]}</h2>", "")), RULES, url)
+    assert inputs.og is not None
+
+
+def test_a_section_label_stays_a_title_where_the_page_shows_no_other_headline() -> None:
+    # a table of contents page whose only heading is "Contents": nothing else states a title
+    page = ("<html><head><title>Contents</title></head><body><h1>Contents</h1><ul><li><a href='/a'>Chapter one"
+            "</a></li><li><a href='/b'>Chapter two</a></li></ul></body></html>")
+    assert read_metadata(_root(page), RULES, "https://ledger.example/p/1").title == "Contents"
+    # and a title that merely holds such a word is a title like any other
+    page = _labelled("Summary of the harbour road repairs", h1="Harbour road", h2="Costs")
+    inputs = arbiter.read_title_inputs(_root(page), RULES, "https://ledger.example/p/1")
+    assert inputs.page == inputs.og == "Summary of the harbour road repairs"
+

@@ -435,3 +435,11 @@ def test_date_units_are_three_characters_each() -> None:
     doc["dates"]["date_units"] = ["年月"]
     with pytest.raises(RulesError):
         compile_metadata(doc)
+
+
+@pytest.mark.parametrize("label", sorted(CUES.section_labels))
+def test_every_section_label_is_read_whole_as_written_on_a_page(label: str) -> None:
+    from cleanpage.rules.metadata import section_key
+
+    assert section_key(f"  {label.upper()}: ") in CUES.section_labels
+    assert section_key(f"{label.capitalize()} of the harbour repairs") not in CUES.section_labels

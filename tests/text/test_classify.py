@@ -164,3 +164,26 @@ def test_long_teaser_headlines_under_a_related_heading_are_swallowed() -> None:
     labels = labels_of(text)
     assert all(labels[t] is Label.BOILERPLATE for t in teasers)
     assert labels[PARA_C] is Label.BODY  # the story goes on below the box
+
+
+# ------------------------------------------------------------------------------------- a list the story runs on into
+
+
+def test_a_long_list_of_short_items_below_the_story_stays_with_it() -> None:
+    # a changelog: each version a heading over a few short items; thirteen short lines in a row
+    items = [f"* {verb} the {thing} of the bridge report" for verb in ("Fixed", "Added", "Changed")
+             for thing in ("tables", "figures", "maps")]
+    text = "\n".join(["Bridge report releases", PARA_A, *items[:3], "Version 1.1", *items[3:6], "Version 1.0",
+                      *items[6:]])
+    labels = labels_of(text)
+    assert labels[PARA_A] is Label.BODY
+    assert all(labels[i[2:]] is Label.BODY for i in items)
+    assert labels["Version 1.1"] is Label.BODY and labels["Version 1.0"] is Label.BODY
+
+
+def test_a_menu_of_one_word_items_below_the_story_is_not_taken_in() -> None:
+    menu = ["* Home", "* News", "* Sport", "* Weather", "* Contact", "* About us", "* Jobs", "* Archive",
+            "* Podcasts", "* Events", "* Shop", "* Help", "* Privacy"]
+    labels = labels_of("\n".join(["Bridge to close", PARA_A, PARA_B, *menu]))
+    assert labels[PARA_B] is Label.BODY
+    assert all(labels[m[2:]] is not Label.BODY for m in menu)

@@ -100,3 +100,67 @@ def test_a_poster_panel_marks_the_dump_as_a_thread() -> None:
     ]), RULES)
     assert meta.authors == ("seedsaver_ines",)
     assert meta.thread
+
+
+# ---- a headline written twice above the story; the site's name beside it -------------------------
+
+_HEAD = "Harbour road reopens after three weeks of repairs"
+
+
+def _dump(*above: str) -> str:
+    from tests._prose import PARA_A, PARA_B, PARA_C
+
+    return "\n\n".join([*above, PARA_A, PARA_B, PARA_C]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # the window's title line, then the article's own headline: the same words twice
+        (_HEAD, "Home  News  Sport  Weather", _HEAD, "By Jane Rivera"),
+        # the headline written twice in a row (a heading and its echo)
+        ("The Ledger", "Home  News  Sport  Weather", _HEAD, _HEAD),
+    ],
+)
+def test_a_headline_repeated_above_the_story_is_still_the_title(above: tuple[str, ...]) -> None:
+    import cleanpage
+
+    page = cleanpage.clean(_dump(*above))
+    assert page.title == _HEAD
+    assert _HEAD not in page.paragraphs
+    if "By Jane Rivera" in above:
+        assert page.authors == ("Jane Rivera",)
+
+
+def test_a_line_repeated_below_the_story_is_no_headline() -> None:
+    # a share bar above and below the story is furniture, whatever its shape
+    meta = read_metadata(_labelled([
+        ("Share this story with friends", Label.TITLE),
+        (_POST, Label.BODY),
+        ("Share this story with friends", Label.BOILERPLATE),
+    ]), RULES)
+    assert meta.title is None
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        (f"{_HEAD} | The Ledger", "The Ledger", _HEAD),  # the site's name over its headline
+        (f"{_HEAD} - The Ledger", _HEAD, "The Ledger"),  # and under it
+    ],
+)
+def test_the_sites_name_beside_its_headline_is_not_the_title(above: tuple[str, ...]) -> None:
+    import cleanpage
+
+    page = cleanpage.clean(_dump(*above))
+    assert page.title == _HEAD
+    assert "The Ledger" not in page.paragraphs and _HEAD not in page.paragraphs
+
+
+def test_a_short_line_over_a_longer_one_stays_a_headline_over_its_standfirst() -> None:
+    # no window title names them as headline and site: the upper line is the headline
+    import cleanpage
+
+    deck = "Drivers will save twenty minutes a day now that the harbour road is open again"
+    page = cleanpage.clean(_dump("Home  News  Sport", "Road reopens", deck))
+    assert page.title == "Road reopens"

@@ -25,7 +25,7 @@ from typing import Any
 _c: Any = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
 _p: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 
-__all__ = ["PREFIX_LEN", "WILD", "prefix_key", "prefix_keys", "prefixes", "proxy"]
+__all__ = ["PREFIX_LEN", "WILD", "fold", "prefix_key", "prefix_keys", "prefixes", "proxy"]
 
 #: Length of the prefixes the matcher dispatches on.
 PREFIX_LEN = 2
@@ -40,6 +40,19 @@ _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 #: Stands for "any character" at a position of a prefix ("#" + WILD: a hashtag).
 WILD = "\x00"
+
+def _extra_cases() -> dict[str, str]:
+    """Lower-case letter -> the one standing for its case class, for the letters the regex engine
+    matches with a letter of another lower case under IGNORECASE ("s" and long s, "i" and dotless i,
+    Greek "μ" and the micro sign, Cyrillic "в" and its old form): the engine's own table."""
+    if sys.version_info >= (3, 11):
+        table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    else:  # pragma: no cover - the same table, kept in the compiler before 3.11
+        table = importlib.import_module("sre_compile")._ignorecase_fixes
+    return {chr(code): chr(min(code, *others)) for code, others in table.items() if others}
+
+
+_EXTRA_CASES = _extra_cases()
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९０１２３４５６７８９")
 _CATEGORIES = {_c.CATEGORY_SPACE: frozenset(" "), _c.CATEGORY_DIGIT: _DIGITS}
 
@@ -48,13 +61,22 @@ class _Unknown(Exception):
     """The analysis cannot bound the prefixes: the pattern may start with anything."""
 
 
+def fold(ch: str) -> str:
+    """One character as the prefilter files it: lower-cased (its first character where the lower
+    case is longer, "İ" -> "i", as the engine's simple case mapping does), then the letter standing
+    for its case class when the engine matches it with letters of another lower case ("ſ" -> "s")."""
+    low = ch.lower()[:1]
+    return _EXTRA_CASES.get(low, low)
+
+
 def prefix_key(text: str) -> str:
-    """The dispatch key of a (collapsed) block: its first characters, lower-cased one by one."""
+    """The dispatch key of a (collapsed) block: its first characters, each :func:`fold`-ed (one by
+    one: a lower case that looks at the next letter, the Greek final sigma, would change with the
+    cut)."""
     head = text[:PREFIX_LEN]
-    key = head.lower()
-    if len(key) != len(head):  # a character whose lower case is longer ("İ")
-        key = "".join(ch.lower()[:1] for ch in head)
-    return key
+    if head.isascii():
+        return head.lower()
+    return "".join(fold(ch) for ch in head)
 
 
 def prefix_keys(text: str) -> tuple[str, ...]:
@@ -90,7 +112,7 @@ def proxy(words: list[str]) -> str:
     credit pattern dominated load time. Only their first :data:`PREFIX_LEN` characters matter (a
     shorter word stands for itself followed by anything or nothing).
     """
-    heads = sorted({w.lower()[:PREFIX_LEN] for w in words if w})
+    heads = sorted({"".join(fold(ch) for ch in w[:PREFIX_LEN]) for w in words if w})
     parts = [re.escape(h) + ("" if len(h) == PREFIX_LEN else "(?:.|$)") for h in heads]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
@@ -116,17 +138,17 @@ def _sequence(items: list[tuple[Any, Any]], k: int) -> set[str]:
 
 def _item(op: Any, av: Any, k: int) -> set[str]:
     if op is _c.LITERAL:
-        return {chr(av).lower()[:1]}
+        return {fold(chr(av))}
     if op is _c.IN:
         chars: set[str] = set()
         for sub_op, sub_av in av:
             if sub_op is _c.LITERAL:
-                chars.add(chr(sub_av).lower()[:1])
+                chars.add(fold(chr(sub_av)))
             elif sub_op is _c.RANGE:
                 lo, hi = sub_av
                 if hi - lo > _MAX_CLASS:
                     return {WILD}
-                chars.update(chr(code).lower()[:1] for code in range(lo, hi + 1))
+                chars.update(fold(chr(code)) for code in range(lo, hi + 1))
             elif sub_op is _c.CATEGORY and sub_av in _CATEGORIES:
                 chars.update(_CATEGORIES[sub_av])
             else:  # NEGATE, \w, ...

@@ -14,7 +14,7 @@ from typing import Any
 from .markup import MarkupCues, compile_markup
 from .schema import RulesError, _alt, _compile, _keys, _literal_alt, _table, _tokens, _trie_alt, _words
 
-__all__ = ["MetadataCues", "compile_metadata"]
+__all__ = ["MetadataCues", "compile_metadata", "section_key"]
 
 
 # eq=False: compared and hashed by identity (one value per loaded table; readers memoise on it).
@@ -156,6 +156,9 @@ class MetadataCues:
     #: the pattern of such a line (a lead, a year near the end, a clock time)
     non_title_leads: tuple[str, ...]
     not_title: re.Pattern[str]
+    #: the generic headings of a page's sections ([titles] section_labels), as :func:`section_key`
+    #: keys them: a structured title saying only this is no title beside a headline of the page's own
+    section_labels: frozenset[str]
     #: every word a line that only dates the page may hold besides its date and month/day names
     #: ([dates] line_words, leads, line_verbs, line_prepositions, time_words, clock_words, the
     #: publication labels' words): :func:`cleanpage.pipeline.shared.dates.is_date_line`
@@ -343,7 +346,7 @@ def _extra_fields(
 ) -> dict[str, Any]:
     """The fields of the time and relative-date words of [dates], of its date-line words and written-date
     patterns (``d``: its lists :func:`_date_words` read), and the non-title leads of [titles]."""
-    time_words, after, before, non_title = _extra(doc, dt)
+    time_words, after, before, non_title, labels = _extra(doc, dt)
     line_words = (*_words(dt, "line_words", f"{where} [dates]"), *time_words, *d["leads"], *d["line_verbs"],
                   *d["line_prepositions"], *d["clock_words"], *d["publication_labels"])
     return {
@@ -357,6 +360,7 @@ def _extra_fields(
         "relative": _compile(rf"(?<!\w)(?:[^\W\d]*+\d\w++|\w++(?<=\d)\s++\w++)\s++{_literal_alt(after)}\b"
                              rf"|\b{_literal_alt(before)}\s+\d+", f"{where} relative dates", re.IGNORECASE),
         "non_title_leads": non_title,
+        "section_labels": frozenset(section_key(label) for label in labels),
         "date_line_words": frozenset(word for phrase in line_words for word in phrase.split()),
         **_written_dates(_words(dt, "month_joins", f"{where} [dates]"), _words(dt, "date_units", f"{where} [dates]"),
                          where),
@@ -406,6 +410,13 @@ def _extra(doc: dict[str, Any], dt: dict[str, Any]) -> tuple[tuple[str, ...], ..
     """The time words and relative-date words of [dates] and the non-title leads of [titles]."""
     where = "metadata.toml"
     titles = _table(doc, "titles", where)
-    _keys(titles, {"non_title_leads"}, f"{where} [titles]")
+    _keys(titles, {"non_title_leads", "section_labels"}, f"{where} [titles]")
     return (_words(dt, "time_words", f"{where} [dates]"), _words(dt, "relative_after", f"{where} [dates]"),
-            _words(dt, "relative_before", f"{where} [dates]"), _words(titles, "non_title_leads", f"{where} [titles]"))
+            _words(dt, "relative_before", f"{where} [dates]"), _words(titles, "non_title_leads", f"{where} [titles]"),
+            _words(titles, "section_labels", f"{where} [titles]"))
+
+
+def section_key(text: str) -> str:
+    """How a title is compared with the section labels: casefolded, spaces collapsed, without the
+    punctuation around it ("Summary:", "— Contents —")."""
+    return " ".join(text.split()).casefold().strip(" .:;,!?-–—|·•*#»«\"'()[]")

@@ -78,6 +78,9 @@ _EXCERPT_SPACING = 6
 _LEAD_IN_WORDS = 3
 #: a list below a lead-in line is at most this long
 _MAX_LIST = 8
+#: the mean words of a list's items that make them the article's list, not a menu's links (a menu's
+#: items are a word or two: "Home", "About us")
+_ITEM_WORDS = 4
 
 
 def _trailing_credit(text: str, rules: Rules) -> bool:
@@ -216,6 +219,10 @@ def classify(blocks: tuple[Block, ...], rules: Rules) -> tuple[Labelled, ...]:
     responses = _response_blocks(blocks, ev.pre, ev.roles, ev.cues, ev.headers, region, rules.text_roles.response_ends)
     extra = _second_runs(ev.values, region, min(responses, default=len(blocks)))
     furniture = _short_runs(blocks, ev.values, ev.pre) | ev.teasers
+    tail = _list_tail(region, blocks, ev)
+    if tail:
+        region = Region(region.start, max(tail), region.score)
+        furniture -= tail
     title = _title_index(blocks, ev.pre, region.start, rules.cues.not_title)
     standfirst = _standfirst(blocks, ev.pre, ev.cues, title, region.start)
     swallowed = _swallowed(blocks, ev, responses, title, rules.text_roles.list_headings)
@@ -301,6 +308,32 @@ def _article_region(blocks: tuple[Block, ...], ev: _Evidence) -> Region:
     return _extend(region, blocks, ev.pre)
 
 
+def _list_tail(region: Region, blocks: tuple[Block, ...], ev: _Evidence) -> set[int]:
+    """The list the article runs on into: its items right below the run, and the short heading over
+    each further run of items (a changelog's versions, a guide's steps by section). Short items
+    weigh as furniture one by one and a long list reads as a menu, so the densest run of prose stops
+    at a list's first item however long the list goes on. Items that say something (a few words
+    each, on average) with no rule, link, echo or comment cue on their lines are the article's; a
+    menu's one- and two-word items are not. Empty where no such list follows the run."""
+    if region.end < region.start:
+        return set()
+    out: list[int] = []
+    j = region.end + 1
+    while j < len(blocks):
+        block = blocks[j]
+        if ev.pre[j] is not None or ev.cues[j] or block.link_share > LINK_SHARE or "repeated" in block.roles:
+            break
+        nxt = j + 1 < len(blocks) and blocks[j + 1].tag == "item" and ev.pre[j + 1] is None
+        if block.tag != "item" and not (nxt and out and looks_like_heading(block.text)):
+            break  # a heading only between two runs of items: a list's next section
+        out.append(j)
+        j += 1
+    while out and blocks[out[-1]].tag != "item":
+        out.pop()
+    items = [blocks[k].words for k in out if blocks[k].tag == "item"]
+    return set(out) if items and sum(items) >= _ITEM_WORDS * len(items) else set()
+
+
 def _swallowed(
     blocks: tuple[Block, ...], ev: _Evidence, responses: set[int], title: int, list_headings: frozenset[str]
 ) -> dict[int, Reason]:
@@ -379,7 +412,8 @@ def _keep(blocks: tuple[Block, ...], values: list[float], i: int, furniture: boo
         return True
     if i + 1 >= len(blocks):
         return False
-    return values[i + 1] > 0 or _leads_in(blocks[i + 1])  # a subheading over prose or a lead-in
+    # a subheading over prose, a lead-in, or a list's items
+    return values[i + 1] > 0 or _leads_in(blocks[i + 1]) or (blocks[i + 1].tag == "item" and i > 0 and blocks[i - 1].tag == "item")
 
 
 def _in_list(blocks: tuple[Block, ...], values: list[float], i: int) -> bool:
@@ -428,6 +462,24 @@ def _list_item(block: Block) -> bool:
     return block.words <= _HEADLINE_WORDS and looks_like_heading(block.text) and not ends_text_sentence(block.text)
 
 
+#: the separators of a window title's pieces ("Headline | Site", "Headline – Site")
+_TITLE_PIECES = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+
+
+def _site_beside(short: str, long: str, above: tuple[Block, ...]) -> bool:
+    """A line above the story is the page's window title cut in pieces, ``long`` one of them and
+    ``short`` another: ``short`` is the site's name written beside its headline, not a headline over
+    its standfirst nor a standfirst."""
+    keys = normalise_phrase(short), normalise_phrase(long)
+    for block in above:
+        if _TITLE_PIECES.search(block.text) is None:
+            continue
+        pieces = {normalise_phrase(p) for p in _TITLE_PIECES.split(block.text)}
+        if keys[0] in pieces and keys[1] in pieces:
+            return True
+    return False
+
+
 def _title_index(
     blocks: tuple[Block, ...], pre: list[Labelled | None], body_start: int, not_title: re.Pattern[str]
 ) -> int:
@@ -448,7 +500,14 @@ def _title_index(
     if marked:
         return marked[0]
     if len(candidates) >= 2 and candidates[1] == candidates[0] - 1:
-        # two headline-shaped lines in a row: a headline and the longer standfirst under it
-        if len(blocks[candidates[0]].text) > len(blocks[candidates[1]].text):
+        # two headline-shaped lines in a row: a headline and the longer standfirst under it; unless the
+        # page's window title ("Headline | Site") names both: the shorter is the site's name, over or
+        # under its headline
+        upper, lower = blocks[candidates[1]].text, blocks[candidates[0]].text
+        above = blocks[:body_start]
+        if len(lower) > len(upper):
+            if not _site_beside(upper, lower, above):
+                return candidates[1]
+        elif _site_beside(lower, upper, above):
             return candidates[1]
     return candidates[0] if candidates else -1

@@ -93,13 +93,13 @@ def read_metadata(labelled: tuple[Labelled, ...], rules: Rules) -> TextMeta:
     first_body = next((i for i, item in enumerate(labelled) if item.label is Label.BODY), len(labelled))
     labelled_title = next((i for i, item in enumerate(labelled[:first_body]) if item.label is Label.TITLE), None)
     window = labelled[max(0, first_body - _WINDOW):first_body]
-    # a line the page repeats (a share bar above and below the story) is furniture, not the headline
-    seen: dict[str, int] = {}
-    for item in labelled:
-        seen[item.block.text] = seen.get(item.block.text, 0) + 1
+    # a line the page repeats below the story (a share bar above and below it) is furniture, not the
+    # headline; above the story a headline is often written twice (the window's title line, then the
+    # article's own headline), and that repeat is no evidence against it
+    below = {item.block.text for item in labelled[first_body:]}
 
     def headline(text: str) -> bool:
-        return seen.get(text, 0) == 1 and headline_shaped(text, rules)
+        return text not in below and headline_shaped(text, rules)
 
     title: str | None = None
     if labelled_title is not None and headline(labelled[labelled_title].block.text):

@@ -19,6 +19,7 @@ from cleanpage.pipeline.shared.dates import (
 from cleanpage.pipeline.shared.names import clean_authors
 from cleanpage.rules import Rules
 from cleanpage.rules.markup import MarkupCues
+from cleanpage.rules.metadata import MetadataCues, section_key
 
 from .authors import (
     _account,
@@ -53,7 +54,7 @@ from .dates import (
 from .head import _first, _head_meta
 from .htmldate_source import _htmldate
 from .jsonld import JsonLd, read_jsonld, typed_as_article
-from .site import _canonical, _host, _site_key, links_away
+from .site import _canonical, _host, _site_key, links_away, strip_site_suffix
 from .title import _choose_title, named_whole, shown
 from .title_candidates import FEATURES, TitleInputs, fold, title_candidates, title_row
 from .visible import _linked_authors, _Scan, _scan
@@ -95,7 +96,7 @@ class _Sources:
 def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) -> HtmlMeta:
     """Read the page's own statements about itself: every source first, then one choice per field."""
     src = _read_sources(root, rules, url)
-    inputs = title_inputs(src, rules.cues.markup)
+    inputs = title_inputs(src, rules.cues)
     title = _title(inputs)
     published = _ranked_date(root, src, rules)
     authors = _authors(root, src, rules, dated=published is not None)
@@ -112,14 +113,17 @@ def read_metadata(root: etree._Element, rules: Rules, url: str | None = None) ->
 
 def read_title_inputs(root: etree._Element, rules: Rules, url: str | None = None) -> TitleInputs:
     """The title's sources on one page as the arbiter sees them (what its ranker is trained on)."""
-    return title_inputs(_read_sources(root, rules, url), rules.cues.markup)
+    return title_inputs(_read_sources(root, rules, url), rules.cues)
 
 
-def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
+def title_inputs(src: _Sources, cues: MetadataCues) -> TitleInputs:
     """The title's sources on one page, and the hand order's pick among them."""
+    markup = cues.markup
     ld, og, page = shown(src.ld.title), shown(src.og_title), shown(src.page_title)
     headlines, h1s, decked = ([v for v in (shown(t) for t in texts) if v] for texts in
                               (src.scan.headlines, src.scan.h1s, src.scan.decked))
+    ld, og, page = _without_section_labels((ld, og, page), [*h1s, *headlines], src.scan.subheads, src.sites,
+                                           cues.section_labels)
     # a brand or a namespace in its own element is part of a name the structured titles state whole
     decked = [d for d in decked if not named_whole(d, h1s, [ld, og, page], src.sites)]
     hand = _choose_title(ld, og, page, headlines, h1s, src.sites, decked, src.url)
@@ -128,6 +132,22 @@ def title_inputs(src: _Sources, markup: MarkupCues) -> TitleInputs:
                        article=_calls_itself_article(src, markup),
                        h1_links_away=links_away(src.scan.h1_link, src.url),
                        subheads=frozenset(fold(h) for h in src.scan.subheads))
+
+
+def _without_section_labels(
+    stated: tuple[str | None, str | None, str | None], heads: list[str], subheads: list[str], sites: frozenset[str],
+    labels: frozenset[str],
+) -> tuple[str | None, ...]:
+    """The structured titles, less those that only name a generic section ("Summary", "Resumen –
+    Site": [titles] section_labels) the page shows as one of its section headings (an ``h2``–``h4``)
+    while it shows a headline that is no such label: a link to that section gave the page its name,
+    the page's own headline is the title. Where every headline is a label too (a table of contents
+    called "Contents"), or the page shows no such section, nothing is set aside."""
+    shown_labels = {k for k in map(section_key, subheads) if k in labels}
+    if not shown_labels or not any(section_key(h) not in labels for h in heads):
+        return stated
+    return tuple(None if t and (section_key(t) in shown_labels or section_key(strip_site_suffix(t, [], sites))
+                                in shown_labels) else t for t in stated)
 
 
 def _calls_itself_article(src: _Sources, markup: MarkupCues) -> bool:
