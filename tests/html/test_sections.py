@@ -64,13 +64,13 @@ def test_an_h1_is_the_headline_not_a_sections_heading() -> None:
     assert _lift(blocks, [0.45, 0.9]) == [False, False]
 
 
-SERVICE = f"""<html><head><title>Boiler repair</title></head><body>
+SERVICE = """<html><head><title>Boiler repair</title></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/contact">Contact</a></li></ul></nav>
 <main><h1>Boiler repair</h1>
-<div class="feature"><h3>Same-day visits</h3><p>{FEATURE}</p></div>
-<div class="feature"><h3>Fixed prices</h3><p>{FEATURE} The price does not change.</p></div>
-<h2>Related articles</h2><p>{FEATURE} Our engineers blog every week.</p>
-</main></body></html>"""
+<div class="feature"><h3>Same-day visits</h3><p>{text}</p></div>
+<div class="feature"><h3>Fixed prices</h3><p>{text} The price does not change.</p></div>
+<h2>Related articles</h2><p>{text} Our engineers blog every week.</p>
+</main></body></html>""".format(text=FEATURE)
 
 
 class _Scores:
