@@ -8,8 +8,7 @@ page hides, and the rule tables' unambiguous widgets (comment forms, cookie prom
 skip links, screen-reader labels) — those keep the rule's label. Every block the model drops keeps
 the rule's reason when the rules dropped it too, else :attr:`Reason.OUTSIDE_MAIN_CONTENT`, and
 carries the model's score. A repeated group the page's main content is made of (a listing's items,
-:mod:`.groups`) is kept whole where the model kept little else, and a heading the model dropped
-above a section it kept is kept with it (:mod:`.sections`).
+:mod:`.groups`) is kept whole where the model kept little else.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from cleanpage.models import Forest, load_forest
 from cleanpage.pipeline.blocks import Block, Label, Labelled, Reason
 from cleanpage.pipeline.html.features import BASE_FEATURES, KIN_FEATURES, feature_names, features
 from cleanpage.pipeline.html.groups import main_groups
-from cleanpage.pipeline.html.sections import section_headings
 from cleanpage.pipeline.html.stacked import STAGE2_FEATURES, kin_ids, stage2_columns
 
 if TYPE_CHECKING:
@@ -39,7 +37,6 @@ CERTAIN = frozenset({
 })
 _FIXED = frozenset({Label.TITLE, Label.RESPONSE, Label.RESPONSE_HEADER})
 _UNDER_LIST_HEADING = BASE_FEATURES.index("under_list_heading")
-_TEXT_RULE = BASE_FEATURES.index("rule_text_hit")
 
 
 def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest,
@@ -64,10 +61,6 @@ def decide(blocks: Sequence[Block], evidence: Evidence, *, model: Forest,
         return tuple(evidence.rule_labels)
     # a list under a "Related" / "Most read" heading is never a page's main list
     lifted = main_groups(blocks, scores, cut, decidable & (x[:, _UNDER_LIST_HEADING] <= 0))
-    # a heading the model dropped above a section it kept is that section's heading, unless a rule
-    # table names it as furniture ("More from …", "Share this")
-    lifted |= section_headings(blocks, scores, decidable & ((scores >= cut) | lifted),
-                               decidable & (x[:, _TEXT_RULE] <= 0))
     out: list[Labelled] = []
     for item, score, lift in zip(evidence.rule_labels, scores.tolist(), lifted.tolist()):
         if item.label in _FIXED or item.reason in CERTAIN:
