@@ -62,3 +62,36 @@ def test_short_paragraphs_that_happen_to_be_earlier_words_stay() -> None:
     reply = Response(text="Thanks!\n\nGlad it worked, the same happened to me last spring.")
     (own,), quoted = without_quotes((reply,), opening)
     assert own == reply and quoted == ()
+
+
+def _board_shapes(line: str) -> bool:
+    return line.startswith("Originally Posted by") or line.endswith("↑")
+
+
+def test_an_attribution_line_no_colon_ends_leaves_with_the_copy_below_it() -> None:
+    reply = Response(text="Originally Posted by Jane\n\n" + OPENING[0] + "\n\nLower it to fifteen centimetres.")
+    (own,), quoted = without_quotes((reply,), OPENING, _board_shapes)
+    assert own.text == "Lower it to fifteen centimetres."
+    assert quoted == OPENING
+
+
+def test_a_quote_box_label_and_its_attribution_both_leave() -> None:
+    reply = Response(text="Lower it.\n\nQuote:\n\nJane wrote: ↑\n\n" + OPENING[0] + "\n\nThen wait a week.")
+    (own,), _quoted = without_quotes((reply,), OPENING, _board_shapes)
+    assert own.text == "Lower it.\n\nThen wait a week."
+
+
+def test_a_line_of_that_shape_over_the_repliers_own_words_stays() -> None:
+    reply = Response(text="Originally Posted by Jane\n\nNo, that was Tom's idea, not hers: lower the panel first.")
+    (own,), quoted = without_quotes((reply,), OPENING, _board_shapes)
+    assert own == reply and quoted == ()
+
+
+def test_board_quote_headers_leave_a_whole_thread_page() -> None:
+    page = cleanpage.clean((Path(FIXTURES) / "forum-quote-headers" / "input.html").read_bytes())
+    texts = [r.text for r in page.responses]
+    assert len(texts) == 2
+    assert not any("wrote:" in t or "Originally Posted by" in t for t in texts)
+    assert texts[1] == "Done, and it doubles in six hours now. The smell has turned to yoghurt. Thank you!"
+    copies = [r.text for r in page.removed if r.reason is cleanpage.Reason.QUOTED]
+    assert len(copies) == 2

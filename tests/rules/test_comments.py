@@ -254,3 +254,22 @@ def test_every_date_property_dates_a_comment(prop: str) -> None:
 def test_every_text_part_marks_a_comments_own_words(part: str) -> None:
     assert RULES.comments.is_text([f"kommentar-{part}"])
     assert not RULES.comments.is_text([f"sidebar-{part}"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Originally Posted by jane_doe", "Zitat von Hans", "Citation de Marie", "Cita de Ana", "Quote", "Zitat",
+     "jane wrote: ↑", "Hans schrieb: ↑", "jane wrote: Sat Feb 24, 2024 12:41 pm", "Marie a écrit : 3 mars 2024 10:15"],
+)
+def test_a_boards_quote_header_without_an_ending_colon_is_a_quote_attribution(text: str) -> None:
+    assert RULES.comments.is_quote_attribution(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I wrote this in 2019", "He said the talks had failed", "The quote of the day is from Seneca.",
+     "Originally, I posted by mail.", "Jane said:"],
+)
+def test_sentences_and_colon_attributions_are_not_board_quote_headers(text: str) -> None:
+    # "Jane said:" is an attribution by its colon (pipeline/quotes.py), not by these patterns
+    assert not RULES.comments.is_quote_attribution(text)

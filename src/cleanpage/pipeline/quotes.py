@@ -7,9 +7,17 @@ with them says every quoted sentence twice. So a reply's paragraph that is a cop
 (long enough not to be a coincidence) is left out of it, with the attribution line just above it
 ("Jane said:"), which is the quote's chrome. A reply that would keep nothing keeps its text as it
 was: it is nobody else's then.
+
+Boards write the attribution line in other shapes than "Jane said:" ("Originally Posted by jane",
+"jane wrote: ↑" with its jump-to-post arrow, "jane wrote: <the quoted post's date>", a "Quote" label
+over the box); the caller passes the rule tables' test for those (``comments.toml``
+``quote_attribution_patterns``), read only right above a copy: a line of that shape anywhere else is
+the replier's own. Left behind, such a line says the reply quotes someone and shows no quote.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from cleanpage.result import Response
 
@@ -19,17 +27,22 @@ __all__ = ["without_quotes"]
 _MIN_QUOTE_CHARS = 40
 #: an attribution line above a quote is short and ends in a colon ("Jane said:", "Jane wrote:")
 _ATTRIBUTION_MAX_WORDS = 8
+#: a quote box may carry two such lines (a "Quote" label and "Originally Posted by jane")
+_ATTRIBUTION_MAX_LINES = 2
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _attribution(paragraph: str) -> bool:
-    return paragraph.rstrip().endswith(":") and len(paragraph.split()) <= _ATTRIBUTION_MAX_WORDS
+def _attribution(paragraph: str, shaped: Callable[[str], bool] | None) -> bool:
+    if paragraph.rstrip().endswith(":") and len(paragraph.split()) <= _ATTRIBUTION_MAX_WORDS:
+        return True
+    return shaped is not None and shaped(paragraph)
 
 
-def _own_words(paragraphs: list[str], earlier: str) -> tuple[list[str], list[str]]:
+def _own_words(paragraphs: list[str], earlier: str,
+               shaped: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
     """The paragraphs that are the replier's own, and the copies of earlier words left out.
 
     A copy is the longest run of paragraphs, from where it starts, whose words read together are
@@ -52,7 +65,9 @@ def _own_words(paragraphs: list[str], earlier: str) -> tuple[list[str], list[str
             kept.append(paragraphs[start])
             start += 1
             continue
-        if kept and _attribution(kept[-1]):
+        for _ in range(_ATTRIBUTION_MAX_LINES):
+            if not kept or not _attribution(kept[-1], shaped):
+                break
             kept.pop()
         copies.extend(paragraphs[start:end])
         start = end
@@ -60,15 +75,17 @@ def _own_words(paragraphs: list[str], earlier: str) -> tuple[list[str], list[str
 
 
 def without_quotes(responses: tuple[Response, ...], opening: tuple[str, ...],
+                   attribution: Callable[[str], bool] | None = None,
                    ) -> tuple[tuple[Response, ...], tuple[str, ...]]:
     """The responses, each without the paragraphs that copy the opening post or an earlier response
-    (in page order), and without the attribution line above such a copy; and the copies left out,
-    in page order, so that the page records each as removed (nothing leaves it unrecorded)."""
+    (in page order), and without the attribution line above such a copy (a short line ending in a
+    colon, or one ``attribution`` accepts); and the copies left out, in page order, so that the page
+    records each as removed (nothing leaves it unrecorded)."""
     earlier = " ".join(_flat(p) for p in opening)
     out: list[Response] = []
     quoted: list[str] = []
     for response in responses:
-        kept, copies = _own_words(response.text.split("\n\n"), earlier)
+        kept, copies = _own_words(response.text.split("\n\n"), earlier, attribution)
         if kept:
             quoted.extend(copies)
         text = "\n\n".join(kept) if kept else response.text

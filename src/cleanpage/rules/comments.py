@@ -87,6 +87,9 @@ class CommentCues:
     number_words: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     chrome_patterns: tuple[re.Pattern[str], ...] = ()
     member_stat_patterns: tuple[re.Pattern[str], ...] = ()  #: a poster's panel ("Posts: 98"): chrome too
+    #: The line a forum writes above a quote of an earlier post when it does not end in a colon
+    #: ("Originally Posted by jane", "jane wrote: ↑", "jane wrote: Sat Feb 24, 2024 12:41 pm").
+    quote_attribution_patterns: tuple[re.Pattern[str], ...] = ()
     #: Text-dump comment introducers ("Jane says:"): group ``author``, optional ``date``.
     author_patterns: tuple[re.Pattern[str], ...] = ()
     #: "in reply to Jane" cues: group ``author``.
@@ -193,6 +196,14 @@ class CommentCues:
         if phrase_key(flat) in self.chrome_phrases:
             return True
         return any(p.fullmatch(flat) for p in self.chrome_patterns) or any(p.fullmatch(flat) for p in self.member_stat_patterns)
+
+    def is_quote_attribution(self, text: str) -> bool:
+        """True when ``text`` has the shape of the line above a quote that no colon ends
+        ("Originally Posted by jane", "jane wrote: ↑"); the caller knows a quote follows it."""
+        flat = collapse(text)
+        if not flat or len(flat) > CHROME_MAX_CHARS:
+            return False
+        return any(p.fullmatch(flat) for p in self.quote_attribution_patterns)
 
     def is_section_heading(self, text: str) -> bool:
         """True for a comment-section heading, with a count ("3 Responses") or without ("Kommentare")."""
@@ -311,7 +322,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
          "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
          "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
-         "profile_link_parts", "account_link_parts", "member_stat_patterns", "signed"},
+         "profile_link_parts", "account_link_parts", "member_stat_patterns", "quote_attribution_patterns", "signed"},
         where,
     )
     tokens: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
@@ -333,6 +344,8 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         number_words=MappingProxyType(words),
         chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where)),
         member_stat_patterns=tuple(_pattern(p, f"{where} member_stat_patterns", False) for p in _strs(doc, "member_stat_patterns", where)),
+        quote_attribution_patterns=tuple(_pattern(p, f"{where} quote_attribution_patterns", False)
+                                         for p in _strs(doc, "quote_attribution_patterns", where)),
         author_patterns=authors,
         reply_patterns=replies,
         section_token_regex=tokens["section_tokens"][1],

@@ -494,7 +494,7 @@ def find_responses(
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
         thread_items(read, nested, responses, items)
-    own, quoted = without_quotes(tuple(responses), opening)
+    own, quoted = without_quotes(tuple(responses), opening, rules.comments.is_quote_attribution)
     seen = set(items)
     items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items), signatures=signed)
