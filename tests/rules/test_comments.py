@@ -8,6 +8,7 @@ import re
 import pytest
 
 from cleanpage.pipeline.html.comment_header import is_member_stat
+from cleanpage.pipeline.quotes import board_attribution
 from cleanpage.rules import CommentCues, RulesError, parse_rules
 
 from ._shared import AG_OK, BP_OK, CUES, RULES, html_element, ids
@@ -262,7 +263,7 @@ def test_every_text_part_marks_a_comments_own_words(part: str) -> None:
      "jane wrote: ↑", "Hans schrieb: ↑", "jane wrote: Sat Feb 24, 2024 12:41 pm", "Marie a écrit : 3 mars 2024 10:15"],
 )
 def test_a_boards_quote_header_without_an_ending_colon_is_a_quote_attribution(text: str) -> None:
-    assert RULES.comments.is_quote_attribution(text)
+    assert board_attribution(RULES.comments)(text)
 
 
 @pytest.mark.parametrize(
@@ -272,4 +273,4 @@ def test_a_boards_quote_header_without_an_ending_colon_is_a_quote_attribution(te
 )
 def test_sentences_and_colon_attributions_are_not_board_quote_headers(text: str) -> None:
     # "Jane said:" is an attribution by its colon (pipeline/quotes.py), not by these patterns
-    assert not RULES.comments.is_quote_attribution(text)
+    assert not board_attribution(RULES.comments)(text)

@@ -20,8 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cleanpage.result import Response
+from cleanpage.rules import CommentCues
+from cleanpage.rules.comments import CHROME_MAX_CHARS
+from cleanpage.rules.normalise import collapse
 
-__all__ = ["without_quotes"]
+__all__ = ["board_attribution", "without_quotes"]
 
 #: a paragraph shorter than this may repeat earlier words by chance ("Thanks!", "Same here.")
 _MIN_QUOTE_CHARS = 40
@@ -33,6 +36,18 @@ _ATTRIBUTION_MAX_LINES = 2
 
 def _flat(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def board_attribution(cues: CommentCues) -> Callable[[str], bool]:
+    """The test of a line for the shape of a quote's header no colon ends ("Originally Posted by jane",
+    "jane wrote: ↑"; ``comments.toml`` ``quote_attribution_patterns``), for :func:`without_quotes`."""
+    patterns = cues.quote_attribution_patterns
+
+    def shaped(line: str) -> bool:
+        flat = collapse(line)
+        return 0 < len(flat) <= CHROME_MAX_CHARS and any(p.fullmatch(flat) for p in patterns)
+
+    return shaped
 
 
 def _attribution(paragraph: str, shaped: Callable[[str], bool] | None) -> bool:

@@ -87,9 +87,7 @@ class CommentCues:
     number_words: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     chrome_patterns: tuple[re.Pattern[str], ...] = ()
     member_stat_patterns: tuple[re.Pattern[str], ...] = ()  #: a poster's panel ("Posts: 98"): chrome too
-    #: The line a forum writes above a quote of an earlier post when it does not end in a colon
-    #: ("Originally Posted by jane", "jane wrote: ↑", "jane wrote: Sat Feb 24, 2024 12:41 pm").
-    quote_attribution_patterns: tuple[re.Pattern[str], ...] = ()
+    quote_attribution_patterns: tuple[re.Pattern[str], ...] = ()  #: a quote's header no colon ends ("jane wrote: ↑")
     #: Text-dump comment introducers ("Jane says:"): group ``author``, optional ``date``.
     author_patterns: tuple[re.Pattern[str], ...] = ()
     #: "in reply to Jane" cues: group ``author``.
@@ -197,14 +195,6 @@ class CommentCues:
             return True
         return any(p.fullmatch(flat) for p in self.chrome_patterns) or any(p.fullmatch(flat) for p in self.member_stat_patterns)
 
-    def is_quote_attribution(self, text: str) -> bool:
-        """True when ``text`` has the shape of the line above a quote that no colon ends
-        ("Originally Posted by jane", "jane wrote: ↑"); the caller knows a quote follows it."""
-        flat = collapse(text)
-        if not flat or len(flat) > CHROME_MAX_CHARS:
-            return False
-        return any(p.fullmatch(flat) for p in self.quote_attribution_patterns)
-
     def is_section_heading(self, text: str) -> bool:
         """True for a comment-section heading, with a count ("3 Responses") or without ("Kommentare")."""
         return normalise_phrase(text) in self.section_heading_phrases or self.announced(text) is not None
@@ -309,7 +299,6 @@ def _has_token(tokens: Iterable[str], exact: frozenset[str], globs: re.Pattern[s
     return False
 
 
-
 # ---- the compiler ------------------------------------------------------------------------------
 
 
@@ -319,9 +308,8 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
     token_keys = ("section_tokens", "comment_tokens", "author_tokens", "date_tokens", "chrome_tokens")
     _keys(
         doc,
-        {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading",
-         "author_pattern", "reply_pattern", "comment_stems", "stem_stop_parts", "text_tokens",
-         "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
+        {*token_keys, "chrome_phrases", "chrome_patterns", "section_heading_phrases", "number_words", "heading", "author_pattern", "reply_pattern",
+         "comment_stems", "stem_stop_parts", "text_tokens", "item_heading_patterns", "text_parts", "title_joins", "role_attributes", "date_properties",
          "profile_link_parts", "account_link_parts", "member_stat_patterns", "quote_attribution_patterns", "signed"},
         where,
     )
@@ -344,8 +332,7 @@ def compile_comments(doc: dict[str, Any]) -> CommentCues:
         number_words=MappingProxyType(words),
         chrome_patterns=tuple(_pattern(p, f"{where} chrome_patterns", False) for p in _strs(doc, "chrome_patterns", where)),
         member_stat_patterns=tuple(_pattern(p, f"{where} member_stat_patterns", False) for p in _strs(doc, "member_stat_patterns", where)),
-        quote_attribution_patterns=tuple(_pattern(p, f"{where} quote_attribution_patterns", False)
-                                         for p in _strs(doc, "quote_attribution_patterns", where)),
+        quote_attribution_patterns=tuple(_pattern(p, f"{where} quote_attribution_patterns", False) for p in _strs(doc, "quote_attribution_patterns", where)),
         author_patterns=authors,
         reply_patterns=replies,
         section_token_regex=tokens["section_tokens"][1],

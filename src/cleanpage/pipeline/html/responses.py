@@ -59,7 +59,7 @@ from cleanpage.pipeline.html.comment_items import (
 from cleanpage.pipeline.html.signed_items import Signed, comment_forms, form_scopes, signed_items
 from cleanpage.pipeline.html.threads import SectionRead, take_posts
 from cleanpage.pipeline.prose import is_prose
-from cleanpage.pipeline.quotes import without_quotes
+from cleanpage.pipeline.quotes import board_attribution, without_quotes
 from cleanpage.pipeline.shared.patterns import element_tokens
 from cleanpage.result import Response
 from cleanpage.rules import CommentCues, Rules
@@ -494,7 +494,7 @@ def find_responses(
     items: list[etree._Element] = []
     for _section, nested, read in read_of:
         thread_items(read, nested, responses, items)
-    own, quoted = without_quotes(tuple(responses), opening, rules.comments.is_quote_attribution)
+    own, quoted = without_quotes(tuple(responses), opening, board_attribution(rules.comments))
     seen = set(items)
     items.extend(el for el in posts if el not in seen)
     marks = ResponseMarks(sections=tuple(entry[0] for entry in read_of), items=tuple(items), signatures=signed)
