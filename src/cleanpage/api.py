@@ -80,9 +80,10 @@ def read_html(decoded: Decoded, url: str | None, options: Options, rules: Rules)
     drop_unread(root)
     engine = None
     if options.use_trafilatura:
-        if engine_fits(decoded.text):
+        if engine_fits(decoded.text, root):
             engine = run_trafilatura(root, url)
-        else:  # a huge page: the engine's time grows faster than the page, the page says it went without
+        else:  # a huge page or tables nested past reason: the engine's time grows faster than the page;
+            # the page says it went without
             warnings = (*warnings, PageWarning.ENGINE_SKIPPED)
     return HtmlRead(warnings=tuple(warnings), meta=meta, found=found, blocks=blocks, engine=engine)
 

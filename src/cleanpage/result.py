@@ -79,7 +79,8 @@ class PageWarning(str, enum.Enum):
     #: header: a size or time limit, a dropped connection): the rest was never saved
     SOURCE_TRUNCATED = "source-truncated"
     #: the page was too long to hand to trafilatura (its extraction grows faster than the page:
-    #: 83x the time for 20x the text); the body was chosen without the engine's vote
+    #: 83x the time for 20x the text), or its tables nest past reason (its table handling is cubic
+    #: in the nesting); the body was chosen without the engine's vote
     ENGINE_SKIPPED = "engine-skipped"
 
     def __str__(self) -> str:

@@ -49,3 +49,31 @@ def test_a_page_past_the_limit_is_read_by_the_model_trained_without_the_engine(m
     assert skipped.warnings == (PageWarning.ENGINE_SKIPPED,)
     assert skipped.paragraphs == fast.paragraphs
     assert [(r.text, r.reason, r.score) for r in skipped.removed] == [(r.text, r.reason, r.score) for r in fast.removed]
+
+
+def _nested_tables(depth: int) -> str:
+    """The article, then a layout of ``depth`` tables each inside the last, a line of text in the innermost."""
+    inner = "<table><tr><td>" * depth + "<p>The innermost cell.</p>" + "</td></tr></table>" * depth
+    return PAGE.replace("</article>", "</article>" + inner)
+
+
+def test_tables_nested_as_deep_as_layouts_go_run_the_engine() -> None:
+    from lxml import html
+
+    page = _nested_tables(engine.ENGINE_MAX_TABLE_DEPTH)  # the innermost table sits inside depth - 1 others
+    assert engine.engine_fits(page, html.document_fromstring(page))
+    assert cleanpage.clean(page).warnings == ()
+
+
+def test_tables_nested_past_reason_skip_the_engine_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura's table handler is cubic in the nesting: 1,800 unclosed <table> tags on a 15 KB
+    # page took 36 s in it; unclosed tables are nested by the parser, as a fuzz run found
+    def never(*_args: object) -> None:
+        raise AssertionError("the engine ran on tables nested past its limit")
+
+    monkeypatch.setattr(engine, "run_trafilatura", never)
+    page = cleanpage.clean(_nested_tables(engine.ENGINE_MAX_TABLE_DEPTH + 1))
+    assert page.warnings == (PageWarning.ENGINE_SKIPPED,)
+    assert any("number 5." in p for p in page.paragraphs)
+    unclosed = cleanpage.clean(PAGE.replace("</article>", "</article>" + "<table>" * 1800))
+    assert unclosed.warnings == (PageWarning.ENGINE_SKIPPED,)
