@@ -88,7 +88,7 @@ def test_dateline_is_recorded_and_the_paragraph_stays(paragraph: str, dateline: 
 def test_a_source_credit_opening_a_paragraph_is_no_dateline() -> None:
     # "(출처=연합뉴스)" names the story's source, not a place: "(서울=연합뉴스)" is the dateline shape
     _, credits = _run(["(출처=연합뉴스) 정부는 5일 새로운 교통 정책을 발표했다고 밝혔다.", PROSE])
-    assert [c.kind for c in credits] != [AttributionKind.DATELINE]
+    assert all(c.kind is not AttributionKind.DATELINE for c in credits)
 
 
 @pytest.mark.parametrize(
