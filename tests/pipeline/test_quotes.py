@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleanpage
-from cleanpage.pipeline.quotes import without_quotes
+from cleanpage.pipeline.quotes import board_attribution, without_quotes
 from cleanpage.result import Response
+from cleanpage.rules import load_rules
 from tests import FIXTURES
 
 OPENING = ("The panel hangs about sixty centimetres above the tray and is on for twelve hours a day.",)
@@ -64,8 +65,8 @@ def test_short_paragraphs_that_happen_to_be_earlier_words_stay() -> None:
     assert own == reply and quoted == ()
 
 
-def _board_shapes(line: str) -> bool:
-    return line.startswith("Originally Posted by") or line.endswith("↑")
+#: the rule tables' test for a board's quote header (comments.toml quote_attribution_patterns)
+_board_shapes = board_attribution(load_rules().comments)
 
 
 def test_an_attribution_line_no_colon_ends_leaves_with_the_copy_below_it() -> None:
@@ -79,6 +80,13 @@ def test_a_quote_box_label_and_its_attribution_both_leave() -> None:
     reply = Response(text="Lower it.\n\nQuote:\n\nJane wrote: ↑\n\n" + OPENING[0] + "\n\nThen wait a week.")
     (own,), _quoted = without_quotes((reply,), OPENING, _board_shapes)
     assert own.text == "Lower it.\n\nThen wait a week."
+
+
+def test_the_repliers_own_colon_line_above_an_attribution_stays() -> None:
+    reply = Response(text="Two things to check:\n\nJane said:\n\n" + OPENING[0] + "\n\nThen wait a week.")
+    (own,), quoted = without_quotes((reply,), OPENING, _board_shapes)
+    assert own.text == "Two things to check:\n\nThen wait a week."
+    assert quoted == OPENING
 
 
 def test_a_line_of_that_shape_over_the_repliers_own_words_stays() -> None:

@@ -80,8 +80,10 @@ def _own_words(paragraphs: list[str], earlier: str,
             kept.append(paragraphs[start])
             start += 1
             continue
-        for _ in range(_ATTRIBUTION_MAX_LINES):
-            if not kept or not _attribution(kept[-1], shaped):
+        # the line right above the copy in either shape; a second one only in a board's shape (a
+        # "Quote" label): a short line of the replier's own that ends in a colon stays
+        for n in range(_ATTRIBUTION_MAX_LINES):
+            if not kept or not (_attribution(kept[-1], shaped) if n == 0 else shaped is not None and shaped(kept[-1])):
                 break
             kept.pop()
         copies.extend(paragraphs[start:end])
